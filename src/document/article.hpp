@@ -1,0 +1,115 @@
+#pragma once
+// The document model every input format produces. Plain value types, no I/O.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace readaloud {
+
+/// A run of inline text with its marks. Links keep only their text.
+struct Span {
+  std::string text;
+  bool emphasis = false;
+  bool strong = false;
+  std::string abbr_title;  ///< expansion from <abbr title="...">, empty if none
+  bool operator==(const Span&) const = default;
+};
+
+/// Inline text: spans in reading order.
+using InlineText = std::vector<Span>;
+
+/// The plain text of inline spans (their texts concatenated).
+std::string plain_text(const InlineText& text);
+/// One unmarked span holding `text`.
+InlineText make_text(std::string text);
+
+/// Why something is a warning, for `inspect`: e.g. "section: Risks",
+/// "callout: Warning", "cue: can do serious harm".
+using WarningReason = std::optional<std::string>;
+
+/// One sentence of a paragraph that the analyzer flagged. Offsets are bytes
+/// into plain_text(block.text).
+struct SentenceWarning {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string reason;
+  bool operator==(const SentenceWarning&) const = default;
+};
+
+/// A list item. Nesting is flat: `depth` 0 is the outer list, 1 a sub-list of
+/// the previous item, and so on. This keeps the model free of recursion, so
+/// deeply nested input cannot overflow the stack.
+struct ListItem {
+  InlineText text;
+  int depth = 0;
+  WarningReason warning;
+  bool operator==(const ListItem&) const = default;
+};
+
+enum class BlockKind { Paragraph, List, Callout, Quote, Image, Table, Code };
+
+/// The label of a callout box ("Warning:", "> [!CAUTION]", role="alert").
+enum class CalloutKind { Note, Tip, Important, Warning, Caution, Danger };
+
+struct Block {
+  BlockKind kind = BlockKind::Paragraph;
+  /// Paragraph, Callout, Quote: the text. Image: the alt text.
+  /// Code: the language name (may be empty).
+  InlineText text;
+  /// Image: the caption (credits removed).
+  InlineText caption;
+  /// List: items, and whether the list is numbered and from what number.
+  std::vector<ListItem> items;
+  bool ordered = false;
+  int start = 1;
+  /// Callout: its kind.
+  CalloutKind callout = CalloutKind::Note;
+  /// Table: header cells and rows of cells.
+  std::vector<InlineText> header;
+  std::vector<std::vector<InlineText>> rows;
+  /// Set by the analyzer: the whole block is a warning (callout, risk list).
+  WarningReason warning;
+  /// Set by the analyzer on paragraphs and quotes: sentences that are warnings.
+  std::vector<SentenceWarning> sentence_warnings;
+  /// 1-based line in the input where the block starts (0 when unknown).
+  std::size_t line = 0;
+  bool operator==(const Block&) const = default;
+};
+
+struct Section {
+  /// The heading text. The first section may have an empty title: text
+  /// before the first heading; the planner titles it with the article title.
+  std::string title;
+  int level = 1;  ///< 1..6, as h1..h6
+  std::vector<Block> blocks;
+  /// Set by the analyzer when the heading names risks ("Risks", "Side effects").
+  WarningReason warning;
+  std::size_t line = 0;
+  bool operator==(const Section&) const = default;
+};
+
+/// Text removed by a boilerplate or chrome filter, kept so `inspect` can show
+/// what was dropped and why. Never spoken.
+struct Dropped {
+  std::string text;
+  std::string reason;  ///< the rule's name, e.g. "share-button", "photo-credit", "nav"
+  std::size_t line = 0;
+  bool operator==(const Dropped&) const = default;
+};
+
+struct Article {
+  std::string title;
+  std::string subtitle;
+  std::string author;
+  std::string language;   ///< BCP 47 tag such as "en" or "es-ES"; empty when the input did not say
+  std::string published;  ///< as given (ISO 8601 preferred)
+  std::vector<Section> sections;
+  std::vector<Dropped> dropped;
+  bool operator==(const Article&) const = default;
+};
+
+const char* to_string(BlockKind kind);
+const char* to_string(CalloutKind kind);
+
+}  // namespace readaloud
