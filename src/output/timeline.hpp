@@ -43,6 +43,8 @@ struct Metadata {
   std::string date;
   std::string language;
   std::string cover_path;  ///< image file to embed, empty for none
+  int track = 0;           ///< TRCK / TRACKNUMBER in split mode, 0 for none
+  int total_tracks = 0;    ///< "track/total" when > 0
   bool operator==(const Metadata&) const = default;
 };
 

@@ -46,6 +46,8 @@ struct Phrases {
   std::string row = "Row {i}.";
   std::string callout_note = "Note.";
   std::string callout_important = "Important.";
+  std::string introduction = "Introduction";  ///< title of an untitled first section when the article has no title
+  std::string untitled = "Section {i}";       ///< title of a later section that has no heading
   bool operator==(const Phrases&) const = default;
 };
 

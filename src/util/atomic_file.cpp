@@ -121,14 +121,16 @@ void AtomicFile::discard() noexcept {
   unregister_temp(find_slot(t));
 }
 
+void write_text(const AtomicFile& file, const std::string& content) {
+  std::ofstream out(file.temp_path(), std::ios::binary | std::ios::trunc);
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  out.flush();
+  if (!out) throw_runtime("write failed (disk full or file too large?)", {file.target().string()});
+}
+
 void write_file_atomically(const fs::path& target, const std::string& content) {
   AtomicFile file(target);
-  {
-    std::ofstream out(file.temp_path(), std::ios::binary | std::ios::trunc);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.flush();
-    if (!out) throw_runtime("write failed (disk full or file too large?)", {target.string()});
-  }
+  write_text(file, content);
   file.commit();
 }
 

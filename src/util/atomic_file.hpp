@@ -40,6 +40,10 @@ class AtomicFile {
   bool done_ = false;
 };
 
+/// Writes `content` to the file's temporary. Throws Error(Runtime) naming the
+/// target when the write fails (disk full, file-size limit).
+void write_text(const AtomicFile& file, const std::string& content);
+
 /// Writes a whole text file atomically.
 void write_file_atomically(const std::filesystem::path& target, const std::string& content);
 

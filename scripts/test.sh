@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what is needed, builds, and runs the whole test suite twice: once on
+# the normal build, once on an address + undefined-behaviour sanitizer build.
+# Set READALOUD_SKIP_SANITIZE=1 to skip the second run while developing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export CCACHE_BASEDIR="$PWD"
+jobs="$(nproc)"
+
+echo "== build (RelWithDebInfo)"
+scripts/build.sh -DREADALOUD_TESTS=ON
+echo "== tests"
+ctest --test-dir build --output-on-failure -j"$jobs"
+
+if [ "${READALOUD_SKIP_SANITIZE:-0}" != "1" ]; then
+  echo "== build (address + undefined sanitizers)"
+  cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DREADALOUD_TESTS=ON \
+        "-DREADALOUD_SANITIZE=address;undefined" >/dev/null
+  cmake --build build-sanitize -j"$jobs"
+  echo "== tests under sanitizers"
+  ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" \
+  UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
+  LSAN_OPTIONS="suppressions=$PWD/tests/sanitize/lsan.supp" \
+    ctest --test-dir build-sanitize --output-on-failure -j"$jobs"
+fi

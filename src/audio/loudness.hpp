@@ -1,0 +1,50 @@
+#pragma once
+// EBU R128 / ITU-R BS.1770 loudness and true peak, through libebur128.
+
+#include <filesystem>
+#include <memory>
+#include <span>
+
+struct ebur128_state;
+
+namespace readaloud {
+
+/// Accumulates audio and reports its integrated loudness and true peak.
+/// RAII over one ebur128_state. Move-only.
+class LoudnessMeter {
+ public:
+  /// Mono meter at `sample_rate`; `channels` > 1 takes interleaved frames.
+  /// Throws Error(Runtime) when libebur128 rejects the format.
+  explicit LoudnessMeter(int sample_rate, int channels = 1);
+  ~LoudnessMeter();
+  LoudnessMeter(LoudnessMeter&&) noexcept;
+  LoudnessMeter& operator=(LoudnessMeter&&) noexcept;
+  LoudnessMeter(const LoudnessMeter&) = delete;
+  LoudnessMeter& operator=(const LoudnessMeter&) = delete;
+
+  /// Adds samples (interleaved when channels > 1; a trailing partial frame is an error).
+  void add(std::span<const float> samples);
+  /// Integrated (gated) loudness in LUFS; -infinity when silent or too short to gate.
+  double integrated_lufs() const;
+  /// Highest true peak over all channels in dBTP (4x oversampled); -infinity when silent.
+  double true_peak_dbtp() const;
+
+ private:
+  struct Deleter {
+    void operator()(ebur128_state* state) const;
+  };
+  std::unique_ptr<ebur128_state, Deleter> state_;
+  int channels_ = 1;
+};
+
+/// Loudness of a whole file.
+struct LoudnessReading {
+  double integrated_lufs;
+  double true_peak_dbtp;
+};
+
+/// Measure a whole file (decoded with libsndfile: WAV/FLAC/OGG/OPUS/MP3) -> {lufs, true peak dBTP}; for tests.
+/// Throws Error(Runtime) with libsndfile's message when the file cannot be read.
+LoudnessReading measure_file(const std::filesystem::path& path);
+
+}  // namespace readaloud

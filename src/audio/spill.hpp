@@ -1,0 +1,55 @@
+#pragma once
+// The whole programme on disk, not in memory: loudness normalisation needs
+// the integrated loudness before the first sample can be written, and memory
+// must not grow with the length of the text.
+
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <span>
+
+#include "audio/sink.hpp"
+
+namespace readaloud {
+
+/// An anonymous temporary file of float samples. It lives in $TMPDIR (or /tmp)
+/// and has no name from the moment it is created, so it disappears when closed,
+/// even after a crash. Move-only.
+class SpillFile {
+ public:
+  /// Throws Error(Runtime) naming the folder when no temporary file can be made.
+  SpillFile();
+  ~SpillFile();
+  SpillFile(SpillFile&&) noexcept;
+  SpillFile& operator=(SpillFile&&) noexcept;
+  SpillFile(const SpillFile&) = delete;
+  SpillFile& operator=(const SpillFile&) = delete;
+
+  /// Appends samples. Throws Error(Runtime) on a write error (e.g. a full disk).
+  void write(std::span<const float> samples);
+  /// Samples written.
+  long long size() const { return size_; }
+  /// Streams everything to sink, in order, then sink.finish(). Checks for an
+  /// interrupt between blocks. Later writes append after what was written.
+  void replay(AudioSink& sink, std::size_t block = 8192);
+
+ private:
+  struct Closer {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+  };
+  std::unique_ptr<std::FILE, Closer> file_;
+  long long size_ = 0;
+};
+
+/// An AudioSink that appends to a SpillFile; finish() does nothing.
+class SpillSink final : public AudioSink {
+ public:
+  explicit SpillSink(SpillFile& file) : file_(file) {}
+  void write(std::span<const float> samples) override { file_.write(samples); }
+  void finish() override {}
+
+ private:
+  SpillFile& file_;
+};
+
+}  // namespace readaloud

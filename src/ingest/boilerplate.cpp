@@ -1,0 +1,198 @@
+#include "ingest/boilerplate.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "util/embedded.hpp"
+#include "util/error.hpp"
+
+namespace readaloud {
+namespace {
+
+constexpr std::string_view kWhitespace = " \t\r\n\f\v";
+
+std::string_view trim(std::string_view s) {
+  const std::size_t b = s.find_first_not_of(kWhitespace);
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(kWhitespace) - b + 1);
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+/// Words in `s`, counting no further than `cap` so multi-megabyte lines stay cheap.
+std::size_t count_words(std::string_view s, std::size_t cap) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = kWhitespace.find(c) != std::string_view::npos;
+    if (!space && !in_word && ++words > cap) return words;
+    in_word = !space;
+  }
+  return words;
+}
+
+[[noreturn]] void rule_error(const std::string& file, const toml::source_region& where, std::string message) {
+  Location loc;
+  loc.file = file;
+  loc.line = where.begin.line;
+  throw Error(ErrorKind::Input, std::move(message), loc);
+}
+
+/// A condition's strings: one string or an array of non-empty strings.
+std::vector<std::string> read_strings(const toml::node& node, const std::string& file, const std::string& what,
+                                      bool lower) {
+  std::vector<std::string> out;
+  const auto add = [&](const toml::node& n) {
+    const auto* s = n.as_string();
+    if (!s) rule_error(file, n.source(), what + " must be a string or an array of strings");
+    if (s->get().empty()) rule_error(file, n.source(), what + " must not be empty");
+    out.push_back(lower ? lower_ascii(s->get()) : s->get());
+  };
+  if (const auto* arr = node.as_array()) {
+    if (arr->empty()) rule_error(file, node.source(), what + " must not be an empty array");
+    for (const auto& n : *arr) add(n);
+  } else {
+    add(node);
+  }
+  return out;
+}
+
+bool read_bool(const toml::node& node, const std::string& file, const std::string& what) {
+  const auto* b = node.as_boolean();
+  if (!b) rule_error(file, node.source(), what + " must be true or false");
+  return b->get();
+}
+
+}  // namespace
+
+BoilerplateFilter BoilerplateFilter::builtin() {
+  // Parsing and compiling the regexes once per process; callers get copies.
+  static const BoilerplateFilter rules = [] {
+    const auto text = embedded_file("data/boilerplate.toml");
+    if (!text) throw_runtime("built-in boilerplate rules (data/boilerplate.toml) are missing from this build");
+    BoilerplateFilter f;
+    f.add_rules(*text, "data/boilerplate.toml");
+    return f;
+  }();
+  return rules;
+}
+
+void BoilerplateFilter::add_rules(std::string_view toml_text, const std::string& file) {
+  toml::table doc;
+  try {
+    doc = toml::parse(toml_text, file);
+  } catch (const toml::parse_error& e) {
+    rule_error(file, e.source(), std::string(e.description()));
+  }
+  std::vector<Rule> added;
+  for (const auto& [key, node] : doc) {
+    if (key.str() != "rule") rule_error(file, key.source(), "unknown key '" + std::string(key.str()) + "' (expected [[rule]] tables)");
+    const auto* rules = node.as_array();
+    if (!rules) rule_error(file, node.source(), "'rule' must be an array of tables ([[rule]])");
+    for (const auto& rule_node : *rules) {
+      const auto* tbl = rule_node.as_table();
+      if (!tbl) rule_error(file, rule_node.source(), "each rule must be a table ([[rule]])");
+      Rule rule;
+      // ignore_case decides how the other strings are stored, so read it first.
+      if (const auto* ic = tbl->get("ignore_case")) rule.ignore_case = read_bool(*ic, file, "ignore_case");
+      const auto* name = tbl->get("name");
+      if (!name || !name->is_string() || name->as_string()->get().empty())
+        rule_error(file, name ? name->source() : tbl->source(), "rule needs a non-empty string 'name'");
+      rule.name = name->as_string()->get();
+      const std::string label = "rule '" + rule.name + "': ";
+      bool has_condition = false;
+      for (const auto& [k, v] : *tbl) {
+        const std::string_view key_name = k.str();
+        const std::string what = label + std::string(key_name);
+        if (key_name == "name" || key_name == "ignore_case") continue;
+        if (key_name == "equals" || key_name == "starts_with" || key_name == "ends_with" ||
+            key_name == "contains") {
+          auto strings = read_strings(v, file, what, rule.ignore_case);
+          auto& target = key_name == "equals"        ? rule.equals
+                         : key_name == "starts_with" ? rule.starts_with
+                         : key_name == "ends_with"   ? rule.ends_with
+                                                     : rule.contains;
+          target = std::move(strings);
+          has_condition = true;
+        } else if (key_name == "regex") {
+          const auto* s = v.as_string();
+          if (!s || s->get().empty()) rule_error(file, v.source(), what + " must be a non-empty string");
+          auto flags = std::regex::ECMAScript | std::regex::optimize;
+          if (rule.ignore_case) flags |= std::regex::icase;
+          try {
+            rule.regex.emplace(s->get(), flags);
+          } catch (const std::regex_error& e) {
+            rule_error(file, v.source(), label + "bad regex '" + s->get() + "': " + e.what());
+          }
+          has_condition = true;
+        } else if (key_name == "max_words") {
+          const auto* n = v.as_integer();
+          if (!n || n->get() < 1) rule_error(file, v.source(), what + " must be a positive integer");
+          rule.max_words = static_cast<std::size_t>(n->get());
+        } else if (key_name == "drops_next_paragraph") {
+          rule.drops_next_paragraph = read_bool(v, file, what);
+        } else {
+          rule_error(file, k.source(),
+                     label + "unknown key '" + std::string(key_name) +
+                         "' (expected name, equals, starts_with, ends_with, contains, regex, max_words, "
+                         "ignore_case or drops_next_paragraph)");
+        }
+      }
+      if (!has_condition)
+        rule_error(file, tbl->source(),
+                   label + "needs at least one of equals, starts_with, ends_with, contains or regex");
+      added.push_back(std::move(rule));
+    }
+  }
+  // All or nothing: a bad rule late in a file leaves the filter unchanged.
+  for (auto& r : added) rules_.push_back(std::move(r));
+}
+
+void BoilerplateFilter::add_rules_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  if (in) text << in.rdbuf();
+  if (!in || in.bad()) {
+    Location loc;
+    loc.file = path.string();
+    throw Error(ErrorKind::Input, "cannot read boilerplate rules file", loc);
+  }
+  add_rules(text.str(), path.string());
+}
+
+bool BoilerplateFilter::matches(const Rule& rule, std::string_view line, std::string_view lower) const {
+  const std::string_view s = rule.ignore_case ? lower : line;
+  const auto any = [&](const std::vector<std::string>& options, auto&& test) {
+    if (options.empty()) return true;
+    for (const auto& o : options)
+      if (test(o)) return true;
+    return false;
+  };
+  if (rule.max_words && count_words(line, rule.max_words) > rule.max_words) return false;
+  if (!any(rule.equals, [&](const std::string& o) { return s == o; })) return false;
+  if (!any(rule.starts_with, [&](const std::string& o) { return s.starts_with(o); })) return false;
+  if (!any(rule.ends_with, [&](const std::string& o) { return s.ends_with(o); })) return false;
+  if (!any(rule.contains, [&](const std::string& o) { return s.find(o) != std::string_view::npos; })) return false;
+  if (rule.regex) {
+    if (line.size() > kMaxRegexLine) return false;
+    if (!std::regex_search(line.begin(), line.end(), *rule.regex)) return false;
+  }
+  return true;
+}
+
+std::optional<BoilerplateHit> BoilerplateFilter::match(std::string_view line) const {
+  line = trim(line);
+  if (line.empty()) return std::nullopt;
+  const std::string lower = lower_ascii(line);
+  for (const auto& rule : rules_)
+    if (matches(rule, line, lower)) return BoilerplateHit{rule.name, rule.drops_next_paragraph};
+  return std::nullopt;
+}
+
+}  // namespace readaloud

@@ -1,0 +1,67 @@
+#pragma once
+// Page junk in scraped text: share buttons glued to image captions, photo
+// credits, "Was this helpful?", ads, promos, review and byline lines.
+// The rules are data (data/boilerplate.toml, plus user files of the same form).
+
+#include <filesystem>
+#include <optional>
+#include <regex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace readaloud {
+
+/// Which rule matched a line, and whether the paragraph after the line is junk too
+/// (e.g. "How we reviewed this article:" followed by its review history).
+struct BoilerplateHit {
+  std::string rule;
+  bool drops_next_paragraph = false;
+};
+
+/// An ordered list of rules; the first rule that matches a line wins.
+///
+/// Rule file format (TOML), one `[[rule]]` table per rule:
+///   name = "share-button"                  # required; reported in Article::dropped
+///   equals / starts_with / ends_with / contains = "text" or ["text", ...]
+///   regex = 'ECMAScript regex'              # searched in the trimmed line
+///   max_words = 12                          # optional: only lines this short
+///   ignore_case = true                      # optional, default true
+///   drops_next_paragraph = false            # optional
+/// A rule needs at least one condition; every condition given must hold, and a
+/// condition with a list holds when any of its strings does.
+class BoilerplateFilter {
+ public:
+  /// Rules from the embedded data/boilerplate.toml.
+  static BoilerplateFilter builtin();
+  /// Adds user rules after the existing ones. Throws Error(Input) located at
+  /// "file:line" for TOML syntax errors, unknown keys, bad values and bad regexes.
+  void add_rules(std::string_view toml, const std::string& file);
+  /// Reads a rule file and adds its rules; Error(Input) if it cannot be read.
+  void add_rules_file(const std::filesystem::path& path);
+  /// The rule that marks this line (or short paragraph) as page junk, or nullopt.
+  /// Surrounding whitespace is ignored. Regexes are not run on lines longer than
+  /// kMaxRegexLine bytes (std::regex recurses per character); such lines can
+  /// still match the plain string conditions.
+  std::optional<BoilerplateHit> match(std::string_view line) const;
+
+  /// Number of rules loaded.
+  std::size_t size() const { return rules_.size(); }
+
+  static constexpr std::size_t kMaxRegexLine = 2000;
+
+ private:
+  struct Rule {
+    std::string name;
+    std::vector<std::string> equals, starts_with, ends_with, contains;  // lowercased when ignore_case
+    std::optional<std::regex> regex;
+    std::size_t max_words = 0;  // 0: no limit
+    bool ignore_case = true;
+    bool drops_next_paragraph = false;
+  };
+  bool matches(const Rule& rule, std::string_view line, std::string_view lower) const;
+
+  std::vector<Rule> rules_;
+};
+
+}  // namespace readaloud

@@ -1,0 +1,191 @@
+#include "output/audio_writer.hpp"
+
+#include <fcntl.h>
+#include <sndfile.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+#include "output/m4b_writer.hpp"
+#include "util/error.hpp"
+
+namespace readaloud {
+namespace {
+
+[[noreturn]] void fail(const std::filesystem::path& path, const std::string& message) {
+  throw_runtime(message, Location{path.string()});
+}
+
+// libsndfile's MP3 encoder only logs a short write and still reports every
+// frame as written, so a full disk would go unnoticed through sf_open(). We
+// hand libsndfile our own file descriptor through the virtual I/O interface
+// and remember the first failing write ourselves.
+class SndfileWriter final : public AudioSink {
+ public:
+  SndfileWriter(const std::filesystem::path& path, const EncodeOptions& options) : path_(path) {
+    SF_INFO info{};
+    info.samplerate = options.sample_rate;
+    info.channels = 1;
+    info.format = sndfile_format(options.format);
+    if (options.sample_rate < 8000 || options.sample_rate > 192000)
+      throw_usage("unsupported sample rate " + std::to_string(options.sample_rate) + " Hz");
+    if (options.format == AudioFormat::Opus) {
+      const int r = options.sample_rate;
+      if (r != 8000 && r != 12000 && r != 16000 && r != 24000 && r != 48000)
+        throw_usage("Opus needs a sample rate of 8000, 12000, 16000, 24000 or 48000 Hz, not " +
+                    std::to_string(r) + " (resample first)");
+    }
+    if (!sf_format_check(&info))
+      throw_usage(std::string("libsndfile cannot write ") + extension(options.format) + " at " +
+                  std::to_string(options.sample_rate) + " Hz");
+
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd_ < 0) fail(path, std::string("cannot create file: ") + std::strerror(errno));
+
+    SF_VIRTUAL_IO io{&vio_filelen, &vio_seek, &vio_read, &vio_write, &vio_tell};
+    sf_ = sf_open_virtual(&io, SFM_WRITE, &info, this);
+    if (!sf_) {
+      std::string why = sf_strerror(nullptr);
+      ::close(fd_);
+      fd_ = -1;
+      fail(path, "cannot open encoder: " + why);
+    }
+    // Float input beyond [-1, 1] must clip, not wrap, in integer formats.
+    sf_command(sf_, SFC_SET_CLIPPING, nullptr, SF_TRUE);
+    try {
+      configure(options);
+    } catch (...) {
+      sf_close(sf_);
+      ::close(fd_);
+      throw;
+    }
+  }
+
+  ~SndfileWriter() override {
+    if (sf_) sf_close(sf_);
+    if (fd_ >= 0) ::close(fd_);
+  }
+
+  void write(std::span<const float> samples) override {
+    if (!sf_) fail(path_, "write failed: writer already finished");
+    if (samples.empty()) return;
+    const auto n = static_cast<sf_count_t>(samples.size());
+    const sf_count_t done = sf_writef_float(sf_, samples.data(), n);
+    if (io_errno_ != 0) fail(path_, std::string("write failed: ") + std::strerror(io_errno_));
+    if (done != n) fail(path_, std::string("write failed: ") + sf_strerror(sf_));
+  }
+
+  void finish() override {
+    if (!sf_) return;
+    const int rc = sf_close(sf_);
+    sf_ = nullptr;
+    const int close_rc = ::close(fd_);
+    const int close_errno = errno;
+    fd_ = -1;
+    if (io_errno_ != 0) fail(path_, std::string("write failed: ") + std::strerror(io_errno_));
+    if (rc != 0) fail(path_, std::string("write failed: ") + sf_error_number(rc));
+    if (close_rc != 0) fail(path_, std::string("write failed: ") + std::strerror(close_errno));
+  }
+
+ private:
+  static int sndfile_format(AudioFormat f) {
+    switch (f) {
+      case AudioFormat::Mp3: return SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III;
+      case AudioFormat::Opus: return SF_FORMAT_OGG | SF_FORMAT_OPUS;
+      case AudioFormat::Ogg: return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
+      case AudioFormat::Flac: return SF_FORMAT_FLAC | SF_FORMAT_PCM_16;
+      case AudioFormat::Wav: return SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+      case AudioFormat::M4b: break;
+    }
+    return 0;
+  }
+
+  void configure(const EncodeOptions& o) {
+    if (o.format == AudioFormat::Mp3) {
+      // libsndfile turns a compression level c into a LAME CBR bitrate
+      // truncated to int: MPEG-1 (>= 32 kHz) 320 - c*288, MPEG-2 (>= 16 kHz)
+      // 160 - c*152, MPEG-2.5 64 - c*56; LAME then rounds to a legal rate.
+      // The +0.5 keeps floating-point error from truncating 64 to 63.
+      double hi = 64.0, lo = 8.0;
+      if (o.sample_rate >= 32000) hi = 320.0, lo = 32.0;
+      else if (o.sample_rate >= 16000) hi = 160.0, lo = 8.0;
+      const double kbps = o.bitrate_kbps;
+      if (kbps < lo || kbps > hi)
+        throw_usage("MP3 at " + std::to_string(o.sample_rate) + " Hz needs a bitrate of " +
+                    std::to_string(static_cast<int>(lo)) + " to " +
+                    std::to_string(static_cast<int>(hi)) + " kbps, not " +
+                    std::to_string(o.bitrate_kbps));
+      double level = (hi - kbps - 0.5) / (hi - lo);
+      if (level < 0.0) level = 0.0;
+      // The mode must be set after a level exists: changing the mode
+      // re-evaluates the stored level, which is "unset" at first.
+      sf_command(sf_, SFC_SET_COMPRESSION_LEVEL, &level, sizeof level);
+      int mode = SF_BITRATE_MODE_CONSTANT;
+      if (!sf_command(sf_, SFC_SET_BITRATE_MODE, &mode, sizeof mode))
+        fail(path_, std::string("cannot set constant bitrate: ") + sf_strerror(sf_));
+    } else if (o.format == AudioFormat::Opus) {
+      // libsndfile: bitrate = (1 - c) * 250000 + 6000 bit/s per channel.
+      const double bps = o.bitrate_kbps * 1000.0;
+      if (bps < 6000 || bps > 256000)
+        throw_usage("Opus needs a bitrate of 6 to 256 kbps, not " + std::to_string(o.bitrate_kbps));
+      double level = 1.0 - (bps - 6000.0 + 0.5) / 250000.0;
+      if (level < 0.0) level = 0.0;
+      sf_command(sf_, SFC_SET_COMPRESSION_LEVEL, &level, sizeof level);
+    }
+  }
+
+  static SndfileWriter& self(void* user) { return *static_cast<SndfileWriter*>(user); }
+  static sf_count_t vio_filelen(void* user) {
+    struct stat st{};
+    if (::fstat(self(user).fd_, &st) != 0) return -1;
+    return st.st_size;
+  }
+  static sf_count_t vio_seek(sf_count_t offset, int whence, void* user) {
+    return ::lseek(self(user).fd_, offset, whence);
+  }
+  static sf_count_t vio_read(void* ptr, sf_count_t count, void* user) {
+    sf_count_t total = 0;
+    auto* p = static_cast<char*>(ptr);
+    while (total < count) {
+      const ssize_t n = ::read(self(user).fd_, p + total, static_cast<size_t>(count - total));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      total += n;
+    }
+    return total;
+  }
+  static sf_count_t vio_write(const void* ptr, sf_count_t count, void* user) {
+    SndfileWriter& w = self(user);
+    sf_count_t total = 0;
+    const auto* p = static_cast<const char*>(ptr);
+    while (total < count) {
+      const ssize_t n = ::write(w.fd_, p + total, static_cast<size_t>(count - total));
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        if (w.io_errno_ == 0) w.io_errno_ = errno;
+        break;
+      }
+      total += n;
+    }
+    return total;
+  }
+  static sf_count_t vio_tell(void* user) { return ::lseek(self(user).fd_, 0, SEEK_CUR); }
+
+  std::filesystem::path path_;
+  int fd_ = -1;
+  SNDFILE* sf_ = nullptr;
+  int io_errno_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<AudioSink> open_audio_writer(const std::filesystem::path& path,
+                                             const EncodeOptions& options) {
+  if (options.format == AudioFormat::M4b) return open_m4b_writer(path, options);
+  return std::make_unique<SndfileWriter>(path, options);
+}
+
+}  // namespace readaloud

@@ -1,0 +1,28 @@
+#pragma once
+// Encoders: AudioSinks that write mono float samples into an audio file.
+
+#include <filesystem>
+#include <memory>
+
+#include "audio/sink.hpp"
+#include "output/audio_format.hpp"
+
+namespace readaloud {
+
+/// An encoder writing mono float samples to exactly `path` (usually a
+/// temporary name such as "out/.x.mp3.AbC123"; the format comes from
+/// `options`, never from the name).
+///
+/// MP3 is constant bitrate (LAME through libsndfile; the file carries a LAME
+/// Info tag with the encoder delay, so decoders trim it and the audio starts
+/// at sample 0). Opus, Ogg Vorbis, FLAC (16-bit) and WAV (16-bit PCM) go
+/// through libsndfile; M4B is AAC in MP4 through libavcodec/libavformat.
+///
+/// Throws Error(Usage) for Opus at a rate other than 8/12/16/24/48 kHz and for
+/// a sample rate or bitrate the encoder cannot use; Error(Runtime) naming the
+/// file when it cannot be created, and "write failed: <reason>" from write()
+/// or finish() when the disk is full or a file-size limit is hit.
+std::unique_ptr<AudioSink> open_audio_writer(const std::filesystem::path& path,
+                                             const EncodeOptions& options);
+
+}  // namespace readaloud

@@ -1,0 +1,311 @@
+#include "output/m4b_writer.hpp"
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/channel_layout.h>
+#include <libavutil/mem.h>
+}
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "output/cover_art.hpp"
+#include "util/error.hpp"
+
+namespace readaloud {
+namespace {
+
+std::string av_error(int rc) {
+  char buf[AV_ERROR_MAX_STRING_SIZE] = {};
+  av_strerror(rc, buf, sizeof buf);
+  return buf;
+}
+
+[[noreturn]] void fail(const std::filesystem::path& path, const std::string& message) {
+  throw_runtime(message, Location{path.string()});
+}
+
+// RAII owners for the FFmpeg handles.
+struct OutputContext {
+  AVFormatContext* ctx = nullptr;
+  ~OutputContext() {
+    if (!ctx) return;
+    if (ctx->pb) avio_closep(&ctx->pb);
+    avformat_free_context(ctx);
+  }
+};
+struct InputContext {
+  AVFormatContext* ctx = nullptr;
+  ~InputContext() { avformat_close_input(&ctx); }
+};
+struct CodecContext {
+  AVCodecContext* ctx = nullptr;
+  ~CodecContext() { avcodec_free_context(&ctx); }
+};
+struct Frame {
+  AVFrame* f = av_frame_alloc();
+  ~Frame() { av_frame_free(&f); }
+};
+struct Packet {
+  AVPacket* p = av_packet_alloc();
+  ~Packet() { av_packet_free(&p); }
+};
+
+AVFormatContext* new_ipod_output(const std::filesystem::path& path) {
+  AVFormatContext* ctx = nullptr;
+  const int rc = avformat_alloc_output_context2(&ctx, nullptr, "ipod", nullptr);
+  if (rc < 0 || !ctx) fail(path, "cannot set up the M4B muxer: " + av_error(rc));
+  return ctx;
+}
+
+void open_output_file(AVFormatContext* ctx, const std::filesystem::path& path) {
+  const int rc = avio_open(&ctx->pb, path.c_str(), AVIO_FLAG_WRITE);
+  if (rc < 0) fail(path, "cannot create file: " + av_error(rc));
+}
+
+class M4bWriter final : public AudioSink {
+ public:
+  M4bWriter(const std::filesystem::path& path, const EncodeOptions& options) : path_(path) {
+    const AVCodec* codec = avcodec_find_encoder_by_name("aac");
+    if (!codec) fail(path, "FFmpeg has no AAC encoder");
+    if (options.bitrate_kbps < 8 || options.bitrate_kbps > 320)
+      throw_usage("M4B needs a bitrate of 8 to 320 kbps, not " + std::to_string(options.bitrate_kbps));
+    out_.ctx = new_ipod_output(path);
+    enc_.ctx = avcodec_alloc_context3(codec);
+    AVCodecContext* e = enc_.ctx;
+    e->sample_fmt = AV_SAMPLE_FMT_FLTP;
+    e->sample_rate = options.sample_rate;
+    av_channel_layout_default(&e->ch_layout, 1);
+    e->bit_rate = static_cast<int64_t>(options.bitrate_kbps) * 1000;
+    e->time_base = AVRational{1, options.sample_rate};
+    if (out_.ctx->oformat->flags & AVFMT_GLOBALHEADER) e->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
+    int rc = avcodec_open2(e, codec, nullptr);
+    if (rc < 0)
+      throw_usage("the AAC encoder cannot use " + std::to_string(options.sample_rate) + " Hz: " +
+                  av_error(rc));
+    stream_ = avformat_new_stream(out_.ctx, nullptr);
+    if (!stream_) fail(path, "cannot add the audio stream");
+    avcodec_parameters_from_context(stream_->codecpar, e);
+    stream_->time_base = e->time_base;
+    open_output_file(out_.ctx, path);
+    rc = avformat_write_header(out_.ctx, nullptr);
+    if (rc < 0) fail(path, "write failed: " + av_error(rc));
+    frame_size_ = e->frame_size > 0 ? e->frame_size : 1024;
+  }
+
+  void write(std::span<const float> samples) override {
+    if (finished_) fail(path_, "write failed: writer already finished");
+    pending_.insert(pending_.end(), samples.begin(), samples.end());
+    std::size_t used = 0;
+    const auto fs = static_cast<std::size_t>(frame_size_);
+    while (pending_.size() - used >= fs) {
+      encode(pending_.data() + used, frame_size_);
+      used += fs;
+    }
+    pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(used));
+  }
+
+  void finish() override {
+    if (finished_) return;
+    finished_ = true;
+    // The AAC encoder accepts a short last frame.
+    if (!pending_.empty()) encode(pending_.data(), static_cast<int>(pending_.size()));
+    pending_.clear();
+    int rc = avcodec_send_frame(enc_.ctx, nullptr);
+    if (rc < 0) fail(path_, "write failed: " + av_error(rc));
+    drain();
+    rc = av_write_trailer(out_.ctx);
+    if (rc < 0) fail(path_, "write failed: " + av_error(rc));
+    avio_flush(out_.ctx->pb);
+    const int io_error = out_.ctx->pb->error;
+    rc = avio_closep(&out_.ctx->pb);
+    if (io_error < 0) fail(path_, "write failed: " + av_error(io_error));
+    if (rc < 0) fail(path_, "write failed: " + av_error(rc));
+  }
+
+ private:
+  void encode(const float* samples, int n) {
+    AVFrame* f = frame_.f;
+    av_frame_unref(f);
+    f->nb_samples = n;
+    f->format = AV_SAMPLE_FMT_FLTP;
+    f->sample_rate = enc_.ctx->sample_rate;
+    av_channel_layout_copy(&f->ch_layout, &enc_.ctx->ch_layout);
+    int rc = av_frame_get_buffer(f, 0);
+    if (rc < 0) fail(path_, "out of memory: " + av_error(rc));
+    std::memcpy(f->data[0], samples, sizeof(float) * static_cast<std::size_t>(n));
+    f->pts = next_pts_;
+    next_pts_ += n;
+    rc = avcodec_send_frame(enc_.ctx, f);
+    if (rc < 0) fail(path_, "AAC encoding failed: " + av_error(rc));
+    drain();
+  }
+
+  void drain() {
+    AVPacket* p = packet_.p;
+    for (;;) {
+      int rc = avcodec_receive_packet(enc_.ctx, p);
+      if (rc == AVERROR(EAGAIN) || rc == AVERROR_EOF) return;
+      if (rc < 0) fail(path_, "AAC encoding failed: " + av_error(rc));
+      av_packet_rescale_ts(p, enc_.ctx->time_base, stream_->time_base);
+      p->stream_index = stream_->index;
+      rc = av_interleaved_write_frame(out_.ctx, p);
+      if (rc < 0) fail(path_, "write failed: " + av_error(rc));
+      if (out_.ctx->pb && out_.ctx->pb->error < 0)
+        fail(path_, "write failed: " + av_error(out_.ctx->pb->error));
+    }
+  }
+
+  std::filesystem::path path_;
+  OutputContext out_;
+  CodecContext enc_;
+  AVStream* stream_ = nullptr;
+  Frame frame_;
+  Packet packet_;
+  std::vector<float> pending_;
+  int frame_size_ = 1024;
+  int64_t next_pts_ = 0;
+  bool finished_ = false;
+};
+
+// Removes the remux temporary unless it was renamed into place.
+struct TempGuard {
+  std::filesystem::path path;
+  bool keep = false;
+  ~TempGuard() {
+    if (!keep) {
+      std::error_code ec;
+      std::filesystem::remove(path, ec);
+    }
+  }
+};
+
+void add_chapters(AVFormatContext* out, const Timeline& t) {
+  if (t.chapters.empty()) return;
+  out->chapters = static_cast<AVChapter**>(av_calloc(t.chapters.size(), sizeof(AVChapter*)));
+  if (!out->chapters) throw_runtime("out of memory");
+  for (std::size_t i = 0; i < t.chapters.size(); ++i) {
+    const TimedChapter& c = t.chapters[i];
+    auto* ch = static_cast<AVChapter*>(av_mallocz(sizeof(AVChapter)));
+    if (!ch) throw_runtime("out of memory");
+    ch->id = static_cast<int64_t>(i + 1);
+    ch->time_base = AVRational{1, t.sample_rate};
+    ch->start = c.start_sample;
+    ch->end = c.end_sample;
+    av_dict_set(&ch->metadata, "title", c.title.c_str(), 0);
+    out->chapters[i] = ch;
+    out->nb_chapters = static_cast<unsigned>(i + 1);
+  }
+}
+
+void set_tag(AVDictionary** dict, const char* key, const std::string& value) {
+  if (!value.empty()) av_dict_set(dict, key, value.c_str(), 0);
+}
+
+}  // namespace
+
+std::unique_ptr<AudioSink> open_m4b_writer(const std::filesystem::path& path,
+                                           const EncodeOptions& options) {
+  return std::make_unique<M4bWriter>(path, options);
+}
+
+void write_m4b_tags(const std::filesystem::path& path, const Metadata& meta,
+                    const Timeline& timeline) {
+  // Read the cover first: a bad cover is the user's input error and must not
+  // leave a temporary behind.
+  CoverImage cover;
+  if (!meta.cover_path.empty()) cover = load_cover(meta.cover_path);
+
+  InputContext in;
+  int rc = avformat_open_input(&in.ctx, path.c_str(), av_find_input_format("mov"), nullptr);
+  if (rc < 0) fail(path, "cannot read M4B: " + av_error(rc));
+  rc = avformat_find_stream_info(in.ctx, nullptr);
+  if (rc < 0) fail(path, "cannot read M4B: " + av_error(rc));
+
+  TempGuard temp{path.parent_path() / ("." + path.filename().string() + ".remux")};
+  OutputContext out;
+  out.ctx = new_ipod_output(temp.path);
+  std::vector<int> stream_map(in.ctx->nb_streams, -1);
+  for (unsigned i = 0; i < in.ctx->nb_streams; ++i) {
+    const AVStream* is = in.ctx->streams[i];
+    if (is->codecpar->codec_type != AVMEDIA_TYPE_AUDIO) continue;
+    AVStream* os = avformat_new_stream(out.ctx, nullptr);
+    if (!os) fail(path, "cannot add the audio stream");
+    avcodec_parameters_copy(os->codecpar, is->codecpar);
+    os->codecpar->codec_tag = 0;
+    os->time_base = is->time_base;
+    if (meta.language.size() == 3) set_tag(&os->metadata, "language", meta.language);
+    stream_map[i] = os->index;
+  }
+  AVStream* cover_stream = nullptr;
+  if (!cover.data.empty()) {
+    cover_stream = avformat_new_stream(out.ctx, nullptr);
+    if (!cover_stream) fail(path, "cannot add the cover stream");
+    cover_stream->codecpar->codec_type = AVMEDIA_TYPE_VIDEO;
+    cover_stream->codecpar->codec_id =
+        cover.mime == "image/png" ? AV_CODEC_ID_PNG : AV_CODEC_ID_MJPEG;
+    cover_stream->disposition = AV_DISPOSITION_ATTACHED_PIC;
+    cover_stream->time_base = AVRational{1, 90000};
+  }
+  set_tag(&out.ctx->metadata, "title", meta.title);
+  set_tag(&out.ctx->metadata, "artist", meta.author);
+  set_tag(&out.ctx->metadata, "album", meta.album);
+  set_tag(&out.ctx->metadata, "date", meta.date);
+  set_tag(&out.ctx->metadata, "genre", "Audiobook");
+  if (meta.track > 0) {
+    std::string trk = std::to_string(meta.track);
+    if (meta.total_tracks > 0) trk += "/" + std::to_string(meta.total_tracks);
+    set_tag(&out.ctx->metadata, "track", trk);
+  }
+  add_chapters(out.ctx, timeline);
+
+  open_output_file(out.ctx, temp.path);
+  rc = avformat_write_header(out.ctx, nullptr);
+  if (rc < 0) fail(temp.path, "write failed: " + av_error(rc));
+
+  Packet pkt;
+  if (cover_stream) {
+    rc = av_new_packet(pkt.p, static_cast<int>(cover.data.size()));
+    if (rc < 0) throw_runtime("out of memory");
+    std::memcpy(pkt.p->data, cover.data.data(), cover.data.size());
+    pkt.p->stream_index = cover_stream->index;
+    pkt.p->flags |= AV_PKT_FLAG_KEY;
+    pkt.p->pts = pkt.p->dts = 0;
+    rc = av_write_frame(out.ctx, pkt.p);
+    if (rc < 0) fail(temp.path, "cannot embed the cover: " + av_error(rc));
+    av_packet_unref(pkt.p);
+  }
+  for (;;) {
+    rc = av_read_frame(in.ctx, pkt.p);
+    if (rc == AVERROR_EOF) break;
+    if (rc < 0) fail(path, "cannot read M4B: " + av_error(rc));
+    const int target = stream_map[static_cast<std::size_t>(pkt.p->stream_index)];
+    if (target < 0) {
+      av_packet_unref(pkt.p);
+      continue;
+    }
+    av_packet_rescale_ts(pkt.p, in.ctx->streams[pkt.p->stream_index]->time_base,
+                         out.ctx->streams[target]->time_base);
+    pkt.p->stream_index = target;
+    pkt.p->pos = -1;
+    rc = av_interleaved_write_frame(out.ctx, pkt.p);
+    if (rc < 0) fail(temp.path, "write failed: " + av_error(rc));
+  }
+  rc = av_write_trailer(out.ctx);
+  if (rc < 0) fail(temp.path, "write failed: " + av_error(rc));
+  avio_flush(out.ctx->pb);
+  const int io_error = out.ctx->pb->error;
+  rc = avio_closep(&out.ctx->pb);
+  if (io_error < 0) fail(temp.path, "write failed: " + av_error(io_error));
+  if (rc < 0) fail(temp.path, "write failed: " + av_error(rc));
+  std::error_code ec;
+  std::filesystem::rename(temp.path, path, ec);
+  if (ec) fail(path, "cannot replace file: " + ec.message());
+  temp.keep = true;
+}
+
+}  // namespace readaloud

@@ -1,0 +1,25 @@
+#pragma once
+// AAC-in-MP4 (M4B audiobook) through libavcodec/libavformat: the encoder,
+// and a stream-copy remux that adds chapters, tags and cover art.
+
+#include <filesystem>
+#include <memory>
+
+#include "audio/sink.hpp"
+#include "output/audio_format.hpp"
+#include "output/timeline.hpp"
+
+namespace readaloud {
+
+/// The M4B encoder behind open_audio_writer(); mono AAC at options.bitrate_kbps.
+std::unique_ptr<AudioSink> open_m4b_writer(const std::filesystem::path& path,
+                                           const EncodeOptions& options);
+
+/// Re-muxes the finished M4B at `path` (stream copy, no re-encode) into a
+/// temporary beside it with chapters (QuickTime chapter track + Nero chpl),
+/// title/artist/album/date/track tags and the cover as an attached picture,
+/// then renames it over `path`.
+void write_m4b_tags(const std::filesystem::path& path, const Metadata& meta,
+                    const Timeline& timeline);
+
+}  // namespace readaloud

@@ -1,0 +1,135 @@
+#include "output/wav_chapters.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+#include <string>
+
+#include "util/error.hpp"
+
+namespace readaloud {
+namespace {
+
+// Chunks are serialised byte by byte in little-endian order, never by
+// casting structs (padding and endianness would leak into the file).
+void put32(std::string& out, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+}
+std::uint32_t get32(const unsigned char* p) {
+  return p[0] | (p[1] << 8) | (p[2] << 16) | (static_cast<std::uint32_t>(p[3]) << 24);
+}
+
+void put_chunk(std::string& out, const char* id, const std::string& body) {
+  out.append(id, 4);
+  put32(out, static_cast<std::uint32_t>(body.size()));
+  out += body;
+  if (body.size() % 2) out += '\0';  // RIFF chunks are word-aligned
+}
+
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int get() const { return fd_; }
+  int release() {
+    int f = fd_;
+    fd_ = -1;
+    return f;
+  }
+
+ private:
+  int fd_;
+};
+
+}  // namespace
+
+void write_wav_tags(const std::filesystem::path& path, const Metadata& meta, const Timeline& timeline) {
+  const Location where{path.string()};
+  Fd fd(::open(path.c_str(), O_RDWR | O_CLOEXEC));
+  if (fd.get() < 0) throw_runtime(std::string("cannot open WAV for tagging: ") + std::strerror(errno), where);
+
+  unsigned char head[12];
+  if (::pread(fd.get(), head, 12, 0) != 12 || std::memcmp(head, "RIFF", 4) != 0 ||
+      std::memcmp(head + 8, "WAVE", 4) != 0)
+    throw_runtime("not a RIFF/WAVE file", where);
+
+  // Walk the chunks to the end of `data`; note the fmt sample rate so cue
+  // positions are in the file's own frames.
+  off_t pos = 12;
+  off_t data_end = -1;
+  std::uint32_t file_rate = 0;
+  for (;;) {
+    unsigned char ch[16];
+    const ssize_t n = ::pread(fd.get(), ch, 16, pos);
+    if (n < 8) break;
+    const std::uint32_t size = get32(ch + 4);
+    if (std::memcmp(ch, "fmt ", 4) == 0 && n >= 16) file_rate = get32(ch + 12);
+    const off_t next = pos + 8 + static_cast<off_t>(size) + (size & 1);
+    if (std::memcmp(ch, "data", 4) == 0) {
+      data_end = next;
+      break;
+    }
+    pos = next;
+  }
+  if (data_end < 0 || file_rate == 0) throw_runtime("WAV file has no fmt or data chunk", where);
+
+  auto frames = [&](long long sample) -> std::uint32_t {
+    long long f = sample;
+    if (timeline.sample_rate > 0 && static_cast<long long>(file_rate) != timeline.sample_rate)
+      f = (sample * file_rate + timeline.sample_rate / 2) / timeline.sample_rate;
+    return static_cast<std::uint32_t>(f < 0 ? 0 : f);
+  };
+
+  std::string tail;
+  if (!timeline.chapters.empty()) {
+    std::string cue;
+    put32(cue, static_cast<std::uint32_t>(timeline.chapters.size()));
+    std::string adtl = "adtl";
+    for (std::size_t i = 0; i < timeline.chapters.size(); ++i) {
+      const auto id = static_cast<std::uint32_t>(i + 1);
+      const std::uint32_t at = frames(timeline.chapters[i].start_sample);
+      put32(cue, id);
+      put32(cue, at);        // dwPosition
+      cue += "data";         // fccChunk
+      put32(cue, 0);         // dwChunkStart
+      put32(cue, 0);         // dwBlockStart
+      put32(cue, at);        // dwSampleOffset (what ffmpeg and libsndfile read)
+      std::string labl;
+      put32(labl, id);
+      labl += timeline.chapters[i].title;
+      labl += '\0';
+      put_chunk(adtl, "labl", labl);
+    }
+    put_chunk(tail, "cue ", cue);
+    put_chunk(tail, "LIST", adtl);
+  }
+  std::string info = "INFO";
+  auto add_info = [&info](const char* id, const std::string& value) {
+    if (!value.empty()) put_chunk(info, id, value + '\0');
+  };
+  add_info("INAM", meta.title);
+  add_info("IART", meta.author);
+  add_info("IPRD", meta.album);
+  add_info("ICRD", meta.date);
+  if (meta.track > 0) add_info("ITRK", std::to_string(meta.track));
+  if (info.size() > 4) put_chunk(tail, "LIST", info);
+
+  const off_t total = data_end + static_cast<off_t>(tail.size());
+  if (total - 8 > static_cast<off_t>(UINT32_MAX)) throw_runtime("WAV file would exceed 4 GiB", where);
+  auto fail_io = [&where]() { throw_runtime(std::string("write failed: ") + std::strerror(errno), where); };
+  if (::ftruncate(fd.get(), data_end) != 0) fail_io();
+  if (!tail.empty() &&
+      ::pwrite(fd.get(), tail.data(), tail.size(), data_end) != static_cast<ssize_t>(tail.size()))
+    fail_io();
+  std::string riff_size;
+  put32(riff_size, static_cast<std::uint32_t>(total - 8));
+  if (::pwrite(fd.get(), riff_size.data(), 4, 4) != 4) fail_io();
+  if (::close(fd.release()) != 0) fail_io();
+}
+
+}  // namespace readaloud

@@ -1,0 +1,65 @@
+#pragma once
+// The eSpeak NG speech engine. eSpeak NG keeps its state in process globals
+// and is not thread-safe, so exactly one EspeakEngine exists per process;
+// parallel synthesis uses worker processes (DESIGN.md, "Library facts").
+
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "synth/synthesizer.hpp"
+
+namespace readaloud {
+
+/// Lowest and highest speaking rate passed to eSpeak NG (words per minute).
+/// From 450 wpm on, eSpeak NG 1.51 synthesises at its normal rate and speeds
+/// the audio up with its built-in libsonic time stretcher instead of
+/// shortening phonemes further; values in between are eSpeak's own timing.
+inline constexpr int kEspeakMinRate = 80;
+inline constexpr int kEspeakMaxRate = 900;
+
+class EspeakEngine final : public Synthesizer {
+ public:
+  /// The one engine of this process (initialised on first use; Error(Runtime) with
+  /// espeak_ng_GetStatusCodeMessage text if it cannot start). Copy/move deleted, ctor private:
+  /// a second owner cannot be made.
+  static EspeakEngine& instance();
+
+  EspeakEngine(const EspeakEngine&) = delete;
+  EspeakEngine& operator=(const EspeakEngine&) = delete;
+  EspeakEngine(EspeakEngine&&) = delete;
+  EspeakEngine& operator=(EspeakEngine&&) = delete;
+  ~EspeakEngine() override;
+
+  /// Output sample rate: 22050 Hz for eSpeak NG's own voices.
+  int sample_rate() const override;
+
+  /// Speaks UTF-8 text; `[[...]]` is read as eSpeak phoneme mnemonics. Prosody
+  /// is applied per call (rate clamped to kEspeakMinRate..kEspeakMaxRate, pitch
+  /// and range to 0..99). eSpeak's audio is returned untrimmed, with one
+  /// SentenceStart per sentence (sample offset within this call, 1-based
+  /// character position). Throws Error(Usage) "unknown eSpeak NG voice 'xx'",
+  /// Error(Interrupted) after SIGINT/SIGTERM, Error(Runtime) on engine failure.
+  SynthOutput synthesize(std::string_view text, const Prosody& prosody) override;
+
+  /// Phonemes eSpeak NG would speak (espeak_TextToPhonemes, ASCII mnemonics such
+  /// as "h@l'oU"), one group per clause separated by a space; for tests and `inspect`.
+  std::string text_to_phonemes(std::string_view text, const std::string& voice);
+
+  /// eSpeak NG voices installed (espeak_ListVoices), in eSpeak's order:
+  /// {name, languages}, e.g. {"English_(America)", "en-us"}; several languages
+  /// of one voice are separated by a space. Either part works as a voice name.
+  std::vector<std::pair<std::string, std::string>> installed_voices();
+
+ private:
+  EspeakEngine();
+  void select_voice(const std::string& voice);
+
+  int sample_rate_ = 0;
+  std::string current_voice_;  ///< last voice set successfully ("" = none)
+  std::mutex mutex_;           ///< guards against accidental use from two threads
+};
+
+}  // namespace readaloud

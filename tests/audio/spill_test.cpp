@@ -1,0 +1,79 @@
+#include "audio/spill.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "audio/vector_sink.hpp"
+#include "test_signals.hpp"
+
+namespace readaloud {
+namespace {
+
+TEST(SpillFile, ReplaysWhatWasWritten) {
+  const auto x = testing::noise(1.0, 1'000'000);
+  SpillFile spill;
+  // Chunks of changing sizes, as segments arrive.
+  std::size_t i = 0;
+  for (std::size_t chunk = 1; i < x.size(); chunk = chunk * 3 % 40000 + 1) {
+    const std::size_t n = std::min(chunk, x.size() - i);
+    spill.write(std::span<const float>(x).subspan(i, n));
+    i += n;
+  }
+  EXPECT_EQ(spill.size(), 1'000'000);
+  VectorSink sink;
+  spill.replay(sink, 4096);
+  EXPECT_TRUE(sink.finished);
+  EXPECT_EQ(sink.samples, x);
+}
+
+TEST(SpillFile, ReplaysTwiceAndAppendsAfterReplay) {
+  SpillFile spill;
+  spill.write(std::vector<float>{1.0f, 2.0f});
+  VectorSink first;
+  spill.replay(first);
+  EXPECT_EQ(first.samples, (std::vector<float>{1.0f, 2.0f}));
+  spill.write(std::vector<float>{3.0f});
+  VectorSink second;
+  spill.replay(second, 1);
+  EXPECT_EQ(second.samples, (std::vector<float>{1.0f, 2.0f, 3.0f}));
+  EXPECT_EQ(spill.size(), 3);
+}
+
+TEST(SpillFile, EmptyReplayStillFinishes) {
+  SpillFile spill;
+  VectorSink sink;
+  spill.replay(sink);
+  EXPECT_TRUE(sink.finished);
+  EXPECT_TRUE(sink.samples.empty());
+}
+
+TEST(SpillFile, SpillSinkAppends) {
+  SpillFile spill;
+  SpillSink sink(spill);
+  sink.write(std::vector<float>{0.25f, -0.5f});
+  sink.finish();
+  VectorSink out;
+  spill.replay(out);
+  EXPECT_EQ(out.samples, (std::vector<float>{0.25f, -0.5f}));
+}
+
+TEST(SpillFile, HasNoNameWhileOpen) {
+  // The file is unlinked as soon as it is made, so nothing can be left behind:
+  // its descriptor points at a deleted file.
+  SpillFile spill;
+  spill.write(std::vector<float>(100, 0.5f));
+  std::size_t spills = 0;
+  for (const auto& e : std::filesystem::directory_iterator("/proc/self/fd")) {
+    std::error_code ec;
+    const std::string target = std::filesystem::read_symlink(e.path(), ec).string();
+    if (target.find("readaloud-spill-") == std::string::npos) continue;
+    ++spills;
+    EXPECT_NE(target.find(" (deleted)"), std::string::npos) << target;
+  }
+  EXPECT_EQ(spills, 1u);
+}
+
+}  // namespace
+}  // namespace readaloud

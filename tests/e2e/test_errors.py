@@ -1,0 +1,62 @@
+"""Bad input and bad options: one clear line on standard error naming the
+file, the documented exit code, nothing on standard output, no file left."""
+import os
+import unittest
+
+from common import FIXTURES, TempDirTest, run
+
+
+class ErrorTest(TempDirTest):
+    def fails(self, args, code, *needles, stdin=None):
+        out_dir = os.path.join(self.tmp, "out")
+        got, out, err = run(list(args) + ["-o", out_dir] if args[0] == "render" else list(args), stdin=stdin)
+        self.assertEqual(got, code, err)
+        self.assertEqual(out, "")
+        lines = err.strip().splitlines()
+        self.assertEqual(len(lines), 1, err)
+        self.assertTrue(lines[0].startswith("readaloud: error: "), err)
+        for n in needles:
+            self.assertIn(n, lines[0])
+        self.assertEqual(self.files(out_dir), [])
+        return lines[0]
+
+    def test_missing_file(self):
+        line = self.fails(["render", "nope/missing.txt"], 3, "nope/missing.txt", "no such file")
+        self.assertEqual(line, "readaloud: error: nope/missing.txt: no such file")
+
+    def test_empty_file(self):
+        path = os.path.join(FIXTURES, "e2e", "empty.txt")
+        self.fails(["render", path], 3, path, "empty")
+
+    def test_whitespace_only_file(self):
+        path = os.path.join(FIXTURES, "e2e", "whitespace.txt")
+        self.fails(["render", path], 3, path, "whitespace")
+
+    def test_directory(self):
+        self.fails(["render", FIXTURES], 3, FIXTURES, "folder")
+
+    def test_inspect_missing_file(self):
+        self.fails(["inspect", "missing.md"], 3, "missing.md")
+
+    def test_unknown_option(self):
+        self.fails(["render", "--no-such-option"], 2, "--no-such-option")
+
+    def test_unknown_format(self):
+        self.fails(["render", "--format", "mp4"], 2, "mp4")
+
+    def test_no_subcommand(self):
+        got, out, err = run([])
+        self.assertEqual(got, 2)
+        self.assertEqual(out, "")
+
+    def test_help_and_version(self):
+        got, out, _ = run(["render", "--help"])
+        self.assertEqual(got, 0)
+        self.assertIn("Examples:", out)
+        got, out, _ = run(["--version"])
+        self.assertEqual(got, 0)
+        self.assertTrue(out.startswith("readaloud "))
+
+
+if __name__ == "__main__":
+    unittest.main()
