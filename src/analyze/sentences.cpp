@@ -151,6 +151,8 @@ bool dot_ends_sentence(std::string_view text, std::size_t dot, std::size_t next)
       skipped += n;
     }
     if (p == 0) return false;
+    // Followed by another initial ("by J. K. Rowan").
+    if (next + 1 < text.size() && ascii_upper(text[next]) && text[next + 1] == '.') return false;
     if (p == ws) return true;  // glued to something; not an initial
     const std::size_t prev = word_start(text, p);
     const std::string_view prev_word = text.substr(prev, p - prev);

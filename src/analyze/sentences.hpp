@@ -21,7 +21,8 @@ struct TextRange {
 /// lowercase letter, and at a blank line. After a single `.` it does not end when the
 /// word before is a known abbreviation (Dr, e.g, z.B, p.ej …), a lowercase single
 /// letter ("z. B."), an initial (an uppercase letter after a capitalised word or
-/// another initial: "John F. Kennedy", "J. K."), a dotted acronym ("U.S."), or
+/// another initial, or before another initial: "John F. Kennedy", "by J. K. Rowan"),
+/// a dotted acronym ("U.S."), or
 /// "No."/"Nr." before a number. Runs in linear time.
 std::vector<TextRange> split_sentences(std::string_view text);
 

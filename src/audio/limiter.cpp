@@ -10,24 +10,31 @@ namespace readaloud {
 namespace {
 
 // Interpolation filters for 4x oversampled peak detection: windowed sinc,
-// 12 taps per phase, for the points 1/4, 2/4 and 3/4 of the way from x[n]
-// to x[n+1] (taps cover x[n-5] .. x[n+6]). Same idea as the BS.1770 true-peak
-// meter, computed here rather than copied.
-using Taps = std::array<std::array<double, 12>, 3>;
+// kTaps taps per phase, for the points 1/4, 2/4 and 3/4 of the way from x[n]
+// to x[n+1] (taps cover x[n-kHalf+1] .. x[n+kHalf]). Same idea as the BS.1770
+// true-peak meter, but longer: its 12 taps per phase miss overshoots of
+// content near the Nyquist frequency (fricatives at 22050 Hz), which the
+// resampler and the encoder then turn into real peaks.
+constexpr std::size_t kTaps = GainLimiter::kTaps;
+constexpr int kHalf = static_cast<int>(kTaps / 2);
+// Laid out tap-major with a 4th, zero phase, so that each tap is one 4-wide
+// multiply-add over the three phases (vectorises without -ffast-math).
+using Taps = std::array<std::array<float, 4>, kTaps>;
 
 Taps make_taps() {
   Taps taps{};
   for (int p = 0; p < 3; ++p) {
     const double frac = (p + 1) / 4.0;
+    std::array<double, kTaps> h{};
     double sum = 0.0;
-    for (int k = 0; k < 12; ++k) {
-      const double t = frac - (k - 5);  // distance from x[n+k-5] to the point
+    for (int k = 0; k < static_cast<int>(kTaps); ++k) {
+      const double t = frac - (k - (kHalf - 1));  // distance from x[n+k-kHalf+1] to the point
       const double sinc = std::sin(std::numbers::pi * t) / (std::numbers::pi * t);
-      const double c = std::cos(std::numbers::pi * t / 13.0);  // cos^2 window over |t| < 6.5
-      taps[p][k] = sinc * c * c;
-      sum += taps[p][k];
+      const double c = std::cos(std::numbers::pi * t / (kTaps + 1));  // cos^2 window over |t| < kHalf + 0.5
+      h[k] = sinc * c * c;
+      sum += h[k];
     }
-    for (double& v : taps[p]) v /= sum;  // unity gain at DC
+    for (std::size_t k = 0; k < kTaps; ++k) taps[k][p] = static_cast<float>(h[k] / sum);  // unity gain at DC
   }
   return taps;
 }
@@ -39,7 +46,7 @@ const Taps& taps() {
 
 constexpr double kLookaheadSeconds = 0.005;
 constexpr double kReleaseSeconds = 0.080;
-constexpr std::size_t kInterpolationDelay = 6;
+constexpr std::size_t kInterpolationDelay = kTaps / 2;
 
 }  // namespace
 
@@ -63,19 +70,22 @@ double GainLimiter::max_reduction_db() const { return 20.0 * std::log10(min_gain
 
 void GainLimiter::push(float input) {
   const float x = static_cast<float>(input * gain_);
-  std::copy(ring_.begin() + 1, ring_.end(), ring_.begin());
-  ring_.back() = x;
+  // A doubled ring: the last kTaps inputs are always contiguous, oldest first.
+  ring_[ring_pos_] = x;
+  ring_[ring_pos_ + kTaps] = x;
+  ring_pos_ = (ring_pos_ + 1) % kTaps;
+  const float* window = ring_.data() + ring_pos_;
   const std::int64_t i = in_index_++;
   if (i < static_cast<std::int64_t>(kInterpolationDelay)) return;
 
-  // Stage 1: the peak level around x[n] (n = i - 6), between-sample peaks included.
-  const float xn = ring_[5];
+  // Stage 1: the peak level around x[n] (n = i - kHalf), between-sample peaks included.
+  const float xn = window[kHalf - 1];
   double tp = std::abs(xn);
-  for (const auto& phase : taps()) {
-    double y = 0.0;
-    for (std::size_t k = 0; k < 12; ++k) y += phase[k] * ring_[k];
-    tp = std::max(tp, std::abs(y));
-  }
+  std::array<float, 4> y{};
+  const Taps& t = taps();
+  for (std::size_t k = 0; k < kTaps; ++k)
+    for (std::size_t p = 0; p < 4; ++p) y[p] += t[k][p] * window[k];
+  for (std::size_t p = 0; p < 3; ++p) tp = std::max(tp, static_cast<double>(std::abs(y[p])));
   const double level = std::max(tp, previous_tp_);  // both intervals touching x[n]
   previous_tp_ = tp;
   const double need = level > ceiling_ ? ceiling_ / level : 1.0;

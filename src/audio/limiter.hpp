@@ -31,6 +31,9 @@ double loudness_gain_db(double measured_lufs, double target_lufs);
 /// with exactly the constant gain.
 class GainLimiter final : public AudioSink {
  public:
+  /// Taps per phase of the 4x peak-detection interpolator (latency kTaps/2 samples + 5 ms).
+  static constexpr std::size_t kTaps = 32;
+
   /// Throws Error(Usage) when ceiling_dbfs > 0 or sample_rate <= 0.
   GainLimiter(AudioSink& next, double gain_db, double ceiling_dbfs, int sample_rate);
   void write(std::span<const float> samples) override;
@@ -49,7 +52,8 @@ class GainLimiter final : public AudioSink {
   double release_;
   bool finished_ = false;
 
-  std::array<float, 12> ring_{};  // last 12 gained inputs, oldest first
+  std::array<float, 2 * kTaps> ring_{};  // last kTaps gained inputs, stored twice
+  std::size_t ring_pos_ = 0;
   std::int64_t in_index_ = 0;     // inputs pushed (real and padding)
   std::int64_t received_ = 0;     // real inputs
   std::int64_t emitted_ = 0;

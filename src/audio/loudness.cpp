@@ -25,7 +25,11 @@ struct SndfileCloser {
 
 }  // namespace
 
-void LoudnessMeter::Deleter::operator()(ebur128_state* state) const { ebur128_destroy(&state); }
+void LoudnessMeter::Deleter::operator()(void* state) const {
+  auto* typed = static_cast<ebur128_state*>(state);
+  ebur128_destroy(&typed);
+}
+
 
 LoudnessMeter::LoudnessMeter(int sample_rate, int channels) : channels_(channels) {
   if (sample_rate <= 0 || channels <= 0) throw_runtime("loudness meter: invalid sample rate or channel count");
@@ -42,13 +46,13 @@ void LoudnessMeter::add(std::span<const float> samples) {
   if (samples.size() % static_cast<std::size_t>(channels_) != 0)
     throw_runtime("loudness meter: partial frame");
   if (samples.empty()) return;
-  check(ebur128_add_frames_float(state_.get(), samples.data(), samples.size() / static_cast<std::size_t>(channels_)),
+  check(ebur128_add_frames_float(static_cast<ebur128_state*>(state_.get()), samples.data(), samples.size() / static_cast<std::size_t>(channels_)),
         "adding samples");
 }
 
 double LoudnessMeter::integrated_lufs() const {
   double lufs = kMinusInf;
-  check(ebur128_loudness_global(state_.get(), &lufs), "integrated loudness");
+  check(ebur128_loudness_global(static_cast<ebur128_state*>(state_.get()), &lufs), "integrated loudness");
   // libebur128 reports -HUGE_VAL when nothing passes the gates.
   return std::isfinite(lufs) ? lufs : kMinusInf;
 }
@@ -57,7 +61,7 @@ double LoudnessMeter::true_peak_dbtp() const {
   double peak = 0.0;
   for (int c = 0; c < channels_; ++c) {
     double p = 0.0;
-    check(ebur128_true_peak(state_.get(), static_cast<unsigned>(c), &p), "true peak");
+    check(ebur128_true_peak(static_cast<ebur128_state*>(state_.get()), static_cast<unsigned>(c), &p), "true peak");
     if (p > peak) peak = p;
   }
   return peak > 0.0 ? 20.0 * std::log10(peak) : kMinusInf;

@@ -5,8 +5,6 @@
 #include <memory>
 #include <span>
 
-struct ebur128_state;
-
 namespace readaloud {
 
 /// Accumulates audio and reports its integrated loudness and true peak.
@@ -30,10 +28,11 @@ class LoudnessMeter {
   double true_peak_dbtp() const;
 
  private:
+  // ebur128_state is an anonymous struct typedef and cannot be forward-declared.
   struct Deleter {
-    void operator()(ebur128_state* state) const;
+    void operator()(void* state) const;
   };
-  std::unique_ptr<ebur128_state, Deleter> state_;
+  std::unique_ptr<void, Deleter> state_;
   int channels_ = 1;
 };
 

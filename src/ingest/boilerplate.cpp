@@ -1,9 +1,11 @@
 #include "ingest/boilerplate.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "ingest/decode.hpp"
 #include "util/embedded.hpp"
 #include "util/error.hpp"
 
@@ -30,7 +32,7 @@ std::size_t count_words(std::string_view s, std::size_t cap) {
   std::size_t words = 0;
   bool in_word = false;
   for (char c : s) {
-    const bool space = kWhitespace.find(c) != std::string_view::npos;
+    const bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
     if (!space && !in_word && ++words > cap) return words;
     in_word = !space;
   }
@@ -151,7 +153,10 @@ void BoilerplateFilter::add_rules(std::string_view toml_text, const std::string&
     }
   }
   // All or nothing: a bad rule late in a file leaves the filter unchanged.
-  for (auto& r : added) rules_.push_back(std::move(r));
+  for (auto& r : added) {
+    max_words_limit_ = std::max(max_words_limit_, r.max_words);
+    rules_.push_back(std::move(r));
+  }
 }
 
 void BoilerplateFilter::add_rules_file(const std::filesystem::path& path) {
@@ -166,7 +171,8 @@ void BoilerplateFilter::add_rules_file(const std::filesystem::path& path) {
   add_rules(text.str(), path.string());
 }
 
-bool BoilerplateFilter::matches(const Rule& rule, std::string_view line, std::string_view lower) const {
+bool BoilerplateFilter::matches(const Rule& rule, std::string_view line, std::string_view lower,
+                                std::size_t words) const {
   const std::string_view s = rule.ignore_case ? lower : line;
   const auto any = [&](const std::vector<std::string>& options, auto&& test) {
     if (options.empty()) return true;
@@ -174,7 +180,7 @@ bool BoilerplateFilter::matches(const Rule& rule, std::string_view line, std::st
       if (test(o)) return true;
     return false;
   };
-  if (rule.max_words && count_words(line, rule.max_words) > rule.max_words) return false;
+  if (rule.max_words && words > rule.max_words) return false;
   if (!any(rule.equals, [&](const std::string& o) { return s == o; })) return false;
   if (!any(rule.starts_with, [&](const std::string& o) { return s.starts_with(o); })) return false;
   if (!any(rule.ends_with, [&](const std::string& o) { return s.ends_with(o); })) return false;
@@ -186,12 +192,17 @@ bool BoilerplateFilter::matches(const Rule& rule, std::string_view line, std::st
   return true;
 }
 
-std::optional<BoilerplateHit> BoilerplateFilter::match(std::string_view line) const {
-  line = trim(line);
+std::optional<BoilerplateHit> BoilerplateFilter::match(std::string_view raw) const {
+  // Other parsers hand in text straight from the page, where "Was this helpful?"
+  // may hold a no-break space or a curly quote.
+  const std::string cleaned = clean_typography(raw);
+  const std::string_view line = trim(cleaned);
   if (line.empty()) return std::nullopt;
   const std::string lower = lower_ascii(line);
+  // Counted once, and only as far as the largest limit, for multi-megabyte lines.
+  const std::size_t words = count_words(line, max_words_limit_);
   for (const auto& rule : rules_)
-    if (matches(rule, line, lower)) return BoilerplateHit{rule.name, rule.drops_next_paragraph};
+    if (matches(rule, line, lower, words)) return BoilerplateHit{rule.name, rule.drops_next_paragraph};
   return std::nullopt;
 }
 

@@ -5,7 +5,16 @@
 
 #include <filesystem>
 #include <optional>
+// GCC 12 reports a false -Wmaybe-uninitialized inside libstdc++'s regex
+// compiler when sanitizers are on; silence it for that header only.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <regex>
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,7 +49,8 @@ class BoilerplateFilter {
   /// Reads a rule file and adds its rules; Error(Input) if it cannot be read.
   void add_rules_file(const std::filesystem::path& path);
   /// The rule that marks this line (or short paragraph) as page junk, or nullopt.
-  /// Surrounding whitespace is ignored. Regexes are not run on lines longer than
+  /// The line is matched after clean_typography and with surrounding whitespace
+  /// trimmed. Regexes are not run on lines longer than
   /// kMaxRegexLine bytes (std::regex recurses per character); such lines can
   /// still match the plain string conditions.
   std::optional<BoilerplateHit> match(std::string_view line) const;
@@ -59,9 +69,10 @@ class BoilerplateFilter {
     bool ignore_case = true;
     bool drops_next_paragraph = false;
   };
-  bool matches(const Rule& rule, std::string_view line, std::string_view lower) const;
+  bool matches(const Rule& rule, std::string_view line, std::string_view lower, std::size_t words) const;
 
   std::vector<Rule> rules_;
+  std::size_t max_words_limit_ = 0;  // the largest max_words of any rule
 };
 
 }  // namespace readaloud

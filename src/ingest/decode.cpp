@@ -260,7 +260,11 @@ std::string clean_typography(std::string_view utf8) {
   for (std::size_t i = 0; i < utf8.size();) {
     const unsigned char c = static_cast<unsigned char>(utf8[i]);
     if (c < 0x80) {
-      out += utf8[i++];
+      // Copy ASCII runs whole: most text is ASCII, and lines can be megabytes long.
+      std::size_t j = i + 1;
+      while (j < utf8.size() && static_cast<unsigned char>(utf8[j]) < 0x80) ++j;
+      out.append(utf8.substr(i, j - i));
+      i = j;
       continue;
     }
     const std::size_t len = utf8_sequence_length(utf8, i);

@@ -2,6 +2,7 @@
 
 #include <taglib/attachedpictureframe.h>
 #include <taglib/chapterframe.h>
+#include <taglib/id3v2framefactory.h>
 #include <taglib/id3v2tag.h>
 #include <taglib/mpegfile.h>
 #include <taglib/tableofcontentsframe.h>
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "output/checked_stream.hpp"
 #include "output/cover_art.hpp"
 #include "output/time_format.hpp"
 #include "util/error.hpp"
@@ -35,7 +37,8 @@ void write_mp3_tags(const std::filesystem::path& path, const Metadata& meta, con
   CoverImage cover;
   if (!meta.cover_path.empty()) cover = load_cover(meta.cover_path);
 
-  TagLib::MPEG::File file(path.c_str());
+  CheckedFileStream stream(path);
+  TagLib::MPEG::File file(&stream, TagLib::ID3v2::FrameFactory::instance());
   if (!file.isValid()) throw_runtime("cannot read MP3 for tagging", Location{path.string()});
   TagLib::ID3v2::Tag& tag = *file.ID3v2Tag(true);
   // Start from an empty tag so tagging twice gives the same result.
@@ -84,9 +87,10 @@ void write_mp3_tags(const std::filesystem::path& path, const Metadata& meta, con
     tag.addFrame(toc);
   }
 
-  if (!file.save(TagLib::MPEG::File::ID3v2, TagLib::File::StripOthers, TagLib::ID3v2::v4,
-                 TagLib::File::DoNotDuplicate))
-    throw_runtime("write failed: cannot save ID3 tags", Location{path.string()});
+  const bool saved = file.save(TagLib::MPEG::File::ID3v2, TagLib::File::StripOthers,
+                               TagLib::ID3v2::v4, TagLib::File::DoNotDuplicate);
+  stream.throw_if_failed();
+  if (!saved) throw_runtime("write failed: cannot save ID3 tags", Location{path.string()});
 }
 
 }  // namespace readaloud

@@ -10,10 +10,10 @@ extern "C" {
 #include <cstdio>
 #include <cstring>
 #include <string>
-#include <system_error>
 #include <vector>
 
 #include "output/cover_art.hpp"
+#include "util/atomic_file.hpp"
 #include "util/error.hpp"
 
 namespace readaloud {
@@ -57,7 +57,7 @@ struct Packet {
 
 AVFormatContext* new_ipod_output(const std::filesystem::path& path) {
   AVFormatContext* ctx = nullptr;
-  const int rc = avformat_alloc_output_context2(&ctx, nullptr, "ipod", nullptr);
+  const int rc = avformat_alloc_output_context2(&ctx, nullptr, "ipod", path.c_str());
   if (rc < 0 || !ctx) fail(path, "cannot set up the M4B muxer: " + av_error(rc));
   return ctx;
 }
@@ -172,18 +172,6 @@ class M4bWriter final : public AudioSink {
   bool finished_ = false;
 };
 
-// Removes the remux temporary unless it was renamed into place.
-struct TempGuard {
-  std::filesystem::path path;
-  bool keep = false;
-  ~TempGuard() {
-    if (!keep) {
-      std::error_code ec;
-      std::filesystem::remove(path, ec);
-    }
-  }
-};
-
 void add_chapters(AVFormatContext* out, const Timeline& t) {
   if (t.chapters.empty()) return;
   out->chapters = static_cast<AVChapter**>(av_calloc(t.chapters.size(), sizeof(AVChapter*)));
@@ -210,11 +198,15 @@ void set_tag(AVDictionary** dict, const char* key, const std::string& value) {
 
 std::unique_ptr<AudioSink> open_m4b_writer(const std::filesystem::path& path,
                                            const EncodeOptions& options) {
+  // FFmpeg logs encoder statistics and a ".m4b is not .m4a" notice to
+  // stderr; standard error is ours (progress and real warnings only).
+  if (av_log_get_level() > AV_LOG_ERROR) av_log_set_level(AV_LOG_ERROR);
   return std::make_unique<M4bWriter>(path, options);
 }
 
 void write_m4b_tags(const std::filesystem::path& path, const Metadata& meta,
                     const Timeline& timeline) {
+  if (av_log_get_level() > AV_LOG_ERROR) av_log_set_level(AV_LOG_ERROR);
   // Read the cover first: a bad cover is the user's input error and must not
   // leave a temporary behind.
   CoverImage cover;
@@ -226,9 +218,10 @@ void write_m4b_tags(const std::filesystem::path& path, const Metadata& meta,
   rc = avformat_find_stream_info(in.ctx, nullptr);
   if (rc < 0) fail(path, "cannot read M4B: " + av_error(rc));
 
-  TempGuard temp{path.parent_path() / ("." + path.filename().string() + ".remux")};
+  // AtomicFile registers the temporary, so an interrupt removes it too.
+  AtomicFile temp(path);
   OutputContext out;
-  out.ctx = new_ipod_output(temp.path);
+  out.ctx = new_ipod_output(temp.temp_path());
   std::vector<int> stream_map(in.ctx->nb_streams, -1);
   for (unsigned i = 0; i < in.ctx->nb_streams; ++i) {
     const AVStream* is = in.ctx->streams[i];
@@ -248,6 +241,8 @@ void write_m4b_tags(const std::filesystem::path& path, const Metadata& meta,
     cover_stream->codecpar->codec_type = AVMEDIA_TYPE_VIDEO;
     cover_stream->codecpar->codec_id =
         cover.mime == "image/png" ? AV_CODEC_ID_PNG : AV_CODEC_ID_MJPEG;
+    cover_stream->codecpar->width = cover.width;
+    cover_stream->codecpar->height = cover.height;
     cover_stream->disposition = AV_DISPOSITION_ATTACHED_PIC;
     cover_stream->time_base = AVRational{1, 90000};
   }
@@ -263,9 +258,15 @@ void write_m4b_tags(const std::filesystem::path& path, const Metadata& meta,
   }
   add_chapters(out.ctx, timeline);
 
-  open_output_file(out.ctx, temp.path);
-  rc = avformat_write_header(out.ctx, nullptr);
-  if (rc < 0) fail(temp.path, "write failed: " + av_error(rc));
+  open_output_file(out.ctx, temp.temp_path());
+  // moov before mdat, so players and podcast apps can start streaming at once.
+  AVDictionary* options = nullptr;
+  av_dict_set(&options, "movflags", "+faststart", 0);
+  // The brand normally comes from a ".m4b" name, which temporaries lack.
+  av_dict_set(&options, "brand", "M4B ", 0);
+  rc = avformat_write_header(out.ctx, &options);
+  av_dict_free(&options);
+  if (rc < 0) fail(path, "write failed: " + av_error(rc));
 
   Packet pkt;
   if (cover_stream) {
@@ -276,7 +277,7 @@ void write_m4b_tags(const std::filesystem::path& path, const Metadata& meta,
     pkt.p->flags |= AV_PKT_FLAG_KEY;
     pkt.p->pts = pkt.p->dts = 0;
     rc = av_write_frame(out.ctx, pkt.p);
-    if (rc < 0) fail(temp.path, "cannot embed the cover: " + av_error(rc));
+    if (rc < 0) fail(path, "cannot embed the cover: " + av_error(rc));
     av_packet_unref(pkt.p);
   }
   for (;;) {
@@ -293,19 +294,17 @@ void write_m4b_tags(const std::filesystem::path& path, const Metadata& meta,
     pkt.p->stream_index = target;
     pkt.p->pos = -1;
     rc = av_interleaved_write_frame(out.ctx, pkt.p);
-    if (rc < 0) fail(temp.path, "write failed: " + av_error(rc));
+    if (rc < 0) fail(path, "write failed: " + av_error(rc));
   }
   rc = av_write_trailer(out.ctx);
-  if (rc < 0) fail(temp.path, "write failed: " + av_error(rc));
+  if (rc < 0) fail(path, "write failed: " + av_error(rc));
   avio_flush(out.ctx->pb);
   const int io_error = out.ctx->pb->error;
   rc = avio_closep(&out.ctx->pb);
-  if (io_error < 0) fail(temp.path, "write failed: " + av_error(io_error));
-  if (rc < 0) fail(temp.path, "write failed: " + av_error(rc));
-  std::error_code ec;
-  std::filesystem::rename(temp.path, path, ec);
-  if (ec) fail(path, "cannot replace file: " + ec.message());
-  temp.keep = true;
+  if (io_error < 0) fail(path, "write failed: " + av_error(io_error));
+  if (rc < 0) fail(path, "write failed: " + av_error(rc));
+  avformat_close_input(&in.ctx);  // close the input before replacing it
+  temp.commit();
 }
 
 }  // namespace readaloud

@@ -29,6 +29,20 @@ void put_chunk(std::string& out, const char* id, const std::string& body) {
   if (body.size() % 2) out += '\0';  // RIFF chunks are word-aligned
 }
 
+// pwrite may write part of the buffer (a file-size limit, a full disk);
+// retrying makes the next call report the reason in errno.
+bool pwrite_all(int fd, const char* data, std::size_t size, off_t at) {
+  while (size > 0) {
+    const ssize_t n = ::pwrite(fd, data, size, at);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data += n;
+    size -= static_cast<std::size_t>(n);
+    at += n;
+  }
+  return true;
+}
+
 class Fd {
  public:
   explicit Fd(int fd) : fd_(fd) {}
@@ -123,12 +137,10 @@ void write_wav_tags(const std::filesystem::path& path, const Metadata& meta, con
   if (total - 8 > static_cast<off_t>(UINT32_MAX)) throw_runtime("WAV file would exceed 4 GiB", where);
   auto fail_io = [&where]() { throw_runtime(std::string("write failed: ") + std::strerror(errno), where); };
   if (::ftruncate(fd.get(), data_end) != 0) fail_io();
-  if (!tail.empty() &&
-      ::pwrite(fd.get(), tail.data(), tail.size(), data_end) != static_cast<ssize_t>(tail.size()))
-    fail_io();
+  if (!pwrite_all(fd.get(), tail.data(), tail.size(), data_end)) fail_io();
   std::string riff_size;
   put32(riff_size, static_cast<std::uint32_t>(total - 8));
-  if (::pwrite(fd.get(), riff_size.data(), 4, 4) != 4) fail_io();
+  if (!pwrite_all(fd.get(), riff_size.data(), 4, 4)) fail_io();
   if (::close(fd.release()) != 0) fail_io();
 }
 

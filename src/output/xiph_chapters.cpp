@@ -2,6 +2,7 @@
 
 #include <taglib/flacfile.h>
 #include <taglib/flacpicture.h>
+#include <taglib/id3v2framefactory.h>
 #include <taglib/opusfile.h>
 #include <taglib/vorbisfile.h>
 #include <taglib/xiphcomment.h>
@@ -10,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "output/checked_stream.hpp"
 #include "output/cover_art.hpp"
 #include "output/time_format.hpp"
 #include "util/error.hpp"
@@ -50,8 +52,10 @@ void fill(TagLib::Ogg::XiphComment& c, const Metadata& meta, const Timeline& tim
 }
 
 template <class File>
-void save(File& file, const std::filesystem::path& path) {
-  if (!file.save()) throw_runtime("write failed: cannot save tags", Location{path.string()});
+void save(File& file, CheckedFileStream& stream, const std::filesystem::path& path) {
+  const bool saved = file.save();
+  stream.throw_if_failed();
+  if (!saved) throw_runtime("write failed: cannot save tags", Location{path.string()});
 }
 
 }  // namespace
@@ -61,32 +65,33 @@ void write_xiph_tags(const std::filesystem::path& path, AudioFormat format, cons
   CoverImage cover;
   if (!meta.cover_path.empty()) cover = load_cover(meta.cover_path);
   const Location where{path.string()};
+  CheckedFileStream stream(path);
   auto ogg = [&](auto& file) {
     if (!file.isValid() || !file.tag()) throw_runtime("cannot read file for tagging", where);
     TagLib::Ogg::XiphComment& c = *file.tag();
     fill(c, meta, timeline);
     c.removeAllPictures();
     if (!cover.data.empty()) c.addPicture(make_picture(cover));
-    save(file, path);
+    save(file, stream, path);
   };
   switch (format) {
     case AudioFormat::Opus: {
-      TagLib::Ogg::Opus::File file(path.c_str());
+      TagLib::Ogg::Opus::File file(&stream);
       ogg(file);
       return;
     }
     case AudioFormat::Ogg: {
-      TagLib::Ogg::Vorbis::File file(path.c_str());
+      TagLib::Ogg::Vorbis::File file(&stream);
       ogg(file);
       return;
     }
     case AudioFormat::Flac: {
-      TagLib::FLAC::File file(path.c_str());
+      TagLib::FLAC::File file(&stream, TagLib::ID3v2::FrameFactory::instance());
       if (!file.isValid()) throw_runtime("cannot read FLAC for tagging", where);
       fill(*file.xiphComment(true), meta, timeline);
       file.removePictures();
       if (!cover.data.empty()) file.addPicture(make_picture(cover));
-      save(file, path);
+      save(file, stream, path);
       return;
     }
     default:

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <string>
 
 #include "audio/vector_sink.hpp"
 #include "test_signals.hpp"

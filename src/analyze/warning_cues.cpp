@@ -1,0 +1,491 @@
+#include "analyze/warning_cues.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include <toml++/toml.h>
+
+#include "util/embedded.hpp"
+#include "util/error.hpp"
+
+namespace readaloud {
+namespace {
+
+// A "..." gap spans at most this many word tokens. Long enough for "should not
+// use an electronic massager of any kind without", short enough to stay in one clause.
+constexpr int kGapTokens = 8;
+
+// ---- folding and tokens ----------------------------------------------------
+
+// Decodes one UTF-8 code point at i. Invalid bytes decode as U+FFFD, one byte
+// long, so malformed input cannot stall the scan.
+char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  auto cont = [&](std::size_t k) {
+    return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+  };
+  auto bits = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
+  if (b0 < 0x80) { len = 1; return b0; }
+  if ((b0 & 0xE0) == 0xC0 && b0 >= 0xC2 && cont(1)) {
+    len = 2;
+    return (static_cast<char32_t>(b0 & 0x1F) << 6) | bits(1);
+  }
+  if ((b0 & 0xF0) == 0xE0 && cont(1) && cont(2)) {
+    len = 3;
+    return (static_cast<char32_t>(b0 & 0x0F) << 12) | (bits(1) << 6) | bits(2);
+  }
+  if ((b0 & 0xF8) == 0xF0 && b0 <= 0xF4 && cont(1) && cont(2) && cont(3)) {
+    len = 4;
+    return (static_cast<char32_t>(b0 & 0x07) << 18) | (bits(1) << 12) | (bits(2) << 6) | bits(3);
+  }
+  len = 1;
+  return 0xFFFD;
+}
+
+// Lowercase ASCII fold of Latin-1 letters U+00C0..U+00FF, indexed from U+00C0.
+// Empty entries (U+00D7 ×, U+00F7 ÷) are not letters. Accents are dropped so
+// that data files and input agree whether or not a writer typed them.
+constexpr std::string_view kLatin1Fold[64] = {
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss",
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y"};
+
+bool is_punctuation_or_space(char32_t cp) {
+  return (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) || cp == 0xFFFD ||
+         (cp >= 0xFE10 && cp <= 0xFE6F) || (cp >= 0xFF00 && cp <= 0xFF0F);
+}
+
+class Tokenizer {
+ public:
+  Tokenizer(const WarningCues& cues, std::vector<CueToken>& out) : cues_(cues), out_(out) {}
+
+  void run(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+      std::size_t len = 1;
+      const char32_t cp = decode(text, i, len);
+      const std::string_view raw = text.substr(i, len);
+      i += len;
+      if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+        word_ += static_cast<char>(cp);
+      } else if (cp >= 'A' && cp <= 'Z') {
+        word_ += static_cast<char>(cp - 'A' + 'a');
+      } else if (cp == '\'' || cp == 0x2019 || cp == 0x02BC) {
+        if (!word_.empty()) word_ += '\'';
+      } else if (cp >= 0xC0 && cp <= 0xFF) {
+        const std::string_view folded = kLatin1Fold[cp - 0xC0];
+        if (folded.empty()) flush();
+        else word_ += folded;
+      } else if (cp == 0x152 || cp == 0x153) {
+        word_ += "oe";
+      } else if (cp == ',' || cp == ';' || cp == '(' || cp == ')' || cp == 0x2013 || cp == 0x2014) {
+        punct(",");
+      } else if (cp == ':') {
+        punct(":");
+      } else if (cp >= 0x100 && !is_punctuation_or_space(cp)) {
+        word_ += raw;  // other scripts: kept as they are
+      } else {
+        flush();  // spaces, hyphens, dots, quotes, symbols
+      }
+    }
+    flush();
+  }
+
+ private:
+  void punct(const char* p) {
+    flush();
+    if (out_.empty() || out_.back().text != p) out_.push_back(CueToken{p});
+  }
+
+  void emit(std::string_view w) {
+    const auto c = cues_.contractions.find(std::string(w));
+    if (c == cues_.contractions.end()) {
+      out_.push_back(CueToken{std::string(w)});
+      return;
+    }
+    std::string_view v = c->second;
+    while (!v.empty()) {
+      const std::size_t sp = v.find(' ');
+      const std::string_view part = v.substr(0, sp);
+      if (!part.empty()) out_.push_back(CueToken{std::string(part)});
+      if (sp == std::string_view::npos) break;
+      v.remove_prefix(sp + 1);
+    }
+  }
+
+  void flush() {
+    while (!word_.empty() && word_.back() == '\'') word_.pop_back();
+    if (word_.empty()) return;
+    std::string_view w = word_;
+    for (const auto& [key, value] : cues_.elisions) {
+      if (w.size() > key.size() && w.substr(0, key.size()) == key) {
+        emit(value);
+        w.remove_prefix(key.size());
+        break;
+      }
+    }
+    emit(w);
+    word_.clear();
+  }
+
+  const WarningCues& cues_;
+  std::vector<CueToken>& out_;
+  std::string word_;
+};
+
+bool is_word(const CueToken& t) { return t.text != "," && t.text != ":"; }
+
+// ---- patterns --------------------------------------------------------------
+
+[[noreturn]] void bad_data(std::string_view source, const toml::source_region& where,
+                           const std::string& message) {
+  throw Error(ErrorKind::Runtime, message,
+              Location{std::string(source), where.begin.line, where.begin.column});
+}
+
+CuePattern compile_pattern(std::string_view text, const WarningCues& cues, std::string_view source,
+                           const toml::source_region& where) {
+  CuePattern p;
+  p.source = std::string(text);
+  bool has_required_word = false;
+  std::size_t pos = 0;
+  bool first = true;
+  while (pos < text.size()) {
+    if (text[pos] == ' ') { ++pos; continue; }
+    std::size_t end = text.find(' ', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view e = text.substr(pos, end - pos);
+    pos = end;
+    if (first && e == "^") {
+      p.anchored = true;
+      first = false;
+      continue;
+    }
+    first = false;
+    if (e == "...") {
+      for (int k = 0; k < kGapTokens; ++k) p.elements.push_back(CueElement{CueElement::Type::Any, {}, {}, true});
+      continue;
+    }
+    if (e == ",") { p.elements.push_back(CueElement{CueElement::Type::Comma}); continue; }
+    if (e == ":") { p.elements.push_back(CueElement{CueElement::Type::Colon}); continue; }
+    CueElement el;
+    if (e.size() >= 2 && e.front() == '[' && e.back() == ']') {
+      el.optional = true;
+      e = e.substr(1, e.size() - 2);
+    }
+    while (!e.empty()) {
+      const std::size_t bar = e.find('|');
+      std::string_view alt = e.substr(0, bar);
+      e = bar == std::string_view::npos ? std::string_view() : e.substr(bar + 1);
+      bool prefix = false;
+      if (!alt.empty() && alt.back() == '*') {
+        prefix = true;
+        alt.remove_suffix(1);
+      }
+      std::vector<CueToken> toks = cue_tokens(alt, cues);
+      if (toks.size() != 1 || !is_word(toks[0]))
+        bad_data(source, where, "cue pattern \"" + p.source + "\": \"" + std::string(alt) +
+                                    "\" is not a single word (write \"a b\" as two elements)");
+      el.words.push_back(std::move(toks[0].text));
+      el.prefix.push_back(prefix);
+    }
+    if (el.words.empty()) bad_data(source, where, "cue pattern \"" + p.source + "\": empty element");
+    has_required_word = has_required_word || !el.optional;
+    p.elements.push_back(std::move(el));
+  }
+  if (!has_required_word)
+    bad_data(source, where, "cue pattern \"" + p.source + "\" needs at least one required word");
+  if (p.elements.front().type == CueElement::Type::Any || p.elements.back().type == CueElement::Type::Any)
+    bad_data(source, where, "cue pattern \"" + p.source + "\" cannot start or end with \"...\"");
+  return p;
+}
+
+bool element_matches(const CueElement& e, const CueToken& t) {
+  switch (e.type) {
+    case CueElement::Type::Any: return is_word(t);
+    case CueElement::Type::Comma: return t.text == ",";
+    case CueElement::Type::Colon: return t.text == ":";
+    case CueElement::Type::Word: break;
+  }
+  if (!is_word(t)) return false;
+  for (std::size_t k = 0; k < e.words.size(); ++k) {
+    const std::string& w = e.words[k];
+    if (e.prefix[k] ? t.text.starts_with(w) : t.text == w) return true;
+  }
+  return false;
+}
+
+// The sentence's distinct word tokens, sorted, to rule out most patterns
+// before walking them: a pattern can only match when every required word
+// element has an alternative among the tokens.
+class Vocabulary {
+ public:
+  explicit Vocabulary(const std::vector<CueToken>& toks) {
+    words_.reserve(toks.size());
+    for (const CueToken& t : toks)
+      if (is_word(t)) words_.push_back(t.text);
+    std::sort(words_.begin(), words_.end());
+    words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
+  }
+
+  bool may_match(const CuePattern& p) const {
+    for (const CueElement& e : p.elements) {
+      if (e.type != CueElement::Type::Word || e.optional) continue;
+      bool found = false;
+      for (std::size_t k = 0; k < e.words.size() && !found; ++k) {
+        const auto it = std::lower_bound(words_.begin(), words_.end(), std::string_view(e.words[k]));
+        found = it != words_.end() && (e.prefix[k] ? it->starts_with(e.words[k]) : *it == e.words[k]);
+      }
+      if (!found) return false;
+    }
+    return true;
+  }
+
+ private:
+  std::vector<std::string_view> words_;
+};
+
+struct Match {
+  std::size_t begin, end;  // token indices, [begin, end)
+};
+
+// Simulates the pattern's NFA over the tokens: O(tokens x elements). Each
+// active state remembers the latest start that reaches it, so every match
+// reported is the shortest one ending at its end.
+void find_matches(const CuePattern& p, const std::vector<CueToken>& toks, std::vector<Match>& out) {
+  const std::size_t m = p.elements.size();
+  std::vector<long> cur(m + 1, -1), next(m + 1, -1);
+  for (std::size_t i = 0; i <= toks.size(); ++i) {
+    if (i < toks.size() && (!p.anchored || i == 0 || toks[i - 1].text == ":"))
+      cur[0] = std::max(cur[0], static_cast<long>(i));
+    for (std::size_t j = 0; j < m; ++j)
+      if (cur[j] >= 0 && p.elements[j].optional) cur[j + 1] = std::max(cur[j + 1], cur[j]);
+    if (cur[m] >= 0) {
+      out.push_back(Match{static_cast<std::size_t>(cur[m]), i});
+      cur[m] = -1;
+    }
+    if (i == toks.size()) break;
+    std::fill(next.begin(), next.end(), -1);
+    for (std::size_t j = 0; j < m; ++j)
+      if (cur[j] >= 0 && element_matches(p.elements[j], toks[i]))
+        next[j + 1] = std::max(next[j + 1], cur[j]);
+    std::swap(cur, next);
+  }
+}
+
+// Veto ranges sorted by start, with the running maximum of their ends, so that
+// "does any veto overlap [a, b)" is one binary search (a sentence can hold
+// thousands of matches; comparing every pair would be quadratic).
+class Vetoes {
+ public:
+  explicit Vetoes(std::vector<Match> ranges) : ranges_(std::move(ranges)) {
+    std::sort(ranges_.begin(), ranges_.end(), [](const Match& x, const Match& y) { return x.begin < y.begin; });
+    std::size_t running = 0;
+    for (const Match& r : ranges_) max_end_.push_back(running = std::max(running, r.end));
+  }
+
+  bool overlap(const Match& m) const {
+    // Vetoes starting before m.end; the furthest-reaching one decides.
+    const auto it = std::lower_bound(ranges_.begin(), ranges_.end(), m.end,
+                                     [](const Match& r, std::size_t end) { return r.begin < end; });
+    const std::size_t n = static_cast<std::size_t>(it - ranges_.begin());
+    return n > 0 && max_end_[n - 1] > m.begin;
+  }
+
+ private:
+  std::vector<Match> ranges_;
+  std::vector<std::size_t> max_end_;
+};
+
+// The first pattern match that no veto overlaps.
+bool matches_unvetoed(const std::vector<CuePattern>& patterns, const std::vector<CueToken>& toks,
+                      const Vocabulary& vocabulary, const Vetoes& vetoes, std::vector<Match>& scratch) {
+  for (const CuePattern& p : patterns) {
+    if (!vocabulary.may_match(p)) continue;
+    scratch.clear();
+    find_matches(p, toks, scratch);
+    for (const Match& m : scratch)
+      if (!vetoes.overlap(m)) return true;
+  }
+  return false;
+}
+
+// ---- data files ------------------------------------------------------------
+
+std::vector<CuePattern> compile_list(const toml::node* node, const WarningCues& cues,
+                                     std::string_view source, std::string_view what) {
+  std::vector<CuePattern> out;
+  if (node == nullptr) return out;
+  const toml::array* arr = node->as_array();
+  if (arr == nullptr) bad_data(source, node->source(), std::string(what) + " must be an array of strings");
+  for (const toml::node& item : *arr) {
+    const auto s = item.value<std::string_view>();
+    if (!s) bad_data(source, item.source(), std::string(what) + " must be an array of strings");
+    out.push_back(compile_pattern(*s, cues, source, item.source()));
+  }
+  return out;
+}
+
+CalloutKind parse_callout(const toml::node& node, std::string_view source) {
+  const auto s = node.value<std::string_view>();
+  if (s == "note") return CalloutKind::Note;
+  if (s == "tip") return CalloutKind::Tip;
+  if (s == "important") return CalloutKind::Important;
+  if (s == "warning") return CalloutKind::Warning;
+  if (s == "caution") return CalloutKind::Caution;
+  if (s == "danger") return CalloutKind::Danger;
+  bad_data(source, node.source(), "unknown callout kind (note, tip, important, warning, caution, danger)");
+}
+
+std::string primary_subtag(std::string_view language) {
+  std::string out;
+  for (char c : language) {
+    if (c == '-' || c == '_') break;
+    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return out;
+}
+
+WarningCues load_embedded(std::string_view language) {
+  const std::string path = "data/warnings/" + std::string(language) + ".toml";
+  const auto text = embedded_file(path);
+  if (!text) throw_runtime("built-in data file " + path + " is missing");
+  return parse_warning_cues(*text, path);
+}
+
+}  // namespace
+
+std::vector<CueToken> cue_tokens(std::string_view text, const WarningCues& cues) {
+  std::vector<CueToken> out;
+  Tokenizer(cues, out).run(text);
+  return out;
+}
+
+WarningCues parse_warning_cues(std::string_view toml_text, std::string_view source_name) {
+  toml::table root;
+  try {
+    root = toml::parse(toml_text, source_name);
+  } catch (const toml::parse_error& e) {
+    bad_data(source_name, e.source(), std::string(e.description()));
+  }
+  WarningCues cues;
+  cues.language = root["language"].value_or(std::string());
+
+  // Token rewriting first: patterns are tokenised with it.
+  if (const toml::table* c = root.at_path("tokens.contractions").as_table()) {
+    for (const auto& [key, value] : *c) {
+      const auto v = value.value<std::string>();
+      if (!v) bad_data(source_name, value.source(), "a contraction must map to a string");
+      WarningCues plain;  // fold both sides without any rewriting
+      std::string folded_key;
+      for (const CueToken& t : cue_tokens(key.str(), plain)) folded_key += t.text;
+      std::string folded_value;
+      for (const CueToken& t : cue_tokens(*v, plain)) folded_value += (folded_value.empty() ? "" : " ") + t.text;
+      cues.contractions.emplace(std::move(folded_key), std::move(folded_value));
+    }
+  }
+  if (const toml::table* e = root.at_path("tokens.elisions").as_table()) {
+    for (const auto& [key, value] : *e) {
+      const auto v = value.value<std::string>();
+      if (!v || key.str().empty() || key.str().back() != '\'')
+        bad_data(source_name, value.source(), "an elision maps a prefix ending in ' to a word");
+      cues.elisions.emplace_back(std::string(key.str()), *v);
+    }
+    // Longest prefix first ("qu'" before "u'" style overlaps).
+    std::sort(cues.elisions.begin(), cues.elisions.end(),
+              [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  }
+
+  cues.section_headings = compile_list(root.at_path("sections.match").node(), cues, source_name, "sections.match");
+  cues.section_exclusions =
+      compile_list(root.at_path("sections.exclude").node(), cues, source_name, "sections.exclude");
+  if (const toml::array* a = root["callouts"].as_array())
+    for (const toml::node& n : *a) cues.callout_kinds.push_back(parse_callout(n, source_name));
+
+  if (const toml::array* a = root["cue"].as_array()) {
+    for (const toml::node& n : *a) {
+      if (!n.is_table()) bad_data(source_name, n.source(), "cue must be an array of tables ([[cue]])");
+      const toml::table& t = *n.as_table();
+      SentenceCue cue;
+      cue.name = t["name"].value_or(std::string());
+      if (cue.name.empty()) bad_data(source_name, n.source(), "a [[cue]] needs a name");
+      cue.patterns = compile_list(t["patterns"].node(), cues, source_name, "patterns");
+      if (cue.patterns.empty()) bad_data(source_name, n.source(), "a [[cue]] needs patterns");
+      cues.sentence_cues.push_back(std::move(cue));
+    }
+  }
+  if (const toml::array* a = root["negative"].as_array()) {
+    for (const toml::node& n : *a) {
+      if (!n.is_table()) bad_data(source_name, n.source(), "negative must be an array of tables ([[negative]])");
+      const toml::table& t = *n.as_table();
+      NegativeCue neg;
+      neg.why = t["why"].value_or(std::string());
+      if (neg.why.empty()) bad_data(source_name, n.source(), "a [[negative]] needs a why");
+      neg.patterns = compile_list(t["patterns"].node(), cues, source_name, "patterns");
+      if (neg.patterns.empty()) bad_data(source_name, n.source(), "a [[negative]] needs patterns");
+      cues.negative_cues.push_back(std::move(neg));
+    }
+  }
+  return cues;
+}
+
+const WarningCues& warning_cues_for(std::string_view language) {
+  // Each language is parsed and compiled once, on first use (thread-safe statics).
+  const std::string primary = primary_subtag(language);
+  if (primary == "es") {
+    static const WarningCues es = load_embedded("es");
+    return es;
+  }
+  if (primary == "de") {
+    static const WarningCues de = load_embedded("de");
+    return de;
+  }
+  if (primary == "fr") {
+    static const WarningCues fr = load_embedded("fr");
+    return fr;
+  }
+  static const WarningCues en = load_embedded("en");
+  return en;
+}
+
+std::string match_sentence_cue(std::string_view sentence, const WarningCues& cues) {
+  // A question asks rather than warns ("Never heard of it?", "Is it dangerous?").
+  std::size_t end = sentence.size();
+  while (end > 0) {
+    const char c = sentence[end - 1];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'' || c == ')' ||
+        c == ']')
+      --end;
+    else if (end >= 3 && (sentence.substr(end - 3, 3) == "\xE2\x80\x9D" || sentence.substr(end - 3, 3) == "\xE2\x80\x99"))
+      end -= 3;
+    else if (end >= 2 && sentence.substr(end - 2, 2) == "\xC2\xBB")
+      end -= 2;
+    else
+      break;
+  }
+  if (end > 0 && sentence[end - 1] == '?') return {};
+
+  const std::vector<CueToken> toks = cue_tokens(sentence, cues);
+  const Vocabulary vocabulary(toks);
+  std::vector<Match> negative, scratch;
+  for (const NegativeCue& neg : cues.negative_cues)
+    for (const CuePattern& p : neg.patterns)
+      if (vocabulary.may_match(p)) find_matches(p, toks, negative);
+  const Vetoes vetoes(std::move(negative));
+  for (const SentenceCue& cue : cues.sentence_cues)
+    if (matches_unvetoed(cue.patterns, toks, vocabulary, vetoes, scratch)) return cue.name;
+  return {};
+}
+
+bool heading_names_risks(std::string_view heading, const WarningCues& cues) {
+  const std::vector<CueToken> toks = cue_tokens(heading, cues);
+  const Vocabulary vocabulary(toks);
+  std::vector<Match> exclusions, scratch;
+  for (const CuePattern& p : cues.section_exclusions)
+    if (vocabulary.may_match(p)) find_matches(p, toks, exclusions);
+  const Vetoes vetoes(std::move(exclusions));
+  return matches_unvetoed(cues.section_headings, toks, vocabulary, vetoes, scratch);
+}
+
+}  // namespace readaloud

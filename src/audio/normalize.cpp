@@ -1,0 +1,42 @@
+#include "audio/normalize.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "audio/limiter.hpp"
+
+namespace readaloud {
+
+double normalizing_gain_db(SpillFile& spill, double measured_lufs, double target_lufs, double ceiling_dbfs,
+                           int sample_rate, int passes) {
+  double gain = loudness_gain_db(measured_lufs, target_lufs);
+  if (!std::isfinite(measured_lufs)) return gain;
+  // Secant steps on loudness(gain): limiting makes each dB of gain add less
+  // than a dB of loudness, so a plain "add the shortfall" step undershoots.
+  double previous_gain = 0.0;
+  // The unlimited measurement is the first point: at 0 dB the limiter has
+  // (almost) nothing to do.
+  double previous_lufs = measured_lufs;
+  bool have_previous = true;
+  for (int pass = 0; pass < passes; ++pass) {
+    LoudnessMeter meter(sample_rate);
+    MeteringSink metering(meter);
+    GainLimiter limiter(metering, gain, ceiling_dbfs, sample_rate);
+    spill.replay(limiter);
+    const double lufs = meter.integrated_lufs();
+    const double shortfall = target_lufs - lufs;
+    if (!std::isfinite(shortfall)) break;
+    // Within 0.05 dB is as close as the meter's gating makes meaningful.
+    if (std::abs(shortfall) < 0.05) break;
+    double slope = 1.0;
+    if (have_previous && std::abs(gain - previous_gain) > 1e-6)
+      slope = std::clamp((lufs - previous_lufs) / (gain - previous_gain), 0.3, 1.0);
+    previous_gain = gain;
+    previous_lufs = lufs;
+    have_previous = true;
+    gain += shortfall / slope;
+  }
+  return gain;
+}
+
+}  // namespace readaloud

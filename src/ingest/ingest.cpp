@@ -1,0 +1,160 @@
+#include "ingest/ingest.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "ingest/boilerplate.hpp"
+#include "ingest/decode.hpp"
+#include "ingest/html_parser.hpp"
+#include "ingest/json_parser.hpp"
+#include "ingest/markdown_parser.hpp"
+#include "ingest/plaintext_parser.hpp"
+#include "util/error.hpp"
+
+namespace readaloud {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
+}
+
+std::string_view skip_space_and_bom(std::string_view s) {
+  if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  return s;
+}
+
+bool has_text(const Article& article) {
+  for (const auto& section : article.sections)
+    if (!section.blocks.empty() || !section.title.empty()) return true;
+  return false;
+}
+
+std::string title_from_name(const std::string& name) {
+  if (name == "-") return "Standard input";
+  std::string stem = fs::path(name).stem().string();
+  std::replace(stem.begin(), stem.end(), '-', ' ');
+  std::replace(stem.begin(), stem.end(), '_', ' ');
+  if (!stem.empty()) stem[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(stem[0])));
+  return stem;
+}
+
+}  // namespace
+
+std::optional<InputFormat> parse_input_format(std::string_view name) {
+  std::string n = lower(name);
+  if (n == "plain" || n == "txt" || n == "text") return InputFormat::Plain;
+  if (n == "markdown" || n == "md") return InputFormat::Markdown;
+  if (n == "html" || n == "htm") return InputFormat::Html;
+  if (n == "json") return InputFormat::Json;
+  return std::nullopt;
+}
+
+const char* to_string(InputFormat format) {
+  switch (format) {
+    case InputFormat::Plain: return "plain";
+    case InputFormat::Markdown: return "markdown";
+    case InputFormat::Html: return "html";
+    case InputFormat::Json: return "json";
+  }
+  return "?";
+}
+
+std::optional<InputFormat> format_from_extension(const fs::path& path) {
+  std::string ext = lower(path.extension().string());
+  if (ext == ".txt" || ext == ".text") return InputFormat::Plain;
+  if (ext == ".md" || ext == ".markdown") return InputFormat::Markdown;
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::Html;
+  if (ext == ".json") return InputFormat::Json;
+  return std::nullopt;
+}
+
+InputFormat sniff_format(std::string_view bytes) {
+  std::string_view s = skip_space_and_bom(bytes);
+  if (s.empty()) return InputFormat::Plain;  // the emptiness check reports it
+  std::string head = lower(s.substr(0, 512));
+  if (head.starts_with("<!doctype html") || head.starts_with("<html") ||
+      head.find("<body") != std::string::npos || head.find("<article") != std::string::npos ||
+      head.find("<p>") != std::string::npos || head.find("<h1") != std::string::npos)
+    return InputFormat::Html;
+  if (s.front() == '{') return InputFormat::Json;
+  if (s.front() == '<')
+    throw_input("cannot tell the format of this input (it looks like markup but not HTML); use --from");
+  if (s.starts_with("---\n") || s.starts_with("---\r\n") || s.starts_with("# ") ||
+      head.find("\n# ") != std::string::npos || head.find("\n## ") != std::string::npos ||
+      head.find("](") != std::string::npos || head.find("**") != std::string::npos)
+    return InputFormat::Markdown;
+  return InputFormat::Plain;
+}
+
+std::string read_input(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream buffer;
+    buffer << std::cin.rdbuf();
+    return buffer.str();
+  }
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT) throw_input("no such file", {path});
+    throw_input(std::string("cannot read: ") + std::strerror(errno), {path});
+  }
+  if (S_ISDIR(st.st_mode)) throw_input("is a folder, not a file", {path});
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw_input(std::string("cannot open: ") + std::strerror(errno), {path});
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw_input("read error", {path});
+  return bytes;
+}
+
+Article ingest(const std::string& name, std::string_view bytes, const IngestOptions& options) {
+  try {
+    if (blank(bytes)) throw_input(bytes.empty() ? "file is empty" : "file holds only whitespace");
+
+    InputFormat format = InputFormat::Plain;
+    if (options.format) format = *options.format;
+    else if (auto by_ext = format_from_extension(name)) format = *by_ext;
+    else format = sniff_format(bytes);
+
+    BoilerplateFilter filter = BoilerplateFilter::builtin();
+    for (const auto& rules : options.rules_files) filter.add_rules_file(rules);
+
+    Article article;
+    switch (format) {
+      case InputFormat::Html:
+        article = parse_html(bytes, filter, options.encoding);
+        break;
+      case InputFormat::Plain:
+        article = parse_plaintext(decode_text(bytes, options.encoding), filter);
+        break;
+      case InputFormat::Markdown:
+        article = parse_markdown(decode_text(bytes, options.encoding));
+        break;
+      case InputFormat::Json:
+        article = parse_json_article(decode_text(bytes, options.encoding));
+        break;
+    }
+    if (!has_text(article)) throw_input("no article text found (everything was empty or page boilerplate)");
+    if (article.title.empty()) article.title = title_from_name(name);
+    return article;
+  } catch (const Error& e) {
+    throw e.in_file(name);
+  }
+}
+
+}  // namespace readaloud

@@ -1,0 +1,149 @@
+#include "render/programme.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "audio/pcm.hpp"
+#include "audio/tone.hpp"
+#include "util/atomic_file.hpp"
+
+namespace readaloud {
+namespace {
+
+class Writer {
+ public:
+  Writer(AudioSink& sink, int rate) : sink_(sink), rate_(rate) {}
+
+  void silence_ms(int ms) {
+    if (ms <= 0) return;
+    long long n = static_cast<long long>(ms) * rate_ / 1000;
+    std::vector<float> zeros(static_cast<std::size_t>(std::min<long long>(n, 8192)), 0.0f);
+    while (n > 0) {
+      auto chunk = static_cast<std::size_t>(std::min<long long>(n, static_cast<long long>(zeros.size())));
+      write(std::span<const float>(zeros.data(), chunk));
+      n -= static_cast<long long>(chunk);
+    }
+  }
+
+  void write(std::span<const float> samples) {
+    sink_.write(samples);
+    position_ += static_cast<long long>(samples.size());
+  }
+
+  long long position() const { return position_; }
+
+ private:
+  AudioSink& sink_;
+  int rate_;
+  long long position_ = 0;
+};
+
+// eSpeak reports sentence starts as 1-based character positions; captions
+// need the sentence text, so map characters back to byte offsets.
+std::size_t byte_of_char(std::string_view text, std::size_t char_index) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      if (chars == char_index) return i;
+      ++chars;
+    }
+  }
+  return text.size();
+}
+
+std::string trim(std::string_view s) {
+  auto b = s.find_first_not_of(" \t\n");
+  if (b == std::string_view::npos) return {};
+  auto e = s.find_last_not_of(" \t\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+void add_cues(const Segment& segment, const SynthOutput& out, long long start, std::vector<Cue>& cues) {
+  std::vector<SentenceStart> starts = out.sentences;
+  if (starts.empty() || starts.front().text_position > 1) starts.insert(starts.begin(), SentenceStart{0, 1});
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    std::size_t from = byte_of_char(segment.text, starts[i].text_position - 1);
+    std::size_t to = i + 1 < starts.size() ? byte_of_char(segment.text, starts[i + 1].text_position - 1)
+                                           : segment.text.size();
+    std::string text = trim(std::string_view(segment.text).substr(from, to > from ? to - from : 0));
+    if (text.empty()) continue;
+    long long at = start + static_cast<long long>(std::min(starts[i].sample, out.samples.size()));
+    if (!cues.empty() && at <= cues.back().start_sample) {
+      // Two sentences reported at one sample: keep one cue holding both.
+      cues.back().text += " " + text;
+      continue;
+    }
+    cues.push_back(Cue{at, 0, std::move(text)});
+  }
+}
+
+}  // namespace
+
+const Prosody& prosody_for(const VoiceProfile& profile, Role role) {
+  switch (role) {
+    case Role::Heading: return profile.heading;
+    case Role::Announcement: return profile.announcement;
+    case Role::Warning: return profile.warning;
+    case Role::Narration: break;
+  }
+  return profile.narration;
+}
+
+Timeline speak_script(const Script& script, const VoiceProfile& profile, Synthesizer& synth,
+                      AudioSink& sink, const ProgressFn& progress) {
+  const int rate = synth.sample_rate();
+  Writer out(sink, rate);
+  Timeline timeline;
+  timeline.sample_rate = rate;
+  const std::vector<float> earcon = make_earcon(profile.earcon, rate);
+
+  std::size_t total_segments = 0;
+  for (const auto& chapter : script.chapters) total_segments += chapter.segments.size();
+  std::size_t done = 0;
+
+  std::vector<float> pcm;
+  for (std::size_t c = 0; c < script.chapters.size(); ++c) {
+    const Chapter& chapter = script.chapters[c];
+    bool chapter_started = false;
+    for (const Segment& segment : chapter.segments) {
+      check_interrupted();
+      if (segment.earcon_before) {
+        if (!chapter_started && c > 0) out.silence_ms(segment.pause_before_ms);
+        if (!chapter_started) {
+          timeline.chapters.push_back(TimedChapter{chapter.title, chapter.level, chapter.warning, out.position(), 0});
+          chapter_started = true;
+        }
+        out.write(earcon);
+        out.silence_ms(segment.pause_before_ms);
+      } else {
+        out.silence_ms(segment.pause_before_ms);
+        if (!chapter_started) {
+          timeline.chapters.push_back(TimedChapter{chapter.title, chapter.level, chapter.warning, out.position(), 0});
+          chapter_started = true;
+        }
+      }
+      SynthOutput speech = synth.synthesize(segment.text, prosody_for(profile, segment.role));
+      add_cues(segment, speech, out.position(), timeline.cues);
+      pcm.clear();
+      int16_to_float(speech.samples, pcm);
+      out.write(pcm);
+      out.silence_ms(segment.pause_after_ms);
+      ++done;
+      if (progress && total_segments > 0) progress(static_cast<double>(done) / static_cast<double>(total_segments));
+    }
+    if (!chapter_started)  // a chapter with nothing to say still gets its marker
+      timeline.chapters.push_back(TimedChapter{chapter.title, chapter.level, chapter.warning, out.position(), 0});
+  }
+  timeline.total_samples = out.position();
+  // The first chapter starts the programme, even when it opens with a pause.
+  if (!timeline.chapters.empty()) timeline.chapters.front().start_sample = 0;
+  for (std::size_t i = 0; i < timeline.chapters.size(); ++i)
+    timeline.chapters[i].end_sample =
+        i + 1 < timeline.chapters.size() ? timeline.chapters[i + 1].start_sample : timeline.total_samples;
+  if (!timeline.cues.empty()) timeline.cues.front().start_sample = 0;
+  for (std::size_t i = 0; i < timeline.cues.size(); ++i)
+    timeline.cues[i].end_sample = i + 1 < timeline.cues.size() ? timeline.cues[i + 1].start_sample : timeline.total_samples;
+  return timeline;
+}
+
+}  // namespace readaloud

@@ -1,0 +1,232 @@
+#include "render/render.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "analyze/warning_cues.hpp"
+#include "analyze/warning_detector.hpp"
+#include "audio/limiter.hpp"
+#include "audio/loudness.hpp"
+#include "audio/resampler.hpp"
+#include "audio/spill.hpp"
+#include "narrate/normalizer.hpp"
+#include "output/audio_writer.hpp"
+#include "output/chapters_json.hpp"
+#include "output/cue_sheet.hpp"
+#include "output/ffmetadata.hpp"
+#include "output/srt.hpp"
+#include "output/tag_writer.hpp"
+#include "output/webvtt.hpp"
+#include "output/transcript.hpp"
+#include "synth/espeak_engine.hpp"
+#include "synth/voice_catalog.hpp"
+#include "util/atomic_file.hpp"
+#include "util/embedded.hpp"
+#include "util/error.hpp"
+
+namespace readaloud {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Peak ceiling before encoding; leaves room for the encoder's overshoot so the
+// decoded file stays at or below -1 dBTP.
+constexpr double kCeilingDbfs = -2.0;
+
+/// Feeds one stream to the spill file and the loudness meter at once.
+class MeasuringSpill final : public AudioSink {
+ public:
+  MeasuringSpill(SpillFile& spill, LoudnessMeter& meter) : spill_(spill), meter_(meter) {}
+  void write(std::span<const float> samples) override {
+    spill_.write(samples);
+    meter_.add(samples);
+  }
+  void finish() override {}
+
+ private:
+  SpillFile& spill_;
+  LoudnessMeter& meter_;
+};
+
+Lexicon load_lexicons(const std::vector<fs::path>& paths) {
+  Lexicon all;
+  for (const auto& path : paths) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    Lexicon one = ext == ".toml" ? load_toml_lexicon(path) : load_pls_lexicon(path);
+    all.entries.insert(all.entries.end(), one.entries.begin(), one.entries.end());
+  }
+  return all;
+}
+
+int output_rate(const RenderOptions& options, int engine_rate) {
+  int rate = options.sample_rate.value_or(engine_rate);
+  if (options.format == AudioFormat::Opus) {
+    static constexpr int kOpusRates[] = {8000, 12000, 16000, 24000, 48000};
+    if (std::find(std::begin(kOpusRates), std::end(kOpusRates), rate) == std::end(kOpusRates)) {
+      if (options.sample_rate) throw_usage("Opus supports 8000, 12000, 16000, 24000 or 48000 Hz, not " + std::to_string(rate));
+      rate = 48000;
+    }
+  }
+  return rate;
+}
+
+Metadata metadata_for(const Prepared& prepared, const RenderOptions& options) {
+  Metadata meta = options.metadata;
+  if (meta.title.empty()) meta.title = prepared.script.title;
+  if (meta.author.empty()) meta.author = prepared.article.author;
+  if (meta.date.empty()) meta.date = prepared.article.published;
+  if (meta.language.empty()) meta.language = prepared.script.language;
+  return meta;
+}
+
+std::string sidecar_content(Sidecar sidecar, const Prepared& prepared, const Timeline& timeline,
+                            const Metadata& meta, const std::string& audio_name) {
+  switch (sidecar) {
+    case Sidecar::ChaptersJson: return chapters_json(timeline);
+    case Sidecar::Txt: return transcript(prepared.script);
+    case Sidecar::ChaptersVtt: return chapters_vtt(timeline);
+    case Sidecar::Vtt: return captions_vtt(timeline);
+    case Sidecar::Srt: return captions_srt(timeline);
+    case Sidecar::Cue: return cue_sheet(timeline, audio_name, meta);
+    case Sidecar::Ffmetadata: return ffmetadata(timeline, meta);
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string slugify(std::string_view title) {
+  // Fold the common accented Latin letters to ASCII; drop anything else.
+  static const std::pair<std::string_view, char> kFolds[] = {
+      {"á", 'a'}, {"à", 'a'}, {"â", 'a'}, {"ä", 'a'}, {"ã", 'a'}, {"å", 'a'}, {"ç", 'c'},
+      {"é", 'e'}, {"è", 'e'}, {"ê", 'e'}, {"ë", 'e'}, {"í", 'i'}, {"ì", 'i'}, {"î", 'i'},
+      {"ï", 'i'}, {"ñ", 'n'}, {"ó", 'o'}, {"ò", 'o'}, {"ô", 'o'}, {"ö", 'o'}, {"õ", 'o'},
+      {"ø", 'o'}, {"ú", 'u'}, {"ù", 'u'}, {"û", 'u'}, {"ü", 'u'}, {"ý", 'y'}, {"ÿ", 'y'},
+      {"Á", 'a'}, {"À", 'a'}, {"Â", 'a'}, {"Ä", 'a'}, {"Ç", 'c'}, {"É", 'e'}, {"È", 'e'},
+      {"Ê", 'e'}, {"Í", 'i'}, {"Î", 'i'}, {"Ñ", 'n'}, {"Ó", 'o'}, {"Ô", 'o'}, {"Ö", 'o'},
+      {"Ú", 'u'}, {"Ü", 'u'}, {"ß", 's'}};
+  std::string slug;
+  bool hyphen = false;
+  for (std::size_t i = 0; i < title.size() && slug.size() < 80;) {
+    unsigned char c = static_cast<unsigned char>(title[i]);
+    char out = 0;
+    std::size_t step = 1;
+    if (std::isalnum(c)) {
+      out = static_cast<char>(std::tolower(c));
+    } else if (c >= 0x80) {
+      for (const auto& [from, to] : kFolds)
+        if (title.substr(i, from.size()) == from) {
+          out = to;
+          step = from.size();
+          break;
+        }
+      if (!out)
+        while (i + step < title.size() && (static_cast<unsigned char>(title[i + step]) & 0xC0) == 0x80) ++step;
+    }
+    if (out) {
+      if (hyphen && !slug.empty()) slug += '-';
+      slug += out;
+      hyphen = false;
+    } else if (c != '\'') {  // "Don't" -> "dont", not "don-t"
+      hyphen = true;
+    }
+    i += step;
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug.empty() ? "article" : slug;
+}
+
+std::pair<std::string, std::string> bundled_sample() {
+  for (const auto& file : embedded_files())
+    if (file.path.starts_with("data/sample/"))
+      return {std::string(file.content), std::string(fs::path(file.path).filename())};
+  throw_runtime("the bundled sample article is missing from this build");
+}
+
+Prepared prepare(const std::string& name, std::string_view bytes, const RenderOptions& options) {
+  Prepared p;
+  p.article = ingest(name, bytes, options.ingest);
+  std::string language = options.language.value_or(p.article.language);
+
+  p.profile = load_voice_profile(options.voice.empty() ? profile_name_for_language(language.empty() ? "en" : language)
+                                                       : options.voice);
+  if (language.empty()) language = p.profile.language;
+  p.article.language = language;
+  if (options.rate_wpm) p.profile = with_rate(p.profile, *options.rate_wpm);
+
+  detect_warnings(p.article, warning_cues_for(language));
+  Normalizer normalizer(language, load_lexicons(options.lexicons));
+  p.script = plan_narration(p.article, p.profile, options.narration, normalizer);
+  return p;
+}
+
+std::vector<fs::path> render_input(const std::string& input, const RenderOptions& options,
+                                   const ProgressFn& progress) {
+  std::string name = input;
+  std::string bytes;
+  if (input.empty()) {
+    auto [content, sample_name] = bundled_sample();
+    bytes = std::move(content);
+    name = sample_name;
+  } else {
+    bytes = read_input(input);
+  }
+  Prepared prepared = prepare(name, bytes, options);
+  bytes.clear();
+  bytes.shrink_to_fit();
+
+  ensure_output_dir(options.output_dir);
+  const std::string slug = slugify(prepared.script.title);
+  const fs::path base = options.output_dir / slug;
+
+  EspeakEngine& engine = EspeakEngine::instance();
+  const int rate = output_rate(options, engine.sample_rate());
+
+  // Pass 1: speak into a spill file on disk while measuring loudness, so
+  // memory does not grow with the length of the article.
+  SpillFile spill;
+  LoudnessMeter meter(engine.sample_rate());
+  MeasuringSpill measuring(spill, meter);
+  Timeline timeline = speak_script(prepared.script, prepared.profile, engine, measuring,
+                                   [&](double f) { if (progress) progress(0.5 * f); });
+
+  // Pass 2: one gain for the whole programme, a limiter, resampling, encoding.
+  double gain = options.loudness_lufs ? loudness_gain_db(meter.integrated_lufs(), *options.loudness_lufs) : 0.0;
+  const Metadata meta = metadata_for(prepared, options);
+  std::vector<AtomicFile> files;
+  std::vector<fs::path> produced;
+  {
+    fs::path target = base;
+    target += std::string(".") + extension(options.format);
+    AtomicFile audio(target);
+    {
+      auto writer = open_audio_writer(audio.temp_path(), EncodeOptions{options.format, rate, options.bitrate_kbps});
+      Resampler resampler(*writer, engine.sample_rate(), rate);
+      GainLimiter limiter(resampler, gain, kCeilingDbfs, engine.sample_rate());
+      spill.replay(limiter);
+    }
+    if (progress) progress(0.95);
+    write_tags(audio.temp_path(), options.format, meta, timeline);
+    files.push_back(std::move(audio));
+  }
+
+  for (Sidecar sidecar : options.sidecars) {
+    fs::path target = base;
+    target += sidecar_suffix(sidecar);
+    AtomicFile file(target);
+    write_text(file, sidecar_content(sidecar, prepared, timeline, meta,
+                                                 files.front().target().filename().string()));
+    files.push_back(std::move(file));
+  }
+
+  check_interrupted();
+  for (auto& file : files) {
+    file.commit();
+    produced.push_back(file.target());
+  }
+  if (progress) progress(1.0);
+  return produced;
+}
+
+}  // namespace readaloud

@@ -1,0 +1,63 @@
+#pragma once
+// The orchestration: runs every stage for one article. The only place that
+// knows every stage.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "document/article.hpp"
+#include "ingest/ingest.hpp"
+#include "narrate/planner.hpp"
+#include "narrate/script.hpp"
+#include "output/audio_format.hpp"
+#include "output/sidecar.hpp"
+#include "output/timeline.hpp"
+#include "render/programme.hpp"
+#include "synth/voice_profile.hpp"
+
+namespace readaloud {
+
+/// Everything `render` and `inspect` can be told. Empty optionals mean "use
+/// the default for this article" (from its language, its metadata, the profile).
+struct RenderOptions {
+  IngestOptions ingest;
+  NarrationOptions narration;
+  std::string voice;                       ///< profile name or .toml path; "" = by language
+  std::optional<std::string> language;     ///< --lang; overrides the input's
+  std::optional<int> rate_wpm;             ///< --rate
+  std::vector<std::filesystem::path> lexicons;  ///< --lexicon (.pls or .toml)
+
+  std::filesystem::path output_dir = "output";
+  AudioFormat format = AudioFormat::Mp3;
+  int bitrate_kbps = 64;
+  std::optional<int> sample_rate;          ///< --sample-rate; default: the engine's
+  std::optional<double> loudness_lufs = -16.0;  ///< nullopt: --loudness off
+  std::vector<Sidecar> sidecars = {Sidecar::ChaptersJson, Sidecar::Txt};
+  bool split_chapters = false;
+  Metadata metadata;                       ///< non-empty fields override the article's
+};
+
+/// An article taken as far as the narration script.
+struct Prepared {
+  Article article;
+  VoiceProfile profile;
+  Script script;
+};
+
+/// Ingest, analyze and plan one input (no audio). `name` is the path or "-".
+Prepared prepare(const std::string& name, std::string_view bytes, const RenderOptions& options);
+
+/// Renders one input (a path or "-") into options.output_dir and returns the
+/// paths written, audio first. Nothing is left behind on failure.
+std::vector<std::filesystem::path> render_input(const std::string& input, const RenderOptions& options,
+                                                const ProgressFn& progress = {});
+
+/// ASCII, lowercase, hyphen-separated slug of a title ("Café & Co." -> "cafe-co").
+std::string slugify(std::string_view title);
+
+/// The bundled sample article (data/sample/*.txt) as bytes and a display name.
+std::pair<std::string, std::string> bundled_sample();
+
+}  // namespace readaloud

@@ -1,0 +1,195 @@
+#include "ingest/boilerplate.hpp"
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "util/error.hpp"
+
+namespace readaloud {
+namespace {
+
+/// The rule name that matches, or "" for none.
+std::string rule_for(const BoilerplateFilter& f, std::string_view line) {
+  const auto hit = f.match(line);
+  return hit ? hit->rule : "";
+}
+
+template <typename F>
+Error error_from(F&& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no Error thrown";
+  return Error(ErrorKind::Runtime, "none");
+}
+
+TEST(BoilerplateBuiltin, EachPatternMatches) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"two friends laughing on a benchShare on Pinterest", "share-button"},
+      {"Share on Pinterest", "share-button"},
+      {"runner stretching at sunsetShare on Facebook", "share-button"},
+      {"a bowl of oats Share on Twitter", "share-button"},
+      {"Maskot/Getty Images", "photo-credit"},
+      {"Jana Petrova/Shutterstock", "photo-credit"},
+      {"Shutterstock", "photo-credit"},
+      {"Tom Reyes/Adobe Stock", "photo-credit"},
+      {"Photo: Lena Ortiz", "photo-credit"},
+      {"Image credit: Karl Munk", "photo-credit"},
+      {"Was this helpful?", "feedback-prompt"},
+      {"  was this helpful?  ", "feedback-prompt"},
+      {"Was this\xC2\xA0helpful?", "feedback-prompt"},
+      {"Advertisement", "advertisement"},
+      {"ADVERTISEMENT", "advertisement"},
+      {"Check out: Five ways to sleep better \xC2\xBB", "promo"},
+      {"Keep reading: Why your knees click \xC2\xBB", "promo"},
+      {"Read more: What to eat before a run", "promo"},
+      {"Related: The truth about cold showers", "promo"},
+      {"Read this next", "promo"},
+      {"Sign up for our newsletter", "promo"},
+      {"Ten snacks under 100 calories \xC2\xBB", "promo"},
+      {"Medically reviewed by Dana Holt, MD", "byline"},
+      {"Written by Sam Ortega", "byline"},
+      {"Last medically reviewed on March 3, 2021", "review-date"},
+      {"Updated on March 3, 2021", "review-date"},
+      {"Updated on 2021-03-03", "review-date"},
+      {"Last updated: 3 March 2021", "review-date"},
+      {"How we reviewed this article:", "review-method"},
+      {"Sources", "sources"},
+      {"Our experts continually monitor the health and wellness space, and we update our articles when new "
+       "information becomes available.",
+       "review-policy"},
+  };
+  for (const auto& [line, rule] : cases) EXPECT_EQ(rule_for(f, line), rule) << line;
+}
+
+TEST(BoilerplateBuiltin, ArticleTextIsKept) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  const std::vector<std::string> kept = {
+      "Share your worries with your doctor.",
+      "Risks",
+      "Updated on the latest research, doctors changed their advice.",
+      "Written by hand, the diary helped her notice which foods upset her stomach on the days she felt worst and "
+      "which ones seemed fine.",
+      "Photos of the rash can help your doctor, but the advice below is general and not a diagnosis for you.",
+      "The study used images from Getty Images and other libraries to test how people judge skin color.",
+      "Sources of fiber include oats, beans and lentils.",
+      "Was this helpful for you? Many readers say yes.",
+      "",
+  };
+  for (const auto& line : kept) EXPECT_EQ(rule_for(f, line), "") << line;
+}
+
+TEST(BoilerplateBuiltin, ReviewMethodDropsNextParagraph) {
+  const auto hit = BoilerplateFilter::builtin().match("How we reviewed this article:");
+  ASSERT_TRUE(hit);
+  EXPECT_TRUE(hit->drops_next_paragraph);
+  EXPECT_FALSE(BoilerplateFilter::builtin().match("Was this helpful?")->drops_next_paragraph);
+}
+
+TEST(BoilerplateBuiltin, LongLinesSkipRegexButKeepStringRules) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  std::string long_line = "Updated on March 3, 2021 " + std::string(3'000'000, 'a');
+  EXPECT_EQ(rule_for(f, long_line), "");
+  BoilerplateFilter mine;
+  mine.add_rules("[[rule]]\nname = \"tail\"\nends_with = \"the end\"\n", "mine.toml");
+  EXPECT_EQ(rule_for(mine, std::string(3'000'000, 'b') + " the end"), "tail");
+}
+
+TEST(BoilerplateUserRules, AddsRuleAfterBuiltins) {
+  BoilerplateFilter f = BoilerplateFilter::builtin();
+  const std::size_t before = f.size();
+  f.add_rules(R"(# my site
+[[rule]]
+name = "podcast-plug"
+contains = ["listen to our podcast", "our podcast"]
+max_words = 10
+
+[[rule]]
+name = "exact-case"
+equals = "MENU"
+ignore_case = false
+
+[[rule]]
+name = "vote"
+regex = '^vote( now)?!$'
+drops_next_paragraph = true
+)",
+              "site.toml");
+  EXPECT_EQ(f.size(), before + 3);
+  EXPECT_EQ(rule_for(f, "Listen to our podcast on Fridays"), "podcast-plug");
+  EXPECT_EQ(rule_for(f, "Our podcast team spent many months visiting clinics across the country to hear from "
+                        "nurses."),
+            "");
+  EXPECT_EQ(rule_for(f, "MENU"), "exact-case");
+  EXPECT_EQ(rule_for(f, "Menu"), "");
+  EXPECT_EQ(rule_for(f, "VOTE NOW!"), "vote");
+  EXPECT_TRUE(f.match("Vote!")->drops_next_paragraph);
+  EXPECT_EQ(rule_for(f, "Was this helpful?"), "feedback-prompt");  // built-ins still first
+}
+
+TEST(BoilerplateUserRules, BadRulesNameFileAndLine) {
+  const auto message = [](const std::string& toml) {
+    BoilerplateFilter f;
+    const Error e = error_from([&] { f.add_rules(toml, "site.toml"); });
+    EXPECT_EQ(e.kind(), ErrorKind::Input);
+    EXPECT_EQ(f.size(), 0u);
+    return std::string(e.what());
+  };
+  EXPECT_EQ(message("[[rule]]\nname = \"x\"\n\nregx = 'a'\n"),
+            "site.toml:4: rule 'x': unknown key 'regx' (expected name, equals, starts_with, ends_with, contains, "
+            "regex, max_words, ignore_case or drops_next_paragraph)");
+  EXPECT_EQ(message("[[rule]]\nequals = \"a\"\n"), "site.toml:1: rule needs a non-empty string 'name'");
+  EXPECT_EQ(message("[[rule]]\nname = \"x\"\nmax_words = 3\n"),
+            "site.toml:1: rule 'x': needs at least one of equals, starts_with, ends_with, contains or regex");
+  EXPECT_EQ(message("[[rule]]\nname = \"x\"\nequals = 3\n"),
+            "site.toml:3: rule 'x': equals must be a string or an array of strings");
+  EXPECT_EQ(message("[[rule]]\nname = \"x\"\nequals = \"a\"\nmax_words = 0\n"),
+            "site.toml:4: rule 'x': max_words must be a positive integer");
+  EXPECT_EQ(message("[[rule]]\nname = \"x\"\nequals = \"a\"\ndrops_next_paragraph = \"yes\"\n"),
+            "site.toml:4: rule 'x': drops_next_paragraph must be true or false");
+  EXPECT_EQ(message("[[rules]]\nname = \"x\"\n"), "site.toml:1: unknown key 'rules' (expected [[rule]] tables)");
+  const std::string bad_regex = message("[[rule]]\nname = \"x\"\n\nregex = '(unclosed'\n");
+  EXPECT_EQ(bad_regex.rfind("site.toml:4: rule 'x': bad regex '(unclosed': ", 0), 0u) << bad_regex;
+  const std::string bad_toml = message("[[rule]]\nname = \"x\"\nequals = \"a\n");
+  EXPECT_EQ(bad_toml.rfind("site.toml:3: ", 0), 0u) << bad_toml;
+}
+
+TEST(BoilerplateUserRules, BadRuleLeavesEarlierRulesOfTheFileOut) {
+  BoilerplateFilter f;
+  EXPECT_THROW(f.add_rules("[[rule]]\nname = \"ok\"\nequals = \"a\"\n[[rule]]\nname = \"bad\"\n", "x.toml"), Error);
+  EXPECT_EQ(f.size(), 0u);
+  EXPECT_EQ(rule_for(f, "a"), "");
+}
+
+TEST(BoilerplateUserRules, RulesFile) {
+  const auto dir = std::filesystem::temp_directory_path() / ("readaloud-boilerplate-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto path = dir / "rules.toml";
+  std::ofstream(path) << "[[rule]]\nname = \"cookie-banner\"\nstarts_with = \"We use cookies\"\n";
+  BoilerplateFilter f;
+  f.add_rules_file(path);
+  EXPECT_EQ(rule_for(f, "We use cookies to improve your visit"), "cookie-banner");
+
+  std::ofstream(path) << "[[rule]]\nname = \"broken\"\n";
+  const Error bad = error_from([&] { f.add_rules_file(path); });
+  EXPECT_EQ(bad.what(), path.string() + ":1: rule 'broken': needs at least one of equals, starts_with, ends_with, "
+                                        "contains or regex");
+
+  const Error missing = error_from([&] { f.add_rules_file(dir / "none.toml"); });
+  EXPECT_EQ(missing.kind(), ErrorKind::Input);
+  EXPECT_EQ(missing.what(), (dir / "none.toml").string() + ": cannot read boilerplate rules file");
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace readaloud

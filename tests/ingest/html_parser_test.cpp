@@ -1,0 +1,421 @@
+#include "ingest/html_parser.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "util/error.hpp"
+
+namespace readaloud {
+namespace {
+
+const BoilerplateFilter& filter() {
+  static const BoilerplateFilter f = BoilerplateFilter::builtin();
+  return f;
+}
+
+Article parse(std::string_view html) { return parse_html(html, filter()); }
+
+Span em(std::string t) { return Span{std::move(t), true, false, ""}; }
+Span strong(std::string t) { return Span{std::move(t), false, true, ""}; }
+Span plain(std::string t) { return Span{std::move(t)}; }
+
+Block paragraph(std::string text, std::size_t line) {
+  Block b;
+  b.text = make_text(std::move(text));
+  b.line = line;
+  return b;
+}
+
+Block callout(CalloutKind kind, std::string text, std::size_t line) {
+  Block b = paragraph(std::move(text), line);
+  b.kind = BlockKind::Callout;
+  b.callout = kind;
+  return b;
+}
+
+Block list(bool ordered, int start, std::vector<std::pair<int, std::string>> items, std::size_t line) {
+  Block b;
+  b.kind = BlockKind::List;
+  b.ordered = ordered;
+  b.start = start;
+  b.line = line;
+  for (auto& [depth, text] : items) b.items.push_back(ListItem{make_text(text), depth, std::nullopt});
+  return b;
+}
+
+Section section(std::string title, int level, std::size_t line, std::vector<Block> blocks) {
+  Section s;
+  s.title = std::move(title);
+  s.level = level;
+  s.line = line;
+  s.blocks = std::move(blocks);
+  return s;
+}
+
+std::string all_text(const Article& a) {
+  std::string out = a.title + "\n" + a.subtitle + "\n";
+  for (const auto& s : a.sections) {
+    out += s.title + "\n";
+    for (const auto& b : s.blocks) {
+      out += plain_text(b.text) + "\n" + plain_text(b.caption) + "\n";
+      for (const auto& i : b.items) out += plain_text(i.text) + "\n";
+      for (const auto& c : b.header) out += plain_text(c) + "\n";
+      for (const auto& r : b.rows)
+        for (const auto& c : r) out += plain_text(c) + "\n";
+    }
+  }
+  return out;
+}
+
+std::string read_fixture(const std::string& name) {
+  std::ifstream in(std::string(READALOUD_SOURCE_DIR) + "/tests/fixtures/html/" + name, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TEST(HtmlParser, HeavyChromePageKeepsOnlyTheArticle) {
+  const Article a = parse(read_fixture("chrome-heavy.html"));
+  Article expected;
+  expected.title = "Easing hay fever at home";
+  expected.author = "Dana Okafor";
+  expected.language = "en-GB";
+  expected.published = "2024-04-18T09:30:00Z";
+  Block intro;
+  intro.text = {plain("Hay fever is an allergy to pollen. It causes sneezing, itchy eyes and a "), em("blocked"),
+                plain(" nose during the spring and summer months.")};
+  intro.line = 27;
+  expected.sections = {
+      section("Easing hay fever at home", 1, 23, {intro}),
+      section("Simple steps", 2, 29,
+              {list(false, 1,
+                    {{0, "Keep windows closed on high pollen days."},
+                     {0, "Shower and change clothes after being outdoors."}},
+                    30),
+               callout(CalloutKind::Warning, "Seek urgent help if you have trouble breathing.", 36)}),
+      section("Medicines", 2, 41,
+              {paragraph("Antihistamine tablets and steroid nasal sprays can ease symptoms. A pharmacist can help "
+                         "you choose.",
+                         42)}),
+  };
+  expected.dropped = {
+      {"Skip to content", "chrome: skip-link", 12},
+      {"Meadow Health Conditions Wellness", "chrome: header", 13},
+      {"We value your privacy. Accept cookies", "chrome: cookie", 17},
+      {"Advertisement: Zappo nasal spray", "chrome: ad", 18},
+      {"Home \xE2\x80\xBA Allergy", "chrome: breadcrumbs", 22},
+      {"Tweet this Pin this", "chrome: share", 25},
+      {"By Dana Okafor \xC2\xB7 18 April 2024", "chrome: header", 21},
+      {"Sponsored Try Bloomguard tablets", "chrome: ad", 28},
+      {"Was this helpful?", "feedback-prompt", 34},
+      {"trackEvent(\"steps-viewed\");", "chrome: script", 35},
+      {"Internal editor note: swap the hero image", "chrome: hidden", 37},
+      {"Decorative flourish", "chrome: aria-hidden", 38},
+      {"More on allergies Dust mite allergy explained", "chrome: related", 39},
+      {"Join the Meadow weekly letter Sign me up", "chrome: newsletter", 40},
+      {"Reader comments Great piece, thanks", "chrome: comments", 43},
+      {"Trending now Ten surprising uses for honey", "chrome: aside", 45},
+      {"Copyright Meadow Health 2024 Frame fallback text", "chrome: footer", 47},
+      {"Enable scripts for the comment widget", "chrome: noscript", 48},
+  };
+  EXPECT_EQ(a, expected);
+
+  const std::string text = all_text(a);
+  for (const char* word : {"Skip", "Meadow", "Conditions", "privacy", "cookies", "Zappo", "Allergy", "Tweet",
+                           "Dana", "Bloomguard", "helpful", "trackEvent", "editor", "flourish", "Dust", "weekly",
+                           "comments", "Trending", "Copyright", "Frame", "scripts", "Sponsored"})
+    EXPECT_EQ(text.find(word), std::string::npos) << word;
+}
+
+TEST(HtmlParser, HeadingsSectionsAndTitle) {
+  const Article a = parse(
+      "<body><p>Before any heading.</p>\n"
+      "<h1>Main  title</h1>\n<p>Intro.</p>\n<h2>Part <em>one</em></h2>\n<h3>Detail</h3>\n<p>Deep.</p>\n"
+      "<h4></h4><h5>Five</h5><h6>Six</h6></body>");
+  Article e;
+  e.title = "Main title";
+  e.sections = {section("", 1, 0, {paragraph("Before any heading.", 1)}),
+                section("Main title", 1, 2, {paragraph("Intro.", 3)}),
+                section("Part one", 2, 4, {}),
+                section("Detail", 3, 5, {paragraph("Deep.", 6)}),
+                section("Five", 5, 7, {}),
+                section("Six", 6, 7, {})};
+  EXPECT_EQ(a, e);
+}
+
+TEST(HtmlParser, TitleFallsBackToOgTitleThenTitleTag) {
+  EXPECT_EQ(parse("<head><meta property=\"og:title\" content=\"Cold sores explained\">"
+                  "<title>Other | Site</title></head><body><h2>Sub</h2><p>x</p></body>")
+                .title,
+            "Cold sores explained");
+  EXPECT_EQ(parse("<head><title>Cold sores: causes and care | Example Health</title></head><p>x</p>").title,
+            "Cold sores: causes and care");
+  EXPECT_EQ(parse("<head><title>Cold sores - causes and care - Site</title></head><p>x</p>").title,
+            "Cold sores - causes and care");
+  // A long tail is part of the title, not a site name.
+  EXPECT_EQ(parse("<title>Rest - why sleep matters more than most people think it does</title>").title,
+            "Rest - why sleep matters more than most people think it does");
+  // An h1 wins over both.
+  EXPECT_EQ(parse("<head><title>T | S</title><meta property=\"og:title\" content=\"O\"></head><h1>H</h1>").title,
+            "H");
+}
+
+TEST(HtmlParser, InlineMarksEntitiesAndWhitespace) {
+  const Article a = parse(
+      "<p>  A <b>bold</b>\n\n  and <i>it</i><em>alic</em> <a href=\"/x\">link</a> &amp; "
+      "<abbr title=\"blood pressure\">BP</abbr>,<br>\xE2\x80\x9Cquoted\xE2\x80\x9D it\xE2\x80\x99s&nbsp;"
+      "<strong><em>both</em></strong> </p>");
+  ASSERT_EQ(a.sections.size(), 1u);
+  ASSERT_EQ(a.sections[0].blocks.size(), 1u);
+  const InlineText expected = {plain("A "), strong("bold"), plain(" and "), em("italic"), plain(" link & "),
+                               Span{"BP", false, false, "blood pressure"},
+                               plain(", \"quoted\" it's "), Span{"both", true, true, ""}};
+  EXPECT_EQ(a.sections[0].blocks[0].text, expected);
+}
+
+TEST(HtmlParser, ListsKeepStartAndNestingDepth) {
+  const Article a = parse(
+      "<ol start=\"3\"><li>Three</li><li>Four<ul><li>Four a</li><li><p>Four</p><p>b</p></li></ul>"
+      " tail</li><li>Five</li></ol>\n<ul><li>Bullet</li><li></li></ul>");
+  ASSERT_EQ(a.sections.size(), 1u);
+  const std::vector<Block> expected = {
+      list(true, 3, {{0, "Three"}, {0, "Four tail"}, {1, "Four a"}, {1, "Four b"}, {0, "Five"}}, 1),
+      list(false, 1, {{0, "Bullet"}}, 2)};
+  EXPECT_EQ(a.sections[0].blocks, expected);
+}
+
+TEST(HtmlParser, QuotesAndCallouts) {
+  const Article a = parse(
+      "<blockquote><p>Rest is</p><p>medicine.</p></blockquote>\n"
+      "<blockquote><p><strong>Caution:</strong> Hot water scalds.</p></blockquote>\n"
+      "<p><strong>Warning</strong>: Keep out of reach of children.</p>\n"
+      "<p>Note: take with food.</p>\n"
+      "<div role=\"alert\">Stop if you feel faint.</div>\n"
+      "<div class=\"admonition danger\"><p class=\"admonition-title\">Danger</p><p>Never mix bleach.</p></div>\n"
+      "<aside class=\"callout\"><p>Tip: drink water.</p></aside>\n"
+      "<section class=\"box-important\"><p>Bring your list.</p></section>\n"
+      "<p>Notes matter: not a label.</p>");
+  Block quote = paragraph("Rest is medicine.", 1);
+  quote.kind = BlockKind::Quote;
+  const std::vector<Block> expected = {
+      quote,
+      callout(CalloutKind::Caution, "Hot water scalds.", 2),
+      callout(CalloutKind::Warning, "Keep out of reach of children.", 3),
+      callout(CalloutKind::Note, "take with food.", 4),
+      callout(CalloutKind::Warning, "Stop if you feel faint.", 5),
+      callout(CalloutKind::Danger, "Never mix bleach.", 6),
+      callout(CalloutKind::Tip, "drink water.", 7),
+      callout(CalloutKind::Important, "Bring your list.", 8),
+      paragraph("Notes matter: not a label.", 9)};
+  ASSERT_EQ(a.sections.size(), 1u);
+  EXPECT_EQ(a.sections[0].blocks, expected);
+}
+
+TEST(HtmlParser, TablesWithHeadOrHeaderRow) {
+  const Article a = parse(
+      "<table><caption>Doses</caption><thead><tr><th>Age</th><th>Dose</th></tr></thead>"
+      "<tbody><tr><td>Adult</td><td><b>2</b> tablets</td></tr><tr><td>Child</td><td>1</td></tr></tbody></table>\n"
+      "<table><tr><th>A</th></tr><tr><td>b</td></tr></table>");
+  Block t1;
+  t1.kind = BlockKind::Table;
+  t1.line = 1;
+  t1.header = {make_text("Age"), make_text("Dose")};
+  t1.rows = {{make_text("Adult"), InlineText{strong("2"), plain(" tablets")}}, {make_text("Child"), make_text("1")}};
+  Block t2;
+  t2.kind = BlockKind::Table;
+  t2.line = 2;
+  t2.header = {make_text("A")};
+  t2.rows = {{make_text("b")}};
+  ASSERT_EQ(a.sections.size(), 1u);
+  EXPECT_EQ(a.sections[0].blocks, (std::vector<Block>{paragraph("Doses", 1), t1, t2}));
+}
+
+TEST(HtmlParser, CodeFiguresImagesAndDefinitionLists) {
+  const Article a = parse(
+      "<pre><code class=\"language-python\">print('hi')</code></pre>\n"
+      "<figure><img src=a.jpg alt=\"A nurse takes a pulse\"><figcaption>Checking the pulse. "
+      "Photo: Lee Park</figcaption></figure>\n"
+      "<figure><img src=b.jpg alt=\"Pills\"><figcaption>Jo Bell/Getty Images</figcaption></figure>\n"
+      "<p>Text <img alt=\"inline chart\"> around.</p>\n"
+      "<img alt=\"\"><figure><img alt=\"Map\"><figcaption>Where <span class=\"credit\">Map by X</span></figcaption>"
+      "</figure>\n"
+      "<dl><dt>Dose</dt><dd>How much.</dd><dt>Rate</dt><dt>Speed</dt><dd>How often.</dd></dl>\n"
+      "<div>Loose text <div>inner</div> after</div>");
+  auto image = [](std::string alt, std::string caption, std::size_t line) {
+    Block b;
+    b.kind = BlockKind::Image;
+    b.text = make_text(std::move(alt));
+    if (!caption.empty()) b.caption = make_text(std::move(caption));
+    b.line = line;
+    return b;
+  };
+  Block code;
+  code.kind = BlockKind::Code;
+  code.text = make_text("python");
+  code.line = 1;
+  const std::vector<Block> expected = {code,
+                                       image("A nurse takes a pulse", "Checking the pulse.", 2),
+                                       image("Pills", "", 3),
+                                       paragraph("Text around.", 4),
+                                       image("inline chart", "", 4),
+                                       image("Map", "Where", 5),
+                                       paragraph("Dose: How much.", 6),
+                                       paragraph("Rate, Speed: How often.", 6),
+                                       paragraph("Loose text", 7),
+                                       paragraph("inner", 7),
+                                       paragraph("after", 7)};
+  ASSERT_EQ(a.sections.size(), 1u);
+  EXPECT_EQ(a.sections[0].blocks, expected);
+  const std::vector<Dropped> dropped = {{"Photo: Lee Park", "photo-credit", 2},
+                                        {"Jo Bell/Getty Images", "photo-credit", 3},
+                                        {"Map by X", "photo-credit", 5}};
+  EXPECT_EQ(a.dropped, dropped);
+}
+
+TEST(HtmlParser, BoilerplateParagraphsAreDroppedWithTheRule) {
+  const Article a = parse(
+      "<p>Kept.</p><p>Share on Pinterest</p><p>Keep reading: Ten tips \xC2\xBB</p>"
+      "<p>How we reviewed this article:</p><p>History of edits.</p><p>Also kept.</p>");
+  ASSERT_EQ(a.sections.size(), 1u);
+  EXPECT_EQ(a.sections[0].blocks, (std::vector<Block>{paragraph("Kept.", 1), paragraph("Also kept.", 1)}));
+  const std::vector<Dropped> dropped = {{"Share on Pinterest", "share-button", 1},
+                                        {"Keep reading: Ten tips \xC2\xBB", "promo", 1},
+                                        {"How we reviewed this article:", "review-method", 1},
+                                        {"History of edits.", "review-method", 1}};
+  EXPECT_EQ(a.dropped, dropped);
+}
+
+TEST(HtmlParser, ClassPartsMatchWholePartsOnly) {
+  const Article a = parse(
+      "<div class=\"header shadow download-box\">Stays.</div><div class=\"top_ad\">Goes.</div>"
+      "<div id=\"Ad-Slot-3\">Goes too.</div><div class=\"loading\">Stays too.</div>");
+  ASSERT_EQ(a.sections.size(), 1u);
+  EXPECT_EQ(a.sections[0].blocks, (std::vector<Block>{paragraph("Stays.", 1), paragraph("Stays too.", 1)}));
+  const std::vector<Dropped> dropped = {{"Goes.", "chrome: ad", 1}, {"Goes too.", "chrome: ad", 1}};
+  EXPECT_EQ(a.dropped, dropped);
+}
+
+TEST(HtmlParser, MainContentChoice) {
+  // The largest article wins; a wrapper with a chrome class that holds the article is not chrome.
+  const Article a = parse(
+      "<body><div class=\"layout-with-ads\"><article><p>Teaser.</p></article>"
+      "<article><h1>Real</h1><p>The real article body is longer.</p></article></div>"
+      "<p>Loose page text.</p></body>");
+  EXPECT_EQ(a.title, "Real");
+  ASSERT_EQ(a.sections.size(), 1u);
+  EXPECT_EQ(a.sections[0].blocks, (std::vector<Block>{paragraph("The real article body is longer.", 1)}));
+  const std::vector<Dropped> dropped = {{"Teaser.", "outside main content", 1},
+                                        {"Loose page text.", "outside main content", 1}};
+  EXPECT_EQ(a.dropped, dropped);
+
+  const Article m = parse("<header><h1>Site</h1></header><div role=\"main\"><h2>Inside</h2><p>Body.</p></div>");
+  EXPECT_EQ(m.title, "");
+  ASSERT_EQ(m.sections.size(), 1u);
+  EXPECT_EQ(m.sections[0].title, "Inside");
+}
+
+TEST(HtmlParser, ArticleHeaderKeepsHeadingAndSubtitle) {
+  const Article a = parse(
+      "<main><header><h1>Knee pain</h1><p class=\"dek\">What helps and when to worry</p>"
+      "<p>By Sam Lee</p></header><p>Body.</p></main>");
+  EXPECT_EQ(a.title, "Knee pain");
+  EXPECT_EQ(a.subtitle, "What helps and when to worry");
+  ASSERT_EQ(a.sections.size(), 1u);
+  EXPECT_EQ(a.sections[0].blocks, (std::vector<Block>{paragraph("Body.", 1)}));
+  EXPECT_EQ(a.dropped, (std::vector<Dropped>{{"By Sam Lee", "chrome: header", 1}}));
+}
+
+TEST(HtmlParser, MetadataFromTimeElement) {
+  const Article a = parse("<html lang=\"es\"><body><article><p><time datetime=\"2023-02-01\">1 Feb</time> "
+                          "x</p></article></body></html>");
+  EXPECT_EQ(a.language, "es");
+  EXPECT_EQ(a.published, "2023-02-01");
+}
+
+TEST(HtmlParser, Windows1252PageViaMetaCharset) {
+  const std::string page =
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head>"
+      "<body><p>Caf\xE9 \x93quoted\x94 \x96 fine</p></body></html>";
+  const Article a = parse(page);
+  ASSERT_EQ(a.sections.size(), 1u);
+  EXPECT_EQ(a.sections[0].blocks, (std::vector<Block>{paragraph("Caf\xC3\xA9 \"quoted\" \xE2\x80\x93 fine", 1)}));
+  // <meta charset> form, and an explicit encoding overriding the declaration.
+  EXPECT_EQ(plain_text(parse("<meta charset='iso-8859-1'><p>na\xEFve</p>").sections[0].blocks[0].text),
+            "na\xC3\xAFve");
+  EXPECT_EQ(
+      plain_text(parse_html("<meta charset=utf-8><p>na\xEFve</p>", filter(), "latin1").sections[0].blocks[0].text),
+      "na\xC3\xAFve");
+}
+
+TEST(HtmlParser, CharsetErrors) {
+  try {
+    parse("<html>\n<meta charset=\"klingon-8\"><p>x</p>");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Input);
+    EXPECT_EQ(e.message(), "unknown charset 'klingon-8' declared in <meta>");
+    EXPECT_EQ(e.where().line, 2u);
+  }
+  // Undeclared non-UTF-8 bytes: decode_text's error.
+  try {
+    parse("<p>Caf\xE9</p>");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Input);
+  }
+}
+
+TEST(HtmlParser, DeepNestingIsFlattenedQuickly) {
+  constexpr int kDepth = 100000;
+  std::string page = "<article><h1>Deep</h1>";
+  for (int i = 0; i < kDepth; ++i) page += "<div>";
+  page += "deep text";
+  for (int i = 0; i < kDepth; ++i) page += "</div>";
+  page += "<p>after</p></article>";
+  const auto t0 = std::chrono::steady_clock::now();
+  const Article a = parse(page);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  Article e;
+  e.title = "Deep";
+  e.sections = {section("Deep", 1, 1, {paragraph("deep text", 1), paragraph("after", 1)})};
+  EXPECT_EQ(a, e);
+  EXPECT_LT(seconds, 10.0);  // gumbo alone takes ~11 s on this; flattened it is well under 1 s
+
+  // Interleaved formatting tags, unclosed blockquotes, lists and tables: no crash, text kept.
+  std::string ib = "<p>";
+  for (int i = 0; i < 20000; ++i) ib += "<i><b>";
+  ib += "x";
+  const Article b = parse(ib);
+  EXPECT_EQ(b.sections.at(0).blocks.at(0).text, (InlineText{Span{"x", true, true, ""}}));
+  std::string bq;
+  for (int i = 0; i < kDepth; ++i) bq += "<blockquote>";
+  EXPECT_EQ(plain_text(parse(bq + "q").sections.at(0).blocks.at(0).text), "q");
+  std::string li;
+  for (int i = 0; i < 20000; ++i) li += "<ul><li>";
+  const Article l = parse(li + "item");
+  ASSERT_EQ(l.sections.at(0).blocks.size(), 1u);
+  EXPECT_EQ(l.sections[0].blocks[0].items.size(), 1u);
+  EXPECT_EQ(l.sections[0].blocks[0].items[0].depth, static_cast<int>(kMaxHtmlDepth) - 1);
+}
+
+TEST(HtmlParser, SunburnEquivalenceFixture) {
+  std::ifstream in(std::string(READALOUD_SOURCE_DIR) + "/tests/fixtures/equivalence/sunburn.html");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const Article a = parse(ss.str());
+  EXPECT_EQ(a.title, "Treating a mild sunburn at home");
+  ASSERT_EQ(a.sections.size(), 4u);
+  EXPECT_EQ(a.sections[1].blocks.at(1),
+            callout(CalloutKind::Warning, "Do not pop blisters, because broken skin can become infected.", 22));
+  EXPECT_EQ(a.sections[0].blocks.at(0).kind, BlockKind::Image);
+  EXPECT_TRUE(a.sections[0].blocks.at(0).caption.empty());
+  EXPECT_EQ(all_text(a).find("Sponsored"), std::string::npos);
+  EXPECT_EQ(all_text(a).find("newsletter"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace readaloud
