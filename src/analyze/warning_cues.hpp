@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "document/article.hpp"
@@ -88,8 +89,9 @@ std::vector<CueToken> cue_tokens(std::string_view text, const WarningCues& cues)
 /// vetoed by a negative cue, or empty. Questions (ending in "?") never match.
 std::string match_sentence_cue(std::string_view sentence, const WarningCues& cues);
 
-/// Whether a section heading names risks to the reader ("Risks", "Side effects"),
-/// and not e.g. "Risk factors".
+/// Whether a section heading names risks to the reader ("Risks", "Side effects",
+/// "When to see a doctor"). "Risk factors" (who tends to get a disease) and
+/// prevention headings ("How to reduce your risk") do not: see `exclude` in the data files.
 bool heading_names_risks(std::string_view heading, const WarningCues& cues);
 
 }  // namespace readaloud

@@ -31,10 +31,13 @@ void LoudnessMeter::Deleter::operator()(void* state) const {
 }
 
 
-LoudnessMeter::LoudnessMeter(int sample_rate, int channels) : channels_(channels) {
+LoudnessMeter::LoudnessMeter(int sample_rate, int channels, PeakMetering peaks)
+    : channels_(channels), true_peak_(peaks == PeakMetering::TruePeak) {
   if (sample_rate <= 0 || channels <= 0) throw_runtime("loudness meter: invalid sample rate or channel count");
-  state_.reset(ebur128_init(static_cast<unsigned>(channels), static_cast<unsigned long>(sample_rate),
-                            EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK));
+  // True-peak mode resamples every block 4x inside libebur128, which costs as
+  // much as the gating filters; a render needs only the integrated value.
+  const int mode = true_peak_ ? (EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK) : EBUR128_MODE_I;
+  state_.reset(ebur128_init(static_cast<unsigned>(channels), static_cast<unsigned long>(sample_rate), mode));
   if (!state_) throw_runtime("loudness meter: cannot create an EBU R128 meter at " + std::to_string(sample_rate) + " Hz");
 }
 
@@ -58,6 +61,7 @@ double LoudnessMeter::integrated_lufs() const {
 }
 
 double LoudnessMeter::true_peak_dbtp() const {
+  if (!true_peak_) throw_usage("loudness meter: true peak requested from an integrated-only meter");
   double peak = 0.0;
   for (int c = 0; c < channels_; ++c) {
     double p = 0.0;

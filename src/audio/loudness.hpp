@@ -7,13 +7,20 @@
 
 namespace readaloud {
 
+/// What a LoudnessMeter measures besides integrated loudness.
+enum class PeakMetering {
+  TruePeak,        ///< also the 4x-oversampled true peak (costly: about as much as the loudness itself)
+  IntegratedOnly,  ///< integrated loudness only; true_peak_dbtp() then throws Error(Usage)
+};
+
 /// Accumulates audio and reports its integrated loudness and true peak.
 /// RAII over one ebur128_state. Move-only.
 class LoudnessMeter {
  public:
-  /// Mono meter at `sample_rate`; `channels` > 1 takes interleaved frames.
+  /// Mono meter at `sample_rate`; `channels` > 1 takes interleaved frames. A render, which only
+  /// needs the gain, passes PeakMetering::IntegratedOnly.
   /// Throws Error(Runtime) when libebur128 rejects the format.
-  explicit LoudnessMeter(int sample_rate, int channels = 1);
+  explicit LoudnessMeter(int sample_rate, int channels = 1, PeakMetering peaks = PeakMetering::TruePeak);
   ~LoudnessMeter();
   LoudnessMeter(LoudnessMeter&&) noexcept;
   LoudnessMeter& operator=(LoudnessMeter&&) noexcept;
@@ -25,6 +32,7 @@ class LoudnessMeter {
   /// Integrated (gated) loudness in LUFS; -infinity when silent or too short to gate.
   double integrated_lufs() const;
   /// Highest true peak over all channels in dBTP (4x oversampled); -infinity when silent.
+  /// Throws Error(Usage) when the meter was made with PeakMetering::IntegratedOnly.
   double true_peak_dbtp() const;
 
  private:
@@ -34,6 +42,7 @@ class LoudnessMeter {
   };
   std::unique_ptr<void, Deleter> state_;
   int channels_ = 1;
+  bool true_peak_ = true;
 };
 
 /// Loudness of a whole file.

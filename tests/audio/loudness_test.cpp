@@ -34,6 +34,23 @@ TEST(LoudnessMeter, SameAt22050Hz) {
   EXPECT_NEAR(meter.integrated_lufs(), -23.0, 0.5);
 }
 
+// The render's meter: the same integrated loudness as the full meter, to the
+// hundredth of a dB, and no true peak.
+TEST(LoudnessMeter, IntegratedOnlyReadsTheSameLoudness) {
+  LoudnessMeter full(22050);
+  LoudnessMeter integrated(22050, 1, PeakMetering::IntegratedOnly);
+  const auto x = testing::noise(0.3, 22050 * 4);
+  full.add(x);
+  integrated.add(x);
+  EXPECT_NEAR(integrated.integrated_lufs(), full.integrated_lufs(), 0.01);
+  try {
+    (void)integrated.true_peak_dbtp();
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Usage);
+  }
+}
+
 TEST(LoudnessMeter, SixDbLouderReadsSixLufsMore) {
   LoudnessMeter quiet(22050), loud(22050);
   quiet.add(testing::noise(0.1, 22050 * 4));

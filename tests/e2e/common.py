@@ -33,7 +33,24 @@ def chapters(path):
 
 
 def duration(path):
+    """The container's duration as ffprobe reports it (for MP3 it includes the
+    encoder delay that ffprobe also reports as start_time)."""
     return float(ffprobe(path)["format"]["duration"])
+
+
+def decoded_duration(path):
+    """Seconds of audio that ffmpeg actually decodes (encoder delay and padding trimmed)."""
+    info = ffprobe(path)
+    rate = int(info["streams"][0]["sample_rate"])
+    pcm = subprocess.run(["ffmpeg", "-v", "error", "-i", path, "-f", "s16le", "-ac", "1", "-"],
+                         capture_output=True, check=True).stdout
+    return len(pcm) / 2 / rate
+
+
+def mutagen_length(path):
+    out = subprocess.run(["/usr/bin/python3", "-c", "import mutagen, sys; print(mutagen.File(sys.argv[1]).info.length)", path],
+                         capture_output=True, check=True).stdout
+    return float(out)
 
 
 def loudness(path):
