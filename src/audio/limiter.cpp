@@ -44,6 +44,19 @@ const Taps& taps() {
   return t;
 }
 
+// The largest sum of |taps| over the three phases: an interpolated point can
+// never exceed max|window| times this.
+double tap_gain_bound() {
+  const Taps& t = taps();
+  double bound = 0.0;
+  for (std::size_t p = 0; p < 3; ++p) {
+    double sum = 0.0;
+    for (std::size_t k = 0; k < kTaps; ++k) sum += std::abs(static_cast<double>(t[k][p]));
+    bound = std::max(bound, sum);
+  }
+  return bound;
+}
+
 constexpr double kLookaheadSeconds = 0.005;
 constexpr double kReleaseSeconds = 0.080;
 constexpr std::size_t kInterpolationDelay = kTaps / 2;
@@ -64,6 +77,9 @@ GainLimiter::GainLimiter(AudioSink& next, double gain_db, double ceiling_dbfs, i
   release_ = std::exp(-1.0 / (kReleaseSeconds * sample_rate));
   box_.assign(window_, 1.0);
   box_sum_ = static_cast<double>(window_);
+  // A window whose samples all stay under this level cannot interpolate above
+  // the ceiling. The 1e-4 margin covers float rounding in the 32-tap sums.
+  loud_level_ = static_cast<float>(ceiling_ / tap_gain_bound() * (1.0 - 1e-4));
 }
 
 double GainLimiter::max_reduction_db() const { return 20.0 * std::log10(min_gain_); }
@@ -76,16 +92,24 @@ void GainLimiter::push(float input) {
   ring_pos_ = (ring_pos_ + 1) % kTaps;
   const float* window = ring_.data() + ring_pos_;
   const std::int64_t i = in_index_++;
+  if (std::abs(x) > loud_level_) last_loud_ = i;
   if (i < static_cast<std::int64_t>(kInterpolationDelay)) return;
 
   // Stage 1: the peak level around x[n] (n = i - kHalf), between-sample peaks included.
   const float xn = window[kHalf - 1];
   double tp = std::abs(xn);
-  std::array<float, 4> y{};
-  const Taps& t = taps();
-  for (std::size_t k = 0; k < kTaps; ++k)
-    for (std::size_t p = 0; p < 4; ++p) y[p] += t[k][p] * window[k];
-  for (std::size_t p = 0; p < 3; ++p) tp = std::max(tp, static_cast<double>(std::abs(y[p])));
+  // The interpolation costs most of the limiter's time, and can only matter
+  // when some sample of the window (the last kTaps inputs) is loud. Otherwise
+  // the sample peak stands in for it: both are then under the ceiling, so the
+  // needed gain below is 1 either way, and a quiet stand-in in previous_tp_
+  // never decides a later level, which only matters above the ceiling.
+  if (i - last_loud_ < static_cast<std::int64_t>(kTaps)) {
+    std::array<float, 4> y{};
+    const Taps& t = taps();
+    for (std::size_t k = 0; k < kTaps; ++k)
+      for (std::size_t p = 0; p < 4; ++p) y[p] += t[k][p] * window[k];
+    for (std::size_t p = 0; p < 3; ++p) tp = std::max(tp, static_cast<double>(std::abs(y[p])));
+  }
   const double level = std::max(tp, previous_tp_);  // both intervals touching x[n]
   previous_tp_ = tp;
   const double need = level > ceiling_ ? ceiling_ / level : 1.0;

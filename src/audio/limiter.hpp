@@ -58,6 +58,8 @@ class GainLimiter final : public AudioSink {
   std::int64_t received_ = 0;     // real inputs
   std::int64_t emitted_ = 0;
   double previous_tp_ = 0.0;
+  float loud_level_ = 0.0f;  // inputs above this may interpolate over the ceiling
+  std::int64_t last_loud_ = -2 * static_cast<std::int64_t>(kTaps);  // index of the last such input
   std::deque<std::pair<std::int64_t, double>> min_queue_;  // sliding minimum of the needed gain
   std::vector<double> box_;  // the last `window_` held minima
   double box_sum_ = 0.0;

@@ -2,6 +2,7 @@
 // Loudness normalisation of a whole programme held in a SpillFile.
 
 #include "audio/loudness.hpp"
+#include "audio/resampler.hpp"
 #include "audio/sink.hpp"
 #include "audio/spill.hpp"
 
@@ -18,8 +19,28 @@ class MeteringSink final : public AudioSink {
   LoudnessMeter& meter_;
 };
 
+/// Measures the integrated loudness of a stream at 48 kHz. BS.1770's
+/// K-weighting is specified at 48 kHz; measuring there agrees with other
+/// meters (ffmpeg's ebur128 filter resamples to 48 kHz too), while the filters
+/// derived for 22050 Hz read eSpeak speech about 0.4 LU quieter.
+class ProgrammeMeter final : public AudioSink {
+ public:
+  static constexpr int kRate = 48000;
+  explicit ProgrammeMeter(int sample_rate);
+  void write(std::span<const float> samples) override { to_meter_.write(samples); }
+  /// Flushes the resampler; call before lufs().
+  void finish() override { to_meter_.finish(); }
+  /// Integrated loudness in LUFS (-infinity for silence).
+  double lufs() const { return meter_.integrated_lufs(); }
+
+ private:
+  LoudnessMeter meter_;
+  MeteringSink metering_;
+  Resampler to_meter_;
+};
+
 /// The constant gain (dB) to give GainLimiter so that the programme in `spill`
-/// (measured at `measured_lufs` before any gain) reaches `target_lufs` *after*
+/// (measured at `measured_lufs` before any gain, by a ProgrammeMeter) reaches `target_lufs` *after*
 /// limiting at `ceiling_dbfs`. The limiter lowers loudness when it has much to
 /// do (1.1-1.6 dB for eSpeak speech brought to -16 LUFS under a -2 dBFS
 /// ceiling), so this replays the spill through a limiter and a meter up to

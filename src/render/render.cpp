@@ -8,6 +8,7 @@
 #include "analyze/warning_detector.hpp"
 #include "audio/limiter.hpp"
 #include "audio/loudness.hpp"
+#include "audio/normalize.hpp"
 #include "audio/resampler.hpp"
 #include "audio/spill.hpp"
 #include "narrate/normalizer.hpp"
@@ -32,54 +33,23 @@ namespace {
 
 // Peak ceiling before encoding; leaves room for the encoder's overshoot so the
 // decoded file stays at or below -1 dBTP.
-constexpr double kCeilingDbfs = -2.0;
+constexpr double kCeilingDbfs = kDefaultCeilingDbfs;
+
 
 /// Feeds one stream to the spill file and the loudness meter at once.
 class MeasuringSpill final : public AudioSink {
  public:
-  MeasuringSpill(SpillFile& spill, LoudnessMeter& meter) : spill_(spill), meter_(meter) {}
+  MeasuringSpill(SpillFile& spill, ProgrammeMeter& meter) : spill_(spill), meter_(meter) {}
   void write(std::span<const float> samples) override {
     spill_.write(samples);
-    meter_.add(samples);
+    meter_.write(samples);
   }
-  void finish() override {}
+  void finish() override { meter_.finish(); }
 
  private:
   SpillFile& spill_;
-  LoudnessMeter& meter_;
+  ProgrammeMeter& meter_;
 };
-
-/// Measures whatever passes through it, discarding the audio.
-class MeterSink final : public AudioSink {
- public:
-  explicit MeterSink(int rate) : meter_(rate, 1, PeakMetering::IntegratedOnly) {}
-  void write(std::span<const float> samples) override {
-    check_interrupted();
-    meter_.add(samples);
-  }
-  void finish() override {}
-  double lufs() const { return meter_.integrated_lufs(); }
-
- private:
-  LoudnessMeter meter_;
-};
-
-/// The one gain for the whole programme that lands it on `target` LUFS after
-/// the limiter. The limiter takes some loudness away where it catches peaks,
-/// so the gain is corrected by measuring the limited programme (at most twice;
-/// each pass reads the spill file, no encoding).
-double programme_gain(SpillFile& spill, double measured, double target, int rate) {
-  double gain = loudness_gain_db(measured, target);
-  for (int pass = 0; pass < 2; ++pass) {
-    MeterSink meter(rate);
-    GainLimiter limiter(meter, gain, kCeilingDbfs, rate);
-    spill.replay(limiter);
-    double off = target - meter.lufs();
-    if (!std::isfinite(off) || std::abs(off) < 0.3) break;
-    gain += off;
-  }
-  return gain;
-}
 
 Lexicon load_lexicons(const std::vector<fs::path>& paths) {
   Lexicon all;
@@ -219,14 +189,16 @@ std::vector<fs::path> render_input(const std::string& input, const RenderOptions
   // Pass 1: speak into a spill file on disk while measuring loudness, so
   // memory does not grow with the length of the article.
   SpillFile spill;
-  LoudnessMeter meter(engine.sample_rate(), 1, PeakMetering::IntegratedOnly);
+  ProgrammeMeter meter(engine.sample_rate());
   MeasuringSpill measuring(spill, meter);
   Timeline timeline = speak_script(prepared.script, prepared.profile, engine, measuring,
                                    [&](double f) { if (progress) progress(0.5 * f); });
+  measuring.finish();
 
   // Pass 2: one gain for the whole programme, a limiter, resampling, encoding.
   double gain = options.loudness_lufs
-                    ? programme_gain(spill, meter.integrated_lufs(), *options.loudness_lufs, engine.sample_rate())
+                    ? normalizing_gain_db(spill, meter.lufs(), *options.loudness_lufs, kCeilingDbfs,
+                                          engine.sample_rate())
                     : 0.0;
   const Metadata meta = metadata_for(prepared, options);
   std::vector<AtomicFile> files;
