@@ -77,6 +77,12 @@ GainLimiter::GainLimiter(AudioSink& next, double gain_db, double ceiling_dbfs, i
   release_ = std::exp(-1.0 / (kReleaseSeconds * sample_rate));
   box_.assign(window_, 1.0);
   box_sum_ = static_cast<double>(window_);
+  inv_window_ = 1.0 / static_cast<double>(window_);
+  delay_.assign(window_, 0.0f);
+  // A power-of-two ring (at least window_ + 1 entries) indexes with a mask.
+  std::size_t cap = 1;
+  while (cap < window_ + 1) cap *= 2;
+  queue_.assign(cap, {0, 1.0});
   // A window whose samples all stay under this level cannot interpolate above
   // the ceiling. The 1e-4 margin covers float rounding in the 32-tap sums.
   loud_level_ = static_cast<float>(ceiling_ / tap_gain_bound() * (1.0 - 1e-4));
@@ -84,7 +90,8 @@ GainLimiter::GainLimiter(AudioSink& next, double gain_db, double ceiling_dbfs, i
 
 double GainLimiter::max_reduction_db() const { return 20.0 * std::log10(min_gain_); }
 
-void GainLimiter::push(float input) {
+// Inlined into write(): the call per sample was a visible share of the cost.
+inline __attribute__((always_inline)) void GainLimiter::push(float input) {
   const float x = static_cast<float>(input * gain_);
   // A doubled ring: the last kTaps inputs are always contiguous, oldest first.
   ring_[ring_pos_] = x;
@@ -114,29 +121,40 @@ void GainLimiter::push(float input) {
   previous_tp_ = tp;
   const double need = level > ceiling_ ? ceiling_ / level : 1.0;
   const std::int64_t n = i - static_cast<std::int64_t>(kInterpolationDelay);
-  delay_.push_back(xn);
+  // Fixed rings instead of deques: this runs for every sample of every pass.
+  const std::size_t w = window_;
+  delay_[slot_] = xn;
 
-  // Stage 2: the minimum needed gain over the next `window_` samples ...
-  while (!min_queue_.empty() && min_queue_.back().second >= need) min_queue_.pop_back();
-  min_queue_.emplace_back(n, need);
-  const std::int64_t w = static_cast<std::int64_t>(window_);
-  if (n < w - 1) return;
-  const std::int64_t m = n - (w - 1);
-  while (min_queue_.front().first < m) min_queue_.pop_front();
-  const double held = min_queue_.front().second;
+  // Stage 2: the minimum needed gain over the next `window_` samples (a
+  // monotonic queue of (index, need) in a ring of w + 1 entries) ...
+  const std::size_t mask = queue_.size() - 1;
+  while (queue_size_ > 0) {
+    const std::size_t back = (queue_head_ + queue_size_ - 1) & mask;
+    if (queue_[back].second < need) break;
+    --queue_size_;
+  }
+  queue_[(queue_head_ + queue_size_) & mask] = {n, need};
+  ++queue_size_;
+  slot_ = slot_ + 1 == w ? 0 : slot_ + 1;  // now m mod w, for m = n - (w - 1) below
+  if (n < static_cast<std::int64_t>(w) - 1) return;
+  const std::int64_t m = n - static_cast<std::int64_t>(w - 1);
+  while (queue_[queue_head_].first < m) {
+    queue_head_ = (queue_head_ + 1) & mask;
+    --queue_size_;
+  }
+  const double held = queue_[queue_head_].second;
 
   // ... averaged over `window_` samples, so the gain glides down to a peak.
   // Every held minimum in the average covers sample m, hence average <= need[m].
-  const std::size_t slot = static_cast<std::size_t>(m % w);
-  box_sum_ += held - box_[slot];
-  box_[slot] = held;
-  double g = std::min({box_sum_ / static_cast<double>(window_), held, 1.0});
+  const std::size_t read_slot = slot_;  // sample m is overwritten only at step m + w
+  box_sum_ += held - box_[read_slot];
+  box_[read_slot] = held;
+  double g = std::min({box_sum_ * inv_window_, held, 1.0});
   // Release: recover towards unity slowly; min() keeps the guarantee.
   gain_now_ = g < gain_now_ ? g : std::min(g, 1.0 - (1.0 - gain_now_) * release_);
   min_gain_ = std::min(min_gain_, gain_now_);
 
-  const float delayed = delay_.front();
-  delay_.pop_front();
+  const float delayed = delay_[read_slot];
   if (emitted_ < received_) {
     const float c = static_cast<float>(ceiling_);
     out_.push_back(std::clamp(static_cast<float>(delayed * gain_now_), -c, c));

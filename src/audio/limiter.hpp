@@ -4,7 +4,6 @@
 
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <span>
 #include <utility>
 #include <vector>
@@ -60,10 +59,14 @@ class GainLimiter final : public AudioSink {
   double previous_tp_ = 0.0;
   float loud_level_ = 0.0f;  // inputs above this may interpolate over the ceiling
   std::int64_t last_loud_ = -2 * static_cast<std::int64_t>(kTaps);  // index of the last such input
-  std::deque<std::pair<std::int64_t, double>> min_queue_;  // sliding minimum of the needed gain
+  std::vector<std::pair<std::int64_t, double>> queue_;  // ring: sliding minimum of the needed gain
+  std::size_t queue_head_ = 0;
+  std::size_t queue_size_ = 0;
+  std::size_t slot_ = 0;     // n mod window_, the slot of the newest sample in box_ and delay_
   std::vector<double> box_;  // the last `window_` held minima
   double box_sum_ = 0.0;
-  std::deque<float> delay_;  // gained samples waiting for their gain
+  double inv_window_ = 1.0;
+  std::vector<float> delay_;  // gained samples waiting for their gain
   double gain_now_ = 1.0;    // limiter gain after release smoothing
   double min_gain_ = 1.0;
   std::vector<float> out_;

@@ -212,6 +212,8 @@ int run(int argc, char** argv) {
   render->add_option("--loudness", raw.loudness, "Target loudness in LUFS, or off (default: -16)");
   render->add_option("--sidecars", raw.sidecars,
                      "Sidecar files: all, or a list of chapters.json,chapters.vtt,vtt,srt,cue,txt,ffmetadata (default: chapters.json,txt)");
+  render->add_flag("--split-chapters", raw.split_chapters,
+                   "Also write one file per chapter into <slug>/, with an .m3u8 playlist");
   render->add_option("--preset", raw.preset, "podcast: MP3 mono 44.1 kHz 64 kbps at -16 LUFS with chapters JSON");
   render->add_option("--title", raw.title, "Title tag (default: the article's title)");
   render->add_option("--author", raw.author, "Artist/author tag");

@@ -1,5 +1,8 @@
 #include "render/render.hpp"
 
+#include "output/playlist.hpp"
+#include "render/split.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -35,6 +38,47 @@ namespace {
 // decoded file stays at or below -1 dBTP.
 constexpr double kCeilingDbfs = kDefaultCeilingDbfs;
 
+
+/// Forwards a stream and reports how far through `total` samples it is.
+class ProgressSink final : public AudioSink {
+ public:
+  ProgressSink(AudioSink& next, long long total, std::function<void(double)> report)
+      : next_(next), total_(std::max(1LL, total)), report_(std::move(report)) {}
+  void write(std::span<const float> samples) override {
+    next_.write(samples);
+    done_ += static_cast<long long>(samples.size());
+    report_(std::min(1.0, static_cast<double>(done_) / static_cast<double>(total_)));
+  }
+  void finish() override { next_.finish(); }
+
+ private:
+  AudioSink& next_;
+  long long total_;
+  long long done_ = 0;
+  std::function<void(double)> report_;
+};
+
+/// A folder for split parts: created if missing, and removed again on
+/// failure if this render created it (and it is empty).
+class TempFolder {
+ public:
+  explicit TempFolder(fs::path path) : path_(std::move(path)) {
+    created_ = !fs::exists(path_);
+    ensure_output_dir(path_);
+  }
+  ~TempFolder() {
+    std::error_code ec;
+    if (created_ && !kept_) fs::remove(path_, ec);  // only succeeds when empty
+  }
+  TempFolder(const TempFolder&) = delete;
+  TempFolder& operator=(const TempFolder&) = delete;
+  void keep() { kept_ = true; }
+
+ private:
+  fs::path path_;
+  bool created_ = false;
+  bool kept_ = false;
+};
 
 /// Feeds one stream to the spill file and the loudness meter at once.
 class MeasuringSpill final : public AudioSink {
@@ -201,22 +245,59 @@ std::vector<fs::path> render_input(const std::string& input, const RenderOptions
                                           engine.sample_rate())
                     : 0.0;
   const Metadata meta = metadata_for(prepared, options);
+  const EncodeOptions encode{options.format, rate, options.bitrate_kbps};
   std::vector<AtomicFile> files;
   std::vector<fs::path> produced;
+
+  // Split mode: the parts go to <slug>/NN-<chapter>.<ext>, beside the whole.
+  std::optional<TempFolder> part_folder;  // declared first: removed after the parts' temporaries
+  std::vector<AtomicFile> parts;
+  if (options.split_chapters) {
+    part_folder.emplace(base);
+    for (std::size_t i = 0; i < timeline.chapters.size(); ++i)
+      parts.emplace_back(base / part_file_name(i, timeline.chapters.size(), timeline.chapters[i].title, options.format));
+  }
+
   {
     fs::path target = base;
     target += std::string(".") + extension(options.format);
     AtomicFile audio(target);
     {
-      auto writer = open_audio_writer(audio.temp_path(), EncodeOptions{options.format, rate, options.bitrate_kbps});
+      auto writer = open_audio_writer(audio.temp_path(), encode);
       Resampler resampler(*writer, engine.sample_rate(), rate);
-      GainLimiter limiter(resampler, gain, kCeilingDbfs, engine.sample_rate());
+      std::vector<fs::path> part_paths;
+      for (const auto& part : parts) part_paths.push_back(part.temp_path());
+      ChapterSplitter splitter(timeline, part_paths, encode);
+      TeeSink both(resampler, splitter);
+      AudioSink& out = parts.empty() ? static_cast<AudioSink&>(resampler) : both;
+      ProgressSink counted(out, spill.size(), [&](double f) { if (progress) progress(0.5 + 0.45 * f); });
+      GainLimiter limiter(counted, gain, kCeilingDbfs, engine.sample_rate());
       spill.replay(limiter);
     }
-    if (progress) progress(0.95);
     write_tags(audio.temp_path(), options.format, meta, timeline);
     files.push_back(std::move(audio));
   }
+
+  std::vector<PlaylistEntry> playlist;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    Timeline part = part_timeline(timeline, i);
+    Metadata part_meta = meta;
+    part_meta.title = timeline.chapters[i].title;
+    if (part_meta.album.empty()) part_meta.album = meta.title;
+    part_meta.track = static_cast<int>(i + 1);
+    part_meta.total_tracks = static_cast<int>(parts.size());
+    write_tags(parts[i].temp_path(), options.format, part_meta, part);
+    playlist.push_back(PlaylistEntry{(fs::path(slug) / parts[i].target().filename()).string(), part.duration_s(),
+                                     timeline.chapters[i].title});
+  }
+  if (!parts.empty()) {
+    fs::path target = base;
+    target += ".m3u8";
+    AtomicFile file(target);
+    write_text(file, m3u8_playlist(playlist));
+    parts.push_back(std::move(file));
+  }
+  if (progress) progress(0.97);
 
   for (Sidecar sidecar : options.sidecars) {
     fs::path target = base;
@@ -232,6 +313,11 @@ std::vector<fs::path> render_input(const std::string& input, const RenderOptions
     file.commit();
     produced.push_back(file.target());
   }
+  for (auto& file : parts) {
+    file.commit();
+    produced.push_back(file.target());
+  }
+  if (part_folder) part_folder->keep();
   if (progress) progress(1.0);
   return produced;
 }
