@@ -35,6 +35,19 @@ bool istarts_with(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && lowered(s.substr(0, prefix.size())) == prefix;
 }
 
+/// Where lowercase `needle` next occurs in `hay` at or after `from`, ignoring
+/// ASCII case, or npos. Searches in place: lowering a copy of the rest of the
+/// text for every search would make many searches quadratic.
+std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t from) {
+  if (needle.empty() || hay.size() < needle.size()) return std::string_view::npos;
+  for (std::size_t i = from; i + needle.size() <= hay.size(); ++i) {
+    std::size_t k = 0;
+    while (k < needle.size() && lower(hay[i + k]) == needle[k]) ++k;
+    if (k == needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_ws(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_ws(s.back())) s.remove_suffix(1);
@@ -228,9 +241,9 @@ std::string strip_html(std::string_view html, Entities& entities) {
     i = end + 1;
     if (!tag.closing && (tag.name == "script" || tag.name == "style" || tag.name == "template")) {
       std::string close = "</" + tag.name;
-      std::size_t found = lowered(html.substr(i)).find(close);
-      if (found == std::string::npos) break;
-      std::size_t gt = html.find('>', i + found);
+      std::size_t found = ifind(html, close, i);
+      if (found == std::string_view::npos) break;
+      std::size_t gt = html.find('>', found);
       i = gt == std::string_view::npos ? html.size() : gt + 1;
     }
     if (!is_inline_tag(tag.name)) text += ' ';

@@ -13,9 +13,10 @@ namespace readaloud {
 /// temporary name such as "out/.x.mp3.AbC123"; the format comes from
 /// `options`, never from the name).
 ///
-/// MP3 is constant bitrate (LAME through libsndfile; the file carries a LAME
-/// Info tag with the encoder delay, so decoders trim it and the audio starts
-/// at sample 0). Opus, Ogg Vorbis, FLAC (16-bit) and WAV (16-bit PCM) go
+/// MP3 is constant bitrate (libmp3lame directly, in parallel chunks: see
+/// open_mp3_encoder(); libsndfile's LAME when built without READALOUD_HAVE_LAME).
+/// The file carries a LAME Info tag with the encoder delay and padding, so
+/// decoders trim them and the audio starts at sample 0. Opus, Ogg Vorbis, FLAC (16-bit) and WAV (16-bit PCM) go
 /// through libsndfile; M4B is AAC in MP4 through libavcodec/libavformat.
 ///
 /// Throws Error(Usage) for Opus at a rate other than 8/12/16/24/48 kHz and for

@@ -31,22 +31,8 @@ void add_text(TagLib::ID3v2::Tag& tag, const char* id, const std::string& value)
   if (!value.empty()) tag.addFrame(text_frame(id, value));
 }
 
-}  // namespace
-
-void write_mp3_tags(const std::filesystem::path& path, const Metadata& meta, const Timeline& timeline) {
-  CoverImage cover;
-  if (!meta.cover_path.empty()) cover = load_cover(meta.cover_path);
-
-  CheckedFileStream stream(path);
-  TagLib::MPEG::File file(&stream, TagLib::ID3v2::FrameFactory::instance());
-  if (!file.isValid()) throw_runtime("cannot read MP3 for tagging", Location{path.string()});
-  TagLib::ID3v2::Tag& tag = *file.ID3v2Tag(true);
-  // Start from an empty tag so tagging twice gives the same result.
-  // (Copy the pointers out: a copied TagLib list shares the tag's
-  // auto-deleting storage and would free the frames a second time.)
-  std::vector<TagLib::ID3v2::Frame*> existing(tag.frameList().begin(), tag.frameList().end());
-  for (TagLib::ID3v2::Frame* f : existing) tag.removeFrame(f, true);
-
+// The tags shared by an MP3's ID3v2 tag and a WAV file's "id3 " chunk.
+void add_metadata(TagLib::ID3v2::Tag& tag, const Metadata& meta, const CoverImage& cover) {
   add_text(tag, "TIT2", meta.title);
   add_text(tag, "TPE1", meta.author);
   add_text(tag, "TALB", meta.album);
@@ -64,6 +50,35 @@ void write_mp3_tags(const std::filesystem::path& path, const Metadata& meta, con
     pic->setPicture(TagLib::ByteVector(cover.data.data(), static_cast<unsigned>(cover.data.size())));
     tag.addFrame(pic);
   }
+}
+
+}  // namespace
+
+std::string id3v2_tag_bytes(const Metadata& meta) {
+  CoverImage cover;
+  if (!meta.cover_path.empty()) cover = load_cover(meta.cover_path);
+  TagLib::ID3v2::Tag tag;
+  add_metadata(tag, meta, cover);
+  if (tag.frameList().isEmpty()) return {};
+  const TagLib::ByteVector bytes = tag.render(TagLib::ID3v2::v4);
+  return std::string(bytes.data(), bytes.size());
+}
+
+void write_mp3_tags(const std::filesystem::path& path, const Metadata& meta, const Timeline& timeline) {
+  CoverImage cover;
+  if (!meta.cover_path.empty()) cover = load_cover(meta.cover_path);
+
+  CheckedFileStream stream(path);
+  TagLib::MPEG::File file(&stream, TagLib::ID3v2::FrameFactory::instance());
+  if (!file.isValid()) throw_runtime("cannot read MP3 for tagging", Location{path.string()});
+  TagLib::ID3v2::Tag& tag = *file.ID3v2Tag(true);
+  // Start from an empty tag so tagging twice gives the same result.
+  // (Copy the pointers out: a copied TagLib list shares the tag's
+  // auto-deleting storage and would free the frames a second time.)
+  std::vector<TagLib::ID3v2::Frame*> existing(tag.frameList().begin(), tag.frameList().end());
+  for (TagLib::ID3v2::Frame* f : existing) tag.removeFrame(f, true);
+
+  add_metadata(tag, meta, cover);
 
   TagLib::ByteVectorList ids;
   for (std::size_t i = 0; i < timeline.chapters.size(); ++i) {

@@ -2,6 +2,7 @@
 // ID3v2.4 tags and chapters (CHAP + CTOC) for MP3 files.
 
 #include <filesystem>
+#include <string>
 
 #include "output/timeline.hpp"
 
@@ -16,5 +17,11 @@ namespace readaloud {
 /// Throws Error(Input) for a bad cover, Error(Runtime) naming the file when
 /// it is not MPEG audio or cannot be saved.
 void write_mp3_tags(const std::filesystem::path& path, const Metadata& meta, const Timeline& timeline);
+
+/// The same tags as write_mp3_tags but without chapters (TIT2, TPE1, TALB,
+/// TDRC, TLAN, TRCK, APIC), rendered as a complete ID3v2.4 tag: the body of
+/// a WAV file's "id3 " chunk. Empty when there is nothing to tag.
+/// Throws Error(Input) for a bad cover.
+std::string id3v2_tag_bytes(const Metadata& meta);
 
 }  // namespace readaloud

@@ -196,16 +196,19 @@ void set_tag(AVDictionary** dict, const char* key, const std::string& value) {
 
 }  // namespace
 
-std::unique_ptr<AudioSink> open_m4b_writer(const std::filesystem::path& path,
-                                           const EncodeOptions& options) {
+// These two are reached through the C entry points at the end of this file:
+// the FFmpeg libraries are loaded only when an M4B is written (see
+// m4b_loader.cpp), because loading them costs every run tens of milliseconds.
+std::unique_ptr<AudioSink> m4b_module_open_writer(const std::filesystem::path& path,
+                                                  const EncodeOptions& options) {
   // FFmpeg logs encoder statistics and a ".m4b is not .m4a" notice to
   // stderr; standard error is ours (progress and real warnings only).
   if (av_log_get_level() > AV_LOG_ERROR) av_log_set_level(AV_LOG_ERROR);
   return std::make_unique<M4bWriter>(path, options);
 }
 
-void write_m4b_tags(const std::filesystem::path& path, const Metadata& meta,
-                    const Timeline& timeline) {
+void m4b_module_write_tags(const std::filesystem::path& path, const Metadata& meta,
+                           const Timeline& timeline) {
   if (av_log_get_level() > AV_LOG_ERROR) av_log_set_level(AV_LOG_ERROR);
   // Read the cover first: a bad cover is the user's input error and must not
   // leave a temporary behind.
@@ -308,3 +311,14 @@ void write_m4b_tags(const std::filesystem::path& path, const Metadata& meta,
 }
 
 }  // namespace readaloud
+
+// The module's entry points, looked up with dlsym (signatures in m4b_writer.hpp).
+extern "C" readaloud::AudioSink* readaloud_m4b_open_writer(const std::filesystem::path& path,
+                                                           const readaloud::EncodeOptions& options) {
+  return readaloud::m4b_module_open_writer(path, options).release();
+}
+
+extern "C" void readaloud_m4b_write_tags(const std::filesystem::path& path, const readaloud::Metadata& meta,
+                                         const readaloud::Timeline& timeline) {
+  readaloud::m4b_module_write_tags(path, meta, timeline);
+}

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string>
 
+#include "output/id3_chapters.hpp"
 #include "util/error.hpp"
 
 namespace readaloud {
@@ -64,6 +65,9 @@ class Fd {
 
 void write_wav_tags(const std::filesystem::path& path, const Metadata& meta, const Timeline& timeline) {
   const Location where{path.string()};
+  // Read the cover before touching the file: a bad cover is the user's
+  // input error, reported before any write.
+  const std::string id3 = id3v2_tag_bytes(meta);
   Fd fd(::open(path.c_str(), O_RDWR | O_CLOEXEC));
   if (fd.get() < 0) throw_runtime(std::string("cannot open WAV for tagging: ") + std::strerror(errno), where);
 
@@ -132,6 +136,10 @@ void write_wav_tags(const std::filesystem::path& path, const Metadata& meta, con
   add_info("ICRD", meta.date);
   if (meta.track > 0) add_info("ITRK", std::to_string(meta.track));
   if (info.size() > 4) put_chunk(tail, "LIST", info);
+  // RIFF INFO has no picture and no "n/N" track convention, and mutagen does
+  // not read it; an ID3v2 chunk (as TagLib writes it for WAV) carries the
+  // cover and the tags for those readers. ffmpeg reads both.
+  if (!id3.empty()) put_chunk(tail, "id3 ", id3);
 
   const off_t total = data_end + static_cast<off_t>(tail.size());
   if (total - 8 > static_cast<off_t>(UINT32_MAX)) throw_runtime("WAV file would exceed 4 GiB", where);

@@ -1,7 +1,8 @@
 #pragma once
 // Chapters and tags for WAV: a `cue ` chunk, a LIST/adtl chunk with one
 // `labl` per cue (read by ffprobe as chapter titles, by libsndfile as cues),
-// and LIST/INFO (INAM, IART, IPRD, ICRD, ITRK).
+// LIST/INFO (INAM, IART, IPRD, ICRD, ITRK), and an "id3 " chunk with the
+// same tags plus TRCK n/N and the cover (APIC).
 
 #include <filesystem>
 
@@ -10,7 +11,7 @@
 namespace readaloud {
 
 /// Rewrites the chunks after `data` in the finished WAV at `path`: any old
-/// trailing chunks are dropped, then cue, LIST/adtl and LIST/INFO are
+/// trailing chunks are dropped, then cue, LIST/adtl, LIST/INFO and id3 are
 /// appended and the RIFF size fixed. Cue ids are 1, 2, ... in chapter order.
 /// Throws Error(Runtime) naming the file when it is not a WAV or cannot be
 /// written.

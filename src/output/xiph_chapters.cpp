@@ -25,6 +25,9 @@ TagLib::FLAC::Picture* make_picture(const CoverImage& cover) {
   auto* pic = new TagLib::FLAC::Picture;
   pic->setType(TagLib::FLAC::Picture::FrontCover);
   pic->setMimeType(cover.mime);
+  // METADATA_BLOCK_PICTURE carries the size; readers show 0x0 otherwise.
+  pic->setWidth(cover.width);
+  pic->setHeight(cover.height);
   pic->setData(TagLib::ByteVector(cover.data.data(), static_cast<unsigned>(cover.data.size())));
   return pic;
 }

@@ -1,0 +1,430 @@
+#include "output/mp3_encoder.hpp"
+
+#include <array>
+#include <cstring>
+
+#ifdef READALOUD_HAVE_LAME
+#include <fcntl.h>
+#include <lame/lame.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdarg>
+#include <deque>
+#include <future>
+#include <limits>
+#include <string>
+#endif
+
+#include "util/error.hpp"
+
+namespace readaloud {
+namespace {
+
+// One MPEG audio frame header, as far as this file needs it.
+struct FrameHeader {
+  bool mpeg1 = false;
+  bool mono = false;
+  int bitrate_kbps = 0;
+  int sample_rate = 0;
+  std::size_t bytes = 0;  // whole frame, header included
+};
+
+bool parse_header(std::span<const std::uint8_t> b, FrameHeader& h) {
+  if (b.size() < 4 || b[0] != 0xFF || (b[1] & 0xE0) != 0xE0) return false;
+  const int version = (b[1] >> 3) & 3;  // 3: MPEG-1, 2: MPEG-2, 0: MPEG-2.5
+  const int layer = (b[1] >> 1) & 3;    // 1: Layer III
+  const int bitrate_index = b[2] >> 4;
+  const int rate_index = (b[2] >> 2) & 3;
+  if (version == 1 || layer != 1 || bitrate_index == 0 || bitrate_index == 15 || rate_index == 3) return false;
+  static constexpr std::array<int, 15> kMpeg1 = {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320};
+  static constexpr std::array<int, 15> kMpeg2 = {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160};
+  static constexpr std::array<std::array<int, 3>, 4> kRates = {
+      {{11025, 12000, 8000}, {0, 0, 0}, {22050, 24000, 16000}, {44100, 48000, 32000}}};
+  h.mpeg1 = version == 3;
+  h.mono = (b[3] >> 6) == 3;
+  h.bitrate_kbps = (h.mpeg1 ? kMpeg1 : kMpeg2)[static_cast<std::size_t>(bitrate_index)];
+  h.sample_rate = kRates[static_cast<std::size_t>(version)][static_cast<std::size_t>(rate_index)];
+  const int padding = (b[2] >> 1) & 1;
+  h.bytes = static_cast<std::size_t>((h.mpeg1 ? 144 : 72) * h.bitrate_kbps * 1000 / h.sample_rate + padding);
+  return true;
+}
+
+// Where the Xing/Info tag starts: after the header and the (empty) side info.
+std::size_t info_offset(const FrameHeader& h) {
+  const std::size_t side_info = h.mpeg1 ? (h.mono ? 17 : 32) : (h.mono ? 9 : 17);
+  return 4 + side_info;
+}
+
+std::uint32_t get_be32(const std::uint8_t* p) {
+  return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | p[3];
+}
+
+constexpr std::array<std::uint16_t, 256> make_crc_table() {
+  std::array<std::uint16_t, 256> t{};
+  for (unsigned i = 0; i < 256; ++i) {
+    unsigned c = i;
+    for (int k = 0; k < 8; ++k) c = (c & 1u) ? (c >> 1) ^ 0xA001u : c >> 1;
+    t[i] = static_cast<std::uint16_t>(c);
+  }
+  return t;
+}
+
+constexpr std::array<std::uint16_t, 256> kCrcTable = make_crc_table();
+
+// Offsets inside the LAME extension, counted from its 9-byte version string.
+constexpr std::size_t kLameDelay = 21;         // 12 bits delay, 12 bits padding
+constexpr std::size_t kLameMusicLength = 28;   // 4 bytes
+constexpr std::size_t kLameMusicCrc = 32;      // 2 bytes
+constexpr std::size_t kLameTagCrc = 34;        // 2 bytes: CRC of everything before it
+constexpr std::size_t kLameExtensionSize = 36;
+
+}  // namespace
+
+std::uint16_t lame_crc16(std::span<const std::uint8_t> bytes, std::uint16_t crc) {
+  for (std::uint8_t b : bytes) crc = static_cast<std::uint16_t>((crc >> 8) ^ kCrcTable[(crc ^ b) & 0xFFu]);
+  return crc;
+}
+
+bool read_mp3_info_tag(std::span<const std::uint8_t> frame, Mp3InfoTag& tag) {
+  FrameHeader h;
+  if (!parse_header(frame, h) || frame.size() < h.bytes) return false;
+  const std::size_t x = info_offset(h);
+  if (x + 8 > frame.size()) return false;
+  if (std::memcmp(frame.data() + x, "Info", 4) != 0 && std::memcmp(frame.data() + x, "Xing", 4) != 0) return false;
+  const std::uint32_t flags = get_be32(frame.data() + x + 4);
+  if ((flags & 3u) != 3u) return false;  // frames and bytes must be present
+  std::size_t at = x + 8;
+  tag.frames = get_be32(frame.data() + at);
+  tag.bytes = get_be32(frame.data() + at + 4);
+  at += 8;
+  if (flags & 4u) at += 100;  // seek table
+  if (flags & 8u) at += 4;    // quality
+  if (at + kLameExtensionSize > h.bytes) return false;
+  const std::uint8_t* lame = frame.data() + at;
+  tag.encoder_delay = (lame[kLameDelay] << 4) | (lame[kLameDelay + 1] >> 4);
+  tag.padding = ((lame[kLameDelay + 1] & 0x0F) << 8) | lame[kLameDelay + 2];
+  tag.music_length = get_be32(lame + kLameMusicLength);
+  tag.music_crc = static_cast<std::uint16_t>((lame[kLameMusicCrc] << 8) | lame[kLameMusicCrc + 1]);
+  tag.tag_crc = static_cast<std::uint16_t>((lame[kLameTagCrc] << 8) | lame[kLameTagCrc + 1]);
+  tag.tag_crc_ok = lame_crc16(frame.first(at + kLameTagCrc)) == tag.tag_crc;
+  return true;
+}
+
+#ifdef READALOUD_HAVE_LAME
+namespace {
+
+// Frames of audio before a chunk that its encoder sees but does not keep, and
+// frames after it likewise. A frame depends on about two frames of input
+// before it (LAME's 1105-sample delay plus the filter bank and MDCT overlap)
+// and one after (the psychoacoustic look-ahead); six leaves a wide margin and
+// costs 12 frames per chunk (3% of a 10 s chunk).
+constexpr std::int64_t kPrerollFrames = 6;
+constexpr std::int64_t kTailFrames = 6;
+
+[[noreturn]] void fail(const std::filesystem::path& path, const std::string& message) {
+  throw_runtime(message, Location{path.string()});
+}
+
+void quiet(const char*, va_list) {}
+
+struct LameCloser {
+  void operator()(lame_global_flags* g) const { lame_close(g); }
+};
+using Lame = std::unique_ptr<lame_global_flags, LameCloser>;
+
+struct Settings {
+  int sample_rate = 0;
+  int bitrate_kbps = 0;
+  int quality = 7;
+};
+
+Lame make_lame(const Settings& s, bool info_tag) {
+  Lame gf(lame_init());
+  if (!gf) throw_runtime("MP3 encoder: LAME cannot start (out of memory)");
+  lame_global_flags* g = gf.get();
+  // LAME prints warnings to standard error by default; our errors are thrown.
+  lame_set_errorf(g, quiet);
+  lame_set_debugf(g, quiet);
+  lame_set_msgf(g, quiet);
+  lame_set_num_channels(g, 1);
+  lame_set_in_samplerate(g, s.sample_rate);
+  lame_set_out_samplerate(g, s.sample_rate);
+  lame_set_mode(g, MONO);
+  lame_set_VBR(g, vbr_off);
+  lame_set_brate(g, s.bitrate_kbps);
+  lame_set_quality(g, s.quality);
+  // Every frame must decode without bits borrowed from the frame before it:
+  // chunks are encoded separately and their frames put side by side.
+  lame_set_disable_reservoir(g, 1);
+  lame_set_bWriteVbrTag(g, info_tag ? 1 : 0);
+  lame_set_findReplayGain(g, 0);
+  if (lame_init_params(g) < 0)
+    throw_usage("MP3 encoder: LAME rejects " + std::to_string(s.bitrate_kbps) + " kbps at " +
+                std::to_string(s.sample_rate) + " Hz");
+  return gf;
+}
+
+// Runs `samples` through one LAME instance and appends to `out` every frame
+// whose index (counting the instance's first frame as `first_frame`) lies in
+// [keep_from, keep_to). Returns the number of frames kept.
+struct Chunk {
+  std::vector<float> samples;
+  std::int64_t first_frame = 0;
+  std::int64_t keep_from = 0;
+  std::int64_t keep_to = 0;
+};
+
+struct Encoded {
+  std::vector<std::uint8_t> bytes;
+  std::int64_t frames = 0;
+};
+
+Encoded encode_chunk(const Chunk& chunk, const Settings& s) {
+  Lame gf = make_lame(s, false);
+  std::vector<std::uint8_t> out;
+  constexpr std::size_t kBlock = 8192;
+  // LAME's documented worst case: 1.25 * samples + 7200 bytes.
+  std::vector<unsigned char> buffer(kBlock + kBlock / 4 + 7200);
+  out.reserve(chunk.samples.size() * static_cast<std::size_t>(s.bitrate_kbps) * 125 / static_cast<std::size_t>(s.sample_rate) + 8192);
+  for (std::size_t i = 0; i < chunk.samples.size(); i += kBlock) {
+    const std::size_t n = std::min(kBlock, chunk.samples.size() - i);
+    const float* p = chunk.samples.data() + i;
+    const int got = lame_encode_buffer_ieee_float(gf.get(), p, p, static_cast<int>(n), buffer.data(),
+                                                  static_cast<int>(buffer.size()));
+    if (got < 0) throw_runtime("MP3 encoder: LAME failed (error " + std::to_string(got) + ")");
+    out.insert(out.end(), buffer.data(), buffer.data() + got);
+  }
+  const int got = lame_encode_flush(gf.get(), buffer.data(), static_cast<int>(buffer.size()));
+  if (got < 0) throw_runtime("MP3 encoder: LAME failed to flush (error " + std::to_string(got) + ")");
+  out.insert(out.end(), buffer.data(), buffer.data() + got);
+
+  Encoded e;
+  std::size_t pos = 0;
+  std::size_t kept_begin = 0, kept_end = 0;
+  for (std::int64_t frame = chunk.first_frame; pos < out.size(); ++frame) {
+    FrameHeader h;
+    if (!parse_header(std::span<const std::uint8_t>(out).subspan(pos), h) || pos + h.bytes > out.size())
+      throw_runtime("MP3 encoder: LAME produced a malformed frame");
+    // The kept frames are contiguous: remember their byte range.
+    if (frame == chunk.keep_from) kept_begin = pos;
+    if (frame >= chunk.keep_from && frame < chunk.keep_to) {
+      ++e.frames;
+      kept_end = pos + h.bytes;
+    }
+    pos += h.bytes;
+  }
+  if (e.frames > 0) e.bytes.assign(out.begin() + static_cast<std::ptrdiff_t>(kept_begin), out.begin() + static_cast<std::ptrdiff_t>(kept_end));
+  return e;
+}
+
+void put_be32(std::uint8_t* p, std::uint32_t v) {
+  p[0] = static_cast<std::uint8_t>(v >> 24);
+  p[1] = static_cast<std::uint8_t>(v >> 16);
+  p[2] = static_cast<std::uint8_t>(v >> 8);
+  p[3] = static_cast<std::uint8_t>(v);
+}
+
+void put_be16(std::uint8_t* p, std::uint16_t v) {
+  p[0] = static_cast<std::uint8_t>(v >> 8);
+  p[1] = static_cast<std::uint8_t>(v);
+}
+
+class Mp3Writer final : public AudioSink {
+ public:
+  Mp3Writer(const std::filesystem::path& path, int sample_rate, int bitrate_kbps, const Mp3Tuning& tuning)
+      : path_(path) {
+    validate(sample_rate, bitrate_kbps, tuning);
+    settings_ = {sample_rate, bitrate_kbps, tuning.quality};
+    threads_ = std::max(1, tuning.threads);
+    frame_samples_ = sample_rate >= 32000 ? 1152 : 576;
+    const auto frames_per_chunk = std::max<std::int64_t>(
+        1, std::llround(tuning.chunk_seconds * sample_rate / static_cast<double>(frame_samples_)));
+    chunk_samples_ = frames_per_chunk * frame_samples_;
+
+    // The Info tag's template: LAME fills in its version, settings and
+    // encoder delay; the counts are ours to set at the end. Flushing an
+    // encoder that was given nothing yields a complete (silent) stream.
+    Lame gf = make_lame(settings_, true);
+    std::vector<unsigned char> scratch(16384);
+    if (lame_encode_flush(gf.get(), scratch.data(), static_cast<int>(scratch.size())) < 0)
+      throw_runtime("MP3 encoder: LAME failed to start a stream");
+    const std::size_t tag_bytes = lame_get_lametag_frame(gf.get(), nullptr, 0);
+    tag_.assign(tag_bytes, 0);
+    if (tag_bytes == 0 || lame_get_lametag_frame(gf.get(), tag_.data(), tag_.size()) != tag_bytes)
+      throw_runtime("MP3 encoder: LAME produced no Info tag");
+    encoder_delay_ = lame_get_encoder_delay(gf.get());
+
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd_ < 0) fail(path, std::string("cannot create file: ") + std::strerror(errno));
+    // The first frame slot holds the Info tag, written once the totals are known.
+    write_all(std::vector<std::uint8_t>(tag_.size(), 0));
+  }
+
+  ~Mp3Writer() override {
+    // Futures from std::async wait for their encoders here; nothing is written.
+    pending_jobs_.clear();
+    if (fd_ >= 0) ::close(fd_);
+  }
+
+  void write(std::span<const float> samples) override {
+    if (fd_ < 0 || finished_) fail(path_, "write failed: writer already finished");
+    input_.insert(input_.end(), samples.begin(), samples.end());
+    total_samples_ += static_cast<std::int64_t>(samples.size());
+    // Hand out every chunk whose audio, tail included, has arrived.
+    for (;;) {
+      const std::int64_t next_start = chunk_start_ + chunk_samples_;
+      const std::int64_t needed = next_start + kTailFrames * frame_samples_ - input_start_;
+      if (static_cast<std::int64_t>(input_.size()) < needed) break;
+      submit(false);
+    }
+  }
+
+  void finish() override {
+    if (finished_) return;
+    if (fd_ < 0) fail(path_, "write failed: writer already finished");
+    finished_ = true;
+    submit(true);
+    while (!pending_jobs_.empty()) drain_one();
+
+    // Decoders skip encoder_delay + 529 samples and drop padding - 529 at the
+    // end, so padding makes frames * frame size exactly delay + samples + padding.
+    const std::int64_t padding = frames_ * frame_samples_ - encoder_delay_ - total_samples_;
+    if (padding < 0 || padding > 0xFFF || frames_ > std::numeric_limits<std::uint32_t>::max() ||
+        bytes_ + static_cast<std::int64_t>(tag_.size()) > std::numeric_limits<std::uint32_t>::max())
+      fail(path_, "MP3 encoder: the stream is too long for an Info tag");
+    patch_tag(static_cast<int>(padding));
+    if (::pwrite(fd_, tag_.data(), tag_.size(), 0) != static_cast<ssize_t>(tag_.size()))
+      fail(path_, std::string("write failed: ") + std::strerror(errno));
+    const int rc = ::close(fd_);
+    const int close_errno = errno;
+    fd_ = -1;
+    if (rc != 0) fail(path_, std::string("write failed: ") + std::strerror(close_errno));
+  }
+
+ private:
+  static void validate(int rate, int kbps, const Mp3Tuning& tuning) {
+    static constexpr std::array<int, 9> kRates = {8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000};
+    if (std::find(kRates.begin(), kRates.end(), rate) == kRates.end())
+      throw_usage("MP3 needs a sample rate of 8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100 or 48000 Hz, not " +
+                  std::to_string(rate) + " (resample first)");
+    int lo = 8, hi = 64;
+    if (rate >= 32000) lo = 32, hi = 320;
+    else if (rate >= 16000) lo = 8, hi = 160;
+    if (kbps < lo || kbps > hi)
+      throw_usage("MP3 at " + std::to_string(rate) + " Hz needs a bitrate of " + std::to_string(lo) + " to " +
+                  std::to_string(hi) + " kbps, not " + std::to_string(kbps));
+    if (tuning.quality < 0 || tuning.quality > 9)
+      throw_usage("MP3 encoder quality must be 0 to 9, not " + std::to_string(tuning.quality));
+    if (!(tuning.chunk_seconds > 0.0)) throw_usage("MP3 encoder chunks must be longer than 0 s");
+  }
+
+  // Cuts the chunk that starts at chunk_start_ out of input_ (with its
+  // pre-roll, which input_ begins with, and its tail) and starts encoding it.
+  void submit(bool last) {
+    const std::int64_t next_start = chunk_start_ + chunk_samples_;
+    Chunk chunk;
+    chunk.first_frame = input_start_ / frame_samples_;
+    chunk.keep_from = chunk_start_ / frame_samples_;
+    chunk.keep_to = last ? std::numeric_limits<std::int64_t>::max() : next_start / frame_samples_;
+    if (last) {
+      chunk.samples = std::move(input_);
+      input_.clear();
+    } else {
+      const auto length = static_cast<std::size_t>(next_start + kTailFrames * frame_samples_ - input_start_);
+      chunk.samples.assign(input_.begin(), input_.begin() + static_cast<std::ptrdiff_t>(length));
+      // Keep the next chunk's pre-roll and everything after it.
+      const std::int64_t next_input_start = std::max<std::int64_t>(0, next_start - kPrerollFrames * frame_samples_);
+      input_.erase(input_.begin(), input_.begin() + static_cast<std::ptrdiff_t>(next_input_start - input_start_));
+      input_start_ = next_input_start;
+      chunk_start_ = next_start;
+    }
+    if (threads_ == 1) {
+      store(encode_chunk(chunk, settings_));
+      return;
+    }
+    // At most `threads_` chunks in flight: memory stays bounded, and the
+    // file is written in order as the oldest finishes.
+    while (static_cast<int>(pending_jobs_.size()) >= threads_) drain_one();
+    pending_jobs_.push_back(std::async(std::launch::async, [c = std::move(chunk), s = settings_] {
+      return encode_chunk(c, s);
+    }));
+  }
+
+  void drain_one() {
+    std::future<Encoded> job = std::move(pending_jobs_.front());
+    pending_jobs_.pop_front();
+    store(job.get());
+  }
+
+  void store(const Encoded& e) {
+    write_all(e.bytes);
+    frames_ += e.frames;
+    bytes_ += static_cast<std::int64_t>(e.bytes.size());
+    music_crc_ = lame_crc16(e.bytes, music_crc_);
+  }
+
+  void write_all(const std::vector<std::uint8_t>& bytes) {
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+      const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) fail(path_, std::string("write failed: ") + std::strerror(errno));
+      done += static_cast<std::size_t>(n);
+    }
+  }
+
+  void patch_tag(int padding) {
+    FrameHeader h;
+    if (!parse_header(tag_, h)) fail(path_, "MP3 encoder: LAME's Info tag has no frame header");
+    const std::size_t x = info_offset(h);
+    std::uint8_t* t = tag_.data();
+    // Template layout (LAME 3.100, CBR): "Info", flags, frames, bytes, TOC, quality, extension.
+    const std::size_t lame = x + 8 + 8 + 100 + 4;
+    if (std::memcmp(t + x, "Info", 4) != 0 || get_be32(t + x + 4) != 15u || lame + kLameExtensionSize > tag_.size())
+      fail(path_, "MP3 encoder: unexpected layout of LAME's Info tag");
+    const auto stream_bytes = static_cast<std::uint32_t>(bytes_ + static_cast<std::int64_t>(tag_.size()));
+    put_be32(t + x + 8, static_cast<std::uint32_t>(frames_));
+    put_be32(t + x + 12, stream_bytes);
+    // Seek table: constant bitrate, so byte offsets grow evenly with time.
+    for (int i = 0; i < 100; ++i) t[x + 16 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(std::min(255, 256 * i / 100));
+    t[lame + kLameDelay] = static_cast<std::uint8_t>(encoder_delay_ >> 4);
+    t[lame + kLameDelay + 1] = static_cast<std::uint8_t>(((encoder_delay_ & 0xF) << 4) | (padding >> 8));
+    t[lame + kLameDelay + 2] = static_cast<std::uint8_t>(padding & 0xFF);
+    put_be32(t + lame + kLameMusicLength, stream_bytes);
+    put_be16(t + lame + kLameMusicCrc, music_crc_);
+    put_be16(t + lame + kLameTagCrc, lame_crc16(std::span<const std::uint8_t>(tag_).first(lame + kLameTagCrc)));
+  }
+
+  std::filesystem::path path_;
+  Settings settings_;
+  int threads_ = 1;
+  std::int64_t frame_samples_ = 576;
+  std::int64_t chunk_samples_ = 0;
+  int encoder_delay_ = 0;
+  std::vector<std::uint8_t> tag_;
+
+  int fd_ = -1;
+  bool finished_ = false;
+  std::vector<float> input_;        // samples from input_start_ on
+  std::int64_t input_start_ = 0;    // stream index of input_[0]: the next chunk's pre-roll
+  std::int64_t chunk_start_ = 0;    // stream index where the next chunk's own frames begin
+  std::int64_t total_samples_ = 0;
+  std::deque<std::future<Encoded>> pending_jobs_;
+  std::int64_t frames_ = 0;         // audio frames written
+  std::int64_t bytes_ = 0;          // audio bytes written (tag slot excluded)
+  std::uint16_t music_crc_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<AudioSink> open_mp3_encoder(const std::filesystem::path& path, int sample_rate,
+                                            int bitrate_kbps, const Mp3Tuning& tuning) {
+  return std::make_unique<Mp3Writer>(path, sample_rate, bitrate_kbps, tuning);
+}
+#endif  // READALOUD_HAVE_LAME
+
+}  // namespace readaloud
