@@ -86,14 +86,7 @@ RenderOptions to_options(const Raw& raw) {
   o.narration.describe_images = raw.describe_images;
 
   o.output_dir = raw.output_dir;
-  if (!raw.preset.empty()) {
-    if (raw.preset != "podcast") throw_usage("unknown preset '" + raw.preset + "' (the only preset is podcast)");
-    o.format = AudioFormat::Mp3;
-    o.sample_rate = 44100;
-    o.bitrate_kbps = 64;
-    o.loudness_lufs = -16.0;
-    o.sidecars = {Sidecar::ChaptersJson, Sidecar::Txt};
-  }
+  if (!raw.preset.empty()) apply_preset(o, raw.preset);
   auto format = parse_audio_format(raw.format);
   if (!format) throw_usage("unknown audio format '" + raw.format + "' (use mp3, opus, ogg, flac, wav or m4b)");
   o.format = *format;

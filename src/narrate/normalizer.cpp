@@ -38,8 +38,12 @@ struct Unit {
 struct Rules {
   bool singular_below_two = false;
   std::string to, about, plus, dot, at;
+  std::string per;    // "mg/kg" -> "milligrams per kilogram"
+  std::string over;   // "120/80 mmHg" -> "120 over 80 ..."
+  std::string times;  // "2x a day" -> "2 times a day"
   StringSet may_end_sentence;  // squeezed keys
   StringSet ambiguous_units;
+  StringSet bare_units;  // units never read as words, so expanded without a number
   StringSet tlds;
   std::string date_format;
   std::array<std::string, 12> months;
@@ -144,6 +148,10 @@ Rules load_rules(const std::string& language) {
   r.plus = text("rules", "plus");
   r.dot = text("rules", "dot");
   r.at = text("rules", "at");
+  r.per = text("rules", "per");
+  r.over = text("rules", "over");
+  r.times = text("rules", "times");
+  r.bare_units = list("bare_units", false);
   r.may_end_sentence = list("may_end_sentence", true);
   r.ambiguous_units = list("ambiguous_units", false);
   r.tlds = list("tlds", false);
@@ -383,6 +391,61 @@ class Pass {
     last_time_ = small_int(n) >= 0 && small_int(n) <= 12;
   }
 
+  const Unit* unit(std::string_view w) const {
+    const auto u = r_.units.find(w);
+    return u == r_.units.end() ? nullptr : &u->second;
+  }
+
+  // A unit written across two words: "mm Hg" (the word at `i`, one space, the next word).
+  const Unit* split_unit(std::size_t i, std::string* glued_out = nullptr) const {
+    if (i + 2 >= t_.size() || t_[i + 1].text != " " || t_[i + 2].kind != Kind::Word) return nullptr;
+    std::string glued(t_[i].text);
+    glued += t_[i + 2].text;
+    if (glued_out != nullptr) *glued_out = glued;
+    return unit(glued);
+  }
+
+  // Whether the word before `i` is the language's "per" ("10 mg per kg").
+  bool after_per(std::size_t i) const {
+    if (r_.per.empty() || i < 2 || t_[i - 1].kind != Kind::Space) return false;
+    const Token& before = t_[i - 2];
+    return before.kind == Kind::Word && ascii_lower(before.text) == r_.per;
+  }
+
+  // "mg/kg", "mg/kg/day", "mg/5ml": a unit, then parts that are each a unit
+  // (singular), a number with a unit, or a plain word ("day", "dose"), joined
+  // with the language's "per". `n` is the number before it; empty means the
+  // plural ("doses in mg/mL"). nullopt when `w` is not such a unit.
+  std::optional<std::string> slashed_unit(std::string_view w, std::string_view n) const {
+    const auto slash = w.find('/');
+    if (r_.per.empty() || slash == std::string_view::npos) return std::nullopt;
+    const Unit* head = unit(w.substr(0, slash));
+    if (head == nullptr) return std::nullopt;
+    std::string out(n.empty() ? std::string_view(head->many) : unit_form(*head, n));
+    std::string_view rest = w.substr(slash + 1);
+    while (true) {
+      const auto next = rest.find('/');
+      const std::string_view part = rest.substr(0, next);
+      if (part.empty()) return std::nullopt;
+      out += ' ' + r_.per + ' ';
+      if (const Unit* u = unit(part)) {
+        out += u->one;
+      } else if (is_digit(part[0])) {
+        const std::size_t end = scan_number(part, 0);
+        const Unit* u2 = unit(part.substr(end));
+        if (u2 == nullptr) return std::nullopt;
+        out += std::string(part.substr(0, end)) + ' ' + std::string(unit_form(*u2, part.substr(0, end)));
+      } else if (part.size() >= 3 && std::all_of(part.begin(), part.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        out += part;
+      } else {
+        return std::nullopt;
+      }
+      if (next == std::string_view::npos) break;
+      rest.remove_prefix(next + 1);
+    }
+    return out;
+  }
+
   std::string_view unit_form(const Unit& u, std::string_view n) const {
     const std::string_view whole = n.substr(0, n.find_first_of(".,"));
     const bool one = r_.singular_below_two ? (whole == "0" || whole == "1") : n == "1";
@@ -502,6 +565,19 @@ class Pass {
     }
     if (std::size_t end = abbreviation(i); end != i) return end;
     if (!pending_number_.empty()) {
+      if (const Unit* u = split_unit(i)) {
+        word(unit_form(*u, pending_number_));
+        return i + 3;
+      }
+      if (auto s = slashed_unit(w, pending_number_)) {
+        word(*s);
+        return i + 1;
+      }
+      // "3 x 5 mL": a multiplication sign written as a letter.
+      if ((w == "x" || w == "X") && !r_.times.empty() && starts_digit(next_solid(i))) {
+        word(r_.times);
+        return i + 1;
+      }
       if (auto u = r_.units.find(w); u != r_.units.end()) {
         // "in" is inches in "5 in." but a preposition in "1 in 5" or "2 in the morning".
         const Token* next = next_solid(i);
@@ -509,11 +585,27 @@ class Pass {
           word(unit_form(u->second, pending_number_));
           // The period of "in." or "min." belongs to the unit, unless it also ends the sentence.
           if (i + 1 < t_.size() && t_[i + 1].text == "." && !at_sentence_end(i + 1) &&
-              !(i + 3 < t_.size() && t_[i + 2].text == ".")) {
+              !starts_digit(next_solid(i + 1)) && !(i + 3 < t_.size() && t_[i + 2].text == ".")) {
             return i + 2;
           }
           return i + 1;
         }
+      }
+    }
+    // A unit without a number: "per kg" takes the singular; units that are
+    // never words ("doses in mg") the plural.
+    if (const Unit* u = unit(w); u != nullptr && after_per(i) && !r_.ambiguous_units.contains(w)) {
+      word(u->one);
+      return i + 1;
+    }
+    if (r_.bare_units.contains(w)) {
+      word(unit(w) != nullptr ? unit(w)->many : std::string(w));
+      return i + 1;
+    }
+    if (const auto slash = w.find('/'); slash != std::string_view::npos && r_.bare_units.contains(w.substr(0, slash))) {
+      if (auto s = slashed_unit(w, {})) {
+        word(*s);
+        return i + 1;
       }
     }
     if (auto o = r_.ordinals.find(w); o != r_.ordinals.end()) {
@@ -634,6 +726,18 @@ class Pass {
       word(w);
       return;
     }
+    // Blood pressure: "120/80 mmHg" is "120 over 80".
+    if (rest.size() >= 2 && rest[0] == '/' && is_digit(rest[1]) && scan_number(rest, 1) == rest.size() &&
+        !r_.over.empty()) {
+      const Token* next = next_solid(cur_);
+      std::size_t next_at = cur_ + 1;
+      while (next_at < t_.size() && t_[next_at].kind == Kind::Space) ++next_at;
+      if (next != nullptr && next->kind == Kind::Word && (unit(next->text) != nullptr || split_unit(next_at) != nullptr)) {
+        word(std::string(first) + ' ' + r_.over);
+        number(rest.substr(1));
+        return;
+      }
+    }
     std::string_view last = first;
     std::string prefix;
     std::size_t dash = 0;
@@ -652,6 +756,14 @@ class Pass {
     }
     if (auto u = r_.units.find(rest); u != r_.units.end()) {
       word(prefix + std::string(last) + ' ' + std::string(unit_form(u->second, last)));
+      return;
+    }
+    if (auto s = slashed_unit(rest, last)) {
+      word(prefix + std::string(last) + ' ' + *s);
+      return;
+    }
+    if ((rest == "x" || rest == "\u00d7") && !r_.times.empty()) {
+      word(prefix + std::string(last) + ' ' + r_.times);
       return;
     }
     const int hour = small_int(last);

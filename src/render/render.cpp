@@ -184,6 +184,15 @@ std::string slugify(std::string_view title) {
   return slug.empty() ? "article" : slug;
 }
 
+void apply_preset(RenderOptions& options, std::string_view name) {
+  if (name != "podcast") throw_usage("unknown preset '" + std::string(name) + "' (the only preset is podcast)");
+  options.format = AudioFormat::Mp3;
+  options.sample_rate = 44100;
+  options.bitrate_kbps = 64;
+  options.loudness_lufs = -16.0;
+  options.sidecars = {Sidecar::ChaptersJson, Sidecar::Txt};
+}
+
 std::pair<std::string, std::string> bundled_sample() {
   for (const auto& file : embedded_files())
     if (file.path.starts_with("data/sample/"))

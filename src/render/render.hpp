@@ -39,6 +39,10 @@ struct RenderOptions {
   Metadata metadata;                       ///< non-empty fields override the article's
 };
 
+/// Applies a named set of options. "podcast": MP3, mono, 44.1 kHz, 64 kbps
+/// CBR, -16 LUFS, chapters JSON and transcript. Throws Error(Usage) for other names.
+void apply_preset(RenderOptions& options, std::string_view name);
+
 /// An article taken as far as the narration script.
 struct Prepared {
   Article article;
