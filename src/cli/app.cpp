@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <algorithm>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include "cli/progress.hpp"
@@ -174,14 +175,30 @@ int run_inspect(const Raw& raw) {
 }
 
 int run_voices() {
+  const auto installed = EspeakEngine::instance().installed_voices();
+  // The eSpeak NG name of a language ("es" -> "Spanish (Spain)"), to show
+  // each profile's language in English beside its own description.
+  auto language_name = [&](std::string lang) {
+    for (auto& c : lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string primary = lang.substr(0, lang.find('-'));
+    for (const std::string& want : {lang, primary})
+      for (const auto& [name, languages] : installed) {
+        std::istringstream tokens(languages);
+        for (std::string token; tokens >> token;)
+          if (token == want) return want == lang && lang.find('-') != std::string::npos
+                                        ? name
+                                        : name.substr(0, name.find(" ("));  // "French (Belgium)" -> "French"
+      }
+    return std::string("?");
+  };
   std::cout << "Voice profiles (use --voice NAME):\n";
   for (const auto& name : voice_profile_names()) {
     VoiceProfile p = load_voice_profile(name);
-    std::cout << "  " << name << "  [" << p.language << "]  " << p.description << "\n";
+    std::cout << "  " << name << "  [" << p.language << "] " << language_name(p.language) << ": " << p.description
+              << "\n";
   }
   std::cout << "\neSpeak NG voices installed (usable in a profile's voice = \"...\"):\n";
-  for (const auto& [name, languages] : EspeakEngine::instance().installed_voices())
-    std::cout << "  " << languages << "  " << name << "\n";
+  for (const auto& [name, languages] : installed) std::cout << "  " << languages << "  " << name << "\n";
   return 0;
 }
 
