@@ -435,7 +435,7 @@ class Pass {
         const Unit* u2 = unit(part.substr(end));
         if (u2 == nullptr) return std::nullopt;
         out += std::string(part.substr(0, end)) + ' ' + std::string(unit_form(*u2, part.substr(0, end)));
-      } else if (part.size() >= 3 && std::all_of(part.begin(), part.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      } else if (part.size() >= 3 && part.find_first_of(".@_-'0123456789") == std::string_view::npos) {
         out += part;
       } else {
         return std::nullopt;
