@@ -425,26 +425,36 @@ std::optional<CalloutInfo> callout_of(const GumboNode* el, const std::vector<std
   return std::nullopt;
 }
 
-/// Whether a subtree holds an <h1>, <article> or <main>: then a chrome class
-/// on it is a wrapper's ("page-with-ads"), not chrome.
-bool holds_main_content(const GumboNode* root) {
-  std::vector<const GumboNode*> stack{root};
+/// The elements that hold an <h1>, <article> or <main> below them: a chrome
+/// class on one of those is a wrapper's ("page-with-ads"), not chrome.
+using ContentHolders = std::unordered_set<const GumboNode*>;
+
+/// Found once per page, walking up from each such element and stopping at an
+/// ancestor already marked, so the whole page costs one pass. (Asking each
+/// chrome-classed element to search its own subtree costs depth x size when
+/// such wrappers nest.)
+ContentHolders find_content_holders(const GumboNode* document) {
+  ContentHolders holders;
+  std::vector<const GumboNode*> stack{document};
   while (!stack.empty()) {
     const GumboNode* n = stack.back();
     stack.pop_back();
-    if (!is_element(n)) continue;
-    const GumboTag tag = n->v.element.tag;
-    if (n != root && (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN)) return true;
-    const GumboVector* kids = &n->v.element.children;
+    const GumboVector* kids = children_of(n);
+    if (kids == nullptr) continue;
+    if (is_element(n)) {
+      const GumboTag tag = n->v.element.tag;
+      if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN)
+        for (const GumboNode* up = n->parent; up != nullptr && holders.insert(up).second;) up = up->parent;
+    }
     for (unsigned i = kids->length; i-- > 0;) stack.push_back(child_at(kids, i));
   }
-  return false;
+  return holders;
 }
 
 /// Why an element is chrome ("chrome: nav", "photo-credit"), or nullopt.
 /// `header_is_content`: a <header> here belongs to the article (it holds the h1).
 std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<std::string>& tokens,
-                                         bool header_is_content, bool is_callout) {
+                                         bool header_is_content, bool is_callout, const ContentHolders& holders) {
   const auto& cfg = config();
   if (attr(el, "hidden") != nullptr) return "chrome: hidden";
   if (const char* a = attr(el, "aria-hidden"); a != nullptr && lower(trim(a)) == "true")
@@ -456,7 +466,7 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
     if (s.find("display:none") != npos || s.find("visibility:hidden") != npos) return "chrome: hidden";
   }
   if (find_part(tokens, cfg.credit_parts) != nullptr) return "photo-credit";
-  if (const std::string* part = find_part(tokens, cfg.class_parts); part != nullptr && !holds_main_content(el))
+  if (const std::string* part = find_part(tokens, cfg.class_parts); part != nullptr && holders.count(el) == 0)
     return "chrome: " + *part;
   const std::string name = tag_name(el);
   if (cfg.tags.count(name) != 0 && !(is_callout && name == "aside")) return "chrome: " + name;
@@ -526,7 +536,7 @@ std::string subtree_text(const GumboNode* root, std::size_t limit = kShownChrome
 }
 
 /// Bytes of text in a subtree, chrome not counted (to pick the largest <article>).
-std::size_t text_size(const GumboNode* root) {
+std::size_t text_size(const GumboNode* root, const ContentHolders& holders) {
   std::size_t size = 0;
   std::vector<const GumboNode*> stack{root};
   while (!stack.empty()) {
@@ -537,7 +547,7 @@ std::size_t text_size(const GumboNode* root) {
       continue;
     }
     if (!is_element(n)) continue;
-    if (n != root && chrome_reason(n, class_tokens(n), true, false)) continue;
+    if (n != root && chrome_reason(n, class_tokens(n), true, false, holders)) continue;
     const GumboVector* kids = &n->v.element.children;
     for (unsigned i = kids->length; i-- > 0;) stack.push_back(child_at(kids, i));
   }
@@ -761,10 +771,12 @@ struct PageInfo {
   const GumboNode* root = nullptr;  // the main content
   std::string og_title;
   std::string title_tag;
+  ContentHolders holders;  // see find_content_holders
 };
 
 PageInfo read_page(const GumboNode* document, Article& article) {
   PageInfo page;
+  page.holders = find_content_holders(document);
   const GumboVector* top = children_of(document);
   for (unsigned i = 0; i < top->length; ++i)
     if (tag_of(child_at(top, i)) == GUMBO_TAG_HTML) page.html = child_at(top, i);
@@ -810,10 +822,10 @@ PageInfo read_page(const GumboNode* document, Article& article) {
     const GumboNode* n = stack.back();
     stack.pop_back();
     if (!is_element(n)) continue;
-    if (n != page.body && chrome_reason(n, class_tokens(n), false, false)) continue;
+    if (n != page.body && chrome_reason(n, class_tokens(n), false, false, page.holders)) continue;
     const GumboTag tag = n->v.element.tag;
     if (tag == GUMBO_TAG_ARTICLE) {
-      const std::size_t size = text_size(n);
+      const std::size_t size = text_size(n, page.holders);
       if (best_article == nullptr || size > best_size) {
         best_article = n;
         best_size = size;
@@ -840,7 +852,7 @@ PageInfo read_page(const GumboNode* document, Article& article) {
         }
       }
       if (n != page.root) {
-        const auto why = chrome_reason(n, class_tokens(n), true, false);
+        const auto why = chrome_reason(n, class_tokens(n), true, false, page.holders);
         if (why && *why != "chrome: header" && *why != "chrome: footer") continue;
       }
       const GumboVector* c = &n->v.element.children;
@@ -1048,7 +1060,7 @@ class Walker {
         push(el, Role::Plain);
         return;
       }
-      if (auto why = chrome_reason(el, class_tokens(el), false, false)) {
+      if (auto why = chrome_reason(el, class_tokens(el), false, false, page_.holders)) {
         drop(el, *why);
         return;
       }
@@ -1058,7 +1070,7 @@ class Walker {
     }
     const std::vector<std::string> tokens = class_tokens(el);
     if (sink_kind() == SinkKind::Outside) {
-      if (auto why = chrome_reason(el, tokens, false, false)) {
+      if (auto why = chrome_reason(el, tokens, false, false, page_.holders)) {
         drop(el, *why);
         return;
       }
@@ -1072,7 +1084,7 @@ class Walker {
     }
 
     const std::optional<CalloutInfo> callout = callout_of(el, tokens);
-    if (auto why = chrome_reason(el, tokens, header_is_content_, callout.has_value())) {
+    if (auto why = chrome_reason(el, tokens, header_is_content_, callout.has_value(), page_.holders)) {
       drop(el, *why);
       return;
     }

@@ -211,9 +211,15 @@ struct Token {
   std::string_view text;
 };
 
+// `prefix` is lowercase. Compared in place: the tokenizer asks this at every
+// character, and a lowered copy each time made it the hottest spot.
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
-  return ascii_lower(s.substr(0, prefix.size())) == prefix;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    const char c = s[i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != prefix[i]) return false;
+  }
+  return true;
 }
 
 class Tokenizer {

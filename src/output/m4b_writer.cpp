@@ -7,9 +7,12 @@ extern "C" {
 #include <libavutil/mem.h>
 }
 
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "output/cover_art.hpp"
@@ -190,6 +193,26 @@ void add_chapters(AVFormatContext* out, const Timeline& t) {
   }
 }
 
+// MP4 stores a three-letter ISO 639-2 code; the script carries a BCP 47 tag
+// ("en", "en-GB"). Unknown languages stay unset ("und") rather than guessed.
+std::string iso639_2(const std::string& language) {
+  static constexpr std::pair<std::string_view, const char*> kCodes[] = {
+      {"ar", "ara"}, {"cs", "ces"}, {"da", "dan"}, {"de", "deu"}, {"el", "ell"}, {"en", "eng"},
+      {"es", "spa"}, {"fi", "fin"}, {"fr", "fra"}, {"he", "heb"}, {"hi", "hin"}, {"hu", "hun"},
+      {"it", "ita"}, {"ja", "jpn"}, {"ko", "kor"}, {"nb", "nob"}, {"nl", "nld"}, {"no", "nor"},
+      {"pl", "pol"}, {"pt", "por"}, {"ro", "ron"}, {"ru", "rus"}, {"sv", "swe"}, {"tr", "tur"},
+      {"zh", "zho"}};
+  std::string primary;
+  for (char c : language) {
+    if (c == '-' || c == '_') break;
+    primary += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (primary.size() == 3) return primary;
+  for (const auto& [two, three] : kCodes)
+    if (primary == two) return three;
+  return "";
+}
+
 void set_tag(AVDictionary** dict, const char* key, const std::string& value) {
   if (!value.empty()) av_dict_set(dict, key, value.c_str(), 0);
 }
@@ -234,7 +257,7 @@ void m4b_module_write_tags(const std::filesystem::path& path, const Metadata& me
     avcodec_parameters_copy(os->codecpar, is->codecpar);
     os->codecpar->codec_tag = 0;
     os->time_base = is->time_base;
-    if (meta.language.size() == 3) set_tag(&os->metadata, "language", meta.language);
+    set_tag(&os->metadata, "language", iso639_2(meta.language));
     stream_map[i] = os->index;
   }
   AVStream* cover_stream = nullptr;

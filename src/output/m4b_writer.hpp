@@ -21,8 +21,9 @@ std::unique_ptr<AudioSink> open_m4b_writer(const std::filesystem::path& path,
 
 /// Re-muxes the finished M4B at `path` (stream copy, no re-encode) into a
 /// temporary beside it with chapters (QuickTime chapter track + Nero chpl),
-/// title/artist/album/date/track tags and the cover as an attached picture,
-/// then renames it over `path`.
+/// title/artist/album/date/track tags, the audio track's language (ISO 639-2,
+/// from meta.language) and the cover as an attached picture, then renames it
+/// over `path`.
 void write_m4b_tags(const std::filesystem::path& path, const Metadata& meta,
                     const Timeline& timeline);
 

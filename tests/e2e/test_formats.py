@@ -442,6 +442,7 @@ class WholeFiles(unittest.TestCase):
         self.assertEqual(info["format"]["tags"]["major_brand"], "M4B ")
         kinds = [(s["codec_type"], s.get("codec_name")) for s in info["streams"]]
         self.assertEqual(kinds, [("audio", "aac"), ("data", "bin_data"), ("video", "png")])
+        self.assertEqual(info["streams"][0]["tags"]["language"], "eng", "ISO 639-2 from the article's 'en'")
         self.assertEqual(len(apple_chapters(path)), len(HEADINGS))
 
     def test_captions_load_in_ffprobe_in_order_and_cover_the_audio(self):

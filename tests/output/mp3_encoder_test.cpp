@@ -111,7 +111,10 @@ TEST_P(Mp3Length, DecodesToExactlyTheSamplesWritten) {
   const auto [rate, n] = GetParam();
   const auto path = dir.path / "x.mp3";
   encode(path, test_signal(n, rate), rate, Mp3Tuning{7, 2, 1.0});
-  EXPECT_EQ(decoded_samples(path, rate), n);
+  // An empty stream still holds LAME's two frames of delay and padding; with
+  // no audio left to trim, ffmpeg passes its own 529-sample decoder delay, as
+  // it does for the lame command's file of an empty WAV.
+  EXPECT_EQ(decoded_samples(path, rate), n == 0 ? 529u : n);
 
   const auto file = read_bytes(path);
   Mp3InfoTag tag;
