@@ -43,6 +43,8 @@ class GainLimiter final : public AudioSink {
 
  private:
   void push(float input);
+  void release_towards(double target);
+  void emit(float delayed);
 
   AudioSink& next_;
   double gain_;
@@ -65,6 +67,7 @@ class GainLimiter final : public AudioSink {
   std::size_t slot_ = 0;     // n mod window_, the slot of the newest sample in box_ and delay_
   std::vector<double> box_;  // the last `window_` held minima
   double box_sum_ = 0.0;
+  std::int64_t box_below_one_ = 0;  // entries of box_ below 1.0
   double inv_window_ = 1.0;
   std::vector<float> delay_;  // gained samples waiting for their gain
   double gain_now_ = 1.0;    // limiter gain after release smoothing

@@ -8,10 +8,13 @@
 namespace readaloud {
 
 ProgrammeMeter::ProgrammeMeter(int sample_rate)
-    : meter_(kRate, 1, PeakMetering::IntegratedOnly), metering_(meter_), to_meter_(metering_, sample_rate, kRate) {}
+    : meter_(kRate, 1, PeakMetering::IntegratedOnly),
+      native_(sample_rate, 1, PeakMetering::IntegratedOnly),
+      metering_(meter_),
+      to_meter_(metering_, sample_rate, kRate) {}
 
 double normalizing_gain_db(SpillFile& spill, double measured_lufs, double target_lufs, double ceiling_dbfs,
-                           int sample_rate, int passes) {
+                           int sample_rate, int passes, double meter_offset_db) {
   double gain = loudness_gain_db(measured_lufs, target_lufs);
   if (!std::isfinite(measured_lufs)) return gain;
   // Secant steps on loudness(gain): limiting makes each dB of gain add less
@@ -22,10 +25,11 @@ double normalizing_gain_db(SpillFile& spill, double measured_lufs, double target
   double previous_lufs = measured_lufs;
   bool have_previous = true;
   for (int pass = 0; pass < passes; ++pass) {
-    ProgrammeMeter meter(sample_rate);
-    GainLimiter limiter(meter, gain, ceiling_dbfs, sample_rate);
-    spill.replay(limiter);  // finishes the limiter, which finishes the meter
-    const double lufs = meter.lufs();
+    LoudnessMeter meter(sample_rate, 1, PeakMetering::IntegratedOnly);
+    MeteringSink metering(meter);
+    GainLimiter limiter(metering, gain, ceiling_dbfs, sample_rate);
+    spill.replay(limiter);
+    const double lufs = meter.integrated_lufs() + meter_offset_db;
     const double shortfall = target_lufs - lufs;
     if (!std::isfinite(shortfall)) break;
     // Within 0.05 dB is as close as the meter's gating makes meaningful.

@@ -19,22 +19,30 @@ class MeteringSink final : public AudioSink {
   LoudnessMeter& meter_;
 };
 
-/// Measures the integrated loudness of a stream at 48 kHz. BS.1770's
-/// K-weighting is specified at 48 kHz; measuring there agrees with other
-/// meters (ffmpeg's ebur128 filter resamples to 48 kHz too), while the filters
-/// derived for 22050 Hz read eSpeak speech about 0.4 LU quieter.
+/// Measures the integrated loudness of a stream at 48 kHz, and at its own
+/// rate. BS.1770's K-weighting is specified at 48 kHz; measuring there agrees
+/// with other meters (ffmpeg's ebur128 filter resamples to 48 kHz too), while
+/// the filters derived for 22050 Hz read eSpeak speech about 0.4 LU quieter.
+/// The difference of the two readings lets later passes measure at the
+/// stream's own rate, which is cheaper (no resampling, fewer samples).
 class ProgrammeMeter final : public AudioSink {
  public:
   static constexpr int kRate = 48000;
   explicit ProgrammeMeter(int sample_rate);
-  void write(std::span<const float> samples) override { to_meter_.write(samples); }
+  void write(std::span<const float> samples) override {
+    to_meter_.write(samples);
+    native_.add(samples);
+  }
   /// Flushes the resampler; call before lufs().
   void finish() override { to_meter_.finish(); }
-  /// Integrated loudness in LUFS (-infinity for silence).
+  /// Integrated loudness in LUFS at 48 kHz (-infinity for silence).
   double lufs() const { return meter_.integrated_lufs(); }
+  /// Integrated loudness in LUFS at the stream's own rate.
+  double native_lufs() const { return native_.integrated_lufs(); }
 
  private:
   LoudnessMeter meter_;
+  LoudnessMeter native_;
   MeteringSink metering_;
   Resampler to_meter_;
 };
@@ -48,7 +56,9 @@ class ProgrammeMeter final : public AudioSink {
 /// about 0.15 dB of the target (each pass takes roughly 1/500 of the
 /// programme's duration). Returns 0 for silence; `passes` = 0 gives plain
 /// loudness_gain_db(). Throws Error(Interrupted) from the replay on SIGINT.
+/// Each pass measures at the spill's own rate and adds `meter_offset_db` (a
+/// ProgrammeMeter's lufs() - native_lufs()) to compare with `target_lufs`.
 double normalizing_gain_db(SpillFile& spill, double measured_lufs, double target_lufs, double ceiling_dbfs,
-                           int sample_rate, int passes = 2);
+                           int sample_rate, int passes = 2, double meter_offset_db = 0.0);
 
 }  // namespace readaloud

@@ -121,6 +121,31 @@ std::string_view strip_utf8_bom(std::string_view s) {
   throw Error(ErrorKind::Input, std::move(message), where);
 }
 
+/// A file in a well-known binary format, renamed to .txt or piped in, is
+/// named as what it is: "invalid UTF-8 at byte 10; try --encoding
+/// windows-1252" would send the user to decode a PDF as Windows-1252.
+void check_not_binary_format(std::string_view bytes) {
+  struct Magic {
+    std::string_view prefix;
+    const char* what;
+  };
+  static constexpr Magic kMagic[] = {
+      {"%PDF-", "a PDF document"},
+      {"PK\x03\x04", "a ZIP archive (.docx, .odt and .epub files are ZIP archives)"},
+      {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an old Microsoft Office document (.doc)"},
+      {"\x89PNG\r\n\x1A\n", "a PNG image"},
+      {"\xFF\xD8\xFF", "a JPEG image"},
+      {"GIF87a", "a GIF image"},
+      {"GIF89a", "a GIF image"},
+      {"\x1F\x8B", "gzip-compressed data"},
+      {"\x7F" "ELF", "a program (ELF executable)"},
+  };
+  for (const Magic& m : kMagic) {
+    if (bytes.substr(0, m.prefix.size()) != m.prefix) continue;
+    throw_input(std::string("binary data (") + m.what + "), not text");
+  }
+}
+
 void check_no_nul(std::string_view bytes) {
   const std::size_t at = bytes.find('\0');
   if (at != npos) throw_binary(bytes, at);
@@ -205,6 +230,7 @@ std::string finish(std::string_view utf8) { return normalize_newlines(strip_utf8
 }  // namespace
 
 std::string decode_text(std::string_view bytes, const std::string& encoding) {
+  check_not_binary_format(bytes);
   const std::string name = lower_ascii(encoding);
   if (name.empty()) {
     if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {

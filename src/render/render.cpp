@@ -251,7 +251,7 @@ std::vector<fs::path> render_input(const std::string& input, const RenderOptions
   // Pass 2: one gain for the whole programme, a limiter, resampling, encoding.
   double gain = options.loudness_lufs
                     ? normalizing_gain_db(spill, meter.lufs(), *options.loudness_lufs, kCeilingDbfs,
-                                          engine.sample_rate())
+                                          engine.sample_rate(), 2, meter.lufs() - meter.native_lufs())
                     : 0.0;
   const Metadata meta = metadata_for(prepared, options);
   const EncodeOptions encode{options.format, rate, options.bitrate_kbps};

@@ -1,15 +1,8 @@
 // Scraped text: decoding, then the plain-text parser with the built-in boilerplate rules.
-#include "ingest/boilerplate.hpp"
-#include "ingest/decode.hpp"
-#include "ingest/plaintext_parser.hpp"
-#include "util/error.hpp"
+// The body is in fuzz_targets.hpp, shared with the regression test.
+#include "fuzz_targets.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t size) {
-  static const readaloud::BoilerplateFilter filter = readaloud::BoilerplateFilter::builtin();
-  try {
-    std::string text = readaloud::decode_text(std::string_view(reinterpret_cast<const char*>(data), size));
-    (void)readaloud::parse_plaintext(text, filter);
-  } catch (const readaloud::Error&) {
-  }
+  readaloud::fuzz::plaintext(readaloud::fuzz::as_view(data, size));
   return 0;
 }
