@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config ccache
   libespeak-ng-dev espeak-ng-data espeak-ng
-  libsndfile1-dev libtag1-dev libebur128-dev libsoxr-dev
+  libsndfile1-dev libtag1-dev libebur128-dev libsoxr-dev libmp3lame-dev
   libmd4c-dev libgumbo-dev
   libavformat-dev libavcodec-dev libavutil-dev libswresample-dev
   libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libpugixml-dev

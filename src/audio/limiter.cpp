@@ -150,6 +150,7 @@ inline __attribute__((always_inline)) void GainLimiter::push(float input) {
   if (need == 1.0 && box_below_one_ == 0 && queue_size_ > 0 && queue_[queue_head_].second == 1.0) {
     queue_[queue_head_] = {n, 1.0};
     queue_size_ = 1;
+    box_sum_ = static_cast<double>(w);  // all ones: drop the rounding drift of past limiting
     slot_ = slot_ + 1 == w ? 0 : slot_ + 1;
     if (n < static_cast<std::int64_t>(w) - 1) return;
     release_towards(1.0);

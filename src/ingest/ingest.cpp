@@ -15,6 +15,7 @@
 #include "ingest/decode.hpp"
 #include "ingest/html_parser.hpp"
 #include "ingest/json_parser.hpp"
+#include "ingest/language_guess.hpp"
 #include "ingest/markdown_parser.hpp"
 #include "ingest/plaintext_parser.hpp"
 #include "util/error.hpp"
@@ -151,6 +152,7 @@ Article ingest(const std::string& name, std::string_view bytes, const IngestOpti
     }
     if (!has_text(article)) throw_input("no article text found (everything was empty or page boilerplate)");
     if (article.title.empty()) article.title = title_from_name(name);
+    if (article.language.empty()) article.language = guess_language(article);
     return article;
   } catch (const Error& e) {
     throw e.in_file(name);

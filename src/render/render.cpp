@@ -14,6 +14,7 @@
 #include "audio/normalize.hpp"
 #include "audio/resampler.hpp"
 #include "audio/spill.hpp"
+#include "audio/threaded_sink.hpp"
 #include "narrate/normalizer.hpp"
 #include "output/audio_writer.hpp"
 #include "output/chapters_json.hpp"
@@ -244,9 +245,10 @@ std::vector<fs::path> render_input(const std::string& input, const RenderOptions
   SpillFile spill;
   ProgrammeMeter meter(engine.sample_rate());
   MeasuringSpill measuring(spill, meter);
-  Timeline timeline = speak_script(prepared.script, prepared.profile, engine, measuring,
+  ThreadedSink behind(measuring);  // metering and spilling run beside synthesis
+  Timeline timeline = speak_script(prepared.script, prepared.profile, engine, behind,
                                    [&](double f) { if (progress) progress(0.5 * f); });
-  measuring.finish();
+  behind.finish();
 
   // Pass 2: one gain for the whole programme, a limiter, resampling, encoding.
   double gain = options.loudness_lufs

@@ -341,14 +341,25 @@ VoiceProfile with_rate(VoiceProfile profile, int wpm) {
                 " words per minute (got " + std::to_string(wpm) + ")");
   const double base = profile.narration.rate_wpm > 0 ? profile.narration.rate_wpm : 175;
   const double factor = wpm / base;
+  // Pauses follow the speed too, or at 350 wpm the silences would stay as
+  // long as at 175 and the whole would not take half the time; bounded so a
+  // fast listener still hears structure and a slow one is not left waiting.
+  const double pause_factor = std::clamp(1.0 / factor, kMinPauseScale, kMaxPauseScale);
+  auto pause = [&](int& ms) { ms = static_cast<int>(std::lround(ms * pause_factor)); };
   auto scale = [&](Prosody& p) {
     const long scaled = std::lround(p.rate_wpm * factor);
     p.rate_wpm = static_cast<int>(std::clamp<long>(scaled, kMinRate, kMaxRate));
+    pause(p.pause_before_ms);
+    pause(p.pause_after_ms);
   };
   scale(profile.heading);
   scale(profile.announcement);
   scale(profile.warning);
+  scale(profile.narration);
   profile.narration.rate_wpm = wpm;
+  pause(profile.pause_before_heading_ms);
+  pause(profile.pause_between_paragraphs_ms);
+  pause(profile.pause_after_warning_ms);
   return profile;
 }
 

@@ -40,6 +40,9 @@ std::string profile_name_for_language(std::string_view language);
 /// Scales every role's rate so narration speaks at `wpm` (80..450, else
 /// Error(Usage)). Other roles keep their ratio to narration (warnings stay
 /// relatively slower), rounded and clamped to eSpeak NG's 80..450 range.
+/// Pauses scale by the inverse of the speed-up, within [kMinPauseScale, kMaxPauseScale].
+inline constexpr double kMinPauseScale = 0.4;
+inline constexpr double kMaxPauseScale = 2.0;
 VoiceProfile with_rate(VoiceProfile profile, int wpm);
 
 }  // namespace readaloud

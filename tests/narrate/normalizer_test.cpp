@@ -50,8 +50,8 @@ TEST(Normalizer, UnitsAfterNumbers) {
   EXPECT_EQ(en("72 bpm, 5 cm, 3 mm, 400 IU"),
             "72 beats per minute, 5 centimeters, 3 millimeters, 400 international units");
   EXPECT_EQ(en("15% of men"), "15 percent of men");
-  // Units need a number before them.
-  EXPECT_EQ(en("mg per day"), "mg per day");
+  // A unit with no number before it is spoken in full too.
+  EXPECT_EQ(en("mg per day"), "milligrams per day");
 }
 
 TEST(Normalizer, InchesOnlyWhereTheyCanBeInches) {

@@ -25,11 +25,6 @@ namespace {
 
 using test::ScratchDir;
 
-std::vector<std::uint8_t> read_bytes(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 // CRC-16/ARC check value: the CRC LAME uses for its tag and music CRCs.
 TEST(LameCrc16, MatchesTheArcCheckValue) {
   const std::string s = "123456789";
@@ -49,6 +44,11 @@ TEST(Mp3InfoTag, RejectsAFrameWithoutATag) {
 }
 
 #ifdef READALOUD_HAVE_LAME
+
+std::vector<std::uint8_t> read_bytes(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 // A speech-like test signal: a 1 kHz tone under slowly varying noise, with a
 // few silent stretches, so that frames differ from one another.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -104,7 +106,7 @@ TEST(VoiceCatalog, ProfilesSpeakTheirOwnLanguage) {
   EXPECT_EQ(def.phrases, Phrases{});
   EXPECT_EQ(load_voice_profile("en-us").phrases, Phrases{});
   EXPECT_EQ(load_voice_profile("en-gb").phrases, Phrases{});
-  EXPECT_EQ(load_voice_profile("en-gb").narration.voice, "en-gb");
+  EXPECT_EQ(load_voice_profile("en-gb").narration.voice, "en");
 
   const VoiceProfile es = load_voice_profile("es");
   EXPECT_EQ(es.language, "es");
@@ -120,7 +122,7 @@ TEST(VoiceCatalog, ProfilesSpeakTheirOwnLanguage) {
   EXPECT_EQ(de.phrases.list, "Liste mit {n} Einträgen.");
 
   const VoiceProfile fr = load_voice_profile("fr");
-  EXPECT_EQ(fr.narration.voice, "fr-fr");
+  EXPECT_EQ(fr.narration.voice, "fr");
   EXPECT_EQ(fr.phrases.warning, "Avertissement.");
   EXPECT_EQ(fr.phrases.section, "Section {i} sur {n} : {title}.");
 
@@ -248,13 +250,26 @@ TEST(VoiceCatalog, WithRateScalesEveryRoleKeepingRatios) {
   EXPECT_EQ(fast.heading.rate_wpm, 2 * base.heading.rate_wpm);
   EXPECT_EQ(fast.announcement.rate_wpm, 2 * base.announcement.rate_wpm);
   EXPECT_EQ(fast.warning.rate_wpm, 2 * base.warning.rate_wpm);
-  // Nothing but rates changes.
+  // Pauses halve with the doubled speed; nothing else changes.
+  EXPECT_EQ(fast.pause_before_heading_ms, (base.pause_before_heading_ms + 1) / 2);
+  EXPECT_EQ(fast.warning.pause_after_ms, (base.warning.pause_after_ms + 1) / 2);
   VoiceProfile restored = fast;
-  restored.narration.rate_wpm = base.narration.rate_wpm;
-  restored.heading.rate_wpm = base.heading.rate_wpm;
-  restored.announcement.rate_wpm = base.announcement.rate_wpm;
-  restored.warning.rate_wpm = base.warning.rate_wpm;
+  for (auto [r, b] : {std::pair{&restored.narration, &base.narration}, std::pair{&restored.heading, &base.heading},
+                      std::pair{&restored.announcement, &base.announcement},
+                      std::pair{&restored.warning, &base.warning}}) {
+    r->rate_wpm = b->rate_wpm;
+    r->pause_before_ms = b->pause_before_ms;
+    r->pause_after_ms = b->pause_after_ms;
+  }
+  restored.pause_before_heading_ms = base.pause_before_heading_ms;
+  restored.pause_between_paragraphs_ms = base.pause_between_paragraphs_ms;
+  restored.pause_after_warning_ms = base.pause_after_warning_ms;
   EXPECT_EQ(restored, base);
+  // Pauses never shrink below kMinPauseScale or grow past kMaxPauseScale.
+  EXPECT_EQ(with_rate(base, 450).pause_before_heading_ms,
+            static_cast<int>(std::lround(base.pause_before_heading_ms * kMinPauseScale)));
+  EXPECT_EQ(with_rate(base, 80).pause_before_heading_ms,
+            static_cast<int>(std::lround(base.pause_before_heading_ms * kMaxPauseScale)));
 
   // At the top speed the warning stays slower; faster roles clamp to 450.
   const VoiceProfile top = with_rate(base, 450);
