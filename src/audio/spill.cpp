@@ -47,7 +47,7 @@ void SpillFile::write(std::span<const float> samples) {
   if (!file_) throw_runtime("temporary audio file is closed");
   const std::size_t written = std::fwrite(samples.data(), sizeof(float), samples.size(), file_.get());
   if (written != samples.size())
-    throw_runtime(std::string("cannot write the temporary audio file: ") + std::strerror(errno));
+    throw_runtime(std::string("write failed: cannot write the temporary audio file: ") + std::strerror(errno));
   size_ += static_cast<long long>(samples.size());
 }
 

@@ -218,6 +218,11 @@ Prepared prepare(const std::string& name, std::string_view bytes, const RenderOp
   return p;
 }
 
+namespace {
+std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOptions& options, const fs::path& base,
+                                      const fs::path& audio_target, const ProgressFn& progress);
+}  // namespace
+
 std::vector<fs::path> render_input(const std::string& input, const RenderOptions& options,
                                    const ProgressFn& progress) {
   std::string name = input;
@@ -236,6 +241,22 @@ std::vector<fs::path> render_input(const std::string& input, const RenderOptions
   ensure_output_dir(options.output_dir);
   const std::string slug = slugify(prepared.script.title);
   const fs::path base = options.output_dir / slug;
+  fs::path audio_target = base;
+  audio_target += std::string(".") + extension(options.format);
+  try {
+    return render_prepared(prepared, options, base, audio_target, progress);
+  } catch (const Error& e) {
+    // Failures without a file of their own (the spill file, the engine)
+    // are reported against the file being made.
+    throw e.in_file(audio_target.string());
+  }
+}
+
+namespace {
+
+std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOptions& options, const fs::path& base,
+                                      const fs::path& audio_target, const ProgressFn& progress) {
+  const std::string slug = base.filename().string();
 
   EspeakEngine& engine = EspeakEngine::instance();
   const int rate = output_rate(options, engine.sample_rate());
@@ -270,9 +291,7 @@ std::vector<fs::path> render_input(const std::string& input, const RenderOptions
   }
 
   {
-    fs::path target = base;
-    target += std::string(".") + extension(options.format);
-    AtomicFile audio(target);
+    AtomicFile audio(audio_target);
     {
       auto writer = open_audio_writer(audio.temp_path(), encode);
       Resampler resampler(*writer, engine.sample_rate(), rate);
@@ -332,5 +351,7 @@ std::vector<fs::path> render_input(const std::string& input, const RenderOptions
   if (progress) progress(1.0);
   return produced;
 }
+
+}  // namespace
 
 }  // namespace readaloud

@@ -1,5 +1,8 @@
 #include "synth/espeak_engine.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
 
@@ -52,6 +55,26 @@ void set_parameter(espeak_PARAMETER parameter, int value) {
   if (status != ENS_OK) throw_runtime("eSpeak NG: cannot set a speech parameter: " + status_text(status));
 }
 
+/// Points file descriptor 2 at /dev/null for its lifetime.
+class QuietStderr {
+ public:
+  QuietStderr() : saved_(::dup(STDERR_FILENO)) {
+    int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (saved_ >= 0 && null >= 0) ::dup2(null, STDERR_FILENO);
+    if (null >= 0) ::close(null);
+  }
+  ~QuietStderr() {
+    if (saved_ < 0) return;
+    ::dup2(saved_, STDERR_FILENO);
+    ::close(saved_);
+  }
+  QuietStderr(const QuietStderr&) = delete;
+  QuietStderr& operator=(const QuietStderr&) = delete;
+
+ private:
+  int saved_;
+};
+
 }  // namespace
 
 EspeakEngine& EspeakEngine::instance() {
@@ -68,8 +91,15 @@ EspeakEngine::EspeakEngine() {
   espeak_ng_ClearErrorContext(&context);
   if (status != ENS_OK) throw_runtime("eSpeak NG cannot start: " + status_text(status));
   // Synchronous mode hands every chunk to our callback before Synthesize
-  // returns; no audio device is opened.
-  status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr);
+  // returns; no audio device is opened. eSpeak NG 1.51 still creates an audio
+  // object here (pcaudiolib, which starts a PulseAudio client), and libpulse
+  // prints to standard error when it cannot, e.g. "ftruncate() failed: File
+  // too large" under a file-size limit. Standard error is ours: one line per
+  // failure, so keep libpulse's chatter off it while this runs.
+  {
+    QuietStderr quiet;
+    status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr);
+  }
   if (status != ENS_OK) {
     espeak_ng_Terminate();
     throw_runtime("eSpeak NG cannot start its output: " + status_text(status));
