@@ -94,40 +94,19 @@ class SndfileWriter final : public AudioSink {
  private:
   static int sndfile_format(AudioFormat f) {
     switch (f) {
-      case AudioFormat::Mp3: return SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III;
       case AudioFormat::Opus: return SF_FORMAT_OGG | SF_FORMAT_OPUS;
       case AudioFormat::Ogg: return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
       case AudioFormat::Flac: return SF_FORMAT_FLAC | SF_FORMAT_PCM_16;
       case AudioFormat::Wav: return SF_FORMAT_WAV | SF_FORMAT_PCM_16;
-      case AudioFormat::M4b: break;
+      case AudioFormat::Mp3:  // mp3_encoder.cpp
+      case AudioFormat::M4b:  // m4b_writer.cpp
+        break;
     }
     return 0;
   }
 
   void configure(const EncodeOptions& o) {
-    if (o.format == AudioFormat::Mp3) {
-      // libsndfile turns a compression level c into a LAME CBR bitrate
-      // truncated to int: MPEG-1 (>= 32 kHz) 320 - c*288, MPEG-2 (>= 16 kHz)
-      // 160 - c*152, MPEG-2.5 64 - c*56; LAME then rounds to a legal rate.
-      // The +0.5 keeps floating-point error from truncating 64 to 63.
-      double hi = 64.0, lo = 8.0;
-      if (o.sample_rate >= 32000) hi = 320.0, lo = 32.0;
-      else if (o.sample_rate >= 16000) hi = 160.0, lo = 8.0;
-      const double kbps = o.bitrate_kbps;
-      if (kbps < lo || kbps > hi)
-        throw_usage("MP3 at " + std::to_string(o.sample_rate) + " Hz needs a bitrate of " +
-                    std::to_string(static_cast<int>(lo)) + " to " +
-                    std::to_string(static_cast<int>(hi)) + " kbps, not " +
-                    std::to_string(o.bitrate_kbps));
-      double level = (hi - kbps - 0.5) / (hi - lo);
-      if (level < 0.0) level = 0.0;
-      // The mode must be set after a level exists: changing the mode
-      // re-evaluates the stored level, which is "unset" at first.
-      sf_command(sf_, SFC_SET_COMPRESSION_LEVEL, &level, sizeof level);
-      int mode = SF_BITRATE_MODE_CONSTANT;
-      if (!sf_command(sf_, SFC_SET_BITRATE_MODE, &mode, sizeof mode))
-        fail(path_, std::string("cannot set constant bitrate: ") + sf_strerror(sf_));
-    } else if (o.format == AudioFormat::Opus) {
+    if (o.format == AudioFormat::Opus) {
       // libsndfile: bitrate = (1 - c) * 250000 + 6000 bit/s per channel.
       const double bps = o.bitrate_kbps * 1000.0;
       if (bps < 6000 || bps > 256000)
@@ -186,11 +165,9 @@ class SndfileWriter final : public AudioSink {
 std::unique_ptr<AudioSink> open_audio_writer(const std::filesystem::path& path,
                                              const EncodeOptions& options) {
   if (options.format == AudioFormat::M4b) return open_m4b_writer(path, options);
-#ifdef READALOUD_HAVE_LAME
   // Direct LAME: quality 7 and chunks encoded on two threads, about 3x the
   // speed of libsndfile's LAME at its default quality (see mp3_encoder.hpp).
   if (options.format == AudioFormat::Mp3) return open_mp3_encoder(path, options.sample_rate, options.bitrate_kbps);
-#endif
   return std::make_unique<SndfileWriter>(path, options);
 }
 

@@ -14,7 +14,7 @@ namespace readaloud {
 /// `options`, never from the name).
 ///
 /// MP3 is constant bitrate (libmp3lame directly, in parallel chunks: see
-/// open_mp3_encoder(); libsndfile's LAME when built without READALOUD_HAVE_LAME).
+/// open_mp3_encoder()).
 /// The file carries a LAME Info tag with the encoder delay and padding, so
 /// decoders trim them and the audio starts at sample 0. Opus, Ogg Vorbis, FLAC (16-bit) and WAV (16-bit PCM) go
 /// through libsndfile; M4B is AAC in MP4 through libavcodec/libavformat.

@@ -3,7 +3,6 @@
 #include <array>
 #include <cstring>
 
-#ifdef READALOUD_HAVE_LAME
 #include <fcntl.h>
 #include <lame/lame.h>
 #include <sys/stat.h>
@@ -17,7 +16,6 @@
 #include <future>
 #include <limits>
 #include <string>
-#endif
 
 #include "util/error.hpp"
 
@@ -114,7 +112,6 @@ bool read_mp3_info_tag(std::span<const std::uint8_t> frame, Mp3InfoTag& tag) {
   return true;
 }
 
-#ifdef READALOUD_HAVE_LAME
 namespace {
 
 // Frames of audio before a chunk that its encoder sees but does not keep, and
@@ -427,6 +424,5 @@ std::unique_ptr<AudioSink> open_mp3_encoder(const std::filesystem::path& path, i
                                             int bitrate_kbps, const Mp3Tuning& tuning) {
   return std::make_unique<Mp3Writer>(path, sample_rate, bitrate_kbps, tuning);
 }
-#endif  // READALOUD_HAVE_LAME
 
 }  // namespace readaloud

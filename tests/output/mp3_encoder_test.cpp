@@ -16,9 +16,7 @@
 #include "output_test_support.hpp"
 #include "util/error.hpp"
 
-#ifdef READALOUD_HAVE_LAME
 #include <lame/lame.h>
-#endif
 
 namespace readaloud {
 namespace {
@@ -43,7 +41,6 @@ TEST(Mp3InfoTag, RejectsAFrameWithoutATag) {
   EXPECT_FALSE(read_mp3_info_tag(std::vector<std::uint8_t>{0x49, 0x44, 0x33}, tag));
 }
 
-#ifdef READALOUD_HAVE_LAME
 
 std::vector<std::uint8_t> read_bytes(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -276,7 +273,6 @@ TEST(Mp3Encoder, RejectsWhatMp3CannotCarry) {
   EXPECT_FALSE(std::filesystem::exists(path));
 }
 
-#endif  // READALOUD_HAVE_LAME
 
 }  // namespace
 }  // namespace readaloud
