@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "audio/limiter.hpp"
+#include "audio/threaded_sink.hpp"
 
 namespace readaloud {
 
@@ -27,7 +28,8 @@ double normalizing_gain_db(SpillFile& spill, double measured_lufs, double target
   for (int pass = 0; pass < passes; ++pass) {
     LoudnessMeter meter(sample_rate, 1, PeakMetering::IntegratedOnly);
     MeteringSink metering(meter);
-    GainLimiter limiter(metering, gain, ceiling_dbfs, sample_rate);
+    ThreadedSink beside(metering);  // the meter runs beside the limiter
+    GainLimiter limiter(beside, gain, ceiling_dbfs, sample_rate);
     spill.replay(limiter);
     const double lufs = meter.integrated_lufs() + meter_offset_db;
     const double shortfall = target_lufs - lufs;

@@ -301,7 +301,8 @@ std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOpti
       TeeSink both(resampler, splitter);
       AudioSink& out = parts.empty() ? static_cast<AudioSink&>(resampler) : both;
       ProgressSink counted(out, spill.size(), [&](double f) { if (progress) progress(0.5 + 0.45 * f); });
-      GainLimiter limiter(counted, gain, kCeilingDbfs, engine.sample_rate());
+      ThreadedSink encoding(counted);  // resampling and encoding run beside the limiter
+      GainLimiter limiter(encoding, gain, kCeilingDbfs, engine.sample_rate());
       spill.replay(limiter);
     }
     write_tags(audio.temp_path(), options.format, meta, timeline);
