@@ -3,12 +3,17 @@
 # runs each for SECONDS (default 60), seeded from the test fixtures and the
 # regression inputs in tests/fuzz/regressions/. Prints executions per target
 # and any crash; exits non-zero if the build failed or a target crashed,
-# leaked, timed out or ran out of memory.
+# leaked, hung (one input over 10 s) or ran out of memory.
+#
+# Runs of 60 s or more grow a corpus kept in build-fuzz/corpus/ from run to
+# run; shorter runs (the test command's `scripts/fuzz.sh 5`) start from the
+# seeds alone, so their time does not grow with that corpus. Targets run
+# side by side, one per core.
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   (TARGET: fuzz_html, ...; default all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
-shift || true
+[ $# -gt 0 ] && shift
 scripts/setup.sh
 export CCACHE_BASEDIR="$PWD"
 CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DREADALOUD_TESTS=OFF \
@@ -29,34 +34,55 @@ seed_for() {
   esac
 }
 
+# Runs one target; its one-line verdict goes to build-fuzz/<name>.result.
+run_target() {
+  local name="$1" bin="build-fuzz/tests/fuzz/$1" corpus log="build-fuzz/$1.log" result="build-fuzz/$1.result"
+  if [ "$seconds" -ge 60 ]; then
+    corpus="build-fuzz/corpus/$name"
+  else
+    corpus="build-fuzz/quick/$name"
+    rm -rf "$corpus"
+  fi
+  mkdir -p "$corpus" "build-fuzz/crashes/$name"
+  # Seeds keep their folder in the name, so sunburn.md and sunburn.html do not collide.
+  local src f
+  for src in $(seed_for "$name") "tests/fuzz/regressions/$name"; do
+    [ -e "$src" ] || continue
+    while IFS= read -r -d '' f; do
+      cp "$f" "$corpus/seed-$(echo "$f" | tr '/' '_')"
+    done < <(find "$src" -type f -size -512k -print0)
+  done
+  if "$bin" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+       -artifact_prefix="build-fuzz/crashes/$name/" -print_final_stats=1 >"$log" 2>&1; then
+    local execs
+    execs="$(grep -m1 'stat::number_of_executed_units' "$log" | awk '{print $2}')"
+    echo "$name: ok, ${execs:-?} executions in ${seconds}s" >"$result"
+  else
+    {
+      echo "$name: CRASH (log $log; artifacts in build-fuzz/crashes/$name/)"
+      grep -E 'ERROR|SUMMARY|Test unit written' "$log" | head -5 | sed 's/^/    /'
+      echo "    once fixed, keep the input as tests/fuzz/regressions/$name/<what-it-is>"
+    } >"$result"
+  fi
+}
+
 if [ $# -gt 0 ]; then targets=("$@"); else
-  targets=(); for bin in build-fuzz/tests/fuzz/fuzz_*; do [ -x "$bin" ] && targets+=("$(basename "$bin")"); done
+  targets=()
+  for bin in build-fuzz/tests/fuzz/fuzz_*; do [ -x "$bin" ] && targets+=("$(basename "$bin")"); done
 fi
+
+jobs="$(nproc)"
+for name in "${targets[@]}"; do
+  [ -x "build-fuzz/tests/fuzz/$name" ] || { echo "fuzz: no target $name" >&2; exit 2; }
+  rm -f "build-fuzz/$name.result"
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
+  run_target "$name" &
+done
+wait
 
 failed=0
 for name in "${targets[@]}"; do
-  bin="build-fuzz/tests/fuzz/$name"
-  corpus="build-fuzz/corpus/$name"
-  mkdir -p "$corpus" "build-fuzz/crashes/$name"
-  # Seeds keep their folder in the name so sunburn.md and sunburn.html do not collide.
-  for src in $(seed_for "$name") "tests/fuzz/regressions/$name"; do
-    [ -e "$src" ] || continue
-    find "$src" -type f -size -512k -print0 | while IFS= read -r -d '' f; do
-      cp "$f" "$corpus/seed-$(echo "$f" | tr '/' '_')"
-    done
-  done
-  log="build-fuzz/$name.log"
-  # -timeout: one input taking this long is a hang (every parser is meant to be
-  # linear, and inputs are at most 64 KiB).
-  if "$bin" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-       -artifact_prefix="build-fuzz/crashes/$name/" -print_final_stats=1 >"$log" 2>&1; then
-    execs="$(grep -m1 'stat::number_of_executed_units' "$log" | awk '{print $2}')"
-    echo "$name: ok, ${execs:-?} executions in ${seconds}s"
-  else
-    failed=1
-    echo "$name: CRASH (log $log; artifacts in build-fuzz/crashes/$name/)"
-    grep -E 'ERROR|SUMMARY|Test unit written' "$log" | head -5 | sed 's/^/    /'
-    echo "    keep the input as tests/fuzz/regressions/$name/<what-it-is> once fixed"
-  fi
+  cat "build-fuzz/$name.result"
+  grep -q ': ok,' "build-fuzz/$name.result" || failed=1
 done
 exit "$failed"

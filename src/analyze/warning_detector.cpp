@@ -32,6 +32,24 @@ std::vector<SentenceWarning> cue_sentences(const std::string& text, const Warnin
   return out;
 }
 
+// A risk section written as prose, with no list ("Risks" then "Drops can
+// cause dizziness..."): its first paragraph is what the heading warns about,
+// so every sentence of it is a warning. Later paragraphs are flagged by cues
+// only, since scraped text loses headings and the section may run on.
+void mark_risk_paragraph(Section& section) {
+  if (!section.warning) return;
+  for (const Block& block : section.blocks)
+    if (block.kind == BlockKind::List || block.warning) return;
+  for (Block& block : section.blocks) {
+    if (block.kind != BlockKind::Paragraph) continue;
+    const std::string text = plain_text(block.text);
+    block.sentence_warnings.clear();
+    for (const TextRange& r : split_sentences(text))
+      block.sentence_warnings.push_back(SentenceWarning{r.begin, r.end, *section.warning});
+    return;
+  }
+}
+
 }  // namespace
 
 void detect_warnings(Article& article, const WarningCues& cues) {
@@ -85,6 +103,7 @@ void detect_warnings(Article& article, const WarningCues& cues) {
           break;
       }
     }
+    mark_risk_paragraph(section);
   }
 }
 

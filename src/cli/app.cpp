@@ -60,13 +60,17 @@ struct Raw {
 void add_narration_options(CLI::App& cmd, Raw& raw) {
   cmd.add_option("--from", raw.from, "Input format: plain, markdown, html or json (default: by extension)");
   cmd.add_option("--encoding", raw.encoding, "Input encoding, e.g. windows-1252 or latin1 (default: UTF-8)");
-  cmd.add_option("--rules", raw.rules, "Extra boilerplate rules file (TOML); repeatable");
+  cmd.add_option("--rules", raw.rules, "Extra boilerplate rules file (TOML); repeatable")
+      ->expected(1)
+      ->allow_extra_args(false);
   cmd.add_option("--voice", raw.voice, "Voice profile name or .toml file (see `readaloud voices`)");
   cmd.add_option("--lang", raw.lang, "Language of the article, e.g. en, es, de, fr (default: from the input)");
   cmd.add_option("--rate", raw.rate, "Narration speed in words per minute, 80 to 450");
   cmd.add_option("--verbosity", raw.verbosity, "Structural announcements: minimal, normal or full");
   cmd.add_flag("--describe-images", raw.describe_images, "Speak images as \"Image: <alt text>\"");
-  cmd.add_option("--lexicon", raw.lexicons, "Pronunciation lexicon (.pls or .toml); repeatable");
+  cmd.add_option("--lexicon", raw.lexicons, "Pronunciation lexicon (.pls or .toml); repeatable")
+      ->expected(1)
+      ->allow_extra_args(false);
 }
 
 RenderOptions to_options(const Raw& raw) {
@@ -137,27 +141,39 @@ int run_render(const Raw& raw) {
   for (const auto& input : inputs) names.push_back(input.empty() ? "bundled sample" : input);
   if (raw.jobs < 0) throw_usage("--jobs must be at least 1");
   int jobs = raw.jobs ? raw.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const ProgressMode mode = parse_progress_mode(raw.progress);
+  const std::vector<std::string> slugs = plan_batch(inputs, options);
 
-  Progress progress(parse_progress_mode(raw.quiet ? "none" : raw.progress), names);
-  std::vector<std::string> failures;
-  int first_failure = 0;
+  Progress progress(raw.quiet ? ProgressMode::None : mode, names);
   BatchEvents events;
   events.progress = [&](std::size_t i, double f) { progress.update(i, f); };
   events.finished = [&](const BatchItem& item) {
-    const std::size_t i = item.index;
     progress.clear();
     if (item.exit_code == 0) {
       for (const auto& p : item.paths) std::cout << p.string() << "\n";
       std::cout << std::flush;
-      progress.done(i, item.paths.empty() ? names[i] : item.paths.front().filename().string());
+      progress.done(item.index, item.paths.empty() ? names[item.index] : item.paths.front().filename().string());
     } else {
       std::cerr << "readaloud: error: " << item.error << "\n";
-      progress.done(i, "");
-      failures.push_back(names[i]);
-      if (!first_failure) first_failure = item.exit_code;
+      progress.done(item.index, "");
     }
   };
-  render_batch(inputs, options, jobs, events);
+  std::vector<BatchItem> results;
+  try {
+    results = render_batch(inputs, options, jobs, events, slugs);
+  } catch (const Error&) {
+    progress.clear();
+    throw;
+  }
+  // The first failure in input order sets the exit code, whatever order
+  // the workers finished in.
+  int first_failure = 0;
+  std::vector<std::string> failures;
+  for (const auto& item : results)
+    if (item.exit_code != 0) {
+      if (!first_failure) first_failure = item.exit_code;
+      failures.push_back(names[item.index]);
+    }
   if (inputs.size() > 1 && !raw.quiet) {
     std::cerr << "readaloud: " << inputs.size() - failures.size() << " rendered, " << failures.size() << " failed";
     for (std::size_t i = 0; i < failures.size(); ++i) std::cerr << (i ? ", " : ": ") << failures[i];

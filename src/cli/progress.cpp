@@ -20,6 +20,8 @@ Progress::Progress(ProgressMode mode, std::vector<std::string> names)
     : mode_(mode), names_(std::move(names)), fractions_(names_.size(), 0.0),
       started_(std::chrono::steady_clock::now()) {}
 
+Progress::~Progress() { clear(); }
+
 void Progress::update(std::size_t index, double fraction) {
   if (index >= fractions_.size()) return;
   fractions_[index] = fraction;
@@ -33,9 +35,12 @@ void Progress::update(std::size_t index, double fraction) {
 }
 
 void Progress::draw() {
+  // The article being worked on and how far it is; with several inputs, how
+  // many are done and the time left for the whole batch.
+  const double fraction = fractions_[current_];
   double total = std::accumulate(fractions_.begin(), fractions_.end(), 0.0) / static_cast<double>(fractions_.size());
   double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
-  std::string line = names_[current_] + " " + std::to_string(static_cast<int>(total * 100.0)) + "%";
+  std::string line = names_[current_] + " " + std::to_string(static_cast<int>(fraction * 100.0)) + "%";
   if (total > 0.05 && total < 1.0)
     line += ", " + std::to_string(static_cast<int>(elapsed * (1.0 - total) / total + 0.5)) + " s left";
   if (names_.size() > 1) line = std::to_string(finished_) + "/" + std::to_string(names_.size()) + " done, " + line;

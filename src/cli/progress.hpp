@@ -21,6 +21,9 @@ class Progress {
  public:
   /// `names` are the inputs as shown to the user.
   Progress(ProgressMode mode, std::vector<std::string> names);
+  ~Progress();
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
   /// Input `index` is `fraction` (0..1) done.
   void update(std::size_t index, double fraction);
   /// Input `index` finished: produced `file`, or failed when `file` is empty.

@@ -56,6 +56,27 @@ std::string title_from_name(const std::string& name) {
   return stem;
 }
 
+// Markdown and JSON carry page junk too when they were made from web pages
+// ("Was this helpful?", "Share this article"): the same rules apply to their
+// paragraphs. (Plain text and HTML apply them while parsing, line by line.)
+void drop_boilerplate_blocks(Article& article, const BoilerplateFilter& filter) {
+  for (auto& section : article.sections) {
+    std::vector<Block> kept;
+    kept.reserve(section.blocks.size());
+    for (auto& block : section.blocks) {
+      if (block.kind == BlockKind::Paragraph || block.kind == BlockKind::Quote) {
+        const std::string text = plain_text(block.text);
+        if (auto hit = filter.match(text)) {
+          article.dropped.push_back(Dropped{text, hit->rule, block.line});
+          continue;
+        }
+      }
+      kept.push_back(std::move(block));
+    }
+    section.blocks = std::move(kept);
+  }
+}
+
 }  // namespace
 
 std::optional<InputFormat> parse_input_format(std::string_view name) {
@@ -145,9 +166,11 @@ Article ingest(const std::string& name, std::string_view bytes, const IngestOpti
         break;
       case InputFormat::Markdown:
         article = parse_markdown(decode_text(bytes, options.encoding));
+        drop_boilerplate_blocks(article, filter);
         break;
       case InputFormat::Json:
         article = parse_json_article(decode_text(bytes, options.encoding));
+        drop_boilerplate_blocks(article, filter);
         break;
     }
     if (!has_text(article)) throw_input("no article text found (everything was empty or page boilerplate)");

@@ -108,8 +108,14 @@ class Planner {
     const std::string_view title = trim(section.title);
     if (!title.empty()) return std::string(title);
     if (index == 0) {
+      // Text before the first heading is titled with the article's title,
+      // unless a section already carries that title (the title was a later
+      // heading): two chapters of one name would confuse navigation.
       const std::string_view article_title = trim(article.title);
-      return std::string(article_title.empty() ? std::string_view(profile_.phrases.introduction) : article_title);
+      const bool taken = std::any_of(article.sections.begin(), article.sections.end(),
+                                     [&](const Section& s) { return trim(s.title) == article_title; });
+      return std::string(article_title.empty() || taken ? std::string_view(profile_.phrases.introduction)
+                                                        : article_title);
     }
     return fill(profile_.phrases.untitled, {{"i", number(static_cast<long long>(index + 1))}});
   }

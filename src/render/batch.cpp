@@ -35,6 +35,7 @@ void send(int fd, const std::string& line) {
 BatchItem render_here(std::size_t index, const std::string& input, const RenderOptions& options,
                       const std::function<void(double)>& progress) {
   BatchItem item{index, input, {}, 0, {}};
+  const std::string shown = input.empty() ? std::string("bundled sample") : input;
   try {
     item.paths = render_input(input, options, progress);
   } catch (const Error& e) {
@@ -43,7 +44,12 @@ BatchItem render_here(std::size_t index, const std::string& input, const RenderO
     item.error = e.what();
   } catch (const std::bad_alloc&) {
     item.exit_code = exit_code(ErrorKind::Runtime);
-    item.error = (input.empty() ? std::string("bundled sample") : input) + ": out of memory";
+    item.error = shown + ": out of memory";
+  } catch (const std::exception& e) {
+    // A library error that escaped its adapter: still this input's failure
+    // alone, so the batch goes on.
+    item.exit_code = exit_code(ErrorKind::Runtime);
+    item.error = shown + ": " + e.what();
   }
   return item;
 }
@@ -57,6 +63,8 @@ BatchItem render_here(std::size_t index, const std::string& input, const RenderO
     code = item.exit_code;
   } catch (const Error&) {
     code = 128 + (interrupted() ? interrupted() : SIGINT);
+  } catch (...) {
+    code = exit_code(ErrorKind::Runtime);
   }
   ::close(fd);
   std::fflush(nullptr);
@@ -73,17 +81,23 @@ struct Worker {
 }  // namespace
 
 std::vector<BatchItem> render_batch(const std::vector<std::string>& inputs, const RenderOptions& options,
-                                    int jobs, const BatchEvents& events) {
+                                    int jobs, const BatchEvents& events, const std::vector<std::string>& slugs) {
   std::vector<BatchItem> results(inputs.size());
+  auto options_for = [&](std::size_t i) {
+    RenderOptions o = options;
+    if (i < slugs.size() && !slugs[i].empty()) o.slug = slugs[i];
+    return o;
+  };
   if (jobs <= 1 || inputs.size() <= 1) {
     for (std::size_t i = 0; i < inputs.size(); ++i) {
-      results[i] = render_here(i, inputs[i], options, [&](double f) { if (events.progress) events.progress(i, f); });
+      results[i] = render_here(i, inputs[i], options_for(i), [&](double f) { if (events.progress) events.progress(i, f); });
       if (events.finished) events.finished(results[i]);
     }
     return results;
   }
 
   std::map<int, Worker> running;  // by pipe fd
+  bool forwarded = false;
   std::size_t next = 0;
   std::fflush(nullptr);
   while (next < inputs.size() || !running.empty()) {
@@ -95,7 +109,7 @@ std::vector<BatchItem> render_batch(const std::vector<std::string>& inputs, cons
       if (pid == 0) {
         ::close(fds[0]);
         for (auto& [fd, w] : running) ::close(fd);
-        worker_main(fds[1], inputs[next], options);
+        worker_main(fds[1], inputs[next], options_for(next));
       }
       ::close(fds[1]);
       results[next].index = next;
@@ -104,6 +118,13 @@ std::vector<BatchItem> render_batch(const std::vector<std::string>& inputs, cons
       ++next;
     }
     if (running.empty()) break;
+
+    // A signal to this process alone (SIGTERM from a service manager, say)
+    // must stop the workers too; each cleans up its own temporaries.
+    if (int sig = interrupted(); sig && !forwarded) {
+      for (auto& [fd, w] : running) ::kill(w.pid, sig);
+      forwarded = true;
+    }
 
     std::vector<pollfd> polls;
     for (auto& [fd, w] : running) polls.push_back(pollfd{fd, POLLIN, 0});

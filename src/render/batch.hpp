@@ -26,9 +26,12 @@ struct BatchEvents {
 
 /// Renders every input with up to `jobs` worker processes (jobs <= 1 or a
 /// single input: in this process). One failing input does not stop the
-/// others. Returns the results in input order. Throws Error(Interrupted)
-/// after the workers have cleaned up, when a signal arrived.
+/// others. Returns the results in input order. When a signal arrives it is
+/// passed on to the workers; once they have cleaned up, throws
+/// Error(Interrupted).
+/// `slugs[i]`, when given and not empty, names input i's outputs (see plan_batch).
 std::vector<BatchItem> render_batch(const std::vector<std::string>& inputs, const RenderOptions& options,
-                                    int jobs, const BatchEvents& events = {});
+                                    int jobs, const BatchEvents& events = {},
+                                    const std::vector<std::string>& slugs = {});
 
 }  // namespace readaloud

@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
 
 #include "analyze/warning_cues.hpp"
 #include "analyze/warning_detector.hpp"
@@ -18,6 +21,7 @@
 #include "narrate/normalizer.hpp"
 #include "output/audio_writer.hpp"
 #include "output/chapters_json.hpp"
+#include "output/cover_art.hpp"
 #include "output/cue_sheet.hpp"
 #include "output/ffmetadata.hpp"
 #include "output/srt.hpp"
@@ -80,6 +84,21 @@ class TempFolder {
   bool created_ = false;
   bool kept_ = false;
 };
+
+/// After a split render, parts left in <slug>/ by an earlier render of a
+/// longer version ("05-old-chapter.mp3") would play on in the folder but are
+/// not in the new playlist: remove the numbered parts that are not ours.
+void remove_stale_parts(const fs::path& folder, const std::vector<AtomicFile>& parts) {
+  std::error_code ec;
+  std::set<fs::path> ours;
+  for (const auto& part : parts) ours.insert(part.target().filename());
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    const std::string name = entry.path().filename().string();
+    const bool numbered = name.size() > 3 && std::isdigit(static_cast<unsigned char>(name[0])) &&
+                          std::isdigit(static_cast<unsigned char>(name[1])) && name.find('-') != std::string::npos;
+    if (numbered && entry.is_regular_file(ec) && !ours.count(entry.path().filename())) fs::remove(entry.path(), ec);
+  }
+}
 
 /// Feeds one stream to the spill file and the loudness meter at once.
 class MeasuringSpill final : public AudioSink {
@@ -185,6 +204,32 @@ std::string slugify(std::string_view title) {
   return slug.empty() ? "article" : slug;
 }
 
+std::vector<std::string> plan_batch(const std::vector<std::string>& inputs, const RenderOptions& options) {
+  std::error_code ec;
+  if (fs::exists(options.output_dir, ec) && !fs::is_directory(options.output_dir, ec))
+    throw_runtime("output folder is not a folder", {options.output_dir.string()});
+  if (!options.metadata.cover_path.empty()) (void)load_cover(options.metadata.cover_path);
+
+  std::vector<std::string> slugs(inputs.size());
+  if (inputs.size() < 2) return slugs;
+  std::map<std::string, int> taken;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (inputs[i] == "-") continue;
+    try {
+      std::string name = inputs[i];
+      std::string bytes;
+      if (inputs[i].empty()) std::tie(bytes, name) = bundled_sample();
+      else bytes = read_input(inputs[i]);
+      const std::string slug = slugify(ingest(name, bytes, options.ingest).title);
+      const int n = ++taken[slug];
+      slugs[i] = n == 1 ? slug : slug + "-" + std::to_string(n);
+    } catch (const Error&) {
+      // Left to the render, which reports it in order with the others.
+    }
+  }
+  return slugs;
+}
+
 void apply_preset(RenderOptions& options, std::string_view name) {
   if (name != "podcast") throw_usage("unknown preset '" + std::string(name) + "' (the only preset is podcast)");
   options.format = AudioFormat::Mp3;
@@ -239,7 +284,7 @@ std::vector<fs::path> render_input(const std::string& input, const RenderOptions
   bytes.shrink_to_fit();
 
   ensure_output_dir(options.output_dir);
-  const std::string slug = slugify(prepared.script.title);
+  const std::string slug = options.slug.empty() ? slugify(prepared.script.title) : options.slug;
   const fs::path base = options.output_dir / slug;
   fs::path audio_target = base;
   audio_target += std::string(".") + extension(options.format);
@@ -270,6 +315,14 @@ std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOpti
   Timeline timeline = speak_script(prepared.script, prepared.profile, engine, behind,
                                    [&](double f) { if (progress) progress(0.5 * f); });
   behind.finish();
+
+  // RIFF sizes are 32-bit: refuse rather than write a WAV that wraps.
+  if (options.format == AudioFormat::Wav) {
+    const double bytes = static_cast<double>(timeline.total_samples) * rate / engine.sample_rate() * 2.0;
+    if (bytes > 4.0e9)
+      throw_runtime("too long for a WAV file (" + std::to_string(static_cast<long long>(bytes / 1e9)) +
+                    " GB of audio; WAV holds at most 4 GB): use --format flac");
+  }
 
   // Pass 2: one gain for the whole programme, a limiter, resampling, encoding.
   double gain = options.loudness_lufs
@@ -348,7 +401,10 @@ std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOpti
     file.commit();
     produced.push_back(file.target());
   }
-  if (part_folder) part_folder->keep();
+  if (part_folder) {
+    part_folder->keep();
+    remove_stale_parts(base, parts);
+  }
   if (progress) progress(1.0);
   return produced;
 }

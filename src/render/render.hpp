@@ -37,6 +37,7 @@ struct RenderOptions {
   std::vector<Sidecar> sidecars = {Sidecar::ChaptersJson, Sidecar::Txt};
   bool split_chapters = false;
   Metadata metadata;                       ///< non-empty fields override the article's
+  std::string slug;                        ///< output file name stem; "" = from the title
 };
 
 /// Applies a named set of options. "podcast": MP3, mono, 44.1 kHz, 64 kbps
@@ -57,6 +58,13 @@ Prepared prepare(const std::string& name, std::string_view bytes, const RenderOp
 /// paths written, audio first. Nothing is left behind on failure.
 std::vector<std::filesystem::path> render_input(const std::string& input, const RenderOptions& options,
                                                 const ProgressFn& progress = {});
+
+/// What a batch can check before any work: the output folder is not a file
+/// (Error Runtime) and the cover is a usable image (Error Input). Returns the
+/// output slug of each input, made unique within the batch ("title",
+/// "title-2", ...); "" where the input cannot be read or parsed (its render
+/// reports why) or is standard input.
+std::vector<std::string> plan_batch(const std::vector<std::string>& inputs, const RenderOptions& options);
 
 /// ASCII, lowercase, hyphen-separated slug of a title ("Café & Co." -> "cafe-co").
 std::string slugify(std::string_view title);

@@ -374,3 +374,28 @@ TEST(DetectWarnings, SharedScrapedSample) {
 
 }  // namespace
 }  // namespace readaloud
+
+namespace readaloud {
+namespace {
+
+TEST(WarningDetector, ARiskSectionWrittenAsProseWarnsWithItsFirstParagraph) {
+  Article a;
+  a.title = "Ear drops";
+  Section risks;
+  risks.title = "Risks";
+  risks.level = 2;
+  Block first;
+  first.text = make_text("Drops can cause dizziness. Stop using them if it happens.");
+  Block second;
+  second.text = make_text("Most pharmacies sell them.");
+  risks.blocks = {first, second};
+  a.sections.push_back(risks);
+  detect_warnings(a, warning_cues_for("en"));
+  ASSERT_TRUE(a.sections[0].warning);
+  EXPECT_EQ(a.sections[0].blocks[0].sentence_warnings,
+            (std::vector<SentenceWarning>{{0, 26, "section: Risks"}, {27, 57, "section: Risks"}}));
+  EXPECT_TRUE(a.sections[0].blocks[1].sentence_warnings.empty());
+}
+
+}  // namespace
+}  // namespace readaloud

@@ -1,10 +1,12 @@
 """A catalogue of bad inputs and faults: each ends in one clear line on
 standard error naming the file, a documented exit code, nothing on standard
 output, no file left in the output folder, and any older output intact."""
+import json
 import os
 import resource
 import signal
 import subprocess
+import sys
 import time
 import unittest
 
@@ -84,12 +86,111 @@ class BadInputTest(TempDirTest):
 
     def test_deeply_nested_html(self):
         path = self.write("deep.html", b"<html><body><h1>Deep</h1>" + b"<div>" * 100000 + b"text" + b"</div>" * 100000 + b"</body></html>")
+        # Nesting past 512 elements is flattened, as browsers do: the text is kept.
+        script = json.loads(self.succeeds(path))
+        texts = [seg["text"] for ch in script["chapters"] for seg in ch["segments"]]
+        self.assertEqual(texts, ["Deep", "text"])
+
+    def test_pdf_renamed_txt(self):
+        # A real PDF header: the second line is binary but holds no NUL byte.
+        path = self.write("article.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")
+        line = self.fails(path, 3, path, "PDF", "not text")
+        self.assertNotIn("--encoding", line)
+
+    def test_zip_renamed_md(self):
+        path = self.write("article.md", b"PK\x03\x04\x14\x00\x06\x00\x08\x00word/document.xml")
+        self.fails(path, 3, path, "ZIP", "not text")
+
+    def test_binary_on_standard_input(self):
         out_dir = os.path.join(self.tmp, "out")
-        got, out, err = run(["inspect", path, "--json"], timeout=60)
-        self.assertIn(got, (0, 3), err)
-        if got == 3:
-            self.assertEqual(out, "")
-            self.assertIn(path, err)
+        got, out, err = run(["render", "-", "-o", out_dir, "--progress", "none"], stdin=b"%PDF-1.4\n\x00\x01")
+        self.assertEqual(got, 3, err)
+        self.assertEqual(out, "")
+        self.assertEqual(err.strip().splitlines(), ["readaloud: error: -: binary data (a PDF document), not text"])
+        self.assertEqual(self.files(out_dir), [])
+
+    def test_nul_bytes_in_markdown(self):
+        path = self.write("nul.md", b"# Title\n\nSome text.\n\nMore \x00 text.\n")
+        line = self.fails(path, 3, path, "binary", "NUL")
+        self.assertIn(":5", line)  # the line of the NUL byte
+
+    def test_nul_bytes_in_json(self):
+        path = self.write("nul.json", b'{"title": "T", "sections": [\n{"heading": "A\x00"}]}')
+        self.fails(path, 3, path, "binary", "NUL")
+
+    def test_utf16_big_endian_with_bom(self):
+        text = "Sleep and screens\n\nScreens late at night can keep you awake.\n"
+        path = self.write("utf16be.txt", b"\xfe\xff" + text.encode("utf-16-be"))
+        self.assertIn("Screens late at night", self.succeeds(path))
+
+    def test_latin1_with_encoding_option(self):
+        path = self.write("latin1.md", b"# Caf\xe9 au lait\n\nA cup of caf\xe9 is fine.\n")
+        self.assertIn("A cup of caf\u00e9 is fine.", self.succeeds(path, "--encoding", "latin1"))
+
+    def test_unknown_encoding_is_a_usage_error(self):
+        self.fails(COLD, 2, "klingon", extra=("--encoding", "klingon"))
+
+    def test_half_downloaded_html(self):
+        # The download stopped inside a tag's attribute: what arrived is spoken.
+        path = self.write("cut.html", b"<!DOCTYPE html><html><head><title>Cut short | Health Site</title></head>"
+                                      b"<body><article><h1>Cut short</h1><p>The first paragraph arrived whole.</p>"
+                                      b"<p>The second stops in a <a href=\"https://exa")
+        script = json.loads(self.succeeds(path))
+        self.assertEqual(script["title"], "Cut short")
+        texts = [seg["text"] for ch in script["chapters"] for seg in ch["segments"]]
+        self.assertIn("The first paragraph arrived whole.", texts)
+
+    def test_json_array_at_top_level(self):
+        path = self.write("list.json", b'[{"title": "T", "sections": []}]')
+        self.fails(path, 3, path, "(root)", "expected an object")
+
+    def test_json_nested_deeply(self):
+        path = self.write("deep.json", b"[" * 100000 + b"]" * 100000)
+        self.fails(path, 3, path, "(root)", "expected an object")
+        items = b'{"text": "x", "items": [' * 3000 + b"]}" * 3000
+        path = self.write("deep-list.json", b'{"title": "Deep list", "sections": [{"heading": "A", "blocks": '
+                                            b'[{"type": "list", "items": [' + items + b"]}]}]}")
+        script = json.loads(self.succeeds(path))
+        self.assertEqual(script["title"], "Deep list")
+
+    def test_big_book_inspects_in_linear_time(self):
+        """A generated book of 40 MB (READALOUD_BIG_MB) inspects within
+        seconds, and in time that grows with its size, not with its square.
+        An unoptimised or sanitizer build, too slow for 40 MB, checks the
+        growth from a tenth of that size to a hundredth."""
+        megabytes = float(os.environ.get("READALOUD_BIG_MB", "40"))
+        paragraph = ("Cold water makes the heart beat faster and the breath come quicker. "
+                     "Swimmers who go in slowly give the body time to adjust to the shock. ") * 3 + "\n\n"
+        chapter = "Part {n} of the swim\n\n" + paragraph * 20
+
+        def book(name, mb):
+            parts, total, n = ["A very long book about cold water\n\n"], 0, 0
+            while total < mb * 1_000_000:
+                n += 1
+                text = chapter.replace("{n}", str(n))
+                parts.append(text)
+                total += len(text)
+            return self.write(name, "".join(parts).encode())
+
+        def timed(mb):
+            path = book(f"book-{mb:g}mb.txt", mb)
+            start = time.monotonic()
+            got, out, err = run(["inspect", path], timeout=1800)
+            seconds = time.monotonic() - start
+            self.assertEqual(got, 0, err)
+            self.assertIn("Part 1 of the swim", out)
+            os.remove(path)
+            print(f"\ninspect: {mb:g} MB in {seconds:.1f} s", file=sys.stderr)
+            return seconds
+
+        tenth = timed(megabytes / 10)
+        if tenth <= 3:
+            whole = timed(megabytes)
+            self.assertLess(whole, 60, "a 40 MB book should inspect within seconds")
+            self.assertLess(whole, 20 * max(tenth, 0.5), "inspect time grows faster than the input")
+        else:
+            hundredth = timed(megabytes / 100)
+            self.assertLess(tenth, 20 * max(hundredth, 0.5), "inspect time grows faster than the input")
 
     def test_json_wrong_type(self):
         path = self.write("bad.json", b'{"title": "T", "sections": [{"heading": "A", "blocks": [{"type": 5}]}]}')
@@ -114,6 +215,36 @@ class BadInputTest(TempDirTest):
         self.assertIn(blocker, err)
         with open(blocker, "rb") as f:
             self.assertEqual(f.read(), b"not a folder")
+
+    def test_output_folder_cannot_be_written(self):
+        if os.geteuid() == 0:
+            # Root writes anywhere on a normal file system; /proc/self is a
+            # folder that no one can create files in.
+            folder = "/proc/self"
+        else:
+            folder = os.path.join(self.tmp, "locked")
+            os.mkdir(folder, 0o500)
+        got, out, err = run(["render", COLD, "-o", folder, "--progress", "none"], timeout=60)
+        self.assertEqual(got, 1, err)
+        self.assertEqual(out, "")
+        lines = err.strip().splitlines()
+        self.assertEqual(len(lines), 1, err)
+        self.assertIn(folder, lines[0])
+
+    def test_output_parent_cannot_be_written(self):
+        if os.geteuid() == 0:
+            parent = "/proc/self"  # see above
+        else:
+            parent = os.path.join(self.tmp, "locked")
+            os.mkdir(parent, 0o500)
+        folder = os.path.join(parent, "new-folder")
+        got, out, err = run(["render", COLD, "-o", folder, "--progress", "none"], timeout=60)
+        self.assertEqual(got, 1, err)
+        self.assertEqual(out, "")
+        lines = err.strip().splitlines()
+        self.assertEqual(len(lines), 1, err)
+        self.assertIn(folder, lines[0])
+        self.assertFalse(os.path.exists(folder))
 
     def test_output_folder_cannot_be_created(self):
         blocker = self.write("blocker", b"x")
@@ -152,7 +283,8 @@ class FaultTest(TempDirTest):
         self.assertEqual(p.stdout, b"")
         err = p.stderr.decode().strip().splitlines()
         self.assertEqual(len(err), 1, err)
-        self.assertIn("write failed", err[0])
+        self.assertTrue(err[0].startswith("readaloud: error: "), err)
+        self.assertIn("File too large", err[0])
         self.assert_intact(older)
 
     def interrupt(self, sig, code):

@@ -116,7 +116,7 @@ max_words = 10
 
 [[rule]]
 name = "exact-case"
-equals = "MENU"
+equals = "TOPICS"
 ignore_case = false
 
 [[rule]]
@@ -130,8 +130,8 @@ drops_next_paragraph = true
   EXPECT_EQ(rule_for(f, "Our podcast team spent many months visiting clinics across the country to hear from "
                         "nurses."),
             "");
-  EXPECT_EQ(rule_for(f, "MENU"), "exact-case");
-  EXPECT_EQ(rule_for(f, "Menu"), "");
+  EXPECT_EQ(rule_for(f, "TOPICS"), "exact-case");
+  EXPECT_EQ(rule_for(f, "Topics"), "");
   EXPECT_EQ(rule_for(f, "VOTE NOW!"), "vote");
   EXPECT_TRUE(f.match("Vote!")->drops_next_paragraph);
   EXPECT_EQ(rule_for(f, "Was this helpful?"), "feedback-prompt");  // built-ins still first
