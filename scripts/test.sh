@@ -13,6 +13,11 @@ scripts/build.sh -DREADALOUD_TESTS=ON
 echo "== tests"
 ctest --test-dir build --output-on-failure -j"$jobs"
 
+if [ "${READALOUD_SKIP_FUZZ:-0}" != "1" ]; then
+  echo "== fuzz targets (5 s each, address + undefined sanitizers)"
+  scripts/fuzz.sh 5
+fi
+
 if [ "${READALOUD_SKIP_SANITIZE:-0}" != "1" ]; then
   echo "== build (address + undefined sanitizers)"
   cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DREADALOUD_TESTS=ON \

@@ -115,7 +115,7 @@ InputFormat sniff_format(std::string_view bytes) {
       head.find("<body") != std::string::npos || head.find("<article") != std::string::npos ||
       head.find("<p>") != std::string::npos || head.find("<h1") != std::string::npos)
     return InputFormat::Html;
-  if (s.front() == '{') return InputFormat::Json;
+  if (s.front() == '{' || s.front() == '[') return InputFormat::Json;
   if (s.front() == '<')
     throw_input("cannot tell the format of this input (it looks like markup but not HTML); use --from");
   if (s.starts_with("---\n") || s.starts_with("---\r\n") || s.starts_with("# ") ||

@@ -306,6 +306,10 @@ std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOpti
   EspeakEngine& engine = EspeakEngine::instance();
   const int rate = output_rate(options, engine.sample_rate());
 
+  // The audio's temporary is made first: an output folder that cannot take
+  // files fails now, not after a long synthesis.
+  AtomicFile audio(audio_target);
+
   // Pass 1: speak into a spill file on disk while measuring loudness, so
   // memory does not grow with the length of the article.
   SpillFile spill;
@@ -344,7 +348,6 @@ std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOpti
   }
 
   {
-    AtomicFile audio(audio_target);
     {
       auto writer = open_audio_writer(audio.temp_path(), encode);
       Resampler resampler(*writer, engine.sample_rate(), rate);
