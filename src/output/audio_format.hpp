@@ -20,6 +20,7 @@ struct EncodeOptions {
   AudioFormat format = AudioFormat::Mp3;
   int sample_rate = 22050;   // Hz
   int bitrate_kbps = 64;     // MP3 (CBR), Opus, M4B (AAC)
+  int threads = 2;           // encoder threads where the format allows (MP3)
 };
 
 }  // namespace readaloud

@@ -1,5 +1,7 @@
 #include "output/audio_writer.hpp"
 
+#include <algorithm>
+
 #include <fcntl.h>
 #include <sndfile.h>
 #include <sys/stat.h>
@@ -167,7 +169,11 @@ std::unique_ptr<AudioSink> open_audio_writer(const std::filesystem::path& path,
   if (options.format == AudioFormat::M4b) return open_m4b_writer(path, options);
   // Direct LAME: quality 7 and chunks encoded on two threads, about 3x the
   // speed of libsndfile's LAME at its default quality (see mp3_encoder.hpp).
-  if (options.format == AudioFormat::Mp3) return open_mp3_encoder(path, options.sample_rate, options.bitrate_kbps);
+  if (options.format == AudioFormat::Mp3) {
+    Mp3Tuning tuning;
+    tuning.threads = std::max(1, options.threads);
+    return open_mp3_encoder(path, options.sample_rate, options.bitrate_kbps, tuning);
+  }
   return std::make_unique<SndfileWriter>(path, options);
 }
 

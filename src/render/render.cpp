@@ -334,7 +334,7 @@ std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOpti
                                           engine.sample_rate(), 2, meter.lufs() - meter.native_lufs())
                     : 0.0;
   const Metadata meta = metadata_for(prepared, options);
-  const EncodeOptions encode{options.format, rate, options.bitrate_kbps};
+  const EncodeOptions encode{options.format, rate, options.bitrate_kbps, options.threads};
   std::vector<AtomicFile> files;
   std::vector<fs::path> produced;
 
