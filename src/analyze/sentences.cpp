@@ -1,4 +1,5 @@
 #include "analyze/sentences.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -59,14 +60,14 @@ std::size_t closer_len(std::string_view text, std::size_t i) {
 }
 
 bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool ascii_alpha(char c) { return ascii_upper(c) || ascii_lower(c); }
+bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool ascii_alpha(char c) { return ascii_upper(c) || is_ascii_lower(c); }
 bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Latin-1 letters: U+00C0..U+00DE are uppercase, U+00DF..U+00FF lowercase
 // (except the multiplication and division signs).
 bool starts_lowercase(std::string_view text, std::size_t i) {
-  if (ascii_lower(text[i])) return true;
+  if (is_ascii_lower(text[i])) return true;
   if (text.size() - i >= 2 && static_cast<unsigned char>(text[i]) == 0xC3) {
     const auto b = static_cast<unsigned char>(text[i + 1]);
     return b >= 0x9F && b <= 0xBF && b != 0xB7;
@@ -92,13 +93,6 @@ constexpr std::array<std::string_view, 38> kAbbreviations = {
     "ref"};
 // Abbreviations that only stand before a number ("No. 5").
 constexpr std::array<std::string_view, 3> kNumberAbbreviations = {"no", "nr", "art"};
-
-std::string ascii_lowercase(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (ascii_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 // "U.S" (before the final dot): single letters joined by dots.
 bool dotted_uppercase_acronym(std::string_view w) {
@@ -130,7 +124,7 @@ bool dot_ends_sentence(std::string_view text, std::size_t dot, std::size_t next)
     if (starts_with_at(text, ws, opener) && ws + opener.size() <= dot) ws += opener.size();
   const std::string_view word = text.substr(ws, dot - ws);
   if (word.empty()) return true;
-  const std::string lower = ascii_lowercase(word);
+  const std::string lower = ascii_lower(word);
   if (std::find(kAbbreviations.begin(), kAbbreviations.end(), lower) != kAbbreviations.end())
     return false;
   if (ascii_digit(text[next]) &&
@@ -138,7 +132,7 @@ bool dot_ends_sentence(std::string_view text, std::size_t dot, std::size_t next)
           kNumberAbbreviations.end())
     return false;
   if (dotted_uppercase_acronym(word)) return false;
-  if (word.size() == 1 && ascii_lower(word[0])) return false;  // "z. B.", "p. ej."
+  if (word.size() == 1 && is_ascii_lower(word[0])) return false;  // "z. B.", "p. ej."
   if (word.size() == 1 && ascii_upper(word[0])) {
     // An initial when it follows a capitalised word or another initial
     // ("John F. Kennedy", "J. K."), or starts the text. "vitamin C." ends a sentence.

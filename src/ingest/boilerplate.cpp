@@ -1,4 +1,5 @@
 #include "ingest/boilerplate.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -18,13 +19,6 @@ std::string_view trim(std::string_view s) {
   const std::size_t b = s.find_first_not_of(kWhitespace);
   if (b == std::string_view::npos) return {};
   return s.substr(b, s.find_last_not_of(kWhitespace) - b + 1);
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
 }
 
 /// Words in `s`, counting no further than `cap` so multi-megabyte lines stay cheap.
@@ -54,7 +48,7 @@ std::vector<std::string> read_strings(const toml::node& node, const std::string&
     const auto* s = n.as_string();
     if (!s) rule_error(file, n.source(), what + " must be a string or an array of strings");
     if (s->get().empty()) rule_error(file, n.source(), what + " must not be empty");
-    out.push_back(lower ? lower_ascii(s->get()) : s->get());
+    out.push_back(lower ? ascii_lower(s->get()) : s->get());
   };
   if (const auto* arr = node.as_array()) {
     if (arr->empty()) rule_error(file, node.source(), what + " must not be an empty array");
@@ -198,7 +192,7 @@ std::optional<BoilerplateHit> BoilerplateFilter::match(std::string_view raw) con
   const std::string cleaned = clean_typography(raw);
   const std::string_view line = trim(cleaned);
   if (line.empty()) return std::nullopt;
-  const std::string lower = lower_ascii(line);
+  const std::string lower = ascii_lower(line);
   // Counted once, and only as far as the largest limit, for multi-megabyte lines.
   const std::size_t words = count_words(line, max_words_limit_);
   for (const auto& rule : rules_)

@@ -1,4 +1,5 @@
 #include "ingest/decode.hpp"
+#include "util/text.hpp"
 
 #include <iconv.h>
 
@@ -29,13 +30,6 @@ class Iconv {
  private:
   iconv_t cd_;
 };
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 std::string hex_byte(unsigned char b) {
   char buf[8];
@@ -231,7 +225,7 @@ std::string finish(std::string_view utf8) { return normalize_newlines(strip_utf8
 
 std::string decode_text(std::string_view bytes, const std::string& encoding) {
   check_not_binary_format(bytes);
-  const std::string name = lower_ascii(encoding);
+  const std::string name = ascii_lower(encoding);
   if (name.empty()) {
     if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
       const bool le = bytes[0] == '\xFF';

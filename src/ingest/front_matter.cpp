@@ -1,4 +1,5 @@
 #include "ingest/front_matter.hpp"
+#include "util/text.hpp"
 
 #include <vector>
 
@@ -19,12 +20,6 @@ std::string_view trim(std::string_view s) {
 bool is_fence(std::string_view line, std::string_view fence) { return trim(line) == fence && line.substr(0, 3) == fence; }
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lowered(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = lower(c);
-  return out;
-}
 
 // Values end up spoken, so they get the same typography and whitespace
 // treatment as body text.
@@ -120,7 +115,7 @@ FrontMatter read_front_matter(std::string_view text) {
     if (line.empty() || is_space(line[0]) || line[0] == '#' || line[0] == '-') continue;
     std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    std::string key = lowered(trim(line.substr(0, colon)));
+    std::string key = ascii_lower(trim(line.substr(0, colon)));
     std::string_view rest = trim(line.substr(colon + 1));
 
     std::string value;

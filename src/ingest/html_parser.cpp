@@ -1,4 +1,5 @@
 #include "ingest/html_parser.hpp"
+#include "util/text.hpp"
 
 #include <gumbo.h>
 
@@ -37,13 +38,7 @@ bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <=
 bool is_name_char(char c) {
   return is_ascii_alpha(c) || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == ':' || c == '.';
 }
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
-}
+char lower_char(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 std::string_view trim(std::string_view s) {
   std::size_t b = 0, e = s.size();
@@ -259,7 +254,7 @@ std::vector<std::string> read_string_list(const toml::table& doc, std::string_vi
   for (const auto& item : *array) {
     const auto value = item.value<std::string>();
     if (!value) throw_runtime(std::string(kChromeFile) + ": " + std::string(path) + " must hold strings");
-    out.push_back(lower(*value));
+    out.push_back(ascii_lower(*value));
   }
   return out;
 }
@@ -271,7 +266,7 @@ std::vector<std::pair<std::string, CalloutKind>> read_kind_table(const toml::tab
   for (const auto& [key, value] : *table) {
     const auto kind = value.value<std::string>();
     if (!kind) throw_runtime(std::string(kChromeFile) + ": " + std::string(path) + " values must be strings");
-    out.emplace_back(lower(key.str()), callout_kind_named(lower(*kind)));
+    out.emplace_back(ascii_lower(key.str()), callout_kind_named(ascii_lower(*kind)));
   }
   return out;
 }
@@ -337,7 +332,7 @@ std::string tag_name(const GumboNode* el) {
   if (el->v.element.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(el->v.element.tag);
   GumboStringPiece piece = el->v.element.original_tag;
   gumbo_tag_from_original_text(&piece);
-  return lower(std::string_view(piece.data, piece.length));
+  return ascii_lower(std::string_view(piece.data, piece.length));
 }
 
 std::size_t line_of(const GumboNode* n) {
@@ -360,7 +355,7 @@ std::vector<std::string> class_tokens(const GumboNode* el) {
       while (i < v.size() && is_html_space(v[i])) ++i;
       std::size_t j = i;
       while (j < v.size() && !is_html_space(v[j])) ++j;
-      if (j > i) out.push_back(lower(v.substr(i, j - i)));
+      if (j > i) out.push_back(ascii_lower(v.substr(i, j - i)));
       i = j;
     }
   }
@@ -393,7 +388,7 @@ std::string role_of(const GumboNode* el) {
   const std::string_view r = trim(role);
   std::size_t end = 0;
   while (end < r.size() && !is_html_space(r[end])) ++end;
-  return lower(r.substr(0, end));
+  return ascii_lower(r.substr(0, end));
 }
 
 struct CalloutInfo {
@@ -457,12 +452,12 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
                                          bool header_is_content, bool is_callout, const ContentHolders& holders) {
   const auto& cfg = config();
   if (attr(el, "hidden") != nullptr) return "chrome: hidden";
-  if (const char* a = attr(el, "aria-hidden"); a != nullptr && lower(trim(a)) == "true")
+  if (const char* a = attr(el, "aria-hidden"); a != nullptr && ascii_lower(trim(a)) == "true")
     return "chrome: aria-hidden";
   if (const char* style = attr(el, "style"); style != nullptr) {
     std::string s;
     for (char c : std::string_view(style).substr(0, kMaxClassBytes))
-      if (!is_html_space(c)) s += ascii_lower(c);
+      if (!is_html_space(c)) s += lower_char(c);
     if (s.find("display:none") != npos || s.find("visibility:hidden") != npos) return "chrome: hidden";
   }
   if (find_part(tokens, cfg.credit_parts) != nullptr) return "photo-credit";
@@ -618,7 +613,7 @@ std::string limit_nesting(std::string_view in, std::size_t max_depth) {
     }
     std::size_t name_end = name_start;
     while (name_end < n && is_name_char(in[name_end])) ++name_end;
-    const std::string name = lower(in.substr(name_start, name_end - name_start));
+    const std::string name = ascii_lower(in.substr(name_start, name_end - name_start));
     // The end of the tag; '>' inside a quoted attribute value does not count.
     std::size_t e = name_end;
     char quote = 0;
@@ -668,7 +663,7 @@ std::string limit_nesting(std::string_view in, std::size_t max_depth) {
           break;
         }
         const std::size_t after = p + 2 + name.size();
-        if (after <= n && lower(in.substr(p + 2, name.size())) == name &&
+        if (after <= n && ascii_lower(in.substr(p + 2, name.size())) == name &&
             (after == n || !is_name_char(in[after])))
           break;
         p += 2;
@@ -700,7 +695,7 @@ bool has_bom(std::string_view b) {
 
 /// The charset a <meta> in the first 1024 bytes declares ("" if none), and its line.
 std::string sniff_charset(std::string_view bytes, std::size_t& line) {
-  const std::string head = lower(bytes.substr(0, kCharsetScanBytes));
+  const std::string head = ascii_lower(bytes.substr(0, kCharsetScanBytes));
   for (std::size_t at = head.find("<meta"); at != npos; at = head.find("<meta", at + 5)) {
     const std::size_t end = std::min(head.find('>', at), head.size());
     const std::string_view tag = std::string_view(head).substr(at, end - at);
@@ -727,7 +722,7 @@ std::string decode_page(std::string_view bytes, const std::string& encoding) {
   if (!encoding.empty() || has_bom(bytes)) return decode_text(bytes, encoding);
   std::size_t line = 0;
   const std::string declared = sniff_charset(bytes, line);
-  std::string name = lower(declared);
+  std::string name = ascii_lower(declared);
   // WHATWG: a <meta> readable as ASCII cannot really mean UTF-16, and
   // latin1/ASCII labels mean windows-1252.
   if (name.empty() || name == "utf-8" || name == "utf8" || name == "unicode-1-1-utf-8" ||
@@ -798,8 +793,8 @@ PageInfo read_page(const GumboNode* document, Article& article) {
       } else if (tag_of(n) == GUMBO_TAG_META) {
         const char* content = attr(n, "content");
         if (content == nullptr) continue;
-        const std::string name = lower(attr(n, "name") ? attr(n, "name") : "");
-        const std::string property = lower(attr(n, "property") ? attr(n, "property") : "");
+        const std::string name = ascii_lower(attr(n, "name") ? attr(n, "name") : "");
+        const std::string property = ascii_lower(attr(n, "property") ? attr(n, "property") : "");
         const std::string value = collapse(content);
         if (name == "author" && article.author.empty()) article.author = value;
         if (property == "og:title" && page.og_title.empty()) page.og_title = strip_site_suffix(value);
@@ -1561,7 +1556,7 @@ class Walker {
     while (w < plain.size() && is_ascii_alpha(plain[w])) ++w;
     if (w == 0) return std::nullopt;
     const auto& labels = config().labels;
-    const auto it = labels.find(lower(std::string_view(plain).substr(0, w)));
+    const auto it = labels.find(ascii_lower(std::string_view(plain).substr(0, w)));
     if (it == labels.end()) return std::nullopt;
     std::size_t cut = w;
     while (cut < plain.size() && plain[cut] == ' ') ++cut;

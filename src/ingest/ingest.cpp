@@ -1,4 +1,5 @@
 #include "ingest/ingest.hpp"
+#include "util/text.hpp"
 
 #include <sys/stat.h>
 
@@ -24,12 +25,6 @@ namespace readaloud {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool blank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
@@ -80,7 +75,7 @@ void drop_boilerplate_blocks(Article& article, const BoilerplateFilter& filter) 
 }  // namespace
 
 std::optional<InputFormat> parse_input_format(std::string_view name) {
-  std::string n = lower(name);
+  std::string n = ascii_lower(name);
   if (n == "plain" || n == "txt" || n == "text") return InputFormat::Plain;
   if (n == "markdown" || n == "md") return InputFormat::Markdown;
   if (n == "html" || n == "htm") return InputFormat::Html;
@@ -99,7 +94,7 @@ const char* to_string(InputFormat format) {
 }
 
 std::optional<InputFormat> format_from_extension(const fs::path& path) {
-  std::string ext = lower(path.extension().string());
+  std::string ext = ascii_lower(path.extension().string());
   if (ext == ".txt" || ext == ".text") return InputFormat::Plain;
   if (ext == ".md" || ext == ".markdown") return InputFormat::Markdown;
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::Html;
@@ -110,7 +105,7 @@ std::optional<InputFormat> format_from_extension(const fs::path& path) {
 InputFormat sniff_format(std::string_view bytes) {
   std::string_view s = skip_space_and_bom(bytes);
   if (s.empty()) return InputFormat::Plain;  // the emptiness check reports it
-  std::string head = lower(s.substr(0, 512));
+  std::string head = ascii_lower(s.substr(0, 512));
   if (head.starts_with("<!doctype html") || head.starts_with("<html") ||
       head.find("<body") != std::string::npos || head.find("<article") != std::string::npos ||
       head.find("<p>") != std::string::npos || head.find("<h1") != std::string::npos)

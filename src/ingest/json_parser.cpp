@@ -1,4 +1,5 @@
 #include "ingest/json_parser.hpp"
+#include "util/text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -37,13 +38,6 @@ std::string key_path(const std::string& parent, std::string_view key) {
 
 std::string index_path(const std::string& parent, std::size_t index) { return parent + "/" + std::to_string(index); }
 
-std::string lowered(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -67,7 +61,7 @@ std::string unknown_choice(const char* what, const std::string& value, const std
   const char* best = nullptr;
   std::size_t best_distance = 3;  // suggest only near misses
   for (const char* v : valid) {
-    std::size_t d = edit_distance(lowered(value), v);
+    std::size_t d = edit_distance(ascii_lower(value), v);
     if (d < best_distance) best_distance = d, best = v;
   }
   if (best) msg += std::string(" (did you mean \"") + best + "\"?)";
@@ -191,7 +185,7 @@ std::vector<ListItem> list_items(const Json& items, const std::string& path) {
 }
 
 CalloutKind callout_kind(const Json& block, const std::string& path) {
-  std::string kind = lowered(required_string(block, "kind", path));
+  std::string kind = ascii_lower(required_string(block, "kind", path));
   for (std::size_t i = 0; i < kCalloutKinds.size(); ++i)
     if (kind == kCalloutKinds[i]) return static_cast<CalloutKind>(i);
   fail(key_path(path, "kind"), unknown_choice("callout kind", kind, kCalloutKinds, "kinds"));

@@ -1,4 +1,5 @@
 #include "ingest/markdown_parser.hpp"
+#include "util/text.hpp"
 
 #include <gumbo.h>
 #include <md4c.h>
@@ -25,14 +26,8 @@ char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' +
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_alnum(char c) { return is_alpha(c) || (c >= '0' && c <= '9'); }
 
-std::string lowered(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = lower(c);
-  return out;
-}
-
 bool istarts_with(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && lowered(s.substr(0, prefix.size())) == prefix;
+  return s.size() >= prefix.size() && ascii_lower(s.substr(0, prefix.size())) == prefix;
 }
 
 /// Where lowercase `needle` next occurs in `hay` at or after `from`, ignoring
@@ -179,7 +174,7 @@ Tag read_tag(std::string_view s) {
 
 /// The value of attribute `name` in an opening tag, entity references decoded.
 std::string tag_attribute(std::string_view tag, std::string_view name, Entities& entities) {
-  std::string low = lowered(tag);
+  std::string low = ascii_lower(tag);
   for (std::size_t at = low.find(name); at != std::string::npos; at = low.find(name, at + 1)) {
     if (at == 0 || !is_ws(low[at - 1])) continue;
     std::size_t i = at + name.size();
@@ -255,7 +250,7 @@ std::string strip_html(std::string_view html, Entities& entities) {
 // Callout labels and photo credits.
 
 std::optional<CalloutKind> callout_word(std::string_view word) {
-  std::string w = lowered(word);
+  std::string w = ascii_lower(word);
   if (w == "note") return CalloutKind::Note;
   if (w == "tip") return CalloutKind::Tip;
   if (w == "important") return CalloutKind::Important;
@@ -269,7 +264,7 @@ std::optional<CalloutKind> callout_word(std::string_view word) {
 /// reStructuredText and Material names map onto our six kinds.
 CalloutKind admonition_kind(std::string_view word) {
   if (auto kind = callout_word(word)) return *kind;
-  std::string w = lowered(word);
+  std::string w = ascii_lower(word);
   if (w == "attention") return CalloutKind::Warning;
   if (w == "error" || w == "failure" || w == "bug") return CalloutKind::Danger;
   if (w == "hint" || w == "success") return CalloutKind::Tip;
@@ -320,7 +315,7 @@ std::optional<CalloutKind> take_callout_label(InlineText& text) {
 bool looks_like_photo_credit(std::string_view text) {
   text = trim(text);
   if (text.empty() || text.size() > 160) return false;
-  std::string low = lowered(text);
+  std::string low = ascii_lower(text);
   static const char* const kPrefixes[] = {"photo:", "photo by", "photo credit", "photograph:", "photograph by",
                                           "photography:", "photography by", "image:", "image by",
                                           "image credit", "image source", "credit:", "picture:",
@@ -435,9 +430,9 @@ Prepared prepare(std::string_view text, std::size_t front_matter_lines) {
     std::string title;
     std::size_t q1 = rest.find('"'), q2 = rest.rfind('"');
     if (q1 != std::string_view::npos && q2 > q1) title = std::string(trim(rest.substr(q1 + 1, q2 - q1 - 1)));
-    if (lowered(title) == lowered(type)) title.clear();
+    if (ascii_lower(title) == ascii_lower(type)) title.clear();
     CalloutKind kind = admonition_kind(type);
-    std::string marker = "> [!" + lowered(to_string(kind)) + "]";
+    std::string marker = "> [!" + ascii_lower(to_string(kind)) + "]";
     emit(marker, i + 1);
     if (!title.empty()) {
       char last = title.back();

@@ -5,6 +5,7 @@
 // number before it, a title needs a name after it).
 
 #include "narrate/normalizer.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -63,14 +64,6 @@ std::string squeeze(std::string_view s) {
   std::string out;
   for (char c : s) {
     if (c != ' ') out.push_back(c);
-  }
-  return out;
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
 }
