@@ -1,17 +1,14 @@
 #include "cli/app.hpp"
 
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
-#include <cstdio>
 #include <algorithm>
 #include <iostream>
 #include <sstream>
 #include <thread>
 
 #include "cli/progress.hpp"
-#include "render/inspect.hpp"
 #include "render/batch.hpp"
+#include "render/inspect.hpp"
 #include "render/render.hpp"
 #include "synth/espeak_engine.hpp"
 #include "synth/voice_catalog.hpp"

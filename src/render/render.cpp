@@ -1,8 +1,5 @@
 #include "render/render.hpp"
 
-#include "output/playlist.hpp"
-#include "render/split.hpp"
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -24,15 +21,18 @@
 #include "output/cover_art.hpp"
 #include "output/cue_sheet.hpp"
 #include "output/ffmetadata.hpp"
+#include "output/playlist.hpp"
 #include "output/srt.hpp"
 #include "output/tag_writer.hpp"
-#include "output/webvtt.hpp"
 #include "output/transcript.hpp"
+#include "output/webvtt.hpp"
+#include "render/split.hpp"
 #include "synth/espeak_engine.hpp"
 #include "synth/voice_catalog.hpp"
 #include "util/atomic_file.hpp"
 #include "util/embedded.hpp"
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace readaloud {
 namespace fs = std::filesystem;
@@ -42,7 +42,6 @@ namespace {
 // Peak ceiling before encoding; leaves room for the encoder's overshoot so the
 // decoded file stays at or below -1 dBTP.
 constexpr double kCeilingDbfs = kDefaultCeilingDbfs;
-
 
 /// Forwards a stream and reports how far through `total` samples it is.
 class ProgressSink final : public AudioSink {
@@ -118,9 +117,7 @@ class MeasuringSpill final : public AudioSink {
 Lexicon load_lexicons(const std::vector<fs::path>& paths) {
   Lexicon all;
   for (const auto& path : paths) {
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    Lexicon one = ext == ".toml" ? load_toml_lexicon(path) : load_pls_lexicon(path);
+    Lexicon one = ascii_lower(path.extension().string()) == ".toml" ? load_toml_lexicon(path) : load_pls_lexicon(path);
     all.entries.insert(all.entries.end(), one.entries.begin(), one.entries.end());
   }
   return all;
@@ -348,22 +345,20 @@ std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOpti
   }
 
   {
-    {
-      auto writer = open_audio_writer(audio.temp_path(), encode);
-      Resampler resampler(*writer, engine.sample_rate(), rate);
-      std::vector<fs::path> part_paths;
-      for (const auto& part : parts) part_paths.push_back(part.temp_path());
-      ChapterSplitter splitter(timeline, part_paths, encode);
-      TeeSink both(resampler, splitter);
-      AudioSink& out = parts.empty() ? static_cast<AudioSink&>(resampler) : both;
-      ProgressSink counted(out, spill.size(), [&](double f) { if (progress) progress(0.5 + 0.45 * f); });
-      ThreadedSink encoding(counted);  // resampling and encoding run beside the limiter
-      GainLimiter limiter(encoding, gain, kCeilingDbfs, engine.sample_rate());
-      spill.replay(limiter);
-    }
-    write_tags(audio.temp_path(), options.format, meta, timeline);
-    files.push_back(std::move(audio));
+    auto writer = open_audio_writer(audio.temp_path(), encode);
+    Resampler resampler(*writer, engine.sample_rate(), rate);
+    std::vector<fs::path> part_paths;
+    for (const auto& part : parts) part_paths.push_back(part.temp_path());
+    ChapterSplitter splitter(timeline, part_paths, encode);
+    TeeSink both(resampler, splitter);
+    AudioSink& out = parts.empty() ? static_cast<AudioSink&>(resampler) : both;
+    ProgressSink counted(out, spill.size(), [&](double f) { if (progress) progress(0.5 + 0.45 * f); });
+    ThreadedSink encoding(counted);  // resampling and encoding run beside the limiter
+    GainLimiter limiter(encoding, gain, kCeilingDbfs, engine.sample_rate());
+    spill.replay(limiter);  // finishes the chain, closing the encoders
   }
+  write_tags(audio.temp_path(), options.format, meta, timeline);
+  files.push_back(std::move(audio));
 
   std::vector<PlaylistEntry> playlist;
   for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -390,8 +385,7 @@ std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOpti
     fs::path target = base;
     target += sidecar_suffix(sidecar);
     AtomicFile file(target);
-    write_text(file, sidecar_content(sidecar, prepared, timeline, meta,
-                                                 files.front().target().filename().string()));
+    write_text(file, sidecar_content(sidecar, prepared, timeline, meta, audio_target.filename().string()));
     files.push_back(std::move(file));
   }
 

@@ -48,6 +48,16 @@ class BatchTest(TempDirTest):
         self.assertEqual(sorted(os.listdir(out1)), sorted(os.listdir(out2)))
         self.assertEqual(err1.strip(), "readaloud: 2 rendered, 0 failed")
 
+    def test_same_titles_get_distinct_names(self):
+        inputs = self.make_inputs(1) * 2
+        out_dir = os.path.join(self.tmp, "same")
+        code, out, err = run(["render", *inputs, "-o", out_dir, "--jobs", "2", "--progress", "none"])
+        self.assertEqual(code, 0, err)
+        self.assertEqual(sorted(p for p in out.splitlines() if p.endswith(".mp3")),
+                         [os.path.join(out_dir, "winter-swim-number-0-2.mp3"),
+                          os.path.join(out_dir, "winter-swim-number-0.mp3")])
+        self.assertEqual(len(os.listdir(out_dir)), 6)
+
     def test_quiet_prints_errors_only(self):
         inputs = self.make_inputs(2)
         code, out, err = run(["render", *inputs, "-o", os.path.join(self.tmp, "q"), "--quiet"])

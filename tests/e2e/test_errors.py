@@ -44,6 +44,15 @@ class ErrorTest(TempDirTest):
     def test_unknown_format(self):
         self.fails(["render", "--format", "mp4"], 2, "mp4")
 
+    def test_repeatable_options_take_one_value_each(self):
+        rules = os.path.join(self.tmp, "rules.toml")
+        with open(rules, "w", encoding="utf-8") as f:
+            f.write('[[rule]]\nname = "podcast-plug"\nstarts_with = "Listen to our podcast"\n')
+        article = os.path.join(FIXTURES, "e2e", "cold-water-swimming.txt")
+        got, out, err = run(["inspect", "--rules", rules, article, "--json"])
+        self.assertEqual(got, 0, err)
+        self.assertIn('"Cold water swimming for beginners"', out)
+
     def test_no_subcommand(self):
         got, out, err = run([])
         self.assertEqual(got, 2)
