@@ -53,6 +53,13 @@ void LoudnessMeter::add(std::span<const float> samples) {
         "adding samples");
 }
 
+double LoudnessMeter::integrated_lufs(const LoudnessMeter& a, const LoudnessMeter& b) {
+  ebur128_state* states[] = {static_cast<ebur128_state*>(a.state_.get()), static_cast<ebur128_state*>(b.state_.get())};
+  double lufs = 0.0;
+  check(ebur128_loudness_global_multiple(states, 2, &lufs), "integrated loudness");
+  return std::isfinite(lufs) ? lufs : kMinusInf;
+}
+
 double LoudnessMeter::integrated_lufs() const {
   double lufs = kMinusInf;
   check(ebur128_loudness_global(static_cast<ebur128_state*>(state_.get()), &lufs), "integrated loudness");

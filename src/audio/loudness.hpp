@@ -31,6 +31,9 @@ class LoudnessMeter {
   void add(std::span<const float> samples);
   /// Integrated (gated) loudness in LUFS; -infinity when silent or too short to gate.
   double integrated_lufs() const;
+  /// Integrated loudness of the programme made of what `a` and `b` measured
+  /// (gating over both, as if one meter had seen it all). Same rate required.
+  static double integrated_lufs(const LoudnessMeter& a, const LoudnessMeter& b);
   /// Highest true peak over all channels in dBTP (4x oversampled); -infinity when silent.
   /// Throws Error(Usage) when the meter was made with PeakMetering::IntegratedOnly.
   double true_peak_dbtp() const;

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
+#include <future>
 
 #include "audio/limiter.hpp"
-#include "audio/threaded_sink.hpp"
 
 namespace readaloud {
 
@@ -13,6 +14,36 @@ ProgrammeMeter::ProgrammeMeter(int sample_rate)
       native_(sample_rate, 1, PeakMetering::IntegratedOnly),
       metering_(meter_),
       to_meter_(metering_, sample_rate, kRate) {}
+
+namespace {
+
+// The programme's loudness after GainLimiter at `gain_db`. The two halves are
+// limited and metered on two threads; the limiter's state matters only within
+// its few milliseconds of look-ahead and release, and the meters' gating is
+// combined over both halves, so this is the loudness of the whole.
+double limited_lufs(SpillFile& spill, double gain_db, double ceiling_dbfs, int sample_rate) {
+  spill.flush();
+  const long long middle = spill.size() / 2;
+  LoudnessMeter first(sample_rate, 1, PeakMetering::IntegratedOnly);
+  LoudnessMeter second(sample_rate, 1, PeakMetering::IntegratedOnly);
+  auto measure = [&](LoudnessMeter& meter, long long begin, long long end) {
+    MeteringSink metering(meter);
+    GainLimiter limiter(metering, gain_db, ceiling_dbfs, sample_rate);
+    spill.replay_range(limiter, begin, end);
+  };
+  auto other = std::async(std::launch::async, [&] { measure(second, middle, spill.size()); });
+  std::exception_ptr failure;
+  try {
+    measure(first, 0, middle);
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  other.get();  // rethrows the other half's failure
+  if (failure) std::rethrow_exception(failure);
+  return LoudnessMeter::integrated_lufs(first, second);
+}
+
+}  // namespace
 
 double normalizing_gain_db(SpillFile& spill, double measured_lufs, double target_lufs, double ceiling_dbfs,
                            int sample_rate, int passes, double meter_offset_db) {
@@ -26,12 +57,7 @@ double normalizing_gain_db(SpillFile& spill, double measured_lufs, double target
   double previous_lufs = measured_lufs;
   bool have_previous = true;
   for (int pass = 0; pass < passes; ++pass) {
-    LoudnessMeter meter(sample_rate, 1, PeakMetering::IntegratedOnly);
-    MeteringSink metering(meter);
-    ThreadedSink beside(metering);  // the meter runs beside the limiter
-    GainLimiter limiter(beside, gain, ceiling_dbfs, sample_rate);
-    spill.replay(limiter);
-    const double lufs = meter.integrated_lufs() + meter_offset_db;
+    const double lufs = limited_lufs(spill, gain, ceiling_dbfs, sample_rate) + meter_offset_db;
     const double shortfall = target_lufs - lufs;
     if (!std::isfinite(shortfall)) break;
     // Within 0.05 dB is as close as the meter's gating makes meaningful.

@@ -75,4 +75,27 @@ void SpillFile::replay(AudioSink& sink, std::size_t block) {
   sink.finish();
 }
 
+void SpillFile::flush() {
+  if (file_ && std::fflush(file_.get()) != 0)
+    throw_runtime(std::string("write failed: cannot write the temporary audio file: ") + std::strerror(errno));
+}
+
+void SpillFile::replay_range(AudioSink& sink, long long begin, long long end, std::size_t block) const {
+  if (!file_) throw_runtime("temporary audio file is closed");
+  if (block == 0) block = 8192;
+  const int fd = ::fileno(file_.get());
+  std::vector<float> buffer(block);
+  for (long long at = std::max(0LL, begin); at < std::min(end, size_);) {
+    check_interrupted();
+    const std::size_t want = static_cast<std::size_t>(std::min<long long>(std::min(end, size_) - at, static_cast<long long>(block)));
+    const ssize_t got = ::pread(fd, buffer.data(), want * sizeof(float), static_cast<off_t>(at) * static_cast<off_t>(sizeof(float)));
+    if (got != static_cast<ssize_t>(want * sizeof(float)))
+      throw_runtime(std::string("cannot read back the temporary audio file: ") +
+                    (got < 0 ? std::strerror(errno) : "file is shorter than written"));
+    sink.write(std::span<const float>(buffer.data(), want));
+    at += static_cast<long long>(want);
+  }
+  sink.finish();
+}
+
 }  // namespace readaloud

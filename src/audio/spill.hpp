@@ -32,6 +32,12 @@ class SpillFile {
   /// Streams everything to sink, in order, then sink.finish(). Checks for an
   /// interrupt between blocks. Later writes append after what was written.
   void replay(AudioSink& sink, std::size_t block = 8192);
+  /// Pushes buffered samples to the file; call before replay_range().
+  void flush();
+  /// Streams samples [begin, end) to sink, then sink.finish(). Reads with
+  /// pread, so several threads may replay ranges at once (after flush(), with
+  /// no write meanwhile).
+  void replay_range(AudioSink& sink, long long begin, long long end, std::size_t block = 8192) const;
 
  private:
   struct Closer {

@@ -6,6 +6,7 @@
 
 #include "audio/limiter.hpp"
 #include "audio/pcm.hpp"
+#include "audio/vector_sink.hpp"
 #include "synth/espeak_engine.hpp"
 #include "test_signals.hpp"
 
@@ -57,6 +58,42 @@ TEST(NormalizingGain, SilenceGetsNoGain) {
   SpillFile spill;
   spill.write(std::vector<float>(kRate, 0.0f));
   EXPECT_EQ(normalizing_gain_db(spill, -INFINITY, -16.0, kDefaultCeilingDbfs, kRate), 0.0);
+}
+
+}  // namespace
+}  // namespace readaloud
+
+namespace readaloud {
+namespace {
+
+TEST(LoudnessMeter, TwoMetersCombineLikeOne) {
+  constexpr int kRate = 22050;
+  std::vector<float> a(kRate * 5), b(kRate * 5);
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    a[i] = 0.1f * static_cast<float>(std::sin(2.0 * M_PI * 440.0 * static_cast<double>(i) / kRate));
+    b[i] = 0.4f * static_cast<float>(std::sin(2.0 * M_PI * 660.0 * static_cast<double>(i) / kRate));
+  }
+  LoudnessMeter whole(kRate, 1, PeakMetering::IntegratedOnly), first(kRate, 1, PeakMetering::IntegratedOnly),
+      second(kRate, 1, PeakMetering::IntegratedOnly);
+  whole.add(a);
+  whole.add(b);
+  first.add(a);
+  second.add(b);
+  EXPECT_NEAR(LoudnessMeter::integrated_lufs(first, second), whole.integrated_lufs(), 0.05);
+}
+
+TEST(SpillFile, RangesReplayExactlyTheirSamples) {
+  SpillFile spill;
+  std::vector<float> x(20000);
+  for (std::size_t i = 0; i < x.size(); ++i) x[i] = static_cast<float>(i) / 20000.0f;
+  spill.write(x);
+  spill.flush();
+  VectorSink first, second;
+  spill.replay_range(first, 0, 12345, 1000);
+  spill.replay_range(second, 12345, 20000, 777);
+  EXPECT_EQ(first.samples, std::vector<float>(x.begin(), x.begin() + 12345));
+  EXPECT_EQ(second.samples, std::vector<float>(x.begin() + 12345, x.end()));
+  EXPECT_TRUE(first.finished && second.finished);
 }
 
 }  // namespace
