@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -42,37 +43,26 @@ SpillFile::~SpillFile() = default;
 SpillFile::SpillFile(SpillFile&&) noexcept = default;
 SpillFile& SpillFile::operator=(SpillFile&&) noexcept = default;
 
+// Samples are kept as 16-bit PCM: eSpeak NG speaks 16-bit audio, the earcon
+// is far below full scale, and half the bytes means half the disk (or tmpfs
+// memory) and half the copying on each of the passes that read it back.
+constexpr float kScale = 32768.0f;
+
 void SpillFile::write(std::span<const float> samples) {
   if (samples.empty()) return;
   if (!file_) throw_runtime("temporary audio file is closed");
-  const std::size_t written = std::fwrite(samples.data(), sizeof(float), samples.size(), file_.get());
+  pcm_.resize(samples.size());
+  for (std::size_t i = 0; i < samples.size(); ++i)
+    pcm_[i] = static_cast<std::int16_t>(std::lround(std::clamp(samples[i] * kScale, -32768.0f, 32767.0f)));
+  const std::size_t written = std::fwrite(pcm_.data(), sizeof(std::int16_t), pcm_.size(), file_.get());
   if (written != samples.size())
     throw_runtime(std::string("write failed: cannot write the temporary audio file: ") + std::strerror(errno));
   size_ += static_cast<long long>(samples.size());
 }
 
 void SpillFile::replay(AudioSink& sink, std::size_t block) {
-  if (!file_) throw_runtime("temporary audio file is closed");
-  if (block == 0) block = 8192;
-  std::FILE* f = file_.get();
-  if (std::fflush(f) != 0 || std::fseek(f, 0, SEEK_SET) != 0)
-    throw_runtime(std::string("cannot read back the temporary audio file: ") + std::strerror(errno));
-  std::vector<float> buffer(block);
-  long long left = size_;
-  while (left > 0) {
-    check_interrupted();
-    const std::size_t want = static_cast<std::size_t>(std::min<long long>(left, static_cast<long long>(block)));
-    const std::size_t got = std::fread(buffer.data(), sizeof(float), want, f);
-    if (got != want)
-      throw_runtime(std::string("cannot read back the temporary audio file: ") +
-                    (std::ferror(f) ? std::strerror(errno) : "file is shorter than written"));
-    sink.write(std::span<const float>(buffer.data(), got));
-    left -= static_cast<long long>(got);
-  }
-  // Later writes append after the replayed data.
-  if (std::fseek(f, 0, SEEK_END) != 0)
-    throw_runtime(std::string("cannot seek in the temporary audio file: ") + std::strerror(errno));
-  sink.finish();
+  flush();
+  replay_range(sink, 0, size_, block);
 }
 
 void SpillFile::flush() {
@@ -84,15 +74,19 @@ void SpillFile::replay_range(AudioSink& sink, long long begin, long long end, st
   if (!file_) throw_runtime("temporary audio file is closed");
   if (block == 0) block = 8192;
   const int fd = ::fileno(file_.get());
-  std::vector<float> buffer(block);
+  std::vector<std::int16_t> pcm(block);
+  std::vector<float> samples(block);
   for (long long at = std::max(0LL, begin); at < std::min(end, size_);) {
     check_interrupted();
-    const std::size_t want = static_cast<std::size_t>(std::min<long long>(std::min(end, size_) - at, static_cast<long long>(block)));
-    const ssize_t got = ::pread(fd, buffer.data(), want * sizeof(float), static_cast<off_t>(at) * static_cast<off_t>(sizeof(float)));
-    if (got != static_cast<ssize_t>(want * sizeof(float)))
+    const std::size_t want =
+        static_cast<std::size_t>(std::min<long long>(std::min(end, size_) - at, static_cast<long long>(block)));
+    const ssize_t got = ::pread(fd, pcm.data(), want * sizeof(std::int16_t),
+                                static_cast<off_t>(at) * static_cast<off_t>(sizeof(std::int16_t)));
+    if (got != static_cast<ssize_t>(want * sizeof(std::int16_t)))
       throw_runtime(std::string("cannot read back the temporary audio file: ") +
                     (got < 0 ? std::strerror(errno) : "file is shorter than written"));
-    sink.write(std::span<const float>(buffer.data(), want));
+    for (std::size_t i = 0; i < want; ++i) samples[i] = static_cast<float>(pcm[i]) / kScale;
+    sink.write(std::span<const float>(samples.data(), want));
     at += static_cast<long long>(want);
   }
   sink.finish();

@@ -7,12 +7,14 @@
 #include <cstdio>
 #include <memory>
 #include <span>
+#include <vector>
 
 #include "audio/sink.hpp"
 
 namespace readaloud {
 
-/// An anonymous temporary file of float samples. It lives in $TMPDIR (or /tmp)
+/// An anonymous temporary file of samples, stored as 16-bit PCM (so replay
+/// gives back each sample rounded to the nearest 1/32768). It lives in $TMPDIR (or /tmp)
 /// and has no name from the moment it is created, so it disappears when closed,
 /// even after a crash. Move-only.
 class SpillFile {
@@ -45,6 +47,7 @@ class SpillFile {
   };
   std::unique_ptr<std::FILE, Closer> file_;
   long long size_ = 0;
+  std::vector<std::int16_t> pcm_;  ///< conversion buffer for write()
 };
 
 /// An AudioSink that appends to a SpillFile; finish() does nothing.

@@ -85,7 +85,7 @@ TEST(LoudnessMeter, TwoMetersCombineLikeOne) {
 TEST(SpillFile, RangesReplayExactlyTheirSamples) {
   SpillFile spill;
   std::vector<float> x(20000);
-  for (std::size_t i = 0; i < x.size(); ++i) x[i] = static_cast<float>(i) / 20000.0f;
+  for (std::size_t i = 0; i < x.size(); ++i) x[i] = static_cast<float>(i) / 32768.0f;  // exact in 16 bits
   spill.write(x);
   spill.flush();
   VectorSink first, second;

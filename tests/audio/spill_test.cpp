@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -12,8 +14,14 @@
 namespace readaloud {
 namespace {
 
+// The spill keeps 16-bit PCM: samples come back rounded to 1/32768.
+std::vector<float> as_pcm16(std::vector<float> x) {
+  for (float& v : x) v = std::round(std::clamp(v * 32768.0f, -32768.0f, 32767.0f)) / 32768.0f;
+  return x;
+}
+
 TEST(SpillFile, ReplaysWhatWasWritten) {
-  const auto x = testing::noise(1.0, 1'000'000);
+  const auto x = as_pcm16(testing::noise(1.0, 1'000'000));
   SpillFile spill;
   // Chunks of changing sizes, as segments arrive.
   std::size_t i = 0;
@@ -31,15 +39,23 @@ TEST(SpillFile, ReplaysWhatWasWritten) {
 
 TEST(SpillFile, ReplaysTwiceAndAppendsAfterReplay) {
   SpillFile spill;
-  spill.write(std::vector<float>{1.0f, 2.0f});
+  spill.write(std::vector<float>{0.5f, -0.25f});
   VectorSink first;
   spill.replay(first);
-  EXPECT_EQ(first.samples, (std::vector<float>{1.0f, 2.0f}));
-  spill.write(std::vector<float>{3.0f});
+  EXPECT_EQ(first.samples, (std::vector<float>{0.5f, -0.25f}));
+  spill.write(std::vector<float>{0.125f});
   VectorSink second;
   spill.replay(second, 1);
-  EXPECT_EQ(second.samples, (std::vector<float>{1.0f, 2.0f, 3.0f}));
+  EXPECT_EQ(second.samples, (std::vector<float>{0.5f, -0.25f, 0.125f}));
   EXPECT_EQ(spill.size(), 3);
+}
+
+TEST(SpillFile, ClampsAndRoundsToSixteenBits) {
+  SpillFile spill;
+  spill.write(std::vector<float>{1.5f, -2.0f, 0.3f});
+  VectorSink out;
+  spill.replay(out);
+  EXPECT_EQ(out.samples, (std::vector<float>{32767.0f / 32768.0f, -1.0f, std::round(0.3f * 32768.0f) / 32768.0f}));
 }
 
 TEST(SpillFile, EmptyReplayStillFinishes) {
