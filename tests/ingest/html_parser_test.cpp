@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "ingest/expected_article.hpp"
+
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -11,6 +13,10 @@
 
 namespace readaloud {
 namespace {
+
+using expected::callout;
+using expected::paragraph;
+using expected::section;
 
 const BoilerplateFilter& filter() {
   static const BoilerplateFilter f = BoilerplateFilter::builtin();
@@ -23,19 +29,7 @@ Span em(std::string t) { return Span{std::move(t), true, false, ""}; }
 Span strong(std::string t) { return Span{std::move(t), false, true, ""}; }
 Span plain(std::string t) { return Span{std::move(t)}; }
 
-Block paragraph(std::string text, std::size_t line) {
-  Block b;
-  b.text = make_text(std::move(text));
-  b.line = line;
-  return b;
-}
 
-Block callout(CalloutKind kind, std::string text, std::size_t line) {
-  Block b = paragraph(std::move(text), line);
-  b.kind = BlockKind::Callout;
-  b.callout = kind;
-  return b;
-}
 
 Block list(bool ordered, int start, std::vector<std::pair<int, std::string>> items, std::size_t line) {
   Block b;
@@ -47,14 +41,6 @@ Block list(bool ordered, int start, std::vector<std::pair<int, std::string>> ite
   return b;
 }
 
-Section section(std::string title, int level, std::size_t line, std::vector<Block> blocks) {
-  Section s;
-  s.title = std::move(title);
-  s.level = level;
-  s.line = line;
-  s.blocks = std::move(blocks);
-  return s;
-}
 
 std::string all_text(const Article& a) {
   std::string out = a.title + "\n" + a.subtitle + "\n";

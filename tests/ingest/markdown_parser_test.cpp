@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "ingest/expected_article.hpp"
+
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -12,6 +14,10 @@
 
 namespace readaloud {
 namespace {
+
+using expected::callout;
+using expected::paragraph;
+using expected::section;
 
 // --- builders for expected structures -------------------------------------
 
@@ -26,13 +32,7 @@ Block block(BlockKind kind, InlineText text, std::size_t line) {
   b.line = line;
   return b;
 }
-Block para(std::string text, std::size_t line) { return block(BlockKind::Paragraph, make_text(std::move(text)), line); }
 Block quote(std::string text, std::size_t line) { return block(BlockKind::Quote, make_text(std::move(text)), line); }
-Block callout(CalloutKind kind, std::string text, std::size_t line) {
-  Block b = block(BlockKind::Callout, make_text(std::move(text)), line);
-  b.callout = kind;
-  return b;
-}
 Block image(std::string alt, std::string caption, std::size_t line) {
   Block b = block(BlockKind::Image, make_text(std::move(alt)), line);
   if (!caption.empty()) b.caption = make_text(std::move(caption));
@@ -55,14 +55,6 @@ Block list(bool ordered, int start, std::vector<Item> items, std::size_t line) {
   return b;
 }
 
-Section section(std::string title, int level, std::size_t line, std::vector<Block> blocks) {
-  Section s;
-  s.title = std::move(title);
-  s.level = level;
-  s.line = line;
-  s.blocks = std::move(blocks);
-  return s;
-}
 
 Article article(std::string title, std::vector<Section> sections, std::vector<Dropped> dropped = {}) {
   Article a;
@@ -135,8 +127,8 @@ TEST(MarkdownParser, AtxAndSetextHeadingsOpenSectionsWithTheirLevels) {
       "Top level again\n"
       "===============\n";
   expect_article(parse_markdown(md),
-                 article("The title", {section("", 1, 1, {para("Text before any heading.", 1)}),
-                                       section("The title", 1, 3, {para("Opening paragraph over two lines.", 5)}),
+                 article("The title", {section("", 1, 1, {paragraph("Text before any heading.", 1)}),
+                                       section("The title", 1, 3, {paragraph("Opening paragraph over two lines.", 5)}),
                                        section("Benefits", 2, 8, {}), section("Small print", 3, 11, {}),
                                        section("Top level again", 1, 13, {})}));
 }
@@ -250,9 +242,9 @@ TEST(MarkdownParser, AdmonitionsBecomeCalloutsAndKeepLineNumbers) {
       article("", {section("", 1, 1,
                            {callout(CalloutKind::Warning,
                                     "Stop before you start. Check with your doctor first. Some people react badly.", 1),
-                            para("After the box.", 7), callout(CalloutKind::Danger, "Never mix these two.", 9),
+                            paragraph("After the box.", 7), callout(CalloutKind::Danger, "Never mix these two.", 9),
                             callout(CalloutKind::Tip, "Label titles are not repeated.", 12), code,
-                            para("Last line.", 20)})}));
+                            paragraph("Last line.", 20)})}));
 }
 
 TEST(MarkdownParser, BoldLabelParagraphIsACalloutAndABareLabelTitlesTheNextParagraph) {
@@ -269,7 +261,7 @@ TEST(MarkdownParser, BoldLabelParagraphIsACalloutAndABareLabelTitlesTheNextParag
   expect_article(parse_markdown(md),
                  article("", {section("", 1, 1,
                                       {callout(CalloutKind::Warning, "Stop at once if you feel faint.", 1),
-                                       callout(CalloutKind::Note, "Results can take a week.", 3), para("Tip:", 7),
+                                       callout(CalloutKind::Note, "Results can take a week.", 3), paragraph("Tip:", 7),
                                        list(false, 1, {item("a list does not join a bare label")}, 9)})}));
 }
 
@@ -288,7 +280,7 @@ TEST(MarkdownParser, LinksSpeakTheirTextAndUrlsAreDropped) {
       "Write to help@example.org or use `ibuprofen` &amp; rest &eacute;t&#233; &#x2014; &bogus;.\n";
   expect_article(parse_markdown(md),
                  article("", {section("", 1, 1,
-                                      {para("Read the NHS advice today. See. Or, or for more. Write to or use "
+                                      {paragraph("Read the NHS advice today. See. Or, or for more. Write to or use "
                                             "ibuprofen & rest \xC3\xA9t\xC3\xA9 \xE2\x80\x94 &bogus;.",
                                             1)})}));
 }
@@ -305,7 +297,7 @@ TEST(MarkdownParser, InlineHtmlIsStrippedButKeepsItsMarks) {
 
 TEST(MarkdownParser, CurlyQuotesAndOddSpacesBecomePlain) {
   expect_article(parse_markdown("# \xE2\x80\x9C" "Don\xE2\x80\x99t\xE2\x80\x9D\n\nIt\xE2\x80\x99s\xC2\xA0" "fine.\n"),
-                 article("\"Don't\"", {section("\"Don't\"", 1, 1, {para("It's fine.", 3)})}));
+                 article("\"Don't\"", {section("\"Don't\"", 1, 1, {paragraph("It's fine.", 3)})}));
 }
 
 // --- images -----------------------------------------------------------------
@@ -331,8 +323,8 @@ TEST(MarkdownParser, ImagesBecomeImageBlocksAndCreditsAreDropped) {
       article("",
               {section("", 1, 1,
                        {image("A nurse taking a pulse", "At the clinic", 1), image("Ice pack on a knee", "", 4),
-                        para("Cold helps with swelling.", 8), image("arrow", "", 8),
-                        para("Not under an image:", 10), para("Getty Images is not a credit here.", 12)})},
+                        paragraph("Cold helps with swelling.", 8), image("arrow", "", 8),
+                        paragraph("Not under an image:", 10), paragraph("Getty Images is not a credit here.", 12)})},
               {Dropped{"Photo: Sam Lee/Getty Images", "photo-credit", 2}, Dropped{"Shutterstock", "photo-credit", 6}}));
 }
 
@@ -342,7 +334,7 @@ TEST(MarkdownParser, CodeBlocksKeepOnlyTheirLanguage) {
   Block fenced = block(BlockKind::Code, make_text("python"), 3);
   Block indented = block(BlockKind::Code, {}, 9);
   expect_article(parse_markdown("Run this:\n\n```python\nprint('hi')\n```\n\nOr:\n\n    echo hi\n"),
-                 article("", {section("", 1, 1, {para("Run this:", 1), fenced, para("Or:", 7), indented})}));
+                 article("", {section("", 1, 1, {paragraph("Run this:", 1), fenced, paragraph("Or:", 7), indented})}));
 }
 
 TEST(MarkdownParser, TablesHaveHeaderCellsAndRows) {
@@ -365,7 +357,7 @@ TEST(MarkdownParser, HtmlBlocksKeepTheirTextWithoutCommentsOrScripts) {
       "</div>\n"
       "\n"
       "<!-- only a comment -->\n";
-  expect_article(parse_markdown(md), article("", {section("", 1, 1, {para("Salt & sugar in balance", 1)})}));
+  expect_article(parse_markdown(md), article("", {section("", 1, 1, {paragraph("Salt & sugar in balance", 1)})}));
 }
 
 // --- front matter -----------------------------------------------------------
@@ -388,7 +380,7 @@ TEST(MarkdownParser, FrontMatterGivesMetadataAndKeepsLineNumbers) {
       "\n"
       "Body.\n";  // 15
   Article expected = article("Cold \"water\" swimming",
-                             {section("Heading that is not the title", 1, 13, {para("Body.", 15)})});
+                             {section("Heading that is not the title", 1, 13, {paragraph("Body.", 15)})});
   expected.author = "Dr. A. O'Neil";
   expected.published = "2024-05-01";
   expected.language = "en-GB";
@@ -401,7 +393,7 @@ TEST(MarkdownParser, SubtitleWinsOverDescriptionAndLanguageKeyWorks) {
   EXPECT_EQ(a.subtitle, "Short");
   EXPECT_EQ(a.language, "es");
   ASSERT_EQ(a.sections.size(), 1u);
-  EXPECT_EQ(a.sections[0].blocks, std::vector<Block>{para("Text", 6)});
+  EXPECT_EQ(a.sections[0].blocks, std::vector<Block>{paragraph("Text", 6)});
 }
 
 TEST(MarkdownParser, UnclosedFrontMatterIsAnInputErrorAtLineOne) {
@@ -428,7 +420,7 @@ TEST(MarkdownParser, FiveThousandNestedQuotesAreFlattened) {
   auto start = std::chrono::steady_clock::now();
   Article a = parse_markdown(md);
   EXPECT_LT(seconds_since(start), 2.0);
-  expect_article(a, article("", {section("", 1, 1, {quote("deep", 1), para("After.", 3)})}));
+  expect_article(a, article("", {section("", 1, 1, {quote("deep", 1), paragraph("After.", 3)})}));
 }
 
 TEST(MarkdownParser, FiveThousandNestedListsAreFlattened) {
@@ -473,7 +465,7 @@ TEST(MarkdownParser, WholeArticleFixture) {
       "Rinsing your nose with salt water",
       {section("Rinsing your nose with salt water", 1, 8,
                {image("A person pouring salt water into one nostril", "", 10),
-                para("Salt water rinses wash mucus and pollen out of the nose. Many people with hay fever or a "
+                paragraph("Salt water rinses wash mucus and pollen out of the nose. Many people with hay fever or a "
                      "blocked nose use them every day.",
                      13)}),
        section("How to rinse", 2, 16,
@@ -488,7 +480,7 @@ TEST(MarkdownParser, WholeArticleFixture) {
                       {plain("Most people have "), strong("no problems"), plain(". Some notice:")}, 29),
                 list(false, 1, {item("a stinging feeling"), item("nosebleeds")}, 31)}),
        section("Risks", 2, 34,
-               {para("Rinsing too often may dry the lining of the nose.", 36),
+               {paragraph("Rinsing too often may dry the lining of the nose.", 36),
                 callout(CalloutKind::Caution, "Do not rinse a child's nose without asking a doctor first.", 38)})},
       {Dropped{"Photo: K. Osei/Shutterstock", "photo-credit", 11}});
   expected.author = "Readaloud test fixture";

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "ingest/expected_article.hpp"
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -12,21 +14,13 @@
 namespace readaloud {
 namespace {
 
+using expected::callout;
+using expected::paragraph;
+using expected::section;
+
 // --- builders for expected structures -------------------------------------
 
-Block para(std::string text, std::size_t line) {
-  Block b;
-  b.text = make_text(std::move(text));
-  b.line = line;
-  return b;
-}
 
-Block callout(CalloutKind kind, std::string text, std::size_t line) {
-  Block b = para(std::move(text), line);
-  b.kind = BlockKind::Callout;
-  b.callout = kind;
-  return b;
-}
 
 struct Item {
   std::string text;
@@ -43,14 +37,6 @@ Block list(bool ordered, int start, std::vector<Item> items, std::size_t line) {
   return b;
 }
 
-Section section(std::string title, int level, std::size_t line, std::vector<Block> blocks) {
-  Section s;
-  s.title = std::move(title);
-  s.level = level;
-  s.line = line;
-  s.blocks = std::move(blocks);
-  return s;
-}
 
 /// A readable dump, so that a failing comparison shows where the structures differ.
 std::string dump(const Article& a) {
@@ -92,19 +78,19 @@ Article article(std::string title, std::vector<Section> sections, std::vector<Dr
 
 TEST(PlaintextHeadings, ShortStandaloneLinesAreHeadings) {
   EXPECT_ARTICLE(parse("Better sleep\n\nSleep matters.\n\nHabits\n\nKeep a routine.\n"),
-                 article("Better sleep", {section("Better sleep", 1, 1, {para("Sleep matters.", 3)}),
-                                          section("Habits", 2, 5, {para("Keep a routine.", 7)})}));
+                 article("Better sleep", {section("Better sleep", 1, 1, {paragraph("Sleep matters.", 3)}),
+                                          section("Habits", 2, 5, {paragraph("Keep a routine.", 7)})}));
 }
 
 TEST(PlaintextHeadings, TextBeforeFirstHeadingGetsUntitledSection) {
   EXPECT_ARTICLE(parse("Intro text here.\n\nMain topic\n\nBody.\n"),
-                 article("Main topic", {section("", 1, 1, {para("Intro text here.", 1)}),
-                                        section("Main topic", 1, 3, {para("Body.", 5)})}));
+                 article("Main topic", {section("", 1, 1, {paragraph("Intro text here.", 1)}),
+                                        section("Main topic", 1, 3, {paragraph("Body.", 5)})}));
 }
 
 TEST(PlaintextHeadings, HeadingFollowedByHeadingStillCounts) {
   EXPECT_ARTICLE(parse("Guide\n\nPart one\n\nText.\n"),
-                 article("Guide", {section("Guide", 1, 1, {}), section("Part one", 2, 3, {para("Text.", 5)})}));
+                 article("Guide", {section("Guide", 1, 1, {}), section("Part one", 2, 3, {paragraph("Text.", 5)})}));
 }
 
 TEST(PlaintextHeadings, RejectedCandidates) {
@@ -143,13 +129,13 @@ TEST(PlaintextHeadings, TwelveWordsAndHundredBytesAreAllowed) {
 
 TEST(PlaintextHeadings, LastLineIsNotAHeading) {
   EXPECT_ARTICLE(parse("Title\n\nBody text.\n\nThanks for reading\n"),
-                 article("Title", {section("Title", 1, 1, {para("Body text.", 3), para("Thanks for reading", 5)})}));
+                 article("Title", {section("Title", 1, 1, {paragraph("Body text.", 3), paragraph("Thanks for reading", 5)})}));
 }
 
 TEST(PlaintextHeadings, LineInsideParagraphIsNotAHeading) {
   EXPECT_ARTICLE(parse("Short line\nand more text.\n\nEnd.\n"),
-                 article("Short line and more text", {section("", 1, 1, {para("Short line and more text.", 1),
-                                                                         para("End.", 4)})}));
+                 article("Short line and more text", {section("", 1, 1, {paragraph("Short line and more text.", 1),
+                                                                         paragraph("End.", 4)})}));
 }
 
 TEST(PlaintextHeadings, NoHeadingTitleFromFirstSentence) {
@@ -183,9 +169,9 @@ TEST(PlaintextLists, EachBulletMarker) {
   EXPECT_ARTICLE(parse("\xE2\x80\xA2" "apples\n"),
                  article("", {section("", 1, 1, {list(false, 1, {{"apples"}}, 1)})}));
   EXPECT_ARTICLE(parse("-5 degrees outside.\n"),
-                 article("-5 degrees outside", {section("", 1, 1, {para("-5 degrees outside.", 1)})}));
+                 article("-5 degrees outside", {section("", 1, 1, {paragraph("-5 degrees outside.", 1)})}));
   EXPECT_ARTICLE(parse("2019. A good year.\n"),
-                 article("2019", {section("", 1, 1, {para("2019. A good year.", 1)})}));
+                 article("2019", {section("", 1, 1, {paragraph("2019. A good year.", 1)})}));
 }
 
 TEST(PlaintextLists, NestingByIndentation) {
@@ -202,12 +188,12 @@ TEST(PlaintextLists, ContinuationLinesJoinTheItem) {
                  article("After the list",
                          {section("", 1, 1,
                                   {list(true, 1, {{"Drink water through the day."}, {"Sleep seven hours."}}, 1),
-                                   para("After the list.", 5)})}));
+                                   paragraph("After the list.", 5)})}));
 }
 
 TEST(PlaintextLists, IntroLineThenListInOneParagraph) {
   EXPECT_ARTICLE(parse("You will need:\n- a towel\n- a hat\n"),
-                 article("You will need", {section("", 1, 1, {para("You will need:", 1),
+                 article("You will need", {section("", 1, 1, {paragraph("You will need:", 1),
                                                                list(false, 1, {{"a towel"}, {"a hat"}}, 2)})}));
 }
 
@@ -222,7 +208,7 @@ TEST(PlaintextBoilerplate, GluedAfterListIsDropped) {
   EXPECT_ARTICLE(
       parse("Benefits\n\n  1. Calmer mood.\n  2. Better sleep.\nWas this helpful?\n\nMore text.\n"),
       article("Benefits",
-              {section("Benefits", 1, 1, {list(true, 1, {{"Calmer mood."}, {"Better sleep."}}, 3), para("More text.", 7)})},
+              {section("Benefits", 1, 1, {list(true, 1, {{"Calmer mood."}, {"Better sleep."}}, 3), paragraph("More text.", 7)})},
               {Dropped{"Was this helpful?", "feedback-prompt", 5}}));
 }
 
@@ -230,7 +216,7 @@ TEST(PlaintextBoilerplate, CaptionCreditAndPromosDropped) {
   EXPECT_ARTICLE(parse("a cat on a sofaShare on Pinterest\nLina Berg/Getty Images\n\nCats at home\n\n"
                        "Cats sleep a lot.\nAdvertisement\nThey also play.\n\nRead more: Dogs at home \xC2\xBB\n"),
                  article("Cats at home",
-                         {section("Cats at home", 1, 4, {para("Cats sleep a lot.", 6), para("They also play.", 8)})},
+                         {section("Cats at home", 1, 4, {paragraph("Cats sleep a lot.", 6), paragraph("They also play.", 8)})},
                          {Dropped{"a cat on a sofaShare on Pinterest", "share-button", 1},
                           Dropped{"Lina Berg/Getty Images", "photo-credit", 2},
                           Dropped{"Advertisement", "advertisement", 7},
@@ -239,7 +225,7 @@ TEST(PlaintextBoilerplate, CaptionCreditAndPromosDropped) {
 
 TEST(PlaintextBoilerplate, DropsParagraphAfterReviewMethod) {
   EXPECT_ARTICLE(parse("Title\n\nBody.\n\nHow we reviewed this article:\n\nHistory line one\nline two\n\nKept.\n"),
-                 article("Title", {section("Title", 1, 1, {para("Body.", 3), para("Kept.", 10)})},
+                 article("Title", {section("Title", 1, 1, {paragraph("Body.", 3), paragraph("Kept.", 10)})},
                          {Dropped{"How we reviewed this article:", "review-method", 5},
                           Dropped{"History line one", "review-method", 7},
                           Dropped{"line two", "review-method", 8}}));
@@ -249,7 +235,7 @@ TEST(PlaintextBoilerplate, UserRuleApplies) {
   BoilerplateFilter f = BoilerplateFilter::builtin();
   f.add_rules("[[rule]]\nname = \"cookie-banner\"\nstarts_with = \"We use cookies\"\n", "site.toml");
   EXPECT_ARTICLE(parse_plaintext("We use cookies here.\nReal text.\n", f),
-                 article("Real text", {section("", 1, 2, {para("Real text.", 2)})},
+                 article("Real text", {section("", 1, 2, {paragraph("Real text.", 2)})},
                          {Dropped{"We use cookies here.", "cookie-banner", 1}}));
 }
 
@@ -270,17 +256,17 @@ TEST(PlaintextCallouts, LabelsBecomeCallouts) {
 
 TEST(PlaintextCallouts, ShortLabelledLineIsNotAHeading) {
   EXPECT_ARTICLE(parse("Tip: Drink water\n\nMore.\n"),
-                 article("Drink water", {section("", 1, 1, {callout(CalloutKind::Tip, "Drink water", 1), para("More.", 3)})}));
+                 article("Drink water", {section("", 1, 1, {callout(CalloutKind::Tip, "Drink water", 1), paragraph("More.", 3)})}));
 }
 
 TEST(PlaintextText, CrlfInput) {
   EXPECT_ARTICLE(parse("Title\r\n\r\nLine one\r\nline two.\r\n\r\n- item\r\n"),
-                 article("Title", {section("Title", 1, 1, {para("Line one line two.", 3), list(false, 1, {{"item"}}, 6)})}));
+                 article("Title", {section("Title", 1, 1, {paragraph("Line one line two.", 3), list(false, 1, {{"item"}}, 6)})}));
 }
 
 TEST(PlaintextText, CurlyQuotesStraightened) {
   EXPECT_ARTICLE(parse("\xE2\x80\x9CQuiet\xE2\x80\x9D hours\n\nIt\xE2\x80\x99s\xC2\xA0" "fine.\n"),
-                 article("\"Quiet\" hours", {section("\"Quiet\" hours", 1, 1, {para("It's fine.", 3)})}));
+                 article("\"Quiet\" hours", {section("\"Quiet\" hours", 1, 1, {paragraph("It's fine.", 3)})}));
 }
 
 // --- size ------------------------------------------------------------------
@@ -322,23 +308,23 @@ TEST(PlaintextFixture, ColdWaterSwimming) {
       article(
           "Cold water swimming",
           {section("Cold water swimming", 1, 4,
-                   {para("Cold water swimming means bathing in open water below about fifteen degrees. People take it "
+                   {paragraph("Cold water swimming means bathing in open water below about fifteen degrees. People take it "
                          "up for fitness, for company, or because they like how awake it makes them feel.",
                          6),
-                    para("Most of what swimmers report is personal experience. A handful of small studies exist, but "
+                    paragraph("Most of what swimmers report is personal experience. A handful of small studies exist, but "
                          "they rarely follow people for long, so firm conclusions are hard to draw.",
                          8)}),
            section("What people report", 2, 10,
                    {list(true, 1,
                          {{"A brighter mood for some hours after a swim."}, {"Less soreness after hard exercise."}}, 12),
-                    para("None of these effects has been confirmed in a large trial. Researchers who study them say:",
+                    paragraph("None of these effects has been confirmed in a large trial. Researchers who study them say:",
                          16)}),
            section("Mood", 2, 18,
-                   {para("Swimmers often describe what they call \"the glow\", a lift in mood that lasts into the "
+                   {paragraph("Swimmers often describe what they call \"the glow\", a lift in mood that lasts into the "
                          "afternoon. Whether the water or the friendly group does the work is still unclear.",
                          20)}),
            section("Sleep", 2, 22,
-                   {para("Some people say they sleep more deeply on swimming days. Nobody has measured this carefully "
+                   {paragraph("Some people say they sleep more deeply on swimming days. Nobody has measured this carefully "
                          "yet, and it's hard to do.",
                          24)}),
            section("Risks", 2, 28,
@@ -348,10 +334,10 @@ TEST(PlaintextFixture, ColdWaterSwimming) {
                          30),
                     callout(CalloutKind::Warning,
                             "If you have a heart condition, talk to your doctor before your first cold swim.", 34),
-                    para("Start with short dips, stay close to the shore, and never swim alone. Bring warm clothes "
+                    paragraph("Start with short dips, stay close to the shore, and never swim alone. Bring warm clothes "
                          "and a hot drink for afterwards.",
                          36),
-                    para("Tips for a first swim:", 38),
+                    paragraph("Tips for a first swim:", 38),
                     list(false, 1,
                          {{"Wear a bright hat so others can see you."},
                           {"Get out before you start to shiver."},
