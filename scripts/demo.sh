@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-scripts/build.sh >&2
+READALOUD_TARGET=readaloud scripts/build.sh >&2
 ./build/readaloud render "$@"
