@@ -52,8 +52,11 @@ void SpillFile::write(std::span<const float> samples) {
   if (samples.empty()) return;
   if (!file_) throw_runtime("temporary audio file is closed");
   pcm_.resize(samples.size());
-  for (std::size_t i = 0; i < samples.size(); ++i)
-    pcm_[i] = static_cast<std::int16_t>(std::lround(std::clamp(samples[i] * kScale, -32768.0f, 32767.0f)));
+  for (std::size_t i = 0; i < samples.size(); ++i) {
+    // Round half away from zero without a library call: this runs per sample.
+    const float v = std::clamp(samples[i] * kScale, -32768.0f, 32767.0f);
+    pcm_[i] = static_cast<std::int16_t>(v + (v >= 0.0f ? 0.5f : -0.5f));
+  }
   const std::size_t written = std::fwrite(pcm_.data(), sizeof(std::int16_t), pcm_.size(), file_.get());
   if (written != samples.size())
     throw_runtime(std::string("write failed: cannot write the temporary audio file: ") + std::strerror(errno));
@@ -85,7 +88,7 @@ void SpillFile::replay_range(AudioSink& sink, long long begin, long long end, st
     if (got != static_cast<ssize_t>(want * sizeof(std::int16_t)))
       throw_runtime(std::string("cannot read back the temporary audio file: ") +
                     (got < 0 ? std::strerror(errno) : "file is shorter than written"));
-    for (std::size_t i = 0; i < want; ++i) samples[i] = static_cast<float>(pcm[i]) / kScale;
+    for (std::size_t i = 0; i < want; ++i) samples[i] = static_cast<float>(pcm[i]) * (1.0f / kScale);
     sink.write(std::span<const float>(samples.data(), want));
     at += static_cast<long long>(want);
   }
