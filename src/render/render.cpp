@@ -288,9 +288,14 @@ std::vector<fs::path> render_input(const std::string& input, const RenderOptions
   try {
     return render_prepared(prepared, options, base, audio_target, progress);
   } catch (const Error& e) {
-    // Failures without a file of their own (the spill file, the engine)
-    // are reported against the file being made.
-    throw e.in_file(audio_target.string());
+    // Failures without a file of their own (the spill file, the engine), or
+    // named after a temporary ("out/.x.mp3.AbC123") that the user never
+    // sees, are reported against the file being made.
+    const std::string& file = e.where().file;
+    if (file.empty() || fs::path(file).filename().string().starts_with("." + audio_target.filename().string() + "."))
+      throw Error(e.kind(), e.message(), Location{audio_target.string(), e.where().line, e.where().column,
+                                                  e.where().byte_offset});
+    throw;
   }
 }
 

@@ -308,6 +308,28 @@ class FaultTest(TempDirTest):
         finally:
             os.remove(long_text)
 
+    def test_full_disk(self):
+        """A small tmpfs stands in for a full disk (needs root to mount)."""
+        disk = os.path.join(self.tmp, "disk")
+        os.mkdir(disk)
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", disk],
+                          capture_output=True).returncode != 0:
+            self.skipTest("cannot mount a small tmpfs here")
+        try:
+            older = os.path.join(disk, "cold-water-swimming-for-beginners.mp3")
+            with open(older, "wb") as f:
+                f.write(b"an older good output" * 50)
+            p = subprocess.run([BIN, "render", COLD, "-o", disk, "--progress", "none"], capture_output=True, timeout=120)
+            self.assertEqual(p.returncode, 1, p.stderr)
+            self.assertEqual(p.stdout, b"")
+            err = p.stderr.decode().strip().splitlines()
+            self.assertEqual(err, [f"readaloud: error: {older}: write failed: No space left on device"])
+            self.assertEqual(os.listdir(disk), ["cold-water-swimming-for-beginners.mp3"])
+            with open(older, "rb") as f:
+                self.assertEqual(f.read(), b"an older good output" * 50)
+        finally:
+            subprocess.run(["umount", disk], capture_output=True)
+
     def test_sigint(self):
         self.interrupt(signal.SIGINT, 130)
 
