@@ -48,17 +48,16 @@ class ProgrammeMeter final : public AudioSink {
 };
 
 /// The constant gain (dB) to give GainLimiter so that the programme in `spill`
-/// (measured at `measured_lufs` before any gain, by a ProgrammeMeter) reaches `target_lufs` *after*
-/// limiting at `ceiling_dbfs`. The limiter lowers loudness when it has much to
-/// do (1.1-1.6 dB for eSpeak speech brought to -16 LUFS under a -2 dBFS
-/// ceiling), so this replays the spill through a limiter and a meter up to
-/// `passes` times and corrects the gain by secant steps; two passes land within
-/// about 0.15 dB of the target (each pass takes roughly 1/500 of the
-/// programme's duration). Returns 0 for silence; `passes` = 0 gives plain
-/// loudness_gain_db(). Throws Error(Interrupted) from the replay on SIGINT.
-/// Each pass measures at the spill's own rate and adds `meter_offset_db` (a
-/// ProgrammeMeter's lufs() - native_lufs()) to compare with `target_lufs`.
+/// (measured at `measured_lufs` before any gain, by a ProgrammeMeter) reaches
+/// `target_lufs` *after* limiting at `ceiling_dbfs`. The limiter lowers
+/// loudness when it has much to do (1.1-1.6 dB for eSpeak speech brought to
+/// -16 LUFS under a -2 dBFS ceiling), so each pass limits and meters a sample
+/// of the programme (every other 4-second block, on two threads), takes the
+/// loudness it lost as the whole's loss, and corrects the gain by a secant
+/// step. The first pass tries the plain gain plus `expected_loss_db`; two
+/// passes land within about 0.1 dB of the target. Returns the plain gain for
+/// silence, or when `passes` is 0. Throws Error(Interrupted) on SIGINT.
 double normalizing_gain_db(SpillFile& spill, double measured_lufs, double target_lufs, double ceiling_dbfs,
-                           int sample_rate, int passes = 2, double meter_offset_db = 0.0);
+                           int sample_rate, int passes = 2, double expected_loss_db = 0.0);
 
 }  // namespace readaloud
