@@ -11,7 +11,6 @@ namespace readaloud {
 
 ProgrammeMeter::ProgrammeMeter(int sample_rate)
     : meter_(kRate, 1, PeakMetering::IntegratedOnly),
-      native_(sample_rate, 1, PeakMetering::IntegratedOnly),
       metering_(meter_),
       to_meter_(metering_, sample_rate, kRate) {}
 

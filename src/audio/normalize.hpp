@@ -19,30 +19,22 @@ class MeteringSink final : public AudioSink {
   LoudnessMeter& meter_;
 };
 
-/// Measures the integrated loudness of a stream at 48 kHz, and at its own
-/// rate. BS.1770's K-weighting is specified at 48 kHz; measuring there agrees
-/// with other meters (ffmpeg's ebur128 filter resamples to 48 kHz too), while
-/// the filters derived for 22050 Hz read eSpeak speech about 0.4 LU quieter.
-/// The difference of the two readings lets later passes measure at the
-/// stream's own rate, which is cheaper (no resampling, fewer samples).
+/// Measures the integrated loudness of a stream at 48 kHz. BS.1770's
+/// K-weighting is specified at 48 kHz; measuring there agrees with other
+/// meters (ffmpeg's ebur128 filter resamples to 48 kHz too), while the filters
+/// derived for 22050 Hz read eSpeak speech about 0.4 LU quieter.
 class ProgrammeMeter final : public AudioSink {
  public:
   static constexpr int kRate = 48000;
   explicit ProgrammeMeter(int sample_rate);
-  void write(std::span<const float> samples) override {
-    to_meter_.write(samples);
-    native_.add(samples);
-  }
+  void write(std::span<const float> samples) override { to_meter_.write(samples); }
   /// Flushes the resampler; call before lufs().
   void finish() override { to_meter_.finish(); }
   /// Integrated loudness in LUFS at 48 kHz (-infinity for silence).
   double lufs() const { return meter_.integrated_lufs(); }
-  /// Integrated loudness in LUFS at the stream's own rate.
-  double native_lufs() const { return native_.integrated_lufs(); }
 
  private:
   LoudnessMeter meter_;
-  LoudnessMeter native_;
   MeteringSink metering_;
   Resampler to_meter_;
 };

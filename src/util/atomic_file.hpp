@@ -14,7 +14,7 @@ namespace readaloud {
 /// still remove it from the signal handler.
 class AtomicFile {
  public:
-  /// Creates the temporary ("<dir>/.<name>.XXXXXX.part"). Throws Error
+  /// Creates the temporary ("<dir>/.<name>.XXXXXX"). Throws Error
   /// (Runtime) naming the folder when it cannot be created.
   explicit AtomicFile(std::filesystem::path target);
   ~AtomicFile();
