@@ -19,25 +19,9 @@ std::string_view trim(std::string_view s) {
 
 bool is_fence(std::string_view line, std::string_view fence) { return trim(line) == fence && line.substr(0, 3) == fence; }
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
 // Values end up spoken, so they get the same typography and whitespace
 // treatment as body text.
-std::string clean_value(std::string_view raw) {
-  std::string cleaned = clean_typography(raw);
-  std::string out;
-  bool space = false;
-  for (char c : cleaned) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
+std::string clean_value(std::string_view raw) { return collapse_spaces(clean_typography(raw)); }
 
 std::string double_quoted(std::string_view v) {
   std::string out;

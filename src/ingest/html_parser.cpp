@@ -48,22 +48,7 @@ std::string_view trim(std::string_view s) {
 }
 
 /// Typography cleaned, whitespace runs collapsed to one space, ends trimmed.
-std::string collapse(std::string_view raw) {
-  const std::string clean = clean_typography(raw);
-  std::string out;
-  out.reserve(clean.size());
-  bool space = false;
-  for (char c : clean) {
-    if (is_html_space(c)) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
+std::string collapse(std::string_view raw) { return collapse_spaces(clean_typography(raw)); }
 
 /// At most ~`max` bytes, cut at a word (or at least a UTF-8) boundary, with "..." when cut.
 std::string shorten(std::string s, std::size_t max = kShownChromeChars) {

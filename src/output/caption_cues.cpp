@@ -3,26 +3,9 @@
 #include <algorithm>
 
 #include "output/time_format.hpp"
+#include "util/text.hpp"
 
 namespace readaloud {
-namespace {
-
-std::string one_line(const std::string& text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
-}  // namespace
 
 std::vector<CaptionLine> caption_lines(const Timeline& timeline) {
   std::vector<const Cue*> cues;
@@ -36,7 +19,7 @@ std::vector<CaptionLine> caption_lines(const Timeline& timeline) {
     if (i + 1 < cues.size()) end = std::min(end, cues[i + 1]->start_sample);
     if (timeline.total_samples > 0) end = std::min(end, timeline.total_samples);
     CaptionLine line{sample_to_ms(cues[i]->start_sample, timeline.sample_rate),
-                     sample_to_ms(end, timeline.sample_rate), one_line(cues[i]->text)};
+                     sample_to_ms(end, timeline.sample_rate), collapse_spaces(cues[i]->text)};
     if (line.text.empty() || line.end_ms <= line.start_ms) continue;
     // Rounding to milliseconds must not re-create an overlap.
     if (!out.empty() && line.start_ms < out.back().end_ms) out.back().end_ms = line.start_ms;

@@ -95,3 +95,18 @@ class TempDirTest(unittest.TestCase):
     def files(self, folder=None):
         folder = folder or self.tmp
         return sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+
+    def assert_fails(self, args, code, needles, out_dir, stdin=None, timeout=300):
+        """Runs readaloud expecting failure: the exit code, nothing on standard
+        output, one 'readaloud: error:' line holding every needle, and no file
+        in out_dir. Returns the error line."""
+        got, out, err = run(args, stdin=stdin, timeout=timeout)
+        self.assertEqual(got, code, err)
+        self.assertEqual(out, "")
+        lines = err.strip().splitlines()
+        self.assertEqual(len(lines), 1, err)
+        self.assertTrue(lines[0].startswith("readaloud: error: "), err)
+        for n in needles:
+            self.assertIn(n, lines[0])
+        self.assertEqual(self.files(out_dir), [])
+        return lines[0]

@@ -9,16 +9,8 @@ from common import FIXTURES, TempDirTest, run
 class ErrorTest(TempDirTest):
     def fails(self, args, code, *needles, stdin=None):
         out_dir = os.path.join(self.tmp, "out")
-        got, out, err = run(list(args) + ["-o", out_dir] if args[0] == "render" else list(args), stdin=stdin)
-        self.assertEqual(got, code, err)
-        self.assertEqual(out, "")
-        lines = err.strip().splitlines()
-        self.assertEqual(len(lines), 1, err)
-        self.assertTrue(lines[0].startswith("readaloud: error: "), err)
-        for n in needles:
-            self.assertIn(n, lines[0])
-        self.assertEqual(self.files(out_dir), [])
-        return lines[0]
+        args = list(args) + ["-o", out_dir] if args[0] == "render" else list(args)
+        return self.assert_fails(args, code, needles, out_dir, stdin=stdin)
 
     def test_missing_file(self):
         line = self.fails(["render", "nope/missing.txt"], 3, "nope/missing.txt", "no such file")

@@ -24,16 +24,8 @@ class BadInputTest(TempDirTest):
 
     def fails(self, path, code, *needles, extra=()):
         out_dir = os.path.join(self.tmp, "out")
-        got, out, err = run(["render", path, "-o", out_dir, "--progress", "none", *extra], timeout=60)
-        self.assertEqual(got, code, err)
-        self.assertEqual(out, "")
-        lines = err.strip().splitlines()
-        self.assertEqual(len(lines), 1, err)
-        self.assertTrue(lines[0].startswith("readaloud: error: "), err)
-        for n in needles:
-            self.assertIn(n, lines[0])
-        self.assertEqual(self.files(out_dir), [])
-        return lines[0]
+        return self.assert_fails(["render", path, "-o", out_dir, "--progress", "none", *extra], code, needles,
+                                 out_dir, timeout=60)
 
     def succeeds(self, path, *extra):
         out_dir = os.path.join(self.tmp, "out")

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/expect_error.hpp"
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -21,16 +23,7 @@ std::string rule_for(const BoilerplateFilter& f, std::string_view line) {
   return hit ? hit->rule : "";
 }
 
-template <typename F>
-Error error_from(F&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "no Error thrown";
-  return Error(ErrorKind::Runtime, "none");
-}
+using testing_support::error_from;
 
 TEST(BoilerplateBuiltin, EachPatternMatches) {
   const BoilerplateFilter f = BoilerplateFilter::builtin();

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/expect_error.hpp"
+
 #include <string>
 
 #include "util/error.hpp"
@@ -11,17 +13,7 @@ namespace {
 
 using namespace std::string_literals;
 
-/// Runs `f`, expects a readaloud::Error, and returns it.
-template <typename F>
-Error error_from(F&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "no Error thrown";
-  return Error(ErrorKind::Runtime, "none");
-}
+using testing_support::error_from;
 
 TEST(DecodeText, ValidUtf8PassesThrough) {
   EXPECT_EQ(decode_text("caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80\nnext"), "caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80\nnext");

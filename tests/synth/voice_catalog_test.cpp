@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/expect_error.hpp"
+
 #include <cmath>
 
 #include <filesystem>
@@ -21,17 +23,7 @@ namespace {
 
 const std::vector<std::string> kShipped = {"de", "default", "en-gb", "en-us", "es", "fr"};
 
-/// Runs `f`, expecting an Error; returns it (or fails the test).
-template <typename F>
-Error expect_error(F&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "expected readaloud::Error";
-  return Error(ErrorKind::Runtime, "no error thrown");
-}
+using testing_support::error_from;
 
 /// A temporary file removed at the end of the test.
 class TempFile {
@@ -148,18 +140,18 @@ TEST(VoiceCatalog, ProfilesSpeakTheirOwnLanguage) {
 }
 
 TEST(VoiceCatalog, MisspeltNameSuggestsTheNearest) {
-  Error e = expect_error([] { load_voice_profile("en-su"); });
+  Error e = error_from([] { load_voice_profile("en-su"); });
   EXPECT_EQ(e.kind(), ErrorKind::Usage);
   EXPECT_STREQ(e.what(), "unknown voice 'en-su' (did you mean en-us?)");
 
-  e = expect_error([] { load_voice_profile("defualt"); });
+  e = error_from([] { load_voice_profile("defualt"); });
   EXPECT_STREQ(e.what(), "unknown voice 'defualt' (did you mean default?)");
 
   // Two names equally near are both offered.
-  e = expect_error([] { load_voice_profile("en-xx"); });
+  e = error_from([] { load_voice_profile("en-xx"); });
   EXPECT_STREQ(e.what(), "unknown voice 'en-xx' (did you mean en-gb or en-us?)");
 
-  e = expect_error([] { load_voice_profile("klingon"); });
+  e = error_from([] { load_voice_profile("klingon"); });
   EXPECT_EQ(e.kind(), ErrorKind::Usage);
   EXPECT_STREQ(e.what(), "unknown voice 'klingon' (available: de, default, en-gb, en-us, es, fr)");
 }
@@ -174,38 +166,38 @@ TEST(VoiceCatalog, MissingFieldsKeepTheDefaults) {
 }
 
 TEST(VoiceCatalog, UnknownKeyIsAnInputErrorNamingTheKeyAndLine) {
-  Error e = expect_error(
+  Error e = error_from(
       [] { parse_voice_profile("language = \"en\"\n\n[narration]\nrat = 150\n", "mine", "mine.toml"); });
   EXPECT_EQ(e.kind(), ErrorKind::Input);
   EXPECT_STREQ(e.what(), "mine.toml:4:1: unknown key 'narration.rat' in voice profile (did you mean narration.rate?)");
 
-  e = expect_error([] { parse_voice_profile("langauge = \"en\"\n", "mine", "mine.toml"); });
+  e = error_from([] { parse_voice_profile("langauge = \"en\"\n", "mine", "mine.toml"); });
   EXPECT_STREQ(e.what(), "mine.toml:1:1: unknown key 'langauge' in voice profile (did you mean language?)");
 
-  e = expect_error([] { parse_voice_profile("[chorus]\nvoice = \"en\"\n", "mine", "mine.toml"); });
+  e = error_from([] { parse_voice_profile("[chorus]\nvoice = \"en\"\n", "mine", "mine.toml"); });
   EXPECT_STREQ(e.what(), "mine.toml:1:2: unknown key 'chorus' in voice profile");
 }
 
 TEST(VoiceCatalog, BadValuesAreInputErrorsWithPositions) {
-  Error e = expect_error([] { parse_voice_profile("[narration]\nrate = \"fast\"\n", "m", "m.toml"); });
+  Error e = error_from([] { parse_voice_profile("[narration]\nrate = \"fast\"\n", "m", "m.toml"); });
   EXPECT_EQ(e.kind(), ErrorKind::Input);
   EXPECT_STREQ(e.what(), "m.toml:2:8: 'narration.rate' must be an integer");
 
-  e = expect_error([] { parse_voice_profile("[warning]\nrate = 500\n", "m", "m.toml"); });
+  e = error_from([] { parse_voice_profile("[warning]\nrate = 500\n", "m", "m.toml"); });
   EXPECT_STREQ(e.what(), "m.toml:2:8: 'warning.rate' must be between 80 and 450 (got 500)");
 
-  e = expect_error([] { parse_voice_profile("[phrases]\nlist = \"{count} items\"\n", "m", "m.toml"); });
+  e = error_from([] { parse_voice_profile("[phrases]\nlist = \"{count} items\"\n", "m", "m.toml"); });
   EXPECT_STREQ(e.what(), "m.toml:2:8: 'phrases.list' has unknown placeholder '{count}' (allowed: {n})");
 
-  e = expect_error([] { parse_voice_profile("[heading]\nvoice = \"en <b>\"\n", "m", "m.toml"); });
+  e = error_from([] { parse_voice_profile("[heading]\nvoice = \"en <b>\"\n", "m", "m.toml"); });
   EXPECT_STREQ(e.what(), "m.toml:2:9: 'heading.voice' is not an eSpeak NG voice name: 'en <b>'");
 
-  e = expect_error([] { parse_voice_profile("narration = 3\n", "m", "m.toml"); });
+  e = error_from([] { parse_voice_profile("narration = 3\n", "m", "m.toml"); });
   EXPECT_STREQ(e.what(), "m.toml:1:13: 'narration' must be a table");
 }
 
 TEST(VoiceCatalog, TomlSyntaxErrorNamesFileAndLine) {
-  const Error e = expect_error([] { parse_voice_profile("language = \"en\"\n[narration\n", "m", "m.toml"); });
+  const Error e = error_from([] { parse_voice_profile("language = \"en\"\n[narration\n", "m", "m.toml"); });
   EXPECT_EQ(e.kind(), ErrorKind::Input);
   EXPECT_EQ(e.where().file, "m.toml");
   EXPECT_EQ(e.where().line, 2u);
@@ -219,11 +211,11 @@ TEST(VoiceCatalog, LoadsAProfileFileByPath) {
   EXPECT_EQ(p.narration.rate_wpm, 140);
 
   const TempFile bad("bad.toml", "[narration]\npitch = 120\n");
-  const Error e = expect_error([&] { load_voice_profile(bad.path()); });
+  const Error e = error_from([&] { load_voice_profile(bad.path()); });
   EXPECT_EQ(e.kind(), ErrorKind::Input);
   EXPECT_EQ(std::string(e.what()), bad.path() + ":2:9: 'narration.pitch' must be between 0 and 99 (got 120)");
 
-  const Error missing = expect_error([] { load_voice_profile("/nonexistent/dir/voice.toml"); });
+  const Error missing = error_from([] { load_voice_profile("/nonexistent/dir/voice.toml"); });
   EXPECT_EQ(missing.kind(), ErrorKind::Input);
   EXPECT_STREQ(missing.what(), "/nonexistent/dir/voice.toml: cannot read voice profile");
 }
@@ -279,7 +271,7 @@ TEST(VoiceCatalog, WithRateScalesEveryRoleKeepingRatios) {
   EXPECT_EQ(with_rate(base, 80).warning.rate_wpm, 80);
 
   for (int bad : {79, 451, 0, -175}) {
-    const Error e = expect_error([&] { with_rate(base, bad); });
+    const Error e = error_from([&] { with_rate(base, bad); });
     EXPECT_EQ(e.kind(), ErrorKind::Usage);
     EXPECT_EQ(std::string(e.what()),
               "speech rate must be between 80 and 450 words per minute (got " + std::to_string(bad) + ")");
