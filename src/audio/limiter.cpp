@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numbers>
 
 #include "util/error.hpp"
@@ -17,9 +18,7 @@ namespace {
 // resampler and the encoder then turn into real peaks.
 constexpr std::size_t kTaps = GainLimiter::kTaps;
 constexpr int kHalf = static_cast<int>(kTaps / 2);
-// Laid out tap-major with a 4th, zero phase, so that each tap is one 4-wide
-// multiply-add over the three phases (vectorises without -ffast-math).
-using Taps = std::array<std::array<float, 4>, kTaps>;
+using Taps = std::array<std::array<float, kTaps>, 3>;  // [phase][tap]
 
 Taps make_taps() {
   Taps taps{};
@@ -34,7 +33,7 @@ Taps make_taps() {
       h[k] = sinc * c * c;
       sum += h[k];
     }
-    for (std::size_t k = 0; k < kTaps; ++k) taps[k][p] = static_cast<float>(h[k] / sum);  // unity gain at DC
+    for (std::size_t k = 0; k < kTaps; ++k) taps[p][k] = static_cast<float>(h[k] / sum);  // unity gain at DC
   }
   return taps;
 }
@@ -47,14 +46,62 @@ const Taps& taps() {
 // The largest sum of |taps| over the three phases: an interpolated point can
 // never exceed max|window| times this.
 double tap_gain_bound() {
-  const Taps& t = taps();
   double bound = 0.0;
-  for (std::size_t p = 0; p < 3; ++p) {
+  for (const auto& phase : taps()) {
     double sum = 0.0;
-    for (std::size_t k = 0; k < kTaps; ++k) sum += std::abs(static_cast<double>(t[k][p]));
+    for (float h : phase) sum += std::abs(static_cast<double>(h));
     bound = std::max(bound, sum);
   }
   return bound;
+}
+
+// Peak levels of windows: window j is x[j .. j+kTaps-1], and its level is
+// the largest of |x[j+kHalf-1]| and the three interpolated points after it.
+// Computed kLanes windows at a time, as whole lanes only (so `count` is
+// rounded up: x must hold kTaps - 1 + count rounded up to kLanes samples, and
+// levels that many), each tap one multiply-add per phase across the lanes:
+// the same arithmetic for every window, whatever the block sizes.
+constexpr std::size_t kLanes = 8;
+using Lanes = float __attribute__((vector_size(kLanes * sizeof(float))));
+
+inline __attribute__((always_inline)) void window_peaks_body(const float* x, std::size_t count, float* levels) {
+  const Taps& h = taps();
+  for (std::size_t j = 0; j < count; j += kLanes) {
+    Lanes y0{}, y1{}, y2{};
+    for (std::size_t k = 0; k < kTaps; ++k) {
+      Lanes in;
+      std::memcpy(&in, x + j + k, sizeof in);
+      y0 += h[0][k] * in;
+      y1 += h[1][k] * in;
+      y2 += h[2][k] * in;
+    }
+    for (std::size_t b = 0; b < kLanes; ++b)
+      levels[j + b] = std::max(std::max(std::abs(x[j + b + kHalf - 1]), std::abs(y0[b])),
+                               std::max(std::abs(y1[b]), std::abs(y2[b])));
+  }
+}
+
+void window_peaks_plain(const float* x, std::size_t count, float* levels) { window_peaks_body(x, count, levels); }
+
+#if defined(__x86_64__)
+__attribute__((target("avx2,fma"))) void window_peaks_avx2(const float* x, std::size_t count, float* levels) {
+  window_peaks_body(x, count, levels);
+}
+#endif
+
+using WindowPeaks = void (*)(const float*, std::size_t, float*);
+
+/// The 8-wide AVX2/FMA build where the CPU has it, checked once.
+WindowPeaks window_peaks() {
+#if defined(__x86_64__)
+  static const WindowPeaks chosen = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? &window_peaks_avx2 : &window_peaks_plain;
+  }();
+  return chosen;
+#else
+  return &window_peaks_plain;
+#endif
 }
 
 constexpr double kLookaheadSeconds = 0.005;
@@ -79,6 +126,8 @@ GainLimiter::GainLimiter(AudioSink& next, double gain_db, double ceiling_dbfs, i
   box_sum_ = static_cast<double>(window_);
   inv_window_ = 1.0 / static_cast<double>(window_);
   delay_.assign(window_, 0.0f);
+  history_.assign(kTaps - 1 + kBlock + kLanes, 0.0f);  // room for whole lanes
+  levels_.assign(kBlock + kLanes, 0.0f);
   // A power-of-two ring (at least window_ + 1 entries) indexes with a mask.
   std::size_t cap = 1;
   while (cap < window_ + 1) cap *= 2;
@@ -106,35 +155,10 @@ inline __attribute__((always_inline)) void GainLimiter::emit(float delayed) {
   }
 }
 
-// Inlined into write(): the call per sample was a visible share of the cost.
-inline __attribute__((always_inline)) void GainLimiter::push(float input) {
-  const float x = static_cast<float>(input * gain_);
-  // A doubled ring: the last kTaps inputs are always contiguous, oldest first.
-  ring_[ring_pos_] = x;
-  ring_[ring_pos_ + kTaps] = x;
-  ring_pos_ = (ring_pos_ + 1) % kTaps;
-  const float* window = ring_.data() + ring_pos_;
+// Inlined into process(): the call per sample was a visible share of the cost.
+inline __attribute__((always_inline)) void GainLimiter::step(double tp, float xn) {
   const std::int64_t i = in_index_++;
-  if (std::abs(x) > loud_level_) last_loud_ = i;
   if (i < static_cast<std::int64_t>(kInterpolationDelay)) return;
-
-  // Stage 1: the peak level around x[n] (n = i - kHalf), between-sample peaks included.
-  const float xn = window[kHalf - 1];
-  double tp = std::abs(xn);
-  // The interpolation costs most of the limiter's time, and can only matter
-  // when some sample of the window (the last kTaps inputs) is loud. Otherwise
-  // the sample peak stands in for it: both are then under the ceiling, so the
-  // needed gain below is 1 either way, and a quiet stand-in in previous_tp_
-  // never decides a later level, which only matters above the ceiling.
-  if (i - last_loud_ < static_cast<std::int64_t>(kTaps)) {
-    std::array<float, 4> y{};
-    const Taps& t = taps();
-    // Unrolled: GCC at -O2 otherwise runs one 4-wide multiply-add per loop trip.
-#pragma GCC unroll 8
-    for (std::size_t k = 0; k < kTaps; ++k)
-      for (std::size_t p = 0; p < 4; ++p) y[p] += t[k][p] * window[k];
-    for (std::size_t p = 0; p < 3; ++p) tp = std::max(tp, static_cast<double>(std::abs(y[p])));
-  }
   const double level = std::max(tp, previous_tp_);  // both intervals touching x[n]
   previous_tp_ = tp;
   const double need = level > ceiling_ ? ceiling_ / level : 1.0;
@@ -189,13 +213,37 @@ inline __attribute__((always_inline)) void GainLimiter::push(float input) {
   emit(delay_[read_slot]);
 }
 
+void GainLimiter::process(const float* input, std::size_t count) {
+  // history_ holds the last kTaps - 1 gained inputs, then this block's.
+  constexpr std::size_t kKeep = kTaps - 1;
+  float* x = history_.data();
+  bool loud = false;
+  for (std::size_t j = 0; j < count; ++j) {
+    x[kKeep + j] = input ? static_cast<float>(input[j] * gain_) : 0.0f;
+    loud |= std::abs(x[kKeep + j]) > loud_level_;
+  }
+  for (std::size_t j = 0; j < kKeep && !loud; ++j) loud = std::abs(x[j]) > loud_level_;
+  // Stage 1: the peak level around each x[n], between-sample peaks included.
+  // The interpolation costs most of the limiter's time, and can only matter
+  // when some sample of a window is loud. Otherwise the sample peak stands in
+  // for it: both are then under the ceiling, so the needed gain is 1 either
+  // way, and a quiet stand-in in previous_tp_ never decides a later level,
+  // which only matters above the ceiling.
+  if (loud) {
+    window_peaks()(x, count, levels_.data());
+  } else {
+    for (std::size_t j = 0; j < count; ++j) levels_[j] = std::abs(x[j + kHalf - 1]);
+  }
+  for (std::size_t j = 0; j < count; ++j) step(levels_[j], x[j + kHalf - 1]);
+  std::copy(x + count, x + count + kKeep, x);
+}
+
 void GainLimiter::write(std::span<const float> samples) {
   if (finished_) throw_runtime("audio written after the stream was finished");
   out_.clear();
-  for (float s : samples) {
-    ++received_;
-    push(s);
-  }
+  received_ += static_cast<std::int64_t>(samples.size());
+  for (std::size_t at = 0; at < samples.size(); at += kBlock)
+    process(samples.data() + at, std::min(kBlock, samples.size() - at));
   if (!out_.empty()) next_.write(out_);
 }
 
@@ -205,7 +253,7 @@ void GainLimiter::finish() {
   out_.clear();
   // Push the look-ahead's worth of silence so every real sample comes out.
   const std::size_t latency = kInterpolationDelay + window_ - 1;
-  for (std::size_t k = 0; k < latency; ++k) push(0.0f);
+  for (std::size_t at = 0; at < latency; at += kBlock) process(nullptr, std::min(kBlock, latency - at));
   if (!out_.empty()) next_.write(out_);
   next_.finish();
 }

@@ -42,7 +42,9 @@ class GainLimiter final : public AudioSink {
   double max_reduction_db() const;
 
  private:
-  void push(float input);
+  static constexpr std::size_t kBlock = 1024;  ///< samples per process() call
+  void process(const float* input, std::size_t count);  ///< input nullptr: silence
+  void step(double level, float xn);
   void release_towards(double target);
   void emit(float delayed);
 
@@ -53,14 +55,13 @@ class GainLimiter final : public AudioSink {
   double release_;
   bool finished_ = false;
 
-  std::array<float, 2 * kTaps> ring_{};  // last kTaps gained inputs, stored twice
-  std::size_t ring_pos_ = 0;
+  std::vector<float> history_;  // the last kTaps - 1 gained inputs, then a block's
+  std::vector<float> levels_;   // peak level of each window of the block
   std::int64_t in_index_ = 0;     // inputs pushed (real and padding)
   std::int64_t received_ = 0;     // real inputs
   std::int64_t emitted_ = 0;
   double previous_tp_ = 0.0;
   float loud_level_ = 0.0f;  // inputs above this may interpolate over the ceiling
-  std::int64_t last_loud_ = -2 * static_cast<std::int64_t>(kTaps);  // index of the last such input
   std::vector<std::pair<std::int64_t, double>> queue_;  // ring: sliding minimum of the needed gain
   std::size_t queue_head_ = 0;
   std::size_t queue_size_ = 0;

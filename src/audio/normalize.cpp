@@ -4,39 +4,88 @@
 #include <cmath>
 #include <exception>
 #include <future>
+#include <limits>
+#include <vector>
 
+#include "audio/block_meter.hpp"
 #include "audio/limiter.hpp"
 
 namespace readaloud {
-
-ProgrammeMeter::ProgrammeMeter(int sample_rate)
-    : meter_(kRate, 1, PeakMetering::IntegratedOnly),
-      metering_(meter_),
-      to_meter_(metering_, sample_rate, kRate) {}
-
 namespace {
 
-// The limiter's effect on loudness is measured on a sample of the programme,
-// every other block of kBlockSeconds (all of a short programme), limited
-// block by block on two threads:
-// the limiter's state reaches only a few milliseconds (look-ahead, release),
-// speech is alike from block to block, and half the samples is half the time.
-constexpr double kBlockSeconds = 4.0;
-constexpr long long kMinBlocksToSample = 8;
+// A part's limiter starts this long before its part: the limiter's memory is
+// its 80 ms release, which has decayed to e^-12 of any difference by then.
+constexpr double kWarmUpSeconds = 1.0;
+// Samples the limiter still needs after the last one of its part (its
+// interpolation delay and look-ahead, with room to spare).
+constexpr long long kLookAheadSamples = 4096;
 
-/// Integrated loudness of the sampled blocks at `gain_db`, through the
-/// limiter when `limit` (else a plain gain, which shifts loudness exactly).
-double sampled_lufs(const SpillFile& spill, double gain_db, double ceiling_dbfs, int sample_rate, bool limit) {
-  const long long block = std::max(1LL, static_cast<long long>(kBlockSeconds * sample_rate));
-  LoudnessMeter meters[2] = {LoudnessMeter(sample_rate, 1, PeakMetering::IntegratedOnly),
-                             LoudnessMeter(sample_rate, 1, PeakMetering::IntegratedOnly)};
-  // Every other block once there are enough of them to stand for the whole
-  // (a short programme is measured whole). Thread t takes blocks t*stride,
-  // t*stride + 2*stride, ...: 0, 4, 8, ... and 2, 6, 10, ... for a long one.
-  const long long stride = spill.size() >= kMinBlocksToSample * block ? 2 : 1;
+// The first pass aims this far above the target, so that the usual outcome is
+// a small trim down rather than a second pass.
+constexpr double kAimAboveDb = 0.2;
+// The trim takes off at most this much; a larger excess means the limiter
+// worked harder than needed, so limit again instead.
+constexpr double kMaxTrimDb = 0.5;
+// Short of the target by no more than this is on target (the meter's gating
+// makes finer differences meaningless).
+constexpr double kToleranceDb = 0.05;
+constexpr int kMaxPasses = 4;
+
+/// Loudness of consecutive parts metered apart, gated together.
+double combined_lufs(std::span<const BlockMeter> meters) {
+  std::vector<double> blocks;
+  for (const auto& meter : meters) blocks.insert(blocks.end(), meter.blocks().begin(), meter.blocks().end());
+  return gated_lufs(blocks);
+}
+
+/// Passes output samples [skip, skip + take) of the stream to the spill file
+/// (at `offset`) and the meter; drops the rest.
+class PartSink final : public AudioSink {
+ public:
+  PartSink(const SpillFile& out, long long offset, long long skip, long long take, BlockMeter& meter)
+      : out_(out), offset_(offset), skip_(skip), take_(take), meter_(meter) {}
+  void write(std::span<const float> samples) override {
+    const long long n = static_cast<long long>(samples.size());
+    const long long from = std::clamp(skip_ - seen_, 0LL, n);
+    const long long to = std::clamp(skip_ + take_ - seen_, 0LL, n);
+    seen_ += n;
+    if (to <= from) return;
+    const auto part = samples.subspan(static_cast<std::size_t>(from), static_cast<std::size_t>(to - from));
+    out_.write_at(offset_, part);
+    meter_.write(part);
+    offset_ += to - from;
+  }
+  void finish() override {}
+
+ private:
+  const SpillFile& out_;
+  long long offset_;
+  long long skip_;
+  long long take_;
+  long long seen_ = 0;
+  BlockMeter& meter_;
+};
+
+
+// Before limiting all of a long programme, the gain is found on a sample of
+// it: every kProbeStride-th block of kProbeBlockSeconds. The limiter's state
+// reaches only milliseconds, speech is alike from block to block, and a
+// quarter of the samples is a quarter of the time.
+constexpr double kProbeBlockSeconds = 4.0;
+constexpr long long kProbeStride = 4;
+constexpr long long kMinProbeBlocks = 16;  // below this, the whole programme is the sample
+constexpr int kProbePasses = 2;
+
+/// Integrated loudness of the sampled blocks at `gain_db` through the limiter
+/// (or plainly, with `limit` false), limited block by block on two threads.
+double probe_lufs(const SpillFile& spill, double gain_db, double ceiling_dbfs, int sample_rate, bool limit,
+                  int threads) {
+  const long long block = static_cast<long long>(kProbeBlockSeconds * sample_rate);
+  BlockMeter meters[2] = {BlockMeter(sample_rate), BlockMeter(sample_rate)};
+  // Thread t takes blocks t*stride, t*stride + 2*stride, ...
   auto measure = [&](int t) {
-    MeteringSink metering(meters[t]);
-    for (long long begin = t * stride * block; begin < spill.size(); begin += 2 * stride * block) {
+    BlockMeter& metering = meters[t];
+    for (long long begin = t * kProbeStride * block; begin < spill.size(); begin += 2 * kProbeStride * block) {
       if (limit) {
         GainLimiter limiter(metering, gain_db, ceiling_dbfs, sample_rate);
         spill.replay_range(limiter, begin, begin + block);
@@ -45,6 +94,11 @@ double sampled_lufs(const SpillFile& spill, double gain_db, double ceiling_dbfs,
       }
     }
   };
+  if (threads < 2) {
+    measure(0);
+    measure(1);
+    return combined_lufs(meters);
+  }
   auto other = std::async(std::launch::async, [&] { measure(1); });
   std::exception_ptr failure;
   try {
@@ -54,41 +108,108 @@ double sampled_lufs(const SpillFile& spill, double gain_db, double ceiling_dbfs,
   }
   other.get();  // rethrows the other thread's failure
   if (failure) std::rethrow_exception(failure);
-  return LoudnessMeter::integrated_lufs(meters[0], meters[1]);
+  return combined_lufs(meters);
 }
+
+/// Steps on loudness(gain) towards `aim`. Limiting makes each dB of gain add
+/// less than a dB of loudness, so "add the shortfall" undershoots: the first
+/// step assumes the slope measured on eSpeak NG speech near -16 LUFS under a
+/// -2 dBFS ceiling (0.4 to 0.5), later ones the secant through the last two points.
+struct Secant {
+  static constexpr double kFirstSlope = 0.45;
+  bool has_previous = false;
+  double previous_gain = 0.0;
+  double previous_lufs = 0.0;
+  double next(double gain, double lufs, double aim) {
+    double slope = kFirstSlope;
+    if (has_previous && std::abs(gain - previous_gain) > 1e-6)
+      slope = std::clamp((lufs - previous_lufs) / (gain - previous_gain), 0.2, 1.0);
+    has_previous = true;
+    previous_gain = gain;
+    previous_lufs = lufs;
+    return gain + (aim - lufs) / slope;
+  }
+};
 
 }  // namespace
 
-double normalizing_gain_db(SpillFile& spill, double measured_lufs, double target_lufs, double ceiling_dbfs,
-                           int sample_rate, int passes, double expected_loss_db) {
-  double gain = loudness_gain_db(measured_lufs, target_lufs);
-  if (!std::isfinite(measured_lufs) || passes <= 0) return gain;
-  gain += expected_loss_db;
-  spill.flush();
-  // The sample's loudness before any gain: the limiter's loss is what the
-  // limited sample loses against it, and the whole loses the same.
-  const double sample_unlimited = sampled_lufs(spill, 0.0, ceiling_dbfs, sample_rate, false);
-  if (!std::isfinite(sample_unlimited)) return gain;
-  // Secant steps on loudness(gain): limiting makes each dB of gain add less
-  // than a dB of loudness, so a plain "add the shortfall" step undershoots.
-  // The unlimited measurement is the first point.
-  double previous_gain = 0.0;
-  double previous_lufs = measured_lufs;
-  for (int pass = 0; pass < passes; ++pass) {
-    const double loss = gain - (sampled_lufs(spill, gain, ceiling_dbfs, sample_rate, true) - sample_unlimited);
-    const double lufs = measured_lufs + gain - loss;
-    const double shortfall = target_lufs - lufs;
-    if (!std::isfinite(shortfall)) break;
-    // Within 0.05 dB is as close as the meter's gating makes meaningful.
-    if (std::abs(shortfall) < 0.05) break;
-    double slope = 1.0;
-    if (std::abs(gain - previous_gain) > 1e-6)
-      slope = std::clamp((lufs - previous_lufs) / (gain - previous_gain), 0.3, 1.0);
-    previous_gain = gain;
-    previous_lufs = lufs;
-    gain += shortfall / slope;
+double limit_programme(const SpillFile& programme, SpillFile& out, double gain_db, double ceiling_dbfs,
+                       int sample_rate, int threads) {
+  const long long size = programme.size();
+  out.resize(size);
+  const long long warm_up = static_cast<long long>(kWarmUpSeconds * sample_rate);
+  // One part per thread, but no part shorter than a few warm-ups is worth a thread.
+  const int parts = static_cast<int>(std::clamp<long long>(size / std::max(1LL, 4 * warm_up), 1, std::max(1, threads)));
+  std::vector<BlockMeter> meters;
+  for (int p = 0; p < parts; ++p) meters.emplace_back(sample_rate);
+
+  auto limit_part = [&](int p) {
+    const long long begin = size * p / parts;
+    const long long end = size * (p + 1) / parts;
+    const long long from = std::max(0LL, begin - warm_up);
+    PartSink sink(out, begin, begin - from, end - begin, meters[static_cast<std::size_t>(p)]);
+    GainLimiter limiter(sink, gain_db, ceiling_dbfs, sample_rate);
+    programme.replay_range(limiter, from, std::min(size, end + kLookAheadSamples));
+  };
+  std::vector<std::future<void>> others;
+  for (int p = 1; p < parts; ++p) others.push_back(std::async(std::launch::async, limit_part, p));
+  std::exception_ptr failure;
+  try {
+    limit_part(0);
+  } catch (...) {
+    failure = std::current_exception();
   }
-  return gain;
+  for (auto& other : others) {
+    try {
+      other.get();
+    } catch (...) {
+      if (!failure) failure = std::current_exception();
+    }
+  }
+  if (failure) std::rethrow_exception(failure);
+  return combined_lufs(meters);
+}
+
+Normalized normalize_loudness(const SpillFile& programme, double measured_lufs, double target_lufs,
+                              double ceiling_dbfs, int sample_rate, int threads, double expected_loss_db) {
+  Normalized result;
+  if (!std::isfinite(measured_lufs)) {
+    result.lufs = limit_programme(programme, result.samples, 0.0, ceiling_dbfs, sample_rate, threads);
+    return result;
+  }
+  // Aim a little high: the usual outcome is then a small trim down.
+  const double aim = target_lufs + kAimAboveDb;
+  double gain = loudness_gain_db(measured_lufs, target_lufs) + expected_loss_db + kAimAboveDb;
+  Secant secant;
+
+  const long long probe_block = static_cast<long long>(kProbeBlockSeconds * sample_rate);
+  if (programme.size() >= kMinProbeBlocks * probe_block) {
+    // What the sample loses to the limiter, the whole loses.
+    const double sample_unlimited = probe_lufs(programme, 0.0, ceiling_dbfs, sample_rate, false, threads);
+    for (int pass = 0; pass < kProbePasses && std::isfinite(sample_unlimited); ++pass) {
+      const double limited = probe_lufs(programme, gain, ceiling_dbfs, sample_rate, true, threads);
+      const double lufs = measured_lufs + (limited - sample_unlimited);
+      if (!std::isfinite(lufs)) break;
+      if (std::abs(lufs - aim) < kToleranceDb) break;
+      gain = secant.next(gain, lufs, aim);
+    }
+  }
+
+  for (int pass = 0; pass < kMaxPasses; ++pass) {
+    const double lufs = limit_programme(programme, result.samples, gain, ceiling_dbfs, sample_rate, threads);
+    result.gain_db = gain;
+    result.lufs = lufs;
+    result.trim_db = 0.0;
+    const double excess = lufs - target_lufs;
+    if (!std::isfinite(excess)) break;
+    if (excess >= -kToleranceDb && excess <= kMaxTrimDb) {
+      result.trim_db = -std::max(0.0, excess);
+      result.lufs = lufs + result.trim_db;
+      break;
+    }
+    gain = secant.next(gain, lufs, aim);
+  }
+  return result;
 }
 
 }  // namespace readaloud

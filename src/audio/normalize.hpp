@@ -2,7 +2,6 @@
 // Loudness normalisation of a whole programme held in a SpillFile.
 
 #include "audio/loudness.hpp"
-#include "audio/resampler.hpp"
 #include "audio/sink.hpp"
 #include "audio/spill.hpp"
 
@@ -19,37 +18,33 @@ class MeteringSink final : public AudioSink {
   LoudnessMeter& meter_;
 };
 
-/// Measures the integrated loudness of a stream at 48 kHz. BS.1770's
-/// K-weighting is specified at 48 kHz; measuring there agrees with other
-/// meters (ffmpeg's ebur128 filter resamples to 48 kHz too), while the filters
-/// derived for 22050 Hz read eSpeak speech about 0.4 LU quieter.
-class ProgrammeMeter final : public AudioSink {
- public:
-  static constexpr int kRate = 48000;
-  explicit ProgrammeMeter(int sample_rate);
-  void write(std::span<const float> samples) override { to_meter_.write(samples); }
-  /// Flushes the resampler; call before lufs().
-  void finish() override { to_meter_.finish(); }
-  /// Integrated loudness in LUFS at 48 kHz (-infinity for silence).
-  double lufs() const { return meter_.integrated_lufs(); }
-
- private:
-  LoudnessMeter meter_;
-  MeteringSink metering_;
-  Resampler to_meter_;
+/// A programme brought to a loudness target.
+struct Normalized {
+  SpillFile samples;     ///< the programme after gain_db and the limiter
+  double gain_db = 0.0;  ///< the constant gain the limiter was given
+  double trim_db = 0.0;  ///< still to apply when replaying `samples` (0 or below: peaks only fall)
+  double lufs = 0.0;     ///< integrated loudness after the trim (-infinity for silence)
 };
 
-/// The constant gain (dB) to give GainLimiter so that the programme in `spill`
-/// (measured at `measured_lufs` before any gain, by a ProgrammeMeter) reaches
-/// `target_lufs` *after* limiting at `ceiling_dbfs`. The limiter lowers
-/// loudness when it has much to do (1.1-1.6 dB for eSpeak speech brought to
-/// -16 LUFS under a -2 dBFS ceiling), so each pass limits and meters a sample
-/// of the programme (every other 4-second block, on two threads), takes the
-/// loudness it lost as the whole's loss, and corrects the gain by a secant
-/// step. The first pass tries the plain gain plus `expected_loss_db`; two
-/// passes land within about 0.1 dB of the target. Returns the plain gain for
-/// silence, or when `passes` is 0. Throws Error(Interrupted) on SIGINT.
-double normalizing_gain_db(SpillFile& spill, double measured_lufs, double target_lufs, double ceiling_dbfs,
-                           int sample_rate, int passes = 2, double expected_loss_db = 0.0);
+/// Gain plus GainLimiter (at `ceiling_dbfs`) over all of `programme`, into
+/// `out` (resized to match), on `threads` threads: each limits one contiguous
+/// part, starting a second early so that its limiter has settled into the
+/// same state as one limiter running through would be, and ending after the
+/// look-ahead. Returns the integrated loudness of the limited programme.
+/// Throws Error(Interrupted) on SIGINT, Error(Runtime) when `out` cannot be written.
+double limit_programme(const SpillFile& programme, SpillFile& out, double gain_db, double ceiling_dbfs,
+                       int sample_rate, int threads);
+
+/// Brings `programme` (measured at `measured_lufs` before any gain, at the
+/// same rate) to `target_lufs` under a limiter at `ceiling_dbfs`. The limiter
+/// lowers loudness when it has much to do (1.1-1.6 dB for eSpeak speech
+/// brought to -16 LUFS under a -2 dBFS ceiling), so the first limiting pass
+/// aims a little high (`expected_loss_db` plus a margin) and the limited
+/// result is measured: a shortfall of up to half a dB above the target is then
+/// taken off by the trim, which lowers loudness and peaks exactly; anything
+/// else (a loss well off the expected one) limits again with a corrected gain.
+/// Silence gets no gain.
+Normalized normalize_loudness(const SpillFile& programme, double measured_lufs, double target_lufs,
+                              double ceiling_dbfs, int sample_rate, int threads, double expected_loss_db);
 
 }  // namespace readaloud

@@ -48,24 +48,86 @@ SpillFile& SpillFile::operator=(SpillFile&&) noexcept = default;
 // memory) and half the copying on each of the passes that read it back.
 constexpr float kScale = 32768.0f;
 
-void SpillFile::write(std::span<const float> samples) {
-  if (samples.empty()) return;
-  if (!file_) throw_runtime("temporary audio file is closed");
-  pcm_.resize(samples.size());
+namespace {
+
+void to_pcm(std::span<const float> samples, std::vector<std::int16_t>& pcm) {
+  pcm.resize(samples.size());
   for (std::size_t i = 0; i < samples.size(); ++i) {
     // Round half away from zero without a library call: this runs per sample.
     const float v = std::clamp(samples[i] * kScale, -32768.0f, 32767.0f);
-    pcm_[i] = static_cast<std::int16_t>(v + (v >= 0.0f ? 0.5f : -0.5f));
+    pcm[i] = static_cast<std::int16_t>(v + (v >= 0.0f ? 0.5f : -0.5f));
   }
+}
+
+[[noreturn]] void throw_write_failed(int error) {
+  throw_runtime(std::string("write failed: cannot write the temporary audio file: ") + std::strerror(error));
+}
+
+}  // namespace
+
+void SpillFile::write(std::span<const float> samples) {
+  if (samples.empty()) return;
+  if (!file_) throw_runtime("temporary audio file is closed");
+  to_pcm(samples, pcm_);
   const std::size_t written = std::fwrite(pcm_.data(), sizeof(std::int16_t), pcm_.size(), file_.get());
-  if (written != samples.size())
-    throw_runtime(std::string("write failed: cannot write the temporary audio file: ") + std::strerror(errno));
+  if (written != samples.size()) throw_write_failed(errno);
   size_ += static_cast<long long>(samples.size());
+}
+
+void SpillFile::append_from(const SpillFile& other, long long samples) {
+  if (!file_ || !other.file_) throw_runtime("temporary audio file is closed");
+  const int from = ::fileno(other.file_.get());
+  std::vector<char> buffer(1 << 16);
+  const long long bytes = samples * static_cast<long long>(sizeof(std::int16_t));
+  for (long long at = 0; at < bytes;) {
+    const std::size_t want = static_cast<std::size_t>(std::min<long long>(bytes - at, static_cast<long long>(buffer.size())));
+    const ssize_t got = ::pread(from, buffer.data(), want, static_cast<off_t>(at));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0)
+      throw_runtime(std::string("cannot read back the temporary audio file: ") +
+                    (got < 0 ? std::strerror(errno) : "file is shorter than written"));
+    if (std::fwrite(buffer.data(), 1, static_cast<std::size_t>(got), file_.get()) != static_cast<std::size_t>(got))
+      throw_write_failed(errno);
+    at += got;
+  }
+  size_ += samples;
+}
+
+void SpillFile::resize(long long samples) {
+  if (!file_) throw_runtime("temporary audio file is closed");
+  flush();
+  if (::ftruncate(::fileno(file_.get()), static_cast<off_t>(samples) * static_cast<off_t>(sizeof(std::int16_t))) != 0)
+    throw_write_failed(errno);
+  size_ = samples;
+}
+
+void SpillFile::write_at(long long offset, std::span<const float> samples) const {
+  if (!file_) throw_runtime("temporary audio file is closed");
+  if (offset < 0 || offset + static_cast<long long>(samples.size()) > size_)
+    throw_runtime("temporary audio file: write beyond its size");
+  thread_local std::vector<std::int16_t> pcm;
+  to_pcm(samples, pcm);
+  const char* bytes = reinterpret_cast<const char*>(pcm.data());
+  std::size_t left = pcm.size() * sizeof(std::int16_t);
+  off_t at = static_cast<off_t>(offset) * static_cast<off_t>(sizeof(std::int16_t));
+  while (left > 0) {
+    const ssize_t n = ::pwrite(::fileno(file_.get()), bytes, left, at);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw_write_failed(n < 0 ? errno : ENOSPC);
+    bytes += n;
+    left -= static_cast<std::size_t>(n);
+    at += n;
+  }
 }
 
 void SpillFile::replay(AudioSink& sink, std::size_t block) {
   flush();
-  replay_range(sink, 0, size_, block);
+  replay_range(sink, 0, size_, block, 1.0f);
+}
+
+void SpillFile::replay_scaled(AudioSink& sink, float scale, std::size_t block) {
+  flush();
+  replay_range(sink, 0, size_, block, scale);
 }
 
 void SpillFile::flush() {
@@ -74,6 +136,10 @@ void SpillFile::flush() {
 }
 
 void SpillFile::replay_range(AudioSink& sink, long long begin, long long end, std::size_t block) const {
+  replay_range(sink, begin, end, block, 1.0f);
+}
+
+void SpillFile::replay_range(AudioSink& sink, long long begin, long long end, std::size_t block, float scale) const {
   if (!file_) throw_runtime("temporary audio file is closed");
   if (block == 0) block = 8192;
   const int fd = ::fileno(file_.get());
@@ -88,7 +154,8 @@ void SpillFile::replay_range(AudioSink& sink, long long begin, long long end, st
     if (got != static_cast<ssize_t>(want * sizeof(std::int16_t)))
       throw_runtime(std::string("cannot read back the temporary audio file: ") +
                     (got < 0 ? std::strerror(errno) : "file is shorter than written"));
-    for (std::size_t i = 0; i < want; ++i) samples[i] = static_cast<float>(pcm[i]) * (1.0f / kScale);
+    const float factor = scale / kScale;
+    for (std::size_t i = 0; i < want; ++i) samples[i] = static_cast<float>(pcm[i]) * factor;
     sink.write(std::span<const float>(samples.data(), want));
     at += static_cast<long long>(want);
   }

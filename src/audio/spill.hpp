@@ -29,6 +29,15 @@ class SpillFile {
 
   /// Appends samples. Throws Error(Runtime) on a write error (e.g. a full disk).
   void write(std::span<const float> samples);
+  /// Appends the first `samples` samples stored in `other`'s file, whoever
+  /// wrote them (another process may have: `other` need not know its size).
+  void append_from(const SpillFile& other, long long samples);
+  /// Sets the size to `samples` (new samples read as silence), for filling
+  /// with write_at().
+  void resize(long long samples);
+  /// Overwrites samples from sample `offset` (within size()) with pwrite, so
+  /// several threads may fill disjoint ranges of one file at once.
+  void write_at(long long offset, std::span<const float> samples) const;
   /// Samples written.
   long long size() const { return size_; }
   /// Streams everything to sink, in order, then sink.finish(). Checks for an
@@ -40,12 +49,16 @@ class SpillFile {
   /// pread, so several threads may replay ranges at once (after flush(), with
   /// no write meanwhile).
   void replay_range(AudioSink& sink, long long begin, long long end, std::size_t block = 8192) const;
+  /// As replay(), with every sample multiplied by `scale` on the way out.
+  void replay_scaled(AudioSink& sink, float scale, std::size_t block = 8192);
 
  private:
   struct Closer {
     void operator()(std::FILE* f) const { std::fclose(f); }
   };
   std::unique_ptr<std::FILE, Closer> file_;
+  void replay_range(AudioSink& sink, long long begin, long long end, std::size_t block, float scale) const;
+
   long long size_ = 0;
   std::vector<std::int16_t> pcm_;  ///< conversion buffer for write()
 };

@@ -121,8 +121,9 @@ std::vector<BatchItem> render_batch(const std::vector<std::string>& inputs, cons
   auto options_for = [&](std::size_t i) {
     RenderOptions o = options;
     if (i < slugs.size() && !slugs[i].empty()) o.slug = slugs[i];
-    // Workers share the cores between them; one render alone may use both.
-    if (pooled) o.threads = 1;
+    // --jobs is the number of cores to use: workers share them, one worker
+    // per core; one render alone may use as many threads as it is given.
+    if (pooled || jobs == 1) o.threads = 1;
     return o;
   };
   for (std::size_t i = 0; i < inputs.size(); ++i) {

@@ -89,23 +89,36 @@ const Prosody& prosody_for(const VoiceProfile& profile, Role role) {
   return profile.narration;
 }
 
-Timeline speak_script(const Script& script, const VoiceProfile& profile, Synthesizer& synth,
-                      AudioSink& sink, const ProgressFn& progress) {
+Timeline speak_range(const Script& script, ScriptPosition from, ScriptPosition to, const VoiceProfile& profile,
+                     Synthesizer& synth, AudioSink& sink, const ProgressFn& progress) {
   const int rate = synth.sample_rate();
   Writer out(sink, rate);
   Timeline timeline;
   timeline.sample_rate = rate;
   const std::vector<float> earcon = make_earcon(profile.earcon, rate);
 
+  to = std::min(to, ScriptPosition{script.chapters.size(), 0});
+  auto segments_of = [&](std::size_t c) {
+    const std::size_t begin = c == from.chapter ? from.segment : 0;
+    const std::size_t end = c == to.chapter ? to.segment : script.chapters[c].segments.size();
+    return std::pair{begin, std::max(begin, end)};
+  };
+  const std::size_t last = to.segment > 0 ? to.chapter + 1 : to.chapter;
   std::size_t total_segments = 0;
-  for (const auto& chapter : script.chapters) total_segments += chapter.segments.size();
+  for (std::size_t c = from.chapter; c < last; ++c) {
+    const auto [begin, end] = segments_of(c);
+    total_segments += end - begin;
+  }
   std::size_t done = 0;
 
   std::vector<float> pcm;
-  for (std::size_t c = 0; c < script.chapters.size(); ++c) {
+  for (std::size_t c = from.chapter; c < last; ++c) {
     const Chapter& chapter = script.chapters[c];
-    bool chapter_started = false;
-    for (const Segment& segment : chapter.segments) {
+    const auto [begin, end] = segments_of(c);
+    // A chapter begun by whoever spoke its earlier segments has its marker.
+    bool chapter_started = begin > 0;
+    for (std::size_t s = begin; s < end; ++s) {
+      const Segment& segment = chapter.segments[s];
       check_interrupted();
       if (segment.earcon_before) {
         if (!chapter_started && c > 0) out.silence_ms(segment.pause_before_ms);
@@ -131,10 +144,26 @@ Timeline speak_script(const Script& script, const VoiceProfile& profile, Synthes
       ++done;
       if (progress && total_segments > 0) progress(static_cast<double>(done) / static_cast<double>(total_segments));
     }
-    if (!chapter_started)  // a chapter with nothing to say still gets its marker
+    if (!chapter_started && chapter.segments.empty())  // a chapter with nothing to say still gets its marker
       timeline.chapters.push_back(TimedChapter{chapter.title, chapter.level, chapter.warning, out.position(), 0});
   }
   timeline.total_samples = out.position();
+  return timeline;
+}
+
+void append_timeline(Timeline& timeline, Timeline later) {
+  for (auto& chapter : later.chapters) {
+    chapter.start_sample += timeline.total_samples;
+    timeline.chapters.push_back(std::move(chapter));
+  }
+  for (auto& cue : later.cues) {
+    cue.start_sample += timeline.total_samples;
+    timeline.cues.push_back(std::move(cue));
+  }
+  timeline.total_samples += later.total_samples;
+}
+
+void finish_timeline(Timeline& timeline) {
   // The first chapter starts the programme, even when it opens with a pause.
   if (!timeline.chapters.empty()) timeline.chapters.front().start_sample = 0;
   for (std::size_t i = 0; i < timeline.chapters.size(); ++i)
@@ -143,6 +172,12 @@ Timeline speak_script(const Script& script, const VoiceProfile& profile, Synthes
   if (!timeline.cues.empty()) timeline.cues.front().start_sample = 0;
   for (std::size_t i = 0; i < timeline.cues.size(); ++i)
     timeline.cues[i].end_sample = i + 1 < timeline.cues.size() ? timeline.cues[i + 1].start_sample : timeline.total_samples;
+}
+
+Timeline speak_script(const Script& script, const VoiceProfile& profile, Synthesizer& synth,
+                      AudioSink& sink, const ProgressFn& progress) {
+  Timeline timeline = speak_range(script, {}, {script.chapters.size(), 0}, profile, synth, sink, progress);
+  finish_timeline(timeline);
   return timeline;
 }
 

@@ -23,6 +23,28 @@ using ProgressFn = std::function<void(double)>;
 Timeline speak_script(const Script& script, const VoiceProfile& profile, Synthesizer& synth,
                       AudioSink& sink, const ProgressFn& progress = {});
 
+/// A place in a script: before segment `segment` of chapter `chapter`.
+struct ScriptPosition {
+  std::size_t chapter = 0;
+  std::size_t segment = 0;
+  auto operator<=>(const ScriptPosition&) const = default;
+};
+
+/// Speaks the segments from `from` up to (not including) `to` into `sink`, as
+/// speak_script would within the whole, with times counted from `from`. A
+/// chapter gets its marker where its first segment is spoken (so a range
+/// starting inside a chapter adds none for it). The result is unfinished:
+/// end times are set by finish_timeline().
+Timeline speak_range(const Script& script, ScriptPosition from, ScriptPosition to, const VoiceProfile& profile,
+                     Synthesizer& synth, AudioSink& sink, const ProgressFn& progress = {});
+
+/// Appends what was spoken right after `timeline` (times counted from its own start).
+void append_timeline(Timeline& timeline, Timeline later);
+
+/// Sets end times (each chapter and cue ends where the next starts, the last
+/// at the end of the programme) and starts the first chapter and cue at 0.
+void finish_timeline(Timeline& timeline);
+
 /// The prosody the profile gives a role.
 const Prosody& prosody_for(const VoiceProfile& profile, Role role);
 

@@ -84,6 +84,33 @@ class RenderTest(TempDirTest):
             "Nasal rinsing with a neti pot", "Benefits", "Seasonal allergies", "Sinus infections", "Dry air", "Risks"])
         self.assertIn("Warning.", spoken)
 
+    def test_one_core_and_two_give_the_same_programme(self):
+        # Default: a second speech process takes the later half of a long
+        # article; --jobs 1 speaks it all in one. Same chapters, captions,
+        # length and loudness either way.
+        one = os.path.join(self.tmp, "one")
+        two = os.path.join(self.tmp, "two")
+        results = {}
+        for folder, jobs in ((one, ["--jobs", "1"]), (two, ["--jobs", "2"])):
+            code, out, err = run(["render", "-o", folder, "--format", "wav", "--sidecars", "chapters.json,srt",
+                                  "--progress", "none", *jobs])
+            self.assertEqual(code, 0, err)
+            paths = out.splitlines()
+            wav = [p for p in paths if p.endswith(".wav")][0]
+            with open([p for p in paths if p.endswith(".chapters.json")][0], encoding="utf-8") as f:
+                marks = json.load(f)["chapters"]
+            with open([p for p in paths if p.endswith(".srt")][0], encoding="utf-8") as f:
+                captions = f.read()
+            results[folder] = (wav, marks, captions)
+        (wav1, marks1, srt1), (wav2, marks2, srt2) = results[one], results[two]
+        self.assertEqual([m["title"] for m in marks1], [m["title"] for m in marks2])
+        for a, b in zip(marks1, marks2):
+            self.assertAlmostEqual(a["startTime"], b["startTime"], delta=0.05)
+        cue_text = lambda srt: [block.split("\n", 2)[2] for block in srt.strip().split("\n\n")]
+        self.assertEqual(cue_text(srt1), cue_text(srt2))
+        self.assertAlmostEqual(decoded_duration(wav1), decoded_duration(wav2), delta=0.1)
+        self.assertAlmostEqual(loudness(wav1)[0], loudness(wav2)[0], delta=0.2)
+
     def test_scraped_fixture(self):
         paths = self.render(os.path.join(FIXTURES, "e2e", "cold-water-swimming.txt"))
         self.check_article(paths, "cold-water-swimming-for-beginners", [

@@ -81,5 +81,40 @@ TEST(Programme, ChapterAndCueTimesAreExactToTheSample) {
   EXPECT_EQ(synth.voices, (std::vector<std::string>{"heading", "narration", "heading", "announcement", "warning"}));
 }
 
+Script three_chapter_script() {
+  Script script;
+  script.chapters.push_back(Chapter{"One", 1, false,
+                                    {Segment{Role::Heading, "One", 0, 100},
+                                     Segment{Role::Narration, "Ab. Cd.", 0, 50},
+                                     Segment{Role::Narration, "Ef.", 0, 50}}});
+  script.chapters.push_back(Chapter{"Empty", 2, false, {}});
+  script.chapters.push_back(Chapter{"Two", 2, true,
+                                    {Segment{Role::Heading, "Two", 200, 100},
+                                     Segment{Role::Announcement, "Warning.", 20, 0, true},
+                                     Segment{Role::Warning, "Stop. Now.", 0, 300}}});
+  return script;
+}
+
+TEST(Programme, TwoRangesJoinIntoTheWholeTimeline) {
+  // However the script is cut (between chapters or inside one), speaking the
+  // two ranges apart and appending gives what one speaker gives.
+  const Script script = three_chapter_script();
+  const VoiceProfile p = profile();
+  CountingSynth synth;
+  CountingSink whole_sink;
+  const Timeline whole = speak_script(script, p, synth, whole_sink);
+  std::vector<ScriptPosition> cuts;
+  for (std::size_t c = 0; c < script.chapters.size(); ++c)
+    for (std::size_t s = 0; s <= script.chapters[c].segments.size(); ++s) cuts.push_back({c, s});
+  for (const ScriptPosition cut : cuts) {
+    CountingSink first_sink, second_sink;
+    Timeline joined = speak_range(script, {}, cut, p, synth, first_sink);
+    append_timeline(joined, speak_range(script, cut, {script.chapters.size(), 0}, p, synth, second_sink));
+    finish_timeline(joined);
+    EXPECT_EQ(joined, whole) << "cut at chapter " << cut.chapter << ", segment " << cut.segment;
+    EXPECT_EQ(first_sink.count + second_sink.count, whole_sink.count);
+  }
+}
+
 }  // namespace
 }  // namespace readaloud

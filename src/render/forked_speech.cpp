@@ -1,0 +1,271 @@
+#include "render/forked_speech.hpp"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "audio/block_meter.hpp"
+#include "render/programme.hpp"
+#include "util/atomic_file.hpp"
+#include "util/error.hpp"
+
+namespace readaloud {
+namespace {
+
+// Below this much text a second process costs more than it saves: the fork,
+// copying the child's samples back, and an engine that is fast on short text.
+constexpr std::size_t kMinCharacters = 2500;
+
+// The child's report, in native byte order (parent and child are one
+// program): 'O' then the timeline and loudness blocks, or 'E' then an error.
+class Encoder {
+ public:
+  void byte(char c) { data_.push_back(c); }
+  void integer(std::int64_t v) { raw(&v, sizeof v); }
+  void real(double v) { raw(&v, sizeof v); }
+  void text(const std::string& s) {
+    integer(static_cast<std::int64_t>(s.size()));
+    data_ += s;
+  }
+  const std::string& data() const { return data_; }
+
+ private:
+  void raw(const void* p, std::size_t n) { data_.append(static_cast<const char*>(p), n); }
+  std::string data_;
+};
+
+class Decoder {
+ public:
+  explicit Decoder(std::string data) : data_(std::move(data)) {}
+  char byte() {
+    char c = 0;
+    raw(&c, 1);
+    return c;
+  }
+  std::int64_t integer() {
+    std::int64_t v = 0;
+    raw(&v, sizeof v);
+    return v;
+  }
+  double real() {
+    double v = 0.0;
+    raw(&v, sizeof v);
+    return v;
+  }
+  std::string text() {
+    const auto n = integer();
+    if (n < 0) broken();
+    need(static_cast<std::size_t>(n));
+    std::string s = data_.substr(at_, static_cast<std::size_t>(n));
+    at_ += static_cast<std::size_t>(n);
+    return s;
+  }
+
+ private:
+  [[noreturn]] static void broken() { throw_runtime("the second speech process sent a garbled report"); }
+  void need(std::size_t n) const {
+    if (data_.size() - at_ < n) broken();
+  }
+  void raw(void* p, std::size_t n) {
+    need(n);
+    std::memcpy(p, data_.data() + at_, n);
+    at_ += n;
+  }
+  std::string data_;
+  std::size_t at_ = 0;
+};
+
+void write_all(int fd, const std::string& data) {
+  const char* p = data.data();
+  std::size_t left = data.size();
+  while (left > 0) {
+    const ssize_t n = ::write(fd, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+}
+
+/// Spills and meters at once.
+class SpillAndMeter final : public AudioSink {
+ public:
+  SpillAndMeter(SpillFile& spill, BlockMeter& meter) : spill_(spill), meter_(meter) {}
+  void write(std::span<const float> samples) override {
+    spill_.write(samples);
+    meter_.write(samples);
+  }
+  void finish() override {}
+
+ private:
+  SpillFile& spill_;
+  BlockMeter& meter_;
+};
+
+[[noreturn]] void child_main(int out, const Script& script, ScriptPosition split, const VoiceProfile& profile,
+                             Synthesizer& synth, SpillFile& tail) {
+  Encoder report;
+  int code = 0;
+  try {
+    BlockMeter meter(synth.sample_rate());
+    SpillAndMeter sink(tail, meter);
+    const Timeline t = speak_range(script, split, {script.chapters.size(), 0}, profile, synth, sink);
+    tail.flush();
+    report.byte('O');
+    report.integer(t.total_samples);
+    report.integer(static_cast<std::int64_t>(t.chapters.size()));
+    for (const auto& c : t.chapters) {
+      report.text(c.title);
+      report.integer(c.level);
+      report.integer(c.warning ? 1 : 0);
+      report.integer(c.start_sample);
+    }
+    report.integer(static_cast<std::int64_t>(t.cues.size()));
+    for (const auto& c : t.cues) {
+      report.integer(c.start_sample);
+      report.text(c.text);
+    }
+    report.integer(static_cast<std::int64_t>(meter.blocks().size()));
+    for (double b : meter.blocks()) report.real(b);
+  } catch (const Error& e) {
+    report = Encoder();
+    report.byte('E');
+    report.integer(static_cast<std::int64_t>(e.kind()));
+    report.text(e.message());
+    report.text(e.where().file);
+    code = 1;
+  } catch (const std::exception& e) {
+    report = Encoder();
+    report.byte('E');
+    report.integer(static_cast<std::int64_t>(ErrorKind::Runtime));
+    report.text(e.what());
+    report.text("");
+    code = 1;
+  }
+  write_all(out, report.data());
+  ::close(out);
+  ::_exit(code);  // no destructors, no atexit: they belong to the parent
+}
+
+}  // namespace
+
+std::optional<ScriptPosition> second_process_split(const Script& script, int threads) {
+  if (threads < 2) return std::nullopt;
+  // Speech time follows the text; warnings are spoken about a quarter slower.
+  auto weight = [](const Segment& segment) {
+    const std::size_t n = segment.text.size();
+    return segment.role == Role::Warning ? n + n / 4 : n;
+  };
+  std::size_t total = 0;
+  for (const auto& chapter : script.chapters)
+    for (const auto& segment : chapter.segments) total += weight(segment);
+  if (total < kMinCharacters) return std::nullopt;
+  std::size_t before = 0;
+  for (std::size_t c = 0; c < script.chapters.size(); ++c)
+    for (std::size_t s = 0; s < script.chapters[c].segments.size(); ++s) {
+      before += weight(script.chapters[c].segments[s]);
+      if (2 * before >= total) {
+        // Hand over after this segment, or before it when that is closer.
+        const std::size_t without = before - weight(script.chapters[c].segments[s]);
+        ScriptPosition at{c, s + 1};
+        if (total - 2 * without < 2 * before - total && without > 0) at = {c, s};
+        if (at.segment == script.chapters[c].segments.size()) at = {c + 1, 0};
+        if (at >= ScriptPosition{script.chapters.size(), 0}) return std::nullopt;
+        return at;
+      }
+    }
+  return std::nullopt;
+}
+
+SecondSpeaker::SecondSpeaker(const Script& script, ScriptPosition split, const VoiceProfile& profile,
+                             Synthesizer& synth, SpillFile& tail) {
+  int fds[2];
+  if (::pipe(fds) != 0) throw_runtime(std::string("cannot start a second speech process: ") + std::strerror(errno));
+  std::fflush(nullptr);
+  pid_ = ::fork();
+  if (pid_ < 0) {
+    const int saved = errno;
+    ::close(fds[0]);
+    ::close(fds[1]);
+    throw_runtime(std::string("cannot start a second speech process: ") + std::strerror(saved));
+  }
+  if (pid_ == 0) {
+    ::close(fds[0]);
+    child_main(fds[1], script, split, profile, synth, tail);
+  }
+  ::close(fds[1]);
+  results_ = fds[0];
+}
+
+SecondSpeaker::~SecondSpeaker() {
+  if (results_ >= 0) ::close(results_);
+  if (pid_ > 0) {
+    ::kill(pid_, SIGKILL);
+    while (::waitpid(pid_, nullptr, 0) < 0 && errno == EINTR) {
+    }
+  }
+}
+
+SecondPart SecondSpeaker::join() {
+  std::string data;
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(results_, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) {
+      check_interrupted();
+      continue;
+    }
+    if (n <= 0) break;
+    data.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(results_);
+  results_ = -1;
+  int status = 0;
+  while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+  }
+  pid_ = -1;
+  check_interrupted();
+  if (data.empty()) {
+    throw_runtime("the second speech process died" +
+                  (WIFSIGNALED(status) ? std::string(" (signal ") + std::to_string(WTERMSIG(status)) + ")" : ""));
+  }
+
+  Decoder in(std::move(data));
+  if (in.byte() == 'E') {
+    const auto kind = static_cast<ErrorKind>(in.integer());
+    std::string message = in.text();
+    std::string file = in.text();
+    throw Error(kind, std::move(message), Location{std::move(file)});
+  }
+  SecondPart part;
+  Timeline& t = part.timeline;
+  t.sample_rate = 0;
+  t.total_samples = in.integer();
+  const auto chapters = in.integer();
+  for (std::int64_t i = 0; i < chapters; ++i) {
+    TimedChapter c;
+    c.title = in.text();
+    c.level = static_cast<int>(in.integer());
+    c.warning = in.integer() != 0;
+    c.start_sample = in.integer();
+    t.chapters.push_back(std::move(c));
+  }
+  const auto cues = in.integer();
+  for (std::int64_t i = 0; i < cues; ++i) {
+    Cue c;
+    c.start_sample = in.integer();
+    c.text = in.text();
+    t.cues.push_back(std::move(c));
+  }
+  const auto blocks = in.integer();
+  for (std::int64_t i = 0; i < blocks; ++i) part.loudness_blocks.push_back(in.real());
+  return part;
+}
+
+}  // namespace readaloud
