@@ -105,17 +105,11 @@ std::size_t BlockMeter::lead_in_samples(std::int64_t seam) const {
   return static_cast<std::size_t>(std::min(seam, 4 * hop + seam % hop));
 }
 
-void BlockMeter::lead_in(std::span<const float> before_seam, std::int64_t seam) {
-  if (started_) throw_usage("loudness meter: lead-in after samples were written");
-  const std::size_t needed = lead_in_samples(seam);
-  if (before_seam.size() < needed)
-    throw_usage("loudness meter: a part starting at sample " + std::to_string(seam) + " needs " +
-                std::to_string(needed) + " samples of lead-in, got " + std::to_string(before_seam.size()));
-  // The lead-in starts on the programme's grid and holds at most 4 whole
-  // hops, so it ends at most one block, which ends by the seam: the part
-  // before the seam has it.
-  write(before_seam.last(needed));
-  blocks_.clear();
+void BlockMeter::lead_in_to(std::int64_t seam) {
+  if (started_) throw_usage("loudness meter: lead-in set after samples were written");
+  // The lead-in starts on the programme's grid, so each of its whole hops
+  // ends a block (if any) that ends by the seam: the part before has those.
+  hops_to_drop_ = static_cast<int>(lead_in_samples(seam) / static_cast<std::size_t>(hop_));
 }
 
 void BlockMeter::write(std::span<const float> samples) {
@@ -167,12 +161,13 @@ void BlockMeter::write(std::span<const float> samples) {
 }
 
 void BlockMeter::end_hop() {
-  if (complete_hops_ == 3) {
+  if (complete_hops_ < 3) {
+    ++complete_hops_;
+  } else if (hops_to_drop_ == 0) {
     const double sum = previous_hops_[0] + previous_hops_[1] + previous_hops_[2] + hop_sum_;
     blocks_.push_back(sum / (4.0 * hop_));
-  } else {
-    ++complete_hops_;
   }
+  if (hops_to_drop_ > 0) --hops_to_drop_;
   previous_hops_ = {previous_hops_[1], previous_hops_[2], hop_sum_};
   hop_sum_ = 0.0;
   in_hop_ = 0;

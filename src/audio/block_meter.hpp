@@ -41,7 +41,7 @@ std::array<Biquad, 2> k_weighting(int sample_rate);
 /// uneven material: on 20 s of speech the result moved by up to 0.09 LU (seam on the grid) or
 /// 0.24 LU (anywhere), about as much as shifting the whole programme's grid does; on 5 minutes,
 /// by 0.004 / 0.015 LU. Where B's meter can be given the audio just before the seam,
-/// lead_in() removes the difference.
+/// lead_in_to() removes the difference.
 class BlockMeter final : public AudioSink {
  public:
   /// Throws Error(Usage) unless 8000 <= sample_rate <= 192000.
@@ -58,14 +58,15 @@ class BlockMeter final : public AudioSink {
   int hop_samples() const { return hop_; }
 
   /// Optional, before the first write(): makes this the meter of a part that starts `seam` samples
-  /// into a programme, given audio that ends at the seam (`before_seam`, at least
-  /// lead_in_samples(seam) samples; only its tail is used). The lead-in warms the filters and puts
-  /// the hops on the programme's 100 ms grid, and no block ending in it is kept, so the blocks of
-  /// the part before the seam followed by these are the blocks of one meter over the whole (to
-  /// 1e-8 or better). Throws Error(Usage) after a write() or with too short a lead-in.
-  void lead_in(std::span<const float> before_seam, std::int64_t seam);
-  /// Samples of lead-in needed for a part starting `seam` samples into the programme:
-  /// 4 hops plus the seam's offset into its hop, or all of the programme before a seam that early.
+  /// into a programme, and says that the stream it will be given starts lead_in_samples(seam)
+  /// samples earlier. That lead-in warms the filters and puts the hops on the programme's 100 ms
+  /// grid, and no block that ends in it is kept, so the blocks of the part before the seam followed
+  /// by these are the blocks of one meter over the whole (to 1e-8 or better).
+  /// Throws Error(Usage) after a write() or for a negative seam.
+  void lead_in_to(std::int64_t seam);
+  /// Samples of lead-in before a part that starts `seam` samples into the programme: 4 hops plus
+  /// the seam's offset into its hop, or all of the programme before a seam that early.
+  /// Throws Error(Usage) for a negative seam.
   std::size_t lead_in_samples(std::int64_t seam) const;
 
  private:
@@ -79,7 +80,8 @@ class BlockMeter final : public AudioSink {
   double k1_ = 0.0, k2_ = 0.0;
 
   int hop_;
-  bool started_ = false;  // a write() or lead_in() has been made
+  bool started_ = false;  // write() has been called
+  int hops_to_drop_ = 0;  // hops of lead-in still to come: blocks ending with them are not kept
   int in_hop_ = 0;        // samples summed into hop_sum_
   double hop_sum_ = 0.0;  // sum of squared K-weighted samples of the current hop
   std::array<double, 3> previous_hops_{};  // sums of the last three complete hops, oldest first

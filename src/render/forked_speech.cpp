@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <string_view>
 
 #include "audio/block_meter.hpp"
 #include "render/programme.hpp"
@@ -42,7 +43,7 @@ class Encoder {
 
 class Decoder {
  public:
-  explicit Decoder(std::string data) : data_(std::move(data)) {}
+  explicit Decoder(std::string_view data) : data_(data) {}
   char byte() {
     char c = 0;
     raw(&c, 1);
@@ -62,7 +63,7 @@ class Decoder {
     const auto n = integer();
     if (n < 0) broken();
     need(static_cast<std::size_t>(n));
-    std::string s = data_.substr(at_, static_cast<std::size_t>(n));
+    std::string s(data_.substr(at_, static_cast<std::size_t>(n)));
     at_ += static_cast<std::size_t>(n);
     return s;
   }
@@ -77,7 +78,7 @@ class Decoder {
     std::memcpy(p, data_.data() + at_, n);
     at_ += n;
   }
-  std::string data_;
+  std::string_view data_;
   std::size_t at_ = 0;
 };
 
@@ -236,7 +237,7 @@ SecondPart SecondSpeaker::join() {
                   (WIFSIGNALED(status) ? std::string(" (signal ") + std::to_string(WTERMSIG(status)) + ")" : ""));
   }
 
-  Decoder in(std::move(data));
+  Decoder in(data);
   if (in.byte() == 'E') {
     const auto kind = static_cast<ErrorKind>(in.integer());
     std::string message = in.text();

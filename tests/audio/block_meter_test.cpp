@@ -188,6 +188,22 @@ TEST(BlockMeterKWeighting, ShelfKeepsItsShapeAt22050Hz) {
   EXPECT_NEAR(gain_db(at48, 20000.0, 48000), 4.0, 0.1);
 }
 
+// The gates, on block mean squares given directly.
+TEST(BlockMeterGates, AbsoluteGateIsMinus70Lufs) {
+  const double at_minus_70 = std::pow(10.0, (-70.0 + 0.691) / 10.0);
+  EXPECT_EQ(gated_lufs(std::vector<double>{0.99 * at_minus_70, 0.0}), -INFINITY);
+  EXPECT_NEAR(gated_lufs(std::vector<double>{1.01 * at_minus_70, 0.99 * at_minus_70}),
+              -70.0 + 10.0 * std::log10(1.01), 1e-9);
+}
+
+TEST(BlockMeterGates, RelativeGateIs10LuBelowTheAbsolutelyGatedLoudness) {
+  // Two blocks at -0.691 LUFS and a third: the relative gate sits at a tenth
+  // of the mean of all three, 0.0690 for a third block near 0.07.
+  const auto with_third = [](double z) { return gated_lufs(std::vector<double>{1.0, z, 1.0}); };
+  EXPECT_NEAR(with_third(0.0705), -0.691 + 10.0 * std::log10(2.0705 / 3.0), 1e-12);  // passes
+  EXPECT_NEAR(with_third(0.0685), -0.691, 1e-12);                                     // gated out
+}
+
 TEST(BlockMeter, SilenceIsMinusInfinity) {
   BlockMeter meter(22050);
   EXPECT_EQ(meter.integrated_lufs(), -INFINITY);
@@ -320,8 +336,9 @@ TEST(BlockMeter, WithALeadInTwoPartsMakeTheWholesBlocks) {
   for (const std::size_t seam : {3'000u, 10'000u, 123u * 2205u, 187'313u, 400'001u}) {
     const auto a = block_meter_over(all.first(seam), kRate);
     BlockMeter b(kRate);
-    b.lead_in(all.first(seam), static_cast<std::int64_t>(seam));
-    for (std::size_t i = seam; i < x.size(); i += 999) b.write(all.subspan(i, std::min<std::size_t>(999, x.size() - i)));
+    b.lead_in_to(static_cast<std::int64_t>(seam));
+    const std::size_t from = seam - b.lead_in_samples(static_cast<std::int64_t>(seam));
+    for (std::size_t i = from; i < x.size(); i += 999) b.write(all.subspan(i, std::min<std::size_t>(999, x.size() - i)));
     std::vector<double> joined = a.blocks();
     joined.insert(joined.end(), b.blocks().begin(), b.blocks().end());
     ASSERT_EQ(joined.size(), whole.blocks().size()) << "seam " << seam;
@@ -334,16 +351,13 @@ TEST(BlockMeter, WithALeadInTwoPartsMakeTheWholesBlocks) {
 }
 
 TEST(BlockMeter, LeadInMisuseIsAUsageError) {
-  const std::vector<float> x(22050, 0.1f);
   BlockMeter meter(22050);
   EXPECT_EQ(meter.lead_in_samples(0), 0u);
   EXPECT_EQ(meter.lead_in_samples(5000), 5000u);
   EXPECT_EQ(meter.lead_in_samples(20000), 4u * 2205u + 20000u % 2205u);
-  EXPECT_EQ(testing_support::error_from([&] { meter.lead_in(std::span<const float>(x).first(8974), 20000); }).kind(),
-            ErrorKind::Usage);
-  EXPECT_EQ(testing_support::error_from([&] { meter.lead_in(x, -1); }).kind(), ErrorKind::Usage);
-  meter.write(x);
-  EXPECT_EQ(testing_support::error_from([&] { meter.lead_in(x, 20000); }).kind(), ErrorKind::Usage);
+  EXPECT_EQ(testing_support::error_from([&] { meter.lead_in_to(-1); }).kind(), ErrorKind::Usage);
+  meter.write(std::vector<float>(100, 0.1f));
+  EXPECT_EQ(testing_support::error_from([&] { meter.lead_in_to(20000); }).kind(), ErrorKind::Usage);
 }
 
 TEST(BlockMeter, IsAnAudioSink) {
