@@ -64,9 +64,31 @@ double tap_gain_bound() {
 constexpr std::size_t kLanes = 8;
 using Lanes = float __attribute__((vector_size(kLanes * sizeof(float))));
 
-inline __attribute__((always_inline)) void window_peaks_body(const float* x, std::size_t count, float* levels) {
+inline __attribute__((always_inline)) void window_peaks_body(const float* x, std::size_t count, float loud,
+                                                            float* levels) {
   const Taps& h = taps();
   for (std::size_t j = 0; j < count; j += kLanes) {
+    // Quiet lanes (every sample of their windows at most `loud`) cannot
+    // interpolate over the ceiling: their sample peaks stand in.
+    Lanes peak{};
+    for (std::size_t k = 0; k < kTaps; k += kLanes) {
+      Lanes in;
+      std::memcpy(&in, x + j + k, sizeof in);
+      in = in < 0 ? -in : in;
+      peak = in > peak ? in : peak;
+    }
+    {
+      Lanes in;
+      std::memcpy(&in, x + j + kTaps - 1, sizeof in);  // the last lane's window ends here
+      in = in < 0 ? -in : in;
+      peak = in > peak ? in : peak;
+    }
+    bool any_loud = false;
+    for (std::size_t b = 0; b < kLanes; ++b) any_loud |= peak[b] > loud;
+    if (!any_loud) {
+      for (std::size_t b = 0; b < kLanes; ++b) levels[j + b] = std::abs(x[j + b + kHalf - 1]);
+      continue;
+    }
     Lanes y0{}, y1{}, y2{};
     for (std::size_t k = 0; k < kTaps; ++k) {
       Lanes in;
@@ -81,15 +103,18 @@ inline __attribute__((always_inline)) void window_peaks_body(const float* x, std
   }
 }
 
-void window_peaks_plain(const float* x, std::size_t count, float* levels) { window_peaks_body(x, count, levels); }
+void window_peaks_plain(const float* x, std::size_t count, float loud, float* levels) {
+  window_peaks_body(x, count, loud, levels);
+}
 
 #if defined(__x86_64__)
-__attribute__((target("avx2,fma"))) void window_peaks_avx2(const float* x, std::size_t count, float* levels) {
-  window_peaks_body(x, count, levels);
+__attribute__((target("avx2,fma"))) void window_peaks_avx2(const float* x, std::size_t count, float loud,
+                                                             float* levels) {
+  window_peaks_body(x, count, loud, levels);
 }
 #endif
 
-using WindowPeaks = void (*)(const float*, std::size_t, float*);
+using WindowPeaks = void (*)(const float*, std::size_t, float, float*);
 
 /// The 8-wide AVX2/FMA build where the CPU has it, checked once.
 WindowPeaks window_peaks() {
@@ -128,6 +153,7 @@ GainLimiter::GainLimiter(AudioSink& next, double gain_db, double ceiling_dbfs, i
   delay_.assign(window_, 0.0f);
   history_.assign(kTaps - 1 + kBlock + kLanes, 0.0f);  // room for whole lanes
   levels_.assign(kBlock + kLanes, 0.0f);
+  out_.assign(kBlock, 0.0f);
   // A power-of-two ring (at least window_ + 1 entries) indexes with a mask.
   std::size_t cap = 1;
   while (cap < window_ + 1) cap *= 2;
@@ -140,17 +166,23 @@ GainLimiter::GainLimiter(AudioSink& next, double gain_db, double ceiling_dbfs, i
 double GainLimiter::max_reduction_db() const { return 20.0 * std::log10(min_gain_); }
 
 inline __attribute__((always_inline)) void GainLimiter::release_towards(double g) {
-  // Recover towards unity slowly; min() keeps the guarantee. The last
-  // 0.001 dB snaps to unity: an exponential release would otherwise take
-  // seconds to reach 1.0 exactly.
-  gain_now_ = g < gain_now_ ? g : std::min(g, 1.0 - (1.0 - gain_now_) * release_);
-  if (g == 1.0 && gain_now_ > 1.0 - 1e-4) gain_now_ = 1.0;
+  // Falls to g at once; recovers towards g slowly, the reduction shrinking by
+  // the release factor per sample (never below what g needs). Kept as the
+  // reduction 1 - gain: then one multiply and one max per sample, which
+  // matters as each sample waits on the last. The last 0.001 dB snaps to
+  // unity: an exponential release would otherwise take seconds to reach it.
+  reduction_ = std::max(1.0 - g, reduction_ * release_);
+  if (g == 1.0 && reduction_ < 1e-4) reduction_ = 0.0;
 }
 
 inline __attribute__((always_inline)) void GainLimiter::emit(float delayed) {
   if (emitted_ < received_) {
     const float c = static_cast<float>(ceiling_);
-    out_.push_back(std::clamp(static_cast<float>(delayed * gain_now_), -c, c));
+    // Plain comparisons, not std::clamp: its references kept the value in memory.
+    float v = static_cast<float>(delayed * (1.0 - reduction_));
+    v = v > c ? c : v;
+    v = v < -c ? -c : v;
+    out_[out_count_++] = v;
     ++emitted_;
   }
 }
@@ -209,7 +241,7 @@ inline __attribute__((always_inline)) void GainLimiter::step(double tp, float xn
   box_[read_slot] = held;
   double g = std::min({box_sum_ * inv_window_, held, 1.0});
   release_towards(g);
-  min_gain_ = std::min(min_gain_, gain_now_);
+  min_gain_ = std::min(min_gain_, 1.0 - reduction_);
   emit(delay_[read_slot]);
 }
 
@@ -230,31 +262,29 @@ void GainLimiter::process(const float* input, std::size_t count) {
   // way, and a quiet stand-in in previous_tp_ never decides a later level,
   // which only matters above the ceiling.
   if (loud) {
-    window_peaks()(x, count, levels_.data());
+    window_peaks()(x, count, loud_level_, levels_.data());
   } else {
     for (std::size_t j = 0; j < count; ++j) levels_[j] = std::abs(x[j + kHalf - 1]);
   }
+  out_count_ = 0;
   for (std::size_t j = 0; j < count; ++j) step(levels_[j], x[j + kHalf - 1]);
   std::copy(x + count, x + count + kKeep, x);
+  if (out_count_ > 0) next_.write(std::span<const float>(out_.data(), out_count_));
 }
 
 void GainLimiter::write(std::span<const float> samples) {
   if (finished_) throw_runtime("audio written after the stream was finished");
-  out_.clear();
   received_ += static_cast<std::int64_t>(samples.size());
   for (std::size_t at = 0; at < samples.size(); at += kBlock)
     process(samples.data() + at, std::min(kBlock, samples.size() - at));
-  if (!out_.empty()) next_.write(out_);
 }
 
 void GainLimiter::finish() {
   if (finished_) return;
   finished_ = true;
-  out_.clear();
   // Push the look-ahead's worth of silence so every real sample comes out.
   const std::size_t latency = kInterpolationDelay + window_ - 1;
   for (std::size_t at = 0; at < latency; at += kBlock) process(nullptr, std::min(kBlock, latency - at));
-  if (!out_.empty()) next_.write(out_);
   next_.finish();
 }
 

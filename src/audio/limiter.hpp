@@ -71,9 +71,10 @@ class GainLimiter final : public AudioSink {
   std::int64_t box_below_one_ = 0;  // entries of box_ below 1.0
   double inv_window_ = 1.0;
   std::vector<float> delay_;  // gained samples waiting for their gain
-  double gain_now_ = 1.0;    // limiter gain after release smoothing
+  double reduction_ = 0.0;   // 1 - the limiter's gain after release smoothing
   double min_gain_ = 1.0;
-  std::vector<float> out_;
+  std::vector<float> out_;  // one block's output
+  std::size_t out_count_ = 0;
 };
 
 }  // namespace readaloud
