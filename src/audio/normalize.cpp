@@ -24,11 +24,11 @@ constexpr long long kLookAheadSamples = 4096;
 // a small trim down rather than a second pass.
 constexpr double kAimAboveDb = 0.2;
 // The trim takes off at most this much; a larger excess means the limiter
-// worked harder than needed, so limit again instead.
-constexpr double kMaxTrimDb = 0.5;
-// Short of the target by no more than this is on target (the meter's gating
-// makes finer differences meaningless).
-constexpr double kToleranceDb = 0.05;
+// worked much harder than needed, so limit again instead.
+constexpr double kMaxTrimDb = 0.8;
+// Short of the target by no more than this is on target (a tenth of a LU
+// is below what listeners notice, and what meters agree on).
+constexpr double kToleranceDb = 0.1;
 constexpr int kMaxPasses = 4;
 
 /// Loudness of consecutive parts metered apart, gated together.
@@ -75,6 +75,9 @@ constexpr double kProbeBlockSeconds = 4.0;
 constexpr long long kProbeStride = 4;
 constexpr long long kMinProbeBlocks = 16;  // below this, the whole programme is the sample
 constexpr int kProbePasses = 2;
+// A probe this close to the aim is good enough: the sample's own error (a
+// few tenths of a dB on a minute of speech) is larger, and the trim absorbs it.
+constexpr double kProbeCloseDb = 0.15;
 
 /// Integrated loudness of the sampled blocks at `gain_db` through the limiter
 /// (or plainly, with `limit` false), limited block by block on two threads.
@@ -190,7 +193,7 @@ Normalized normalize_loudness(const SpillFile& programme, double measured_lufs, 
       const double limited = probe_lufs(programme, gain, ceiling_dbfs, sample_rate, true, threads);
       const double lufs = measured_lufs + (limited - sample_unlimited);
       if (!std::isfinite(lufs)) break;
-      if (std::abs(lufs - aim) < kToleranceDb) break;
+      if (std::abs(lufs - aim) < kProbeCloseDb) break;
       gain = secant.next(gain, lufs, aim);
     }
   }

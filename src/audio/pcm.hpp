@@ -11,6 +11,10 @@ namespace readaloud {
 /// Appends `in` to `out` as floats in [-1, 1) (each sample divided by 32768).
 void int16_to_float(std::span<const std::int16_t> in, std::vector<float>& out);
 
+/// Sets `out` to `in` as 16-bit samples: times 32768, rounded half away from
+/// zero, clamped to [-32768, 32767].
+void float_to_int16(std::span<const float> in, std::vector<std::int16_t>& out);
+
 /// Appends `count` samples of digital silence to `out`.
 void append_silence(std::size_t count, std::vector<float>& out);
 

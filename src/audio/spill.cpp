@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "audio/pcm.hpp"
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
 
@@ -50,35 +51,6 @@ constexpr float kScale = 32768.0f;
 
 namespace {
 
-// Round half away from zero, clamped to 16 bits: 8 samples at a time (with
-// GCC/Clang vector types; plain comparisons and std::clamp left the loop
-// scalar), then one by one for the rest, with the same arithmetic.
-using Floats = float __attribute__((vector_size(32)));
-using Ints = std::int32_t __attribute__((vector_size(32)));
-using Shorts = std::int16_t __attribute__((vector_size(16)));
-
-void to_pcm(std::span<const float> samples, std::vector<std::int16_t>& pcm) {
-  pcm.resize(samples.size());
-  std::size_t i = 0;
-  for (; i + 8 <= samples.size(); i += 8) {
-    Floats v;
-    std::memcpy(&v, samples.data() + i, sizeof v);
-    v *= kScale;
-    v = v < -32768.0f ? Floats{} - 32768.0f : v;
-    v = v > 32767.0f ? Floats{} + 32767.0f : v;
-    v += v >= 0.0f ? Floats{} + 0.5f : Floats{} - 0.5f;
-    const Shorts out = __builtin_convertvector(__builtin_convertvector(v, Ints), Shorts);
-    std::memcpy(pcm.data() + i, &out, sizeof out);
-  }
-  for (; i < samples.size(); ++i) {
-    float v = samples[i] * kScale;
-    v = v < -32768.0f ? -32768.0f : v;
-    v = v > 32767.0f ? 32767.0f : v;
-    v += v >= 0.0f ? 0.5f : -0.5f;
-    pcm[i] = static_cast<std::int16_t>(static_cast<int>(v));
-  }
-}
-
 [[noreturn]] void throw_write_failed(int error) {
   throw_runtime(std::string("write failed: cannot write the temporary audio file: ") + std::strerror(error));
 }
@@ -88,7 +60,7 @@ void to_pcm(std::span<const float> samples, std::vector<std::int16_t>& pcm) {
 void SpillFile::write(std::span<const float> samples) {
   if (samples.empty()) return;
   if (!file_) throw_runtime("temporary audio file is closed");
-  to_pcm(samples, pcm_);
+  float_to_int16(samples, pcm_);
   const std::size_t written = std::fwrite(pcm_.data(), sizeof(std::int16_t), pcm_.size(), file_.get());
   if (written != samples.size()) throw_write_failed(errno);
   size_ += static_cast<long long>(samples.size());
@@ -126,7 +98,7 @@ void SpillFile::write_at(long long offset, std::span<const float> samples) const
   if (offset < 0 || offset + static_cast<long long>(samples.size()) > size_)
     throw_runtime("temporary audio file: write beyond its size");
   thread_local std::vector<std::int16_t> pcm;
-  to_pcm(samples, pcm);
+  float_to_int16(samples, pcm);
   const char* bytes = reinterpret_cast<const char*>(pcm.data());
   std::size_t left = pcm.size() * sizeof(std::int16_t);
   off_t at = static_cast<off_t>(offset) * static_cast<off_t>(sizeof(std::int16_t));
@@ -153,10 +125,6 @@ void SpillFile::replay_scaled(AudioSink& sink, float scale, std::size_t block) {
 void SpillFile::flush() {
   if (file_ && std::fflush(file_.get()) != 0)
     throw_runtime(std::string("write failed: cannot write the temporary audio file: ") + std::strerror(errno));
-}
-
-void SpillFile::replay_range(AudioSink& sink, long long begin, long long end, std::size_t block) const {
-  replay_range(sink, begin, end, block, 1.0f);
 }
 
 void SpillFile::replay_range(AudioSink& sink, long long begin, long long end, std::size_t block, float scale) const {

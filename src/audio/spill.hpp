@@ -45,10 +45,11 @@ class SpillFile {
   void replay(AudioSink& sink, std::size_t block = 8192);
   /// Pushes buffered samples to the file; call before replay_range().
   void flush();
-  /// Streams samples [begin, end) to sink, then sink.finish(). Reads with
-  /// pread, so several threads may replay ranges at once (after flush(), with
-  /// no write meanwhile).
-  void replay_range(AudioSink& sink, long long begin, long long end, std::size_t block = 8192) const;
+  /// Streams samples [begin, end), times `scale`, to sink, then sink.finish().
+  /// Reads with pread, so several threads may replay ranges at once (after
+  /// flush(), with no write meanwhile).
+  void replay_range(AudioSink& sink, long long begin, long long end, std::size_t block = 8192,
+                    float scale = 1.0f) const;
   /// As replay(), with every sample multiplied by `scale` on the way out.
   void replay_scaled(AudioSink& sink, float scale, std::size_t block = 8192);
 
@@ -57,8 +58,6 @@ class SpillFile {
     void operator()(std::FILE* f) const { std::fclose(f); }
   };
   std::unique_ptr<std::FILE, Closer> file_;
-  void replay_range(AudioSink& sink, long long begin, long long end, std::size_t block, float scale) const;
-
   long long size_ = 0;
   std::vector<std::int16_t> pcm_;  ///< conversion buffer for write()
 };

@@ -1,6 +1,7 @@
 #include "output/wav_chapters.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -144,7 +145,11 @@ void write_wav_tags(const std::filesystem::path& path, const Metadata& meta, con
   const off_t total = data_end + static_cast<off_t>(tail.size());
   if (total - 8 > static_cast<off_t>(UINT32_MAX)) throw_runtime("WAV file would exceed 4 GiB", where);
   auto fail_io = [&where]() { throw_runtime(std::string("write failed: ") + std::strerror(errno), where); };
-  if (::ftruncate(fd.get(), data_end) != 0) fail_io();
+  // Drop anything after the data (tags of an earlier run) only when there is
+  // some: on ext4, closing a truncated file forces its delayed writes out.
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) fail_io();
+  if (st.st_size != data_end && ::ftruncate(fd.get(), data_end) != 0) fail_io();
   if (!pwrite_all(fd.get(), tail.data(), tail.size(), data_end)) fail_io();
   std::string riff_size;
   put32(riff_size, static_cast<std::uint32_t>(total - 8));

@@ -26,6 +26,7 @@
 #include "output/srt.hpp"
 #include "output/tag_writer.hpp"
 #include "output/transcript.hpp"
+#include "output/wav_pcm.hpp"
 #include "output/webvtt.hpp"
 #include "render/forked_speech.hpp"
 #include "render/split.hpp"
@@ -377,7 +378,15 @@ std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOpti
       parts.emplace_back(base / part_file_name(i, timeline.chapters.size(), timeline.chapters[i].title, options.format));
   }
 
-  {
+  // A WAV at eSpeak's own rate is the normalised spill file's 16-bit samples
+  // behind a header: written directly, on all threads, without an encoder.
+  const bool direct_wav = normalized && options.format == AudioFormat::Wav && rate == engine.sample_rate() &&
+                          parts.empty();
+  if (direct_wav) {
+    write_wav_from_spill(audio.temp_path(), normalized->samples,
+                         static_cast<float>(std::pow(10.0, normalized->trim_db / 20.0)), rate, options.threads);
+    if (progress) progress(0.95);
+  } else {
     auto writer = open_audio_writer(audio.temp_path(), encode);
     Resampler resampler(*writer, engine.sample_rate(), rate);
     std::vector<fs::path> part_paths;

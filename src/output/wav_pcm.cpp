@@ -1,0 +1,147 @@
+#include "output/wav_pcm.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <bit>
+#include <cerrno>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <exception>
+#include <future>
+#include <string>
+#include <vector>
+
+#include "audio/pcm.hpp"
+#include "util/atomic_file.hpp"
+#include "util/error.hpp"
+
+namespace readaloud {
+namespace {
+
+static_assert(std::endian::native == std::endian::little, "WAV samples are written as they lie in memory");
+
+void put16(std::string& out, std::uint16_t v) {
+  out += static_cast<char>(v & 0xFF);
+  out += static_cast<char>(v >> 8);
+}
+void put32(std::string& out, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+}
+
+std::string header(long long samples, int sample_rate) {
+  const auto data_bytes = static_cast<std::uint32_t>(samples * 2);
+  std::string h = "RIFF";
+  put32(h, 36 + data_bytes);
+  h += "WAVEfmt ";
+  put32(h, 16);
+  put16(h, 1);  // PCM
+  put16(h, 1);  // mono
+  put32(h, static_cast<std::uint32_t>(sample_rate));
+  put32(h, static_cast<std::uint32_t>(sample_rate) * 2);  // bytes per second
+  put16(h, 2);                                            // bytes per frame
+  put16(h, 16);                                           // bits per sample
+  h += "data";
+  put32(h, data_bytes);
+  return h;
+}
+
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+  int release() {
+    const int fd = fd_;
+    fd_ = -1;
+    return fd;
+  }
+
+ private:
+  int fd_;
+};
+
+/// Converts what it is given to 16-bit little-endian samples and writes them
+/// from sample `at` on.
+class PcmWriter final : public AudioSink {
+ public:
+  PcmWriter(int fd, const std::filesystem::path& path, long long at) : fd_(fd), path_(path), at_(at), first_(at) {}
+  void write(std::span<const float> samples) override {
+    float_to_int16(samples, pcm_);  // WAV is little-endian, like every machine this builds for
+    const char* bytes = reinterpret_cast<const char*>(pcm_.data());
+    std::size_t left = pcm_.size() * 2;
+    off_t offset = 44 + static_cast<off_t>(at_) * 2;
+    while (left > 0) {
+      const ssize_t n = ::pwrite(fd_, bytes, left, offset);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) throw_runtime(std::string("write failed: ") + std::strerror(n < 0 ? errno : ENOSPC), {path_.string()});
+      bytes += n;
+      left -= static_cast<std::size_t>(n);
+      offset += n;
+    }
+    at_ += static_cast<long long>(samples.size());
+    // Start writing each megabyte to disk as soon as it is here: the commit
+    // syncs the file before renaming it, and would otherwise wait for all of
+    // it at the end.
+    const off_t written_to = 44 + static_cast<off_t>(at_) * 2;
+    if (written_to - synced_to_ >= (1 << 20) || synced_to_ < 0) {
+      const off_t from = synced_to_ < 0 ? 44 + static_cast<off_t>(first_) * 2 : synced_to_;
+      ::sync_file_range(fd_, from, written_to - from, SYNC_FILE_RANGE_WRITE);  // a hint: failure is harmless
+      synced_to_ = written_to;
+    }
+  }
+  void finish() override {}
+
+ private:
+  int fd_;
+  const std::filesystem::path& path_;
+  long long at_;
+  long long first_;
+  off_t synced_to_ = -1;
+  std::vector<std::int16_t> pcm_;
+};
+
+}  // namespace
+
+void write_wav_from_spill(const std::filesystem::path& path, const SpillFile& source, float scale, int sample_rate,
+                          int threads) {
+  Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+  if (fd.get() < 0) throw_runtime(std::string("cannot create file: ") + std::strerror(errno), {path.string()});
+  const std::string head = header(source.size(), sample_rate);
+  if (::pwrite(fd.get(), head.data(), head.size(), 0) != static_cast<ssize_t>(head.size()))
+    throw_runtime(std::string("write failed: ") + std::strerror(errno), {path.string()});
+
+  const long long size = source.size();
+  const int parts = static_cast<int>(std::clamp<long long>(size / (1 << 16), 1, std::max(1, threads)));
+  auto write_part = [&](int p) {
+    const long long begin = size * p / parts;
+    const long long end = size * (p + 1) / parts;
+    PcmWriter out(fd.get(), path, begin);
+    source.replay_range(out, begin, end, 8192, scale);
+  };
+  std::vector<std::future<void>> others;
+  for (int p = 1; p < parts; ++p) others.push_back(std::async(std::launch::async, write_part, p));
+  std::exception_ptr failure;
+  try {
+    write_part(0);
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  for (auto& other : others) {
+    try {
+      other.get();
+    } catch (...) {
+      if (!failure) failure = std::current_exception();
+    }
+  }
+  if (failure) std::rethrow_exception(failure);
+  if (::close(fd.release()) != 0) throw_runtime(std::string("write failed: ") + std::strerror(errno), {path.string()});
+}
+
+}  // namespace readaloud
