@@ -23,9 +23,6 @@ constexpr long long kLookAheadSamples = 4096;
 // The first pass aims this far above the target, so that the usual outcome is
 // a small trim down rather than a second pass.
 constexpr double kAimAboveDb = 0.2;
-// The trim takes off at most this much; a larger excess means the limiter
-// worked much harder than needed, so limit again instead.
-constexpr double kMaxTrimDb = 0.8;
 // Short of the target by no more than this is on target (a tenth of a LU
 // is below what listeners notice, and what meters agree on).
 constexpr double kToleranceDb = 0.1;
@@ -205,7 +202,7 @@ Normalized normalize_loudness(const SpillFile& programme, double measured_lufs, 
     result.trim_db = 0.0;
     const double excess = lufs - target_lufs;
     if (!std::isfinite(excess)) break;
-    if (excess >= -kToleranceDb && excess <= kMaxTrimDb) {
+    if (excess >= -kToleranceDb && excess <= kMaxLoudnessTrimDb) {
       result.trim_db = -std::max(0.0, excess);
       result.lufs = lufs + result.trim_db;
       break;

@@ -18,6 +18,10 @@ class MeteringSink final : public AudioSink {
   LoudnessMeter& meter_;
 };
 
+/// The most normalize_loudness() takes off after limiting; a larger excess
+/// means the limiter worked much harder than needed, so it limits again.
+inline constexpr double kMaxLoudnessTrimDb = 0.8;
+
 /// A programme brought to a loudness target.
 struct Normalized {
   SpillFile samples;     ///< the programme after gain_db and the limiter
@@ -40,7 +44,7 @@ double limit_programme(const SpillFile& programme, SpillFile& out, double gain_d
 /// lowers loudness when it has much to do (1.1-1.6 dB for eSpeak speech
 /// brought to -16 LUFS under a -2 dBFS ceiling), so the first limiting pass
 /// aims a little high (`expected_loss_db` plus a margin) and the limited
-/// result is measured: a shortfall of up to half a dB above the target is then
+/// result is measured: an excess of up to kMaxLoudnessTrimDb over the target is then
 /// taken off by the trim, which lowers loudness and peaks exactly; anything
 /// else (a loss well off the expected one) limits again with a corrected gain.
 /// Silence gets no gain.
