@@ -1,6 +1,8 @@
 #include "render/forked_speech.hpp"
 
+#include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -197,6 +199,7 @@ SecondSpeaker::SecondSpeaker(const Script& script, ScriptPosition split, const V
     throw_runtime(std::string("cannot start a second speech process: ") + std::strerror(saved));
   }
   if (pid_ == 0) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive a parent killed outright
     ::close(fds[0]);
     child_main(fds[1], script, split, profile, synth, tail);
   }
@@ -217,11 +220,13 @@ SecondPart SecondSpeaker::join() {
   std::string data;
   char buffer[1 << 16];
   for (;;) {
+    // Wait in short steps: a signal may be taken by another thread of this
+    // process (eSpeak NG's own), which would not interrupt a blocking read.
+    check_interrupted();
+    pollfd ready{results_, POLLIN, 0};
+    if (::poll(&ready, 1, 50) <= 0) continue;
     const ssize_t n = ::read(results_, buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) {
-      check_interrupted();
-      continue;
-    }
+    if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
     data.append(buffer, static_cast<std::size_t>(n));
   }
