@@ -36,21 +36,22 @@ double combined_lufs(std::span<const BlockMeter> meters) {
 }
 
 /// Passes output samples [skip, skip + take) of the stream to the spill file
-/// (at `offset`) and the meter; drops the rest.
+/// (at `offset`), and those and the `lead` samples before them to the meter
+/// (which then makes the blocks one meter over the whole programme would).
 class PartSink final : public AudioSink {
  public:
-  PartSink(const SpillFile& out, long long offset, long long skip, long long take, BlockMeter& meter)
-      : out_(out), offset_(offset), skip_(skip), take_(take), meter_(meter) {}
+  PartSink(const SpillFile& out, long long offset, long long skip, long long take, long long lead, BlockMeter& meter)
+      : out_(out), offset_(offset), skip_(skip), take_(take), lead_(lead), meter_(meter) {}
   void write(std::span<const float> samples) override {
     const long long n = static_cast<long long>(samples.size());
-    const long long from = std::clamp(skip_ - seen_, 0LL, n);
-    const long long to = std::clamp(skip_ + take_ - seen_, 0LL, n);
+    auto at = [&](long long index) { return static_cast<std::size_t>(std::clamp(index - seen_, 0LL, n)); };
+    const std::size_t metered = at(skip_ - lead_), from = at(skip_), to = at(skip_ + take_);
     seen_ += n;
-    if (to <= from) return;
-    const auto part = samples.subspan(static_cast<std::size_t>(from), static_cast<std::size_t>(to - from));
-    out_.write_at(offset_, part);
-    meter_.write(part);
-    offset_ += to - from;
+    if (to > metered) meter_.write(samples.subspan(metered, to - metered));
+    if (to > from) {
+      out_.write_at(offset_, samples.subspan(from, to - from));
+      offset_ += static_cast<long long>(to - from);
+    }
   }
   void finish() override {}
 
@@ -59,10 +60,10 @@ class PartSink final : public AudioSink {
   long long offset_;
   long long skip_;
   long long take_;
+  long long lead_;
   long long seen_ = 0;
   BlockMeter& meter_;
 };
-
 
 // Before limiting all of a long programme, the gain is found on a sample of
 // it: every kProbeStride-th block of kProbeBlockSeconds. The limiter's state
@@ -147,7 +148,15 @@ double limit_programme(const SpillFile& programme, SpillFile& out, double gain_d
     const long long begin = size * p / parts;
     const long long end = size * (p + 1) / parts;
     const long long from = std::max(0LL, begin - warm_up);
-    PartSink sink(out, begin, begin - from, end - begin, meters[static_cast<std::size_t>(p)]);
+    // The meter starts on the programme's grid, a few hops before the part,
+    // on limiter output that has settled (the lead-in is shorter than the warm-up).
+    BlockMeter& meter = meters[static_cast<std::size_t>(p)];
+    long long lead = 0;
+    if (begin > 0) {
+      meter.lead_in_to(begin);
+      lead = static_cast<long long>(meter.lead_in_samples(begin));
+    }
+    PartSink sink(out, begin, begin - from, end - begin, lead, meter);
     GainLimiter limiter(sink, gain_db, ceiling_dbfs, sample_rate);
     programme.replay_range(limiter, from, std::min(size, end + kLookAheadSamples));
   };

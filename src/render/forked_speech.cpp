@@ -150,6 +150,13 @@ class SpillAndMeter final : public AudioSink {
     report.text(e.what());
     report.text("");
     code = 1;
+  } catch (...) {  // nothing may unwind into the parent's frames, which this copy shares
+    report = Encoder();
+    report.byte('E');
+    report.integer(static_cast<std::int64_t>(ErrorKind::Runtime));
+    report.text("the second speech process failed");
+    report.text("");
+    code = 1;
   }
   write_all(out, report.data());
   ::close(out);
