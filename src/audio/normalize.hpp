@@ -1,22 +1,10 @@
 #pragma once
 // Loudness normalisation of a whole programme held in a SpillFile.
 
-#include "audio/loudness.hpp"
 #include "audio/sink.hpp"
 #include "audio/spill.hpp"
 
 namespace readaloud {
-
-/// An AudioSink that feeds a LoudnessMeter (finish() does nothing).
-class MeteringSink final : public AudioSink {
- public:
-  explicit MeteringSink(LoudnessMeter& meter) : meter_(meter) {}
-  void write(std::span<const float> samples) override { meter_.add(samples); }
-  void finish() override {}
-
- private:
-  LoudnessMeter& meter_;
-};
 
 /// The most normalize_loudness() takes off after limiting; a larger excess
 /// means the limiter worked much harder than needed, so it limits again.

@@ -11,7 +11,6 @@
 #include "analyze/warning_detector.hpp"
 #include "audio/block_meter.hpp"
 #include "audio/limiter.hpp"
-#include "audio/loudness.hpp"
 #include "audio/normalize.hpp"
 #include "audio/resampler.hpp"
 #include "audio/spill.hpp"

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "audio/limiter.hpp"
+#include "audio/loudness.hpp"
 #include "audio/pcm.hpp"
 #include "audio/vector_sink.hpp"
 #include "synth/espeak_engine.hpp"
