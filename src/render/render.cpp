@@ -327,10 +327,19 @@ std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOpti
   BlockMeter meter(engine.sample_rate());
   MeasuringSpill measuring(spill, meter);
   const Script& script = prepared.script;
-  const std::optional<ScriptPosition> split = second_process_split(script, options.threads);
+  std::optional<ScriptPosition> split = second_process_split(script, options.threads);
   std::optional<SpillFile> tail;
   std::optional<SecondSpeaker> second;
-  if (split) second.emplace(script, *split, prepared.profile, engine, tail.emplace());
+  if (split) {
+    try {
+      second.emplace(script, *split, prepared.profile, engine, tail.emplace());
+    } catch (const Error&) {
+      // No second process to be had (a process limit, no memory): this one
+      // speaks it all, as with --jobs 1.
+      split.reset();
+      tail.reset();
+    }
+  }
   // Alone, this process meters and spills beside synthesis on another thread.
   std::optional<ThreadedSink> behind;
   if (options.threads > 1 && !second) behind.emplace(measuring);
