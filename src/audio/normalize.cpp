@@ -78,7 +78,8 @@ constexpr int kProbePasses = 2;
 constexpr double kProbeCloseDb = 0.15;
 
 /// Integrated loudness of the sampled blocks at `gain_db` through the limiter
-/// (or plainly, with `limit` false), limited block by block on two threads.
+/// (or plainly, with `limit` false), limited block by block, on two threads
+/// when `threads` allows.
 double probe_lufs(const SpillFile& spill, double gain_db, double ceiling_dbfs, int sample_rate, bool limit,
                   int threads) {
   const long long block = static_cast<long long>(kProbeBlockSeconds * sample_rate);

@@ -320,9 +320,9 @@ std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOpti
   AtomicFile audio(audio_target);
 
   // Pass 1: speak into a spill file on disk while measuring loudness, so
-  // memory does not grow with the length of the article.
-  // A long article's later chapters are spoken by a second process (forked
-  // before this one starts any thread), each process metering its own part.
+  // memory does not grow with the length of the article. A long article's
+  // later half is spoken by a second process (forked before this one starts
+  // any thread), each process spilling and metering its own part.
   SpillFile spill;
   BlockMeter meter(engine.sample_rate());
   MeasuringSpill measuring(spill, meter);
@@ -343,9 +343,10 @@ std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOpti
   // Alone, this process meters and spills beside synthesis on another thread.
   std::optional<ThreadedSink> behind;
   if (options.threads > 1 && !second) behind.emplace(measuring);
-  Timeline timeline = speak_range(script, {}, split.value_or(ScriptPosition{script.chapters.size(), 0}), prepared.profile, engine,
-                                     behind ? static_cast<AudioSink&>(*behind) : measuring,
-                                     [&](double f) { if (progress) progress(0.5 * f); });
+  const ScriptPosition end{script.chapters.size(), 0};
+  Timeline timeline = speak_range(script, {}, split.value_or(end), prepared.profile, engine,
+                                  behind ? static_cast<AudioSink&>(*behind) : measuring,
+                                  [&](double f) { if (progress) progress(0.5 * f); });
   if (behind) behind->finish();
   std::vector<double> loudness_blocks = meter.blocks();
   if (second) {
@@ -390,9 +391,9 @@ std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOpti
   // behind a header: written directly, on all threads, without an encoder.
   const bool direct_wav = normalized && options.format == AudioFormat::Wav && rate == engine.sample_rate() &&
                           parts.empty();
+  const float trim = normalized ? static_cast<float>(std::pow(10.0, normalized->trim_db / 20.0)) : 1.0f;
   if (direct_wav) {
-    write_wav_from_spill(audio.temp_path(), normalized->samples,
-                         static_cast<float>(std::pow(10.0, normalized->trim_db / 20.0)), rate, options.threads);
+    write_wav_from_spill(audio.temp_path(), normalized->samples, trim, rate, options.threads);
     if (progress) progress(0.95);
   } else {
     auto writer = open_audio_writer(audio.temp_path(), encode);
@@ -407,7 +408,7 @@ std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOpti
     // applied on the way) or, without a loudness target, through a limiter
     // at unity gain that only catches overs.
     if (normalized) {
-      normalized->samples.replay_scaled(counted, static_cast<float>(std::pow(10.0, normalized->trim_db / 20.0)));
+      normalized->samples.replay_scaled(counted, trim);
     } else {
       std::optional<ThreadedSink> encoding;  // resampling and encoding run beside the limiter
       if (options.threads > 1) encoding.emplace(counted);
