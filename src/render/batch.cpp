@@ -122,8 +122,8 @@ std::vector<BatchItem> render_batch(const std::vector<std::string>& inputs, cons
     RenderOptions o = options;
     if (i < slugs.size() && !slugs[i].empty()) o.slug = slugs[i];
     // --jobs is the number of cores to use: workers share them, one worker
-    // per core; one render alone may use as many threads as it is given.
-    if (pooled || jobs == 1) o.threads = 1;
+    // per core; one render alone uses them all.
+    o.threads = pooled ? 1 : std::max(1, jobs);
     return o;
   };
   for (std::size_t i = 0; i < inputs.size(); ++i) {

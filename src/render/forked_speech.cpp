@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -21,9 +22,10 @@
 namespace readaloud {
 namespace {
 
-// Below this much text a second process costs more than it saves: the fork,
-// copying the child's samples back, and an engine that is fast on short text.
-constexpr std::size_t kMinCharacters = 2500;
+// Below this much text per process, another process costs more than it saves:
+// the fork, copying the child's samples back, and an engine that is fast on
+// short text.
+constexpr std::size_t kMinCharactersPerProcess = 1250;
 
 // The child's report, in native byte order (parent and child are one
 // program): 'O' then the timeline and loudness blocks, or 'E' then an error.
@@ -111,14 +113,14 @@ class SpillAndMeter final : public AudioSink {
   BlockMeter& meter_;
 };
 
-[[noreturn]] void child_main(int out, const Script& script, ScriptPosition split, const VoiceProfile& profile,
-                             Synthesizer& synth, SpillFile& tail) {
+[[noreturn]] void child_main(int out, const Script& script, ScriptPosition from, ScriptPosition to,
+                             const VoiceProfile& profile, Synthesizer& synth, SpillFile& tail) {
   Encoder report;
   int code = 0;
   try {
     BlockMeter meter(synth.sample_rate());
     SpillAndMeter sink(tail, meter);
-    const Timeline t = speak_range(script, split, {script.chapters.size(), 0}, profile, synth, sink);
+    const Timeline t = speak_range(script, from, to, profile, synth, sink);
     tail.flush();
     report.byte('O');
     report.integer(t.total_samples);
@@ -165,36 +167,43 @@ class SpillAndMeter final : public AudioSink {
 
 }  // namespace
 
-std::optional<ScriptPosition> second_process_split(const Script& script, int threads) {
-  if (threads < 2) return std::nullopt;
+std::vector<ScriptPosition> speech_cuts(const Script& script, int processes) {
   // Speech time follows the text; warnings are spoken about a quarter slower.
   auto weight = [](const Segment& segment) {
     const std::size_t n = segment.text.size();
-    return segment.role == Role::Warning ? n + n / 4 : n;
+    return static_cast<long long>(segment.role == Role::Warning ? n + n / 4 : n);
   };
-  std::size_t total = 0;
-  for (const auto& chapter : script.chapters)
-    for (const auto& segment : chapter.segments) total += weight(segment);
-  if (total < kMinCharacters) return std::nullopt;
-  std::size_t before = 0;
+  // Every place a part could start (before any segment but the first), with
+  // the speech before it.
+  struct Boundary {
+    ScriptPosition at;
+    long long before;
+  };
+  std::vector<Boundary> boundaries;
+  long long total = 0;
   for (std::size_t c = 0; c < script.chapters.size(); ++c)
     for (std::size_t s = 0; s < script.chapters[c].segments.size(); ++s) {
-      before += weight(script.chapters[c].segments[s]);
-      if (2 * before >= total) {
-        // Hand over after this segment, or before it when that is closer.
-        const std::size_t without = before - weight(script.chapters[c].segments[s]);
-        ScriptPosition at{c, s + 1};
-        if (total - 2 * without < 2 * before - total && without > 0) at = {c, s};
-        if (at.segment == script.chapters[c].segments.size()) at = {c + 1, 0};
-        if (at >= ScriptPosition{script.chapters.size(), 0}) return std::nullopt;
-        return at;
-      }
+      if (total > 0) boundaries.push_back({{c, s}, total});
+      total += weight(script.chapters[c].segments[s]);
     }
-  return std::nullopt;
+  const long long parts = std::clamp<long long>(total / kMinCharactersPerProcess, 1, std::max(1, processes));
+  std::vector<ScriptPosition> cuts;
+  // Cut k at the boundary nearest k/parts of the speech, each after the last.
+  std::size_t next = 0;
+  for (long long k = 1; k < parts && next < boundaries.size(); ++k) {
+    const long long mark = total * k / parts;
+    std::size_t pick = next;
+    while (pick + 1 < boundaries.size() && boundaries[pick + 1].before <= mark) ++pick;
+    if (pick + 1 < boundaries.size() && boundaries[pick + 1].before - mark < std::abs(mark - boundaries[pick].before))
+      ++pick;
+    cuts.push_back(boundaries[pick].at);
+    next = pick + 1;
+  }
+  return cuts;
 }
 
-SecondSpeaker::SecondSpeaker(const Script& script, ScriptPosition split, const VoiceProfile& profile,
-                             Synthesizer& synth, SpillFile& tail) {
+SecondSpeaker::SecondSpeaker(const Script& script, ScriptPosition from, ScriptPosition to,
+                             const VoiceProfile& profile, Synthesizer& synth, SpillFile& tail) {
   int fds[2];
   if (::pipe(fds) != 0) throw_runtime(std::string("cannot start a second speech process: ") + std::strerror(errno));
   std::fflush(nullptr);
@@ -208,7 +217,7 @@ SecondSpeaker::SecondSpeaker(const Script& script, ScriptPosition split, const V
   if (pid_ == 0) {
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive a parent killed outright
     ::close(fds[0]);
-    child_main(fds[1], script, split, profile, synth, tail);
+    child_main(fds[1], script, from, to, profile, synth, tail);
   }
   ::close(fds[1]);
   results_ = fds[0];

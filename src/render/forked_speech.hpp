@@ -1,8 +1,8 @@
 #pragma once
-// One article spoken on two cores. eSpeak NG keeps its state in the process,
-// so the second core gets a second process: a child forked after the engine
-// has started speaks the later chapters into a spill file of its own and
-// meters them, while this process speaks the earlier ones.
+// One article spoken on several cores. eSpeak NG keeps its state in the
+// process, so each further core gets a process of its own: children forked
+// after the engine has started speak the later parts, each into a spill file
+// of its own, and meter them, while this process speaks the first part.
 
 #include <sys/types.h>
 
@@ -19,25 +19,27 @@
 
 namespace readaloud {
 
-/// The segment at which to hand the rest of `script` to a second process,
-/// balancing the speech on each side; nullopt when one process is better:
-/// one thread allowed, or too little text for the fork to pay for itself.
-std::optional<ScriptPosition> second_process_split(const Script& script, int threads);
+/// Where to cut `script` so that up to `processes` processes speak a part
+/// each, the parts balanced by their speech: the cut positions in order (one
+/// fewer than the parts). Empty when one process is better: one allowed, or
+/// too little text for a fork to pay for itself (each part gets at least
+/// about 1,250 characters of speech).
+std::vector<ScriptPosition> speech_cuts(const Script& script, int processes);
 
-/// What the second process spoke: the script from the split on, timed from
-/// its own start (unfinished, for append_timeline()), and its loudness blocks.
+/// What a second process spoke: its part of the script, timed from its own
+/// start (unfinished, for append_timeline()), and its loudness blocks.
 struct SecondPart {
   Timeline timeline;
   std::vector<double> loudness_blocks;
 };
 
-/// A child process speaking `script` from `split` to the end into `tail`.
+/// A child process speaking `script` from `from` up to `to` into `tail`.
 /// Forks in the constructor (call it while this process has no other
 /// threads); the destructor kills and reaps a child that join() did not.
 class SecondSpeaker {
  public:
-  SecondSpeaker(const Script& script, ScriptPosition split, const VoiceProfile& profile, Synthesizer& synth,
-                SpillFile& tail);
+  SecondSpeaker(const Script& script, ScriptPosition from, ScriptPosition to, const VoiceProfile& profile,
+                Synthesizer& synth, SpillFile& tail);
   ~SecondSpeaker();
   SecondSpeaker(const SecondSpeaker&) = delete;
   SecondSpeaker& operator=(const SecondSpeaker&) = delete;

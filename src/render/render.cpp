@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <set>
 #include <tuple>
 
@@ -321,41 +322,44 @@ std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOpti
 
   // Pass 1: speak into a spill file on disk while measuring loudness, so
   // memory does not grow with the length of the article. A long article's
-  // later half is spoken by a second process (forked before this one starts
-  // any thread), each process spilling and metering its own part.
+  // later parts are spoken by processes of their own, one per core (forked
+  // before this one starts any thread), each spilling and metering its part.
   SpillFile spill;
   BlockMeter meter(engine.sample_rate());
   MeasuringSpill measuring(spill, meter);
   const Script& script = prepared.script;
-  std::optional<ScriptPosition> split = second_process_split(script, options.threads);
-  std::optional<SpillFile> tail;
-  std::optional<SecondSpeaker> second;
-  if (split) {
-    try {
-      second.emplace(script, *split, prepared.profile, engine, tail.emplace());
-    } catch (const Error&) {
-      // No second process to be had (a process limit, no memory): this one
-      // speaks it all, as with --jobs 1.
-      split.reset();
-      tail.reset();
-    }
+  const ScriptPosition end{script.chapters.size(), 0};
+  std::vector<ScriptPosition> cuts = speech_cuts(script, options.threads);
+  std::vector<SpillFile> tails;
+  std::vector<std::unique_ptr<SecondSpeaker>> others;
+  try {
+    tails.reserve(cuts.size());
+    for (std::size_t k = 0; k < cuts.size(); ++k)
+      others.push_back(std::make_unique<SecondSpeaker>(script, cuts[k], k + 1 < cuts.size() ? cuts[k + 1] : end,
+                                                       prepared.profile, engine, tails.emplace_back()));
+  } catch (const Error&) {
+    // Not as many processes to be had (a process limit, no memory): this one
+    // speaks it all, as with --jobs 1.
+    others.clear();
+    tails.clear();
+    cuts.clear();
   }
   // Alone, this process meters and spills beside synthesis on another thread.
   std::optional<ThreadedSink> behind;
-  if (options.threads > 1 && !second) behind.emplace(measuring);
-  const ScriptPosition end{script.chapters.size(), 0};
-  Timeline timeline = speak_range(script, {}, split.value_or(end), prepared.profile, engine,
+  if (options.threads > 1 && others.empty()) behind.emplace(measuring);
+  Timeline timeline = speak_range(script, {}, cuts.empty() ? end : cuts.front(), prepared.profile, engine,
                                   behind ? static_cast<AudioSink&>(*behind) : measuring,
                                   [&](double f) { if (progress) progress(0.5 * f); });
   if (behind) behind->finish();
   std::vector<double> loudness_blocks = meter.blocks();
-  if (second) {
-    SecondPart part = second->join();
-    spill.append_from(*tail, part.timeline.total_samples);
-    tail.reset();
+  for (std::size_t k = 0; k < others.size(); ++k) {
+    SecondPart part = others[k]->join();
+    spill.append_from(tails[k], part.timeline.total_samples);
     append_timeline(timeline, std::move(part.timeline));
     loudness_blocks.insert(loudness_blocks.end(), part.loudness_blocks.begin(), part.loudness_blocks.end());
   }
+  others.clear();
+  tails.clear();
   finish_timeline(timeline);
   spill.flush();
 

@@ -38,7 +38,7 @@ struct RenderOptions {
   bool split_chapters = false;
   Metadata metadata;                       ///< non-empty fields override the article's
   std::string slug;                        ///< output file name stem; "" = from the title
-  int threads = 2;                         ///< threads one render may use (encoder); batch workers use 1
+  int threads = 2;                         ///< cores one render may use (speech processes, threads); batch workers use 1
 };
 
 /// Applies a named set of options. "podcast": MP3, mono, 44.1 kHz, 64 kbps

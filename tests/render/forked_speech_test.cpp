@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "audio/vector_sink.hpp"
+#include "render/programme.hpp"
 #include "util/error.hpp"
 
 namespace readaloud {
@@ -37,32 +38,64 @@ Script long_script(std::size_t chapters, const std::string& sentence) {
 
 const std::string kSentence = "Rinse the device after each use. Let it dry in the air before you put it away.";
 
-TEST(SecondProcessSplit, OnlyForEnoughTextAndTwoThreads) {
-  EXPECT_FALSE(second_process_split(long_script(1, "Short."), 2));
-  EXPECT_FALSE(second_process_split(long_script(12, kSentence), 1));
-  const auto split = second_process_split(long_script(12, kSentence), 2);
-  ASSERT_TRUE(split);
-  EXPECT_EQ(*split, (ScriptPosition{6, 0}));  // twelve equal chapters: half way
-  // One long chapter is cut between its segments.
+TEST(SpeechCuts, OnlyForEnoughTextAndMoreThanOneProcess) {
+  EXPECT_TRUE(speech_cuts(long_script(1, "Short."), 2).empty());
+  EXPECT_TRUE(speech_cuts(long_script(12, kSentence), 1).empty());
+  EXPECT_EQ(speech_cuts(long_script(12, kSentence), 2), (std::vector<ScriptPosition>{{6, 0}}));  // half way
+  // Three and four processes: a third and a quarter of the way each.
+  EXPECT_EQ(speech_cuts(long_script(24, kSentence), 3), (std::vector<ScriptPosition>{{8, 0}, {16, 0}}));
+  EXPECT_EQ(speech_cuts(long_script(24, kSentence), 4), (std::vector<ScriptPosition>{{6, 0}, {12, 0}, {18, 0}}));
+  // No more processes than the text pays for (about 1,250 characters each):
+  // eight chapters of about 360 characters make two parts.
+  EXPECT_EQ(speech_cuts(long_script(8, kSentence), 8).size(), 1u);
+}
+
+TEST(SpeechCuts, OneLongChapterIsCutBetweenItsSegments) {
   Script one = long_script(1, kSentence);
   for (int i = 0; i < 60; ++i) one.chapters[0].segments.push_back(Segment{Role::Narration, kSentence, 0, 100});
-  const auto inside = second_process_split(one, 2);
-  ASSERT_TRUE(inside);
-  EXPECT_EQ(inside->chapter, 0u);
-  EXPECT_NEAR(static_cast<double>(inside->segment), 32.5, 1.5);
+  const auto cuts = speech_cuts(one, 2);
+  ASSERT_EQ(cuts.size(), 1u);
+  EXPECT_EQ(cuts[0].chapter, 0u);
+  EXPECT_NEAR(static_cast<double>(cuts[0].segment), 32.5, 1.5);
+}
+
+TEST(SpeechCuts, PartsJoinIntoTheWholeTimeline) {
+  const Script script = long_script(24, kSentence);
+  VoiceProfile profile;
+  CountingSynth synth;
+  VectorSink whole_sink;
+  const Timeline whole = speak_script(script, profile, synth, whole_sink);
+  for (int processes : {2, 3, 5}) {
+    const auto cuts = speech_cuts(script, processes);
+    ASSERT_EQ(cuts.size(), static_cast<std::size_t>(processes - 1));
+    std::vector<ScriptPosition> bounds{{}};
+    bounds.insert(bounds.end(), cuts.begin(), cuts.end());
+    bounds.push_back({script.chapters.size(), 0});
+    Timeline joined;
+    joined.sample_rate = whole.sample_rate;
+    long long samples = 0;
+    for (std::size_t k = 0; k + 1 < bounds.size(); ++k) {
+      VectorSink part_sink;
+      append_timeline(joined, speak_range(script, bounds[k], bounds[k + 1], profile, synth, part_sink));
+      samples += static_cast<long long>(part_sink.samples.size());
+    }
+    finish_timeline(joined);
+    EXPECT_EQ(joined, whole) << processes << " processes";
+    EXPECT_EQ(samples, static_cast<long long>(whole_sink.samples.size()));
+  }
 }
 
 TEST(SecondSpeaker, SpeaksTheRestAsThisProcessWould) {
   const Script script = long_script(12, kSentence);
-  const ScriptPosition split{5, 2};
+  const ScriptPosition from{5, 2}, to{9, 1};
   VoiceProfile profile;
   CountingSynth synth;
   SpillFile tail;
-  SecondSpeaker second(script, split, profile, synth, tail);
+  SecondSpeaker second(script, from, to, profile, synth, tail);
   SecondPart part = second.join();
 
   VectorSink here;
-  const Timeline expected = speak_range(script, split, {script.chapters.size(), 0}, profile, synth, here);
+  const Timeline expected = speak_range(script, from, to, profile, synth, here);
   part.timeline.sample_rate = expected.sample_rate;
   EXPECT_EQ(part.timeline, expected);
   ASSERT_EQ(part.timeline.total_samples, static_cast<long long>(here.samples.size()));
@@ -80,7 +113,7 @@ TEST(SecondSpeaker, TheChildsErrorReachesTheParent) {
   VoiceProfile profile;
   CountingSynth synth;
   SpillFile tail;
-  SecondSpeaker second(script, {6, 0}, profile, synth, tail);
+  SecondSpeaker second(script, {6, 0}, {12, 0}, profile, synth, tail);
   try {
     second.join();
     FAIL() << "no error";
@@ -95,7 +128,7 @@ TEST(SecondSpeaker, ForgottenChildIsReaped) {
   VoiceProfile profile;
   CountingSynth synth;
   SpillFile tail;
-  { SecondSpeaker second(script, {6, 0}, profile, synth, tail); }  // killed and reaped, no zombie, no hang
+  { SecondSpeaker second(script, {6, 0}, {12, 0}, profile, synth, tail); }  // killed and reaped, no zombie, no hang
   SUCCEED();
 }
 
