@@ -244,7 +244,7 @@ int run(int argc, char** argv) {
   render->add_option("--date", raw.date, "Date tag");
   render->add_option("--cover", raw.cover, "Cover image (JPEG or PNG) to embed");
   render->add_option("--progress", raw.progress, "Progress on standard error: auto, plain or none");
-  render->add_option("-j,--jobs", raw.jobs, "Cores to use: worker processes for several inputs, or threads and a second speech process for one (default: the number of cores)");
+  render->add_option("-j,--jobs", raw.jobs, "Cores to use: worker processes for several inputs, or speech processes and threads for one (default: the number of cores)");
   render->add_flag("-q,--quiet", raw.quiet, "No progress or summary; errors only");
   add_narration_options(*render, raw);
   render->footer(kRenderExamples);
