@@ -9,10 +9,13 @@
 namespace readaloud {
 
 void int16_to_float(std::span<const std::int16_t> in, std::vector<float>& out) {
-  out.reserve(out.size() + in.size());
   // Dividing by 32768 (not 32767) maps -32768 to exactly -1 and keeps the
   // conversion a pure scale, so no DC offset or asymmetry is introduced.
-  for (std::int16_t s : in) out.push_back(static_cast<float>(s) / 32768.0f);
+  // Sized first, then filled by index: a push_back loop does not vectorise.
+  const std::size_t start = out.size();
+  out.resize(start + in.size());
+  float* to = out.data() + start;
+  for (std::size_t i = 0; i < in.size(); ++i) to[i] = static_cast<float>(in[i]) * (1.0f / 32768.0f);
 }
 
 // With SSE2 (every x86-64), 8 samples at a time: GCC's own vectorisation

@@ -60,42 +60,62 @@ namespace {
 void SpillFile::write(std::span<const float> samples) {
   if (samples.empty()) return;
   if (!file_) throw_runtime("temporary audio file is closed");
+  if (!adopted_.empty()) throw_runtime("temporary audio file: written after taking over another");
   float_to_int16(samples, pcm_);
   const std::size_t written = std::fwrite(pcm_.data(), sizeof(std::int16_t), pcm_.size(), file_.get());
   if (written != samples.size()) throw_write_failed(errno);
   size_ += static_cast<long long>(samples.size());
+  own_ += static_cast<long long>(samples.size());
 }
 
-void SpillFile::append_from(const SpillFile& other, long long samples) {
+void SpillFile::adopt(SpillFile&& other, long long samples) {
   if (!file_ || !other.file_) throw_runtime("temporary audio file is closed");
-  const int from = ::fileno(other.file_.get());
-  std::vector<char> buffer(1 << 16);
-  const long long bytes = samples * static_cast<long long>(sizeof(std::int16_t));
-  for (long long at = 0; at < bytes;) {
-    const std::size_t want = static_cast<std::size_t>(std::min<long long>(bytes - at, static_cast<long long>(buffer.size())));
-    const ssize_t got = ::pread(from, buffer.data(), want, static_cast<off_t>(at));
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0)
+  flush();
+  adopted_.push_back(Adopted{std::move(other.file_), samples});
+  size_ += samples;
+  for (auto& later : other.adopted_) {
+    size_ += later.samples;
+    adopted_.push_back(std::move(later));
+  }
+  other.adopted_.clear();
+  other.size_ = other.own_ = 0;
+}
+
+void SpillFile::read(long long at, std::int16_t* out, std::size_t count) const {
+  auto read_part = [](std::FILE* file, long long from, std::int16_t* to, std::size_t n) {
+    const ssize_t got = ::pread(::fileno(file), to, n * sizeof(std::int16_t),
+                                static_cast<off_t>(from) * static_cast<off_t>(sizeof(std::int16_t)));
+    if (got != static_cast<ssize_t>(n * sizeof(std::int16_t)))
       throw_runtime(std::string("cannot read back the temporary audio file: ") +
                     (got < 0 ? std::strerror(errno) : "file is shorter than written"));
-    if (std::fwrite(buffer.data(), 1, static_cast<std::size_t>(got), file_.get()) != static_cast<std::size_t>(got))
-      throw_write_failed(errno);
-    at += got;
-  }
-  size_ += samples;
+  };
+  long long start = 0;  // of the current part within the programme
+  auto take = [&](std::FILE* file, long long samples) {
+    if (count > 0 && at < start + samples) {
+      const auto n = static_cast<std::size_t>(std::min<long long>(start + samples - at, static_cast<long long>(count)));
+      read_part(file, at - start, out, n);
+      at += static_cast<long long>(n);
+      out += n;
+      count -= n;
+    }
+    start += samples;
+  };
+  take(file_.get(), own_);
+  for (const auto& later : adopted_) take(later.file.get(), later.samples);
 }
 
 void SpillFile::resize(long long samples) {
   if (!file_) throw_runtime("temporary audio file is closed");
+  if (!adopted_.empty()) throw_runtime("temporary audio file: resized after taking over another");
   flush();
   if (::ftruncate(::fileno(file_.get()), static_cast<off_t>(samples) * static_cast<off_t>(sizeof(std::int16_t))) != 0)
     throw_write_failed(errno);
-  size_ = samples;
+  size_ = own_ = samples;
 }
 
 void SpillFile::write_at(long long offset, std::span<const float> samples) const {
   if (!file_) throw_runtime("temporary audio file is closed");
-  if (offset < 0 || offset + static_cast<long long>(samples.size()) > size_)
+  if (offset < 0 || offset + static_cast<long long>(samples.size()) > own_)
     throw_runtime("temporary audio file: write beyond its size");
   thread_local std::vector<std::int16_t> pcm;
   float_to_int16(samples, pcm);
@@ -130,18 +150,13 @@ void SpillFile::flush() {
 void SpillFile::replay_range(AudioSink& sink, long long begin, long long end, std::size_t block, float scale) const {
   if (!file_) throw_runtime("temporary audio file is closed");
   if (block == 0) block = 8192;
-  const int fd = ::fileno(file_.get());
   std::vector<std::int16_t> pcm(block);
   std::vector<float> samples(block);
   for (long long at = std::max(0LL, begin); at < std::min(end, size_);) {
     check_interrupted();
     const std::size_t want =
         static_cast<std::size_t>(std::min<long long>(std::min(end, size_) - at, static_cast<long long>(block)));
-    const ssize_t got = ::pread(fd, pcm.data(), want * sizeof(std::int16_t),
-                                static_cast<off_t>(at) * static_cast<off_t>(sizeof(std::int16_t)));
-    if (got != static_cast<ssize_t>(want * sizeof(std::int16_t)))
-      throw_runtime(std::string("cannot read back the temporary audio file: ") +
-                    (got < 0 ? std::strerror(errno) : "file is shorter than written"));
+    read(at, pcm.data(), want);
     const float factor = scale / kScale;
     for (std::size_t i = 0; i < want; ++i) samples[i] = static_cast<float>(pcm[i]) * factor;
     sink.write(std::span<const float>(samples.data(), want));

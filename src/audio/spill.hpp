@@ -29,9 +29,11 @@ class SpillFile {
 
   /// Appends samples. Throws Error(Runtime) on a write error (e.g. a full disk).
   void write(std::span<const float> samples);
-  /// Appends the first `samples` samples stored in `other`'s file, whoever
-  /// wrote them (another process may have: `other` need not know its size).
-  void append_from(const SpillFile& other, long long samples);
+  /// Takes over `other` as the continuation of this one, without copying:
+  /// the first `samples` samples in its own file, whoever wrote them (another
+  /// process may have, so `other` need not know how many), then whatever it
+  /// had taken over itself. Nothing may be written after this.
+  void adopt(SpillFile&& other, long long samples);
   /// Sets the size to `samples` (new samples read as silence), for filling
   /// with write_at().
   void resize(long long samples);
@@ -57,8 +59,17 @@ class SpillFile {
   struct Closer {
     void operator()(std::FILE* f) const { std::fclose(f); }
   };
+  /// Reads samples [at, at + count) from this file and the adopted ones.
+  void read(long long at, std::int16_t* out, std::size_t count) const;
+
+  struct Adopted {
+    std::unique_ptr<std::FILE, Closer> file;
+    long long samples;
+  };
   std::unique_ptr<std::FILE, Closer> file_;
-  long long size_ = 0;
+  long long size_ = 0;       ///< all samples, adopted ones included
+  long long own_ = 0;        ///< samples in file_
+  std::vector<Adopted> adopted_;
   std::vector<std::int16_t> pcm_;  ///< conversion buffer for write()
 };
 

@@ -354,7 +354,7 @@ std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOpti
   std::vector<double> loudness_blocks = meter.blocks();
   for (std::size_t k = 0; k < others.size(); ++k) {
     SecondPart part = others[k]->join();
-    spill.append_from(tails[k], part.timeline.total_samples);
+    spill.adopt(std::move(tails[k]), part.timeline.total_samples);
     append_timeline(timeline, std::move(part.timeline));
     loudness_blocks.insert(loudness_blocks.end(), part.loudness_blocks.begin(), part.loudness_blocks.end());
   }

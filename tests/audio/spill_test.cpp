@@ -92,5 +92,27 @@ TEST(SpillFile, HasNoNameWhileOpen) {
   EXPECT_EQ(spills, 1u);
 }
 
+TEST(SpillFile, AdoptedFilesReplayAsOneProgramme) {
+  // Three files, the last two taken over by the first: ranges across their
+  // seams replay exactly, and writing afterwards is refused.
+  std::vector<float> x(30000);
+  for (std::size_t i = 0; i < x.size(); ++i) x[i] = static_cast<float>(static_cast<int>(i % 20000) - 10000) / 32768.0f;
+  SpillFile first, second, third;
+  first.write(std::span<const float>(x).first(10000));
+  second.write(std::span<const float>(x).subspan(10000, 7000));
+  third.write(std::span<const float>(x).subspan(17000));
+  second.flush();
+  third.flush();
+  second.adopt(std::move(third), 13000);
+  first.adopt(std::move(second), 7000);  // its own samples; what it took over comes along
+  EXPECT_EQ(first.size(), 30000);
+  VectorSink all, across;
+  first.replay(all, 4096);
+  EXPECT_EQ(all.samples, x);
+  first.replay_range(across, 9000, 18000, 777);
+  EXPECT_EQ(across.samples, std::vector<float>(x.begin() + 9000, x.begin() + 18000));
+  EXPECT_THROW(first.write(x), Error);
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -100,7 +100,7 @@ TEST(SecondSpeaker, SpeaksTheRestAsThisProcessWould) {
   EXPECT_EQ(part.timeline, expected);
   ASSERT_EQ(part.timeline.total_samples, static_cast<long long>(here.samples.size()));
   SpillFile whole;
-  whole.append_from(tail, part.timeline.total_samples);
+  whole.adopt(std::move(tail), part.timeline.total_samples);
   VectorSink replayed;
   whole.replay(replayed);
   EXPECT_EQ(replayed.samples, here.samples);
