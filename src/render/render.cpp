@@ -12,6 +12,7 @@
 #include "analyze/warning_detector.hpp"
 #include "audio/block_meter.hpp"
 #include "audio/limiter.hpp"
+#include "audio/metered_spill.hpp"
 #include "audio/normalize.hpp"
 #include "audio/resampler.hpp"
 #include "audio/spill.hpp"
@@ -28,7 +29,7 @@
 #include "output/transcript.hpp"
 #include "output/wav_pcm.hpp"
 #include "output/webvtt.hpp"
-#include "render/forked_speech.hpp"
+#include "render/speech_processes.hpp"
 #include "render/split.hpp"
 #include "synth/espeak_engine.hpp"
 #include "synth/voice_catalog.hpp"
@@ -106,21 +107,6 @@ void remove_stale_parts(const fs::path& folder, const std::vector<AtomicFile>& p
     if (numbered && entry.is_regular_file(ec) && !ours.count(entry.path().filename())) fs::remove(entry.path(), ec);
   }
 }
-
-/// Feeds one stream to the spill file and the loudness meter at once.
-class MeasuringSpill final : public AudioSink {
- public:
-  MeasuringSpill(SpillFile& spill, BlockMeter& meter) : spill_(spill), meter_(meter) {}
-  void write(std::span<const float> samples) override {
-    spill_.write(samples);
-    meter_.write(samples);
-  }
-  void finish() override {}
-
- private:
-  SpillFile& spill_;
-  BlockMeter& meter_;
-};
 
 Lexicon load_lexicons(const std::vector<fs::path>& paths) {
   Lexicon all;
@@ -326,16 +312,16 @@ std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOpti
   // before this one starts any thread), each spilling and metering its part.
   SpillFile spill;
   BlockMeter meter(engine.sample_rate());
-  MeasuringSpill measuring(spill, meter);
+  MeteredSpill measuring(spill, meter);
   const Script& script = prepared.script;
   const ScriptPosition end{script.chapters.size(), 0};
   std::vector<ScriptPosition> cuts = speech_cuts(script, options.threads);
   std::vector<SpillFile> tails;
-  std::vector<std::unique_ptr<SecondSpeaker>> others;
+  std::vector<std::unique_ptr<SpeechProcess>> others;
   try {
     tails.reserve(cuts.size());
     for (std::size_t k = 0; k < cuts.size(); ++k)
-      others.push_back(std::make_unique<SecondSpeaker>(script, cuts[k], k + 1 < cuts.size() ? cuts[k + 1] : end,
+      others.push_back(std::make_unique<SpeechProcess>(script, cuts[k], k + 1 < cuts.size() ? cuts[k + 1] : end,
                                                        prepared.profile, engine, tails.emplace_back()));
   } catch (const Error&) {
     // Not as many processes to be had (a process limit, no memory): this one
@@ -353,7 +339,7 @@ std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOpti
   if (behind) behind->finish();
   std::vector<double> loudness_blocks = meter.blocks();
   for (std::size_t k = 0; k < others.size(); ++k) {
-    SecondPart part = others[k]->join();
+    SpokenPart part = others[k]->join();
     spill.adopt(std::move(tails[k]), part.timeline.total_samples);
     append_timeline(timeline, std::move(part.timeline));
     loudness_blocks.insert(loudness_blocks.end(), part.loudness_blocks.begin(), part.loudness_blocks.end());

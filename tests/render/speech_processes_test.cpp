@@ -1,4 +1,4 @@
-#include "render/forked_speech.hpp"
+#include "render/speech_processes.hpp"
 
 #include <gtest/gtest.h>
 
@@ -85,14 +85,14 @@ TEST(SpeechCuts, PartsJoinIntoTheWholeTimeline) {
   }
 }
 
-TEST(SecondSpeaker, SpeaksTheRestAsThisProcessWould) {
+TEST(SpeechProcess, SpeaksTheRestAsThisProcessWould) {
   const Script script = long_script(12, kSentence);
   const ScriptPosition from{5, 2}, to{9, 1};
   VoiceProfile profile;
   CountingSynth synth;
   SpillFile tail;
-  SecondSpeaker second(script, from, to, profile, synth, tail);
-  SecondPart part = second.join();
+  SpeechProcess second(script, from, to, profile, synth, tail);
+  SpokenPart part = second.join();
 
   VectorSink here;
   const Timeline expected = speak_range(script, from, to, profile, synth, here);
@@ -107,13 +107,13 @@ TEST(SecondSpeaker, SpeaksTheRestAsThisProcessWould) {
   EXPECT_FALSE(part.loudness_blocks.empty());
 }
 
-TEST(SecondSpeaker, TheChildsErrorReachesTheParent) {
+TEST(SpeechProcess, TheChildsErrorReachesTheParent) {
   Script script = long_script(12, kSentence);
   script.chapters[10].segments[1].text = "FAIL here.";
   VoiceProfile profile;
   CountingSynth synth;
   SpillFile tail;
-  SecondSpeaker second(script, {6, 0}, {12, 0}, profile, synth, tail);
+  SpeechProcess second(script, {6, 0}, {12, 0}, profile, synth, tail);
   try {
     second.join();
     FAIL() << "no error";
@@ -123,12 +123,12 @@ TEST(SecondSpeaker, TheChildsErrorReachesTheParent) {
   }
 }
 
-TEST(SecondSpeaker, ForgottenChildIsReaped) {
+TEST(SpeechProcess, ForgottenChildIsReaped) {
   const Script script = long_script(12, kSentence);
   VoiceProfile profile;
   CountingSynth synth;
   SpillFile tail;
-  { SecondSpeaker second(script, {6, 0}, {12, 0}, profile, synth, tail); }  // killed and reaped, no zombie, no hang
+  { SpeechProcess second(script, {6, 0}, {12, 0}, profile, synth, tail); }  // killed and reaped, no zombie, no hang
   SUCCEED();
 }
 

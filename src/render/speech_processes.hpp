@@ -26,9 +26,9 @@ namespace readaloud {
 /// about 1,250 characters of speech).
 std::vector<ScriptPosition> speech_cuts(const Script& script, int processes);
 
-/// What a second process spoke: its part of the script, timed from its own
+/// What a speech process spoke: its part of the script, timed from its own
 /// start (unfinished, for append_timeline()), and its loudness blocks.
-struct SecondPart {
+struct SpokenPart {
   Timeline timeline;
   std::vector<double> loudness_blocks;
 };
@@ -36,18 +36,18 @@ struct SecondPart {
 /// A child process speaking `script` from `from` up to `to` into `tail`.
 /// Forks in the constructor (call it while this process has no other
 /// threads); the destructor kills and reaps a child that join() did not.
-class SecondSpeaker {
+class SpeechProcess {
  public:
-  SecondSpeaker(const Script& script, ScriptPosition from, ScriptPosition to, const VoiceProfile& profile,
+  SpeechProcess(const Script& script, ScriptPosition from, ScriptPosition to, const VoiceProfile& profile,
                 Synthesizer& synth, SpillFile& tail);
-  ~SecondSpeaker();
-  SecondSpeaker(const SecondSpeaker&) = delete;
-  SecondSpeaker& operator=(const SecondSpeaker&) = delete;
+  ~SpeechProcess();
+  SpeechProcess(const SpeechProcess&) = delete;
+  SpeechProcess& operator=(const SpeechProcess&) = delete;
 
   /// Waits for the child. Its samples are then in `tail` (timeline.total_samples
   /// of them, unknown to the SpillFile object itself). Rethrows the child's
   /// Error; Error(Runtime) when it died without one.
-  SecondPart join();
+  SpokenPart join();
 
  private:
   pid_t pid_ = -1;

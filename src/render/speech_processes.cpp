@@ -1,4 +1,4 @@
-#include "render/forked_speech.hpp"
+#include "render/speech_processes.hpp"
 
 #include <poll.h>
 #include <signal.h>
@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "audio/block_meter.hpp"
+#include "audio/metered_spill.hpp"
 #include "render/programme.hpp"
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
@@ -73,7 +74,7 @@ class Decoder {
   }
 
  private:
-  [[noreturn]] static void broken() { throw_runtime("the second speech process sent a garbled report"); }
+  [[noreturn]] static void broken() { throw_runtime("a speech process sent a garbled report"); }
   void need(std::size_t n) const {
     if (data_.size() - at_ < n) broken();
   }
@@ -98,28 +99,21 @@ void write_all(int fd, const std::string& data) {
   }
 }
 
-/// Spills and meters at once.
-class SpillAndMeter final : public AudioSink {
- public:
-  SpillAndMeter(SpillFile& spill, BlockMeter& meter) : spill_(spill), meter_(meter) {}
-  void write(std::span<const float> samples) override {
-    spill_.write(samples);
-    meter_.write(samples);
-  }
-  void finish() override {}
-
- private:
-  SpillFile& spill_;
-  BlockMeter& meter_;
-};
-
 [[noreturn]] void child_main(int out, const Script& script, ScriptPosition from, ScriptPosition to,
                              const VoiceProfile& profile, Synthesizer& synth, SpillFile& tail) {
   Encoder report;
   int code = 0;
+  auto failed = [&report](ErrorKind kind, const std::string& message, const std::string& file) {
+    report = Encoder();
+    report.byte('E');
+    report.integer(static_cast<std::int64_t>(kind));
+    report.text(message);
+    report.text(file);
+    return 1;
+  };
   try {
     BlockMeter meter(synth.sample_rate());
-    SpillAndMeter sink(tail, meter);
+    MeteredSpill sink(tail, meter);
     const Timeline t = speak_range(script, from, to, profile, synth, sink);
     tail.flush();
     report.byte('O');
@@ -139,26 +133,11 @@ class SpillAndMeter final : public AudioSink {
     report.integer(static_cast<std::int64_t>(meter.blocks().size()));
     for (double b : meter.blocks()) report.real(b);
   } catch (const Error& e) {
-    report = Encoder();
-    report.byte('E');
-    report.integer(static_cast<std::int64_t>(e.kind()));
-    report.text(e.message());
-    report.text(e.where().file);
-    code = 1;
+    code = failed(e.kind(), e.message(), e.where().file);
   } catch (const std::exception& e) {
-    report = Encoder();
-    report.byte('E');
-    report.integer(static_cast<std::int64_t>(ErrorKind::Runtime));
-    report.text(e.what());
-    report.text("");
-    code = 1;
+    code = failed(ErrorKind::Runtime, e.what(), "");
   } catch (...) {  // nothing may unwind into the parent's frames, which this copy shares
-    report = Encoder();
-    report.byte('E');
-    report.integer(static_cast<std::int64_t>(ErrorKind::Runtime));
-    report.text("the second speech process failed");
-    report.text("");
-    code = 1;
+    code = failed(ErrorKind::Runtime, "a speech process failed", "");
   }
   write_all(out, report.data());
   ::close(out);
@@ -202,17 +181,17 @@ std::vector<ScriptPosition> speech_cuts(const Script& script, int processes) {
   return cuts;
 }
 
-SecondSpeaker::SecondSpeaker(const Script& script, ScriptPosition from, ScriptPosition to,
+SpeechProcess::SpeechProcess(const Script& script, ScriptPosition from, ScriptPosition to,
                              const VoiceProfile& profile, Synthesizer& synth, SpillFile& tail) {
   int fds[2];
-  if (::pipe(fds) != 0) throw_runtime(std::string("cannot start a second speech process: ") + std::strerror(errno));
+  if (::pipe(fds) != 0) throw_runtime(std::string("cannot start a speech process: ") + std::strerror(errno));
   std::fflush(nullptr);
   pid_ = ::fork();
   if (pid_ < 0) {
     const int saved = errno;
     ::close(fds[0]);
     ::close(fds[1]);
-    throw_runtime(std::string("cannot start a second speech process: ") + std::strerror(saved));
+    throw_runtime(std::string("cannot start a speech process: ") + std::strerror(saved));
   }
   if (pid_ == 0) {
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive a parent killed outright
@@ -223,7 +202,7 @@ SecondSpeaker::SecondSpeaker(const Script& script, ScriptPosition from, ScriptPo
   results_ = fds[0];
 }
 
-SecondSpeaker::~SecondSpeaker() {
+SpeechProcess::~SpeechProcess() {
   if (results_ >= 0) ::close(results_);
   if (pid_ > 0) {
     ::kill(pid_, SIGKILL);
@@ -232,7 +211,7 @@ SecondSpeaker::~SecondSpeaker() {
   }
 }
 
-SecondPart SecondSpeaker::join() {
+SpokenPart SpeechProcess::join() {
   std::string data;
   char buffer[1 << 16];
   for (;;) {
@@ -254,7 +233,7 @@ SecondPart SecondSpeaker::join() {
   pid_ = -1;
   check_interrupted();
   if (data.empty()) {
-    throw_runtime("the second speech process died" +
+    throw_runtime("a speech process died" +
                   (WIFSIGNALED(status) ? std::string(" (signal ") + std::to_string(WTERMSIG(status)) + ")" : ""));
   }
 
@@ -265,7 +244,7 @@ SecondPart SecondSpeaker::join() {
     std::string file = in.text();
     throw Error(kind, std::move(message), Location{std::move(file)});
   }
-  SecondPart part;
+  SpokenPart part;
   Timeline& t = part.timeline;
   t.sample_rate = 0;
   t.total_samples = in.integer();
