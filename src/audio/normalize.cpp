@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <functional>
 #include <future>
 #include <limits>
 #include <vector>
@@ -40,8 +41,9 @@ double combined_lufs(std::span<const BlockMeter> meters) {
 /// (which then makes the blocks one meter over the whole programme would).
 class PartSink final : public AudioSink {
  public:
-  PartSink(const SpillFile& out, long long offset, long long skip, long long take, long long lead, BlockMeter& meter)
-      : out_(out), offset_(offset), skip_(skip), take_(take), lead_(lead), meter_(meter) {}
+  PartSink(const SpillFile& out, long long offset, long long skip, long long take, long long lead, BlockMeter& meter,
+           const std::function<void(double)>* progress)
+      : out_(out), offset_(offset), skip_(skip), take_(take), lead_(lead), meter_(meter), progress_(progress) {}
   void write(std::span<const float> samples) override {
     const long long n = static_cast<long long>(samples.size());
     auto at = [&](long long index) { return static_cast<std::size_t>(std::clamp(index - seen_, 0LL, n)); };
@@ -51,6 +53,8 @@ class PartSink final : public AudioSink {
     if (to > from) {
       out_.write_at(offset_, samples.subspan(from, to - from));
       offset_ += static_cast<long long>(to - from);
+      taken_ += static_cast<long long>(to - from);
+      if (progress_ && *progress_) (*progress_)(static_cast<double>(taken_) / static_cast<double>(std::max(1LL, take_)));
     }
   }
   void finish() override {}
@@ -62,7 +66,9 @@ class PartSink final : public AudioSink {
   long long take_;
   long long lead_;
   long long seen_ = 0;
+  long long taken_ = 0;
   BlockMeter& meter_;
+  const std::function<void(double)>* progress_;  ///< null on all but the calling thread
 };
 
 // Before limiting all of a long programme, the gain is found on a sample of
@@ -76,6 +82,8 @@ constexpr int kProbePasses = 2;
 // A probe this close to the aim is good enough: the sample's own error (a
 // few tenths of a dB on a minute of speech) is larger, and the trim absorbs it.
 constexpr double kProbeCloseDb = 0.15;
+// The probes' share of the time normalize_loudness() takes, for progress.
+constexpr double kProbeShare = 0.2;
 
 /// Integrated loudness of the sampled blocks at `gain_db` through the limiter
 /// (or plainly, with `limit` false), limited block by block, on two threads
@@ -136,7 +144,7 @@ struct Secant {
 }  // namespace
 
 double limit_programme(const SpillFile& programme, SpillFile& out, double gain_db, double ceiling_dbfs,
-                       int sample_rate, int threads) {
+                       int sample_rate, int threads, const std::function<void(double)>& progress) {
   const long long size = programme.size();
   out.resize(size);
   const long long warm_up = static_cast<long long>(kWarmUpSeconds * sample_rate);
@@ -157,7 +165,8 @@ double limit_programme(const SpillFile& programme, SpillFile& out, double gain_d
       meter.lead_in_to(begin);
       lead = static_cast<long long>(meter.lead_in_samples(begin));
     }
-    PartSink sink(out, begin, begin - from, end - begin, lead, meter);
+    // The parts are the same size, so the calling thread's part tells how far all are.
+    PartSink sink(out, begin, begin - from, end - begin, lead, meter, p == 0 ? &progress : nullptr);
     GainLimiter limiter(sink, gain_db, ceiling_dbfs, sample_rate);
     programme.replay_range(limiter, from, std::min(size, end + kLookAheadSamples));
   };
@@ -181,10 +190,14 @@ double limit_programme(const SpillFile& programme, SpillFile& out, double gain_d
 }
 
 Normalized normalize_loudness(const SpillFile& programme, double measured_lufs, double target_lufs,
-                              double ceiling_dbfs, int sample_rate, int threads, double expected_loss_db) {
+                              double ceiling_dbfs, int sample_rate, int threads, double expected_loss_db,
+                              const std::function<void(double)>& progress) {
+  auto report = [&](double f) {
+    if (progress) progress(std::min(1.0, f));
+  };
   Normalized result;
   if (!std::isfinite(measured_lufs)) {
-    result.lufs = limit_programme(programme, result.samples, 0.0, ceiling_dbfs, sample_rate, threads);
+    result.lufs = limit_programme(programme, result.samples, 0.0, ceiling_dbfs, sample_rate, threads, report);
     return result;
   }
   // Aim a little high: the usual outcome is then a small trim down.
@@ -198,6 +211,7 @@ Normalized normalize_loudness(const SpillFile& programme, double measured_lufs, 
     const double sample_unlimited = probe_lufs(programme, 0.0, ceiling_dbfs, sample_rate, false, threads);
     for (int pass = 0; pass < kProbePasses && std::isfinite(sample_unlimited); ++pass) {
       const double limited = probe_lufs(programme, gain, ceiling_dbfs, sample_rate, true, threads);
+      report(kProbeShare * (pass + 1) / kProbePasses);
       const double lufs = measured_lufs + (limited - sample_unlimited);
       if (!std::isfinite(lufs)) break;
       if (std::abs(lufs - aim) < kProbeCloseDb) break;
@@ -205,8 +219,12 @@ Normalized normalize_loudness(const SpillFile& programme, double measured_lufs, 
     }
   }
 
+  // Progress: the probes are a small share; a rare second limiting pass
+  // starts the limiting share over rather than counting past the end.
+  const double probed = programme.size() >= kMinProbeBlocks * probe_block ? kProbeShare : 0.0;
   for (int pass = 0; pass < kMaxPasses; ++pass) {
-    const double lufs = limit_programme(programme, result.samples, gain, ceiling_dbfs, sample_rate, threads);
+    const double lufs = limit_programme(programme, result.samples, gain, ceiling_dbfs, sample_rate, threads,
+                                        [&](double f) { report(probed + (1.0 - probed) * f); });
     result.gain_db = gain;
     result.lufs = lufs;
     result.trim_db = 0.0;

@@ -1,6 +1,8 @@
 #pragma once
 // Loudness normalisation of a whole programme held in a SpillFile.
 
+#include <functional>
+
 #include "audio/sink.hpp"
 #include "audio/spill.hpp"
 
@@ -23,9 +25,10 @@ struct Normalized {
 /// part, starting a second early so that its limiter has settled into the
 /// same state as one limiter running through would be, and ending after the
 /// look-ahead. Returns the integrated loudness of the limited programme.
+/// `progress`, when given, hears the fraction done (0..1) from the calling thread.
 /// Throws Error(Interrupted) on SIGINT, Error(Runtime) when `out` cannot be written.
 double limit_programme(const SpillFile& programme, SpillFile& out, double gain_db, double ceiling_dbfs,
-                       int sample_rate, int threads);
+                       int sample_rate, int threads, const std::function<void(double)>& progress = {});
 
 /// Brings `programme` (measured at `measured_lufs` before any gain, at the
 /// same rate) to `target_lufs` under a limiter at `ceiling_dbfs`. The limiter
@@ -36,7 +39,9 @@ double limit_programme(const SpillFile& programme, SpillFile& out, double gain_d
 /// taken off by the trim, which lowers loudness and peaks exactly; anything
 /// else (a loss well off the expected one) limits again with a corrected gain.
 /// Silence gets no gain.
+/// `progress`, when given, hears the fraction of the work done (0..1), from this thread.
 Normalized normalize_loudness(const SpillFile& programme, double measured_lufs, double target_lufs,
-                              double ceiling_dbfs, int sample_rate, int threads, double expected_loss_db);
+                              double ceiling_dbfs, int sample_rate, int threads, double expected_loss_db,
+                              const std::function<void(double)>& progress = {});
 
 }  // namespace readaloud

@@ -86,8 +86,14 @@ std::optional<std::string> read_line(int fd) {
     while (auto line = read_line(commands)) {
       check_interrupted();
       const std::size_t index = static_cast<std::size_t>(std::stoul(*line));
-      BatchItem item = render_here(index, inputs[index], options_for(index),
-                                   [results](double f) { send(results, "%" + std::to_string(f)); });
+      // Whole percents only: the parent draws no finer, and each is a write.
+      int sent = -1;
+      BatchItem item = render_here(index, inputs[index], options_for(index), [results, &sent](double f) {
+        const int percent = static_cast<int>(f * 100.0);
+        if (percent == sent) return;
+        sent = percent;
+        send(results, "%" + std::to_string(f));
+      });
       for (const auto& p : item.paths) send(results, "P" + p.string());
       if (item.exit_code) send(results, "E" + std::to_string(item.exit_code) + " " + item.error);
       send(results, "D");

@@ -362,7 +362,8 @@ std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOpti
   std::optional<Normalized> normalized;
   if (options.loudness_lufs)
     normalized = normalize_loudness(spill, gated_lufs(loudness_blocks), *options.loudness_lufs, kCeilingDbfs,
-                                    engine.sample_rate(), options.threads, kExpectedLimiterLossDb);
+                                    engine.sample_rate(), options.threads, kExpectedLimiterLossDb,
+                                    [&](double f) { if (progress) progress(0.5 + 0.2 * f); });
   const Metadata meta = metadata_for(prepared, options);
   const EncodeOptions encode{options.format, rate, options.bitrate_kbps, options.threads};
   std::vector<AtomicFile> files;
@@ -393,7 +394,9 @@ std::vector<fs::path> render_prepared(const Prepared& prepared, const RenderOpti
     ChapterSplitter splitter(timeline, part_paths, encode);
     TeeSink both(resampler, splitter);
     AudioSink& out = parts.empty() ? static_cast<AudioSink&>(resampler) : both;
-    ProgressSink counted(out, spill.size(), [&](double f) { if (progress) progress(0.5 + 0.45 * f); });
+    // Encoding follows the loudness passes when there are some.
+    const double from = normalized ? 0.7 : 0.5;
+    ProgressSink counted(out, spill.size(), [&](double f) { if (progress) progress(from + (0.95 - from) * f); });
     // Pass 3: resampling and encoding, of the normalised programme (its trim
     // applied on the way) or, without a loudness target, through a limiter
     // at unity gain that only catches overs.
