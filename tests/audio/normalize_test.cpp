@@ -71,6 +71,23 @@ TEST(NormalizeLoudness, AnExpectedLossFarOffStillLandsOnTarget) {
   }
 }
 
+TEST(NormalizeLoudness, ReportsProgressToTheEnd) {
+  // Long enough for the probes (over a minute), so both shares are seen.
+  LoudnessMeter before(kRate);
+  SpillFile spill = speech_spill(&before, 10);
+  ASSERT_GT(spill.size(), 64LL * kRate);
+  std::vector<double> seen;
+  normalize_loudness(spill, before.integrated_lufs(), -16.0, kDefaultCeilingDbfs, kRate, 2, 3.0,
+                     [&](double f) { seen.push_back(f); });
+  ASSERT_GT(seen.size(), 10u);
+  for (double f : seen) {
+    EXPECT_GE(f, 0.0);
+    EXPECT_LE(f, 1.0);
+  }
+  EXPECT_NEAR(seen.front(), 0.1, 0.1);  // a probe's share first
+  EXPECT_DOUBLE_EQ(seen.back(), 1.0);
+}
+
 TEST(NormalizeLoudness, QuietSineNeedsNoLimiting) {
   // A sine far below the ceiling after gain: the limiter does nothing, so
   // gain and trim add up to the plain gain.
