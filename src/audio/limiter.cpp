@@ -129,15 +129,77 @@ WindowPeaks window_peaks() {
 #endif
 }
 
+// The stages around the peak detection run in the default instruction set,
+// where vectors of 4 floats are native (8, as above, would be split into
+// scalar code).
+using Quad = float __attribute__((vector_size(4 * sizeof(float))));
+using QuadMask = decltype(Quad{} > Quad{});
+using DoubleQuad = double __attribute__((vector_size(4 * sizeof(double))));
+
+inline Quad load_quad(const float* p) {
+  Quad q;
+  std::memcpy(&q, p, sizeof q);
+  return q;
+}
+
+// static_cast<float>(x * gain) lane by lane, in double as in scalar code.
+// (gain by reference: GCC notes that passing 32-byte vectors by value
+// changed ABI.)
+inline Quad scale(Quad x, const DoubleQuad& gain) {
+  return __builtin_convertvector(__builtin_convertvector(x, DoubleQuad) * gain, Quad);
+}
+
+inline Quad clamp_quad(Quad v, Quad c) {
+  v = v > c ? c : v;
+  return v < -c ? -c : v;
+}
+
+inline Quad abs_quad(Quad v) {
+  using Bits = std::uint32_t __attribute__((vector_size(sizeof(Quad))));
+  Bits bits;
+  std::memcpy(&bits, &v, sizeof v);
+  bits &= 0x7fffffffu;
+  std::memcpy(&v, &bits, sizeof v);
+  return v;
+}
+
+// Whether any lane is set, or-ed as 64-bit words: a loop over the lanes
+// compiled to one compare and branch per lane.
+inline bool any_lane(QuadMask mask) {
+  std::uint64_t words[sizeof mask / sizeof(std::uint64_t)];
+  std::memcpy(words, &mask, sizeof mask);
+  return (words[0] | words[1]) != 0;
+}
+
 constexpr double kLookaheadSeconds = 0.005;
 constexpr double kReleaseSeconds = 0.080;
 constexpr std::size_t kInterpolationDelay = kTaps / 2;
+// The last 0.001 dB of a release snaps to unity: an exponential release would
+// otherwise take seconds to reach it.
+constexpr double kSnap = 1e-4;
+
+// Plain comparisons, not std::clamp: its references kept the value in memory.
+inline float clamp_to(float v, float c) {
+  v = v > c ? c : v;
+  return v < -c ? -c : v;
+}
 
 }  // namespace
 
 double loudness_gain_db(double measured_lufs, double target_lufs) {
   if (!std::isfinite(measured_lufs)) return 0.0;
   return target_lufs - measured_lufs;
+}
+
+std::vector<float> limiter_peak_levels(std::span<const float> x) {
+  // Laid out as process() lays out a block: window n covers x[n - kHalf + 1 .. n + kHalf].
+  const std::size_t lanes = (x.size() + kLanes - 1) / kLanes * kLanes;
+  std::vector<float> padded(kTaps - 1 + lanes, 0.0f);
+  std::copy(x.begin(), x.end(), padded.begin() + (kHalf - 1));
+  std::vector<float> levels(lanes);
+  window_peaks()(padded.data(), x.size(), -1.0f, levels.data());  // every window interpolated
+  levels.resize(x.size());
+  return levels;
 }
 
 GainLimiter::GainLimiter(AudioSink& next, double gain_db, double ceiling_dbfs, int sample_rate)
@@ -147,12 +209,14 @@ GainLimiter::GainLimiter(AudioSink& next, double gain_db, double ceiling_dbfs, i
   if (!std::isfinite(gain_db)) throw_usage("limiter: gain must be finite");
   window_ = std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(kLookaheadSeconds * sample_rate)));
   release_ = std::exp(-1.0 / (kReleaseSeconds * sample_rate));
-  box_.assign(window_, 1.0);
-  box_sum_ = static_cast<double>(window_);
   inv_window_ = 1.0 / static_cast<double>(window_);
-  delay_.assign(window_, 0.0f);
-  history_.assign(kTaps - 1 + kBlock + kLanes, 0.0f);  // room for whole lanes
-  levels_.assign(kBlock + kLanes, 0.0f);
+  box_sum_ = static_cast<double>(window_);
+  last_loud_ = -2 * static_cast<std::int64_t>(window_);
+  history_.assign(window_ - 1 + kTaps - 1 + kBlock + kLanes, 0.0f);  // room for whole lanes
+  levels_.assign(1 + kBlock + kLanes, 0.0f);
+  loud_at_.assign(kBlock, 0);
+  loud_need_.assign(kBlock, 1.0);
+  held_.assign(window_ + kBlock, 1.0);
   out_.assign(kBlock, 0.0f);
   // A power-of-two ring (at least window_ + 1 entries) indexes with a mask.
   std::size_t cap = 1;
@@ -161,115 +225,224 @@ GainLimiter::GainLimiter(AudioSink& next, double gain_db, double ceiling_dbfs, i
   // A window whose samples all stay under this level cannot interpolate above
   // the ceiling. The 1e-4 margin covers float rounding in the 32-tap sums.
   loud_level_ = static_cast<float>(ceiling_ / tap_gain_bound() * (1.0 - 1e-4));
+  // The largest float not above the ceiling: float levels compare with it as with the ceiling.
+  over_level_ = static_cast<float>(ceiling_);
+  if (static_cast<double>(over_level_) > ceiling_) over_level_ = std::nextafter(over_level_, 0.0f);
 }
 
-double GainLimiter::max_reduction_db() const { return 20.0 * std::log10(min_gain_); }
+double GainLimiter::max_reduction_db() const { return 20.0 * std::log10(1.0 - max_reduction_); }
 
-inline __attribute__((always_inline)) void GainLimiter::release_towards(double g) {
-  // Falls to g at once; recovers towards g slowly, the reduction shrinking by
-  // the release factor per sample (never below what g needs). Kept as the
-  // reduction 1 - gain: then one multiply and one max per sample, which
-  // matters as each sample waits on the last. The last 0.001 dB snaps to
-  // unity: an exponential release would otherwise take seconds to reach it.
-  reduction_ = std::max(1.0 - g, reduction_ * release_);
-  if (g == 1.0 && reduction_ < 1e-4) reduction_ = 0.0;
-}
-
-inline __attribute__((always_inline)) void GainLimiter::emit(float delayed) {
-  if (emitted_ < received_) {
-    const float c = static_cast<float>(ceiling_);
-    // Plain comparisons, not std::clamp: its references kept the value in memory.
-    float v = static_cast<float>(delayed * (1.0 - reduction_));
-    v = v > c ? c : v;
-    v = v < -c ? -c : v;
-    out_[out_count_++] = v;
-    ++emitted_;
+// Stage 2, for the block positions [first, count): the samples whose level
+// (the larger of their window's and the previous one's, both intervals
+// touching the sample) is over the ceiling, and the gain each needs. Few are,
+// even in heavily limited speech, so 8 windows all under it are skipped at once.
+std::size_t GainLimiter::find_loud(std::size_t first, std::size_t count) {
+  const float* level = levels_.data();  // level[j + 1]: window j; level[j]: the one before
+  std::size_t loud = 0;
+  const Quad over_level = Quad{} + over_level_;
+  for (std::size_t j = first; j < count; j += kLanes) {
+    // level[j .. j + 8]: windows j .. j + 7 and the one before.
+    const QuadMask over = (load_quad(level + j) > over_level) | (load_quad(level + j + 4) > over_level);
+    if (!any_lane(over) && !(level[j + kLanes] > over_level_)) continue;
+    for (std::size_t b = 0; b < kLanes && j + b < count; ++b) {
+      const double tp = std::max(level[j + b + 1], level[j + b]);
+      const double need = tp > ceiling_ ? ceiling_ / tp : 1.0;
+      if (need < 1.0) {
+        loud_at_[loud] = static_cast<std::uint32_t>(j + b);
+        loud_need_[loud] = need;
+        ++loud;
+      }
+    }
   }
+  return loud;
 }
 
-// Inlined into process(): the call per sample was a visible share of the cost.
-inline __attribute__((always_inline)) void GainLimiter::step(double tp, float xn) {
-  const std::int64_t i = in_index_++;
-  if (i < static_cast<std::int64_t>(kInterpolationDelay)) return;
-  const double level = std::max(tp, previous_tp_);  // both intervals touching x[n]
-  previous_tp_ = tp;
-  const double need = level > ceiling_ ? ceiling_ / level : 1.0;
-  const std::int64_t n = i - static_cast<std::int64_t>(kInterpolationDelay);
-  // Fixed rings instead of deques: this runs for every sample of every pass.
-  const std::size_t w = window_;
-  delay_[slot_] = xn;
-
-  // Fast path for the common case, nothing to limit within the look-ahead:
-  // the queue holds only 1.0 (it increases from the front, so its front is
-  // 1.0) and every averaged minimum is 1.0. Then this sample leaves all of
-  // that unchanged, the target gain is 1, and only the release moves.
-  if (need == 1.0 && box_below_one_ == 0 && queue_size_ > 0 && queue_[queue_head_].second == 1.0) {
-    queue_[queue_head_] = {n, 1.0};
-    queue_size_ = 1;
-    box_sum_ = static_cast<double>(w);  // all ones: drop the rounding drift of past limiting
-    slot_ = slot_ + 1 == w ? 0 : slot_ + 1;
-    if (n < static_cast<std::int64_t>(w) - 1) return;
-    release_towards(1.0);
-    emit(delay_[slot_]);
-    return;
-  }
-
-  // Stage 2: the minimum needed gain over the next `window_` samples (a
-  // monotonic queue of (index, need) in a ring of w + 1 entries) ...
+// The rest, for the block positions [first, count), whose samples are n_first
+// onwards: the least needed gain over the look-ahead, its box average, the
+// release, and the output, window_ - 1 samples behind. Returns how many
+// samples it put in out_.
+//
+// The state lives in locals here: as members, every store to the double
+// arrays could alias them, and the reduction's chain of a multiply and a max
+// per sample, which sets the pace, would go through memory.
+std::size_t GainLimiter::limit(std::size_t first, std::size_t count, std::int64_t n_first, std::size_t loud_count) {
+  const auto w = static_cast<std::int64_t>(window_);
+  const double release = release_;
+  const double inv_window = inv_window_;
+  const float c = static_cast<float>(ceiling_);
+  const Quad ceiling = Quad{} + c;
+  const float* delayed = history_.data() + (kHalf - 1);  // delayed[j]: sample m = n - (w - 1), out at position j
+  double* held = held_.data() + window_;  // held[j]: the least need from m on; held[j - w]: the one it replaces
+  float* out = out_.data();
+  std::pair<std::int64_t, double>* queue = queue_.data();
   const std::size_t mask = queue_.size() - 1;
-  while (queue_size_ > 0) {
-    const std::size_t back = (queue_head_ + queue_size_ - 1) & mask;
-    if (queue_[back].second < need) break;
-    --queue_size_;
-  }
-  queue_[(queue_head_ + queue_size_) & mask] = {n, need};
-  ++queue_size_;
-  slot_ = slot_ + 1 == w ? 0 : slot_ + 1;  // now m mod w, for m = n - (w - 1) below
-  if (n < static_cast<std::int64_t>(w) - 1) return;
-  const std::int64_t m = n - static_cast<std::int64_t>(w - 1);
-  while (queue_[queue_head_].first < m) {
-    queue_head_ = (queue_head_ + 1) & mask;
-    --queue_size_;
-  }
-  const double held = queue_[queue_head_].second;
+  std::size_t head = queue_head_;
+  std::size_t size = queue_size_;
+  std::int64_t last_loud = last_loud_;
+  double box_sum = box_sum_;
+  double r = reduction_;
+  double max_r = max_reduction_;
+  std::size_t produced = 0;
 
-  // ... averaged over `window_` samples, so the gain glides down to a peak.
-  // Every held minimum in the average covers sample m, hence average <= need[m].
-  const std::size_t read_slot = slot_;  // sample m is overwritten only at step m + w
-  box_below_one_ += (held < 1.0 ? 1 : 0) - (box_[read_slot] < 1.0 ? 1 : 0);
-  box_sum_ += held - box_[read_slot];
-  box_[read_slot] = held;
-  double g = std::min({box_sum_ * inv_window_, held, 1.0});
-  release_towards(g);
-  min_gain_ = std::min(min_gain_, 1.0 - reduction_);
-  emit(delay_[read_slot]);
+  // Within 2w of a loud sample: every stage, one sample at a time.
+  const auto step = [&](std::size_t j, std::int64_t n) __attribute__((always_inline)) {
+    if (n < w - 1) {  // the look-ahead is still filling: no output yet
+      held[j] = 1.0;
+      return;
+    }
+    // The least needed gain over the next w samples: the front of the queue,
+    // which holds only the loud samples (the others need 1).
+    const std::int64_t m = n - (w - 1);
+    while (size > 0 && queue[head].first < m) {
+      head = (head + 1) & mask;
+      --size;
+    }
+    const double h = size > 0 ? queue[head].second : 1.0;
+    held[j] = h;
+    // Averaged over w samples, so the gain glides down to a peak. Every held
+    // minimum in the average covers sample m, hence average <= need[m].
+    box_sum += h - held[j - w];
+    const double g = std::min(std::min(box_sum * inv_window, h), 1.0);  // (std::min({...}) branched)
+    // Falls to g at once; recovers towards g slowly, the reduction shrinking
+    // by the release factor per sample (never below what g needs). Kept as
+    // the reduction 1 - gain: then one multiply and one max per sample.
+    r = std::max(1.0 - g, r * release);
+    if (g == 1.0 && r < kSnap) r = 0.0;
+    max_r = std::max(max_r, r);
+    out[produced++] = clamp_to(static_cast<float>(delayed[j] * (1.0 - r)), c);
+  };
+
+  // Positions [from, to), none within 2w of a loud sample: every held minimum
+  // in the average is 1, so the target gain is 1 and the sum is exactly w
+  // again (the rounding drift of past limiting dropped). Only the release
+  // moves, and once it has snapped to 0 the output is the gained input.
+  const auto idle = [&](std::size_t from, std::size_t to, std::int64_t n_from) __attribute__((always_inline)) {
+    box_sum = static_cast<double>(w);
+    size = 0;
+    const auto last_w = std::max<std::int64_t>(static_cast<std::int64_t>(from), static_cast<std::int64_t>(to) - w);
+    std::fill(held + last_w, held + to, 1.0);  // only the last w are read back
+    if (n_from < w - 1) from += static_cast<std::size_t>(std::min<std::int64_t>(to - from, w - 1 - n_from));
+    std::size_t j = from;
+    if (r != 0.0) {
+      // Four steps of the release at a time, their outputs as vectors, unless
+      // the reduction snaps to 0 among them.
+      for (; j + 4 <= to; j += 4) {
+        const double r1 = r * release;
+        const double r2 = r1 * release;
+        const double r3 = r2 * release;
+        const double r4 = r3 * release;
+        if (r4 < kSnap) break;
+        r = r4;
+        const Quad v = clamp_quad(scale(load_quad(delayed + j), 1.0 - DoubleQuad{r1, r2, r3, r4}), ceiling);
+        std::memcpy(out + produced, &v, sizeof v);
+        produced += 4;
+      }
+      for (; j < to; ++j) {
+        r *= release;
+        if (r < kSnap) {
+          r = 0.0;
+          break;
+        }
+        out[produced++] = clamp_to(static_cast<float>(delayed[j] * (1.0 - r)), c);
+      }
+    }
+    for (; j + 4 <= to; j += 4) {
+      const Quad v = clamp_quad(load_quad(delayed + j), ceiling);
+      std::memcpy(out + produced, &v, sizeof v);
+      produced += 4;
+    }
+    for (; j < to; ++j) out[produced++] = clamp_to(delayed[j], c);
+  };
+
+  std::size_t next = 0;  // the next entry of loud_at_
+  for (std::size_t j = first; j < count;) {
+    const std::int64_t n = n_first + static_cast<std::int64_t>(j - first);
+    const std::size_t next_loud = next < loud_count ? loud_at_[next] : count;
+    if (j == next_loud) {  // into the queue, which increases from the front
+      const double need = loud_need_[next++];
+      while (size > 0 && !(queue[(head + size - 1) & mask].second < need)) --size;
+      queue[(head + size) & mask] = {n, need};
+      ++size;
+      last_loud = n;
+      step(j++, n);
+      continue;
+    }
+    const std::int64_t idle_from = last_loud + 2 * w;
+    if (n >= idle_from) {
+      idle(j, next_loud, n);
+      j = next_loud;
+      continue;
+    }
+    const auto stop = static_cast<std::size_t>(
+        std::min(static_cast<std::int64_t>(next_loud), static_cast<std::int64_t>(j) + (idle_from - n)));
+    for (; j < stop; ++j) step(j, n_first + static_cast<std::int64_t>(j - first));
+  }
+
+  queue_head_ = head;
+  queue_size_ = size;
+  last_loud_ = last_loud;
+  box_sum_ = box_sum;
+  reduction_ = r;
+  max_reduction_ = max_r;
+  return produced;
 }
 
 void GainLimiter::process(const float* input, std::size_t count) {
-  // history_ holds the last kTaps - 1 gained inputs, then this block's.
+  // history_ holds window_ - 1 delayed samples, the last kTaps - 1 gained
+  // inputs, then this block's.
   constexpr std::size_t kKeep = kTaps - 1;
-  float* x = history_.data();
+  const std::size_t delay = window_ - 1;
+  float* x = history_.data() + delay;
   bool loud = false;
-  for (std::size_t j = 0; j < count; ++j) {
-    x[kKeep + j] = input ? static_cast<float>(input[j] * gain_) : 0.0f;
-    loud |= std::abs(x[kKeep + j]) > loud_level_;
+  std::size_t i = 0;
+  if (input) {
+    // Four at a time, with the same arithmetic: GCC's own vectorisation left
+    // this loop scalar.
+    const Quad loud_level = Quad{} + loud_level_;
+    QuadMask louder{};
+    for (; i + 4 <= count; i += 4) {
+      const Quad gained = scale(load_quad(input + i), DoubleQuad{} + gain_);
+      std::memcpy(x + kKeep + i, &gained, sizeof gained);
+      louder |= (gained > loud_level) | (gained < -loud_level);
+    }
+    loud = any_lane(louder);
+  }
+  for (; i < count; ++i) {
+    x[kKeep + i] = input ? static_cast<float>(input[i] * gain_) : 0.0f;
+    loud |= std::abs(x[kKeep + i]) > loud_level_;
   }
   for (std::size_t j = 0; j < kKeep && !loud; ++j) loud = std::abs(x[j]) > loud_level_;
   // Stage 1: the peak level around each x[n], between-sample peaks included.
   // The interpolation costs most of the limiter's time, and can only matter
   // when some sample of a window is loud. Otherwise the sample peak stands in
   // for it: both are then under the ceiling, so the needed gain is 1 either
-  // way, and a quiet stand-in in previous_tp_ never decides a later level,
-  // which only matters above the ceiling.
+  // way, and a quiet stand-in as the previous level never decides a later
+  // level, which only matters above the ceiling.
+  float* level = levels_.data() + 1;
   if (loud) {
-    window_peaks()(x, count, loud_level_, levels_.data());
+    window_peaks()(x, count, loud_level_, level);
   } else {
-    for (std::size_t j = 0; j < count; ++j) levels_[j] = std::abs(x[j + kHalf - 1]);
+    for (std::size_t j = 0; j < count; j += 4) {  // whole quads: levels_ has room
+      const Quad peak = abs_quad(load_quad(x + j + kHalf - 1));
+      std::memcpy(level + j, &peak, sizeof peak);
+    }
   }
-  out_count_ = 0;
-  for (std::size_t j = 0; j < count; ++j) step(levels_[j], x[j + kHalf - 1]);
-  std::copy(x + count, x + count + kKeep, x);
-  if (out_count_ > 0) next_.write(std::span<const float>(out_.data(), out_count_));
+  // The first kInterpolationDelay windows are centred before the stream: skipped.
+  std::size_t first = 0;
+  if (in_index_ < static_cast<std::int64_t>(kInterpolationDelay))
+    first = std::min(count, kInterpolationDelay - static_cast<std::size_t>(in_index_));
+  const std::int64_t n_first =
+      in_index_ + static_cast<std::int64_t>(first) - static_cast<std::int64_t>(kInterpolationDelay);
+  in_index_ += static_cast<std::int64_t>(count);
+  if (first > 0) level[first - 1] = 0.0f;  // no level before the stream's first
+  const std::size_t loud_count = find_loud(first, count);
+  const std::size_t produced = limit(first, count, n_first, loud_count);
+  if (first < count) levels_[0] = level[count - 1];
+  std::copy(history_.data() + count, history_.data() + count + delay + kKeep, history_.data());
+  std::copy(held_.data() + count, held_.data() + count + window_, held_.data());
+  const auto to_emit = std::min<std::int64_t>(static_cast<std::int64_t>(produced), received_ - emitted_);
+  emitted_ += to_emit;
+  if (to_emit > 0) next_.write(std::span<const float>(out_.data(), static_cast<std::size_t>(to_emit)));
 }
 
 void GainLimiter::write(std::span<const float> samples) {

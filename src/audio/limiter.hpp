@@ -44,37 +44,48 @@ class GainLimiter final : public AudioSink {
  private:
   static constexpr std::size_t kBlock = 1024;  ///< samples per process() call
   void process(const float* input, std::size_t count);  ///< input nullptr: silence
-  void step(double level, float xn);
-  void release_towards(double target);
-  void emit(float delayed);
+  std::size_t find_loud(std::size_t first, std::size_t count);  ///< into loud_at_/loud_need_; how many
+  /// The gain after the peak detection and the output; how many samples went into out_.
+  std::size_t limit(std::size_t first, std::size_t count, std::int64_t n_first, std::size_t loud_count);
 
   AudioSink& next_;
   double gain_;
   double ceiling_;
   std::size_t window_;
   double release_;
+  double inv_window_ = 1.0;
+  float loud_level_ = 0.0f;  // inputs above this may interpolate over the ceiling
+  float over_level_ = 0.0f;  // a float level is above ceiling_ exactly when it is above this
   bool finished_ = false;
 
-  std::vector<float> history_;  // the last kTaps - 1 gained inputs, then a block's
-  std::vector<float> levels_;   // peak level of each window of the block
-  std::int64_t in_index_ = 0;     // inputs pushed (real and padding)
-  std::int64_t received_ = 0;     // real inputs
+  // Per block. history_ holds, before the block's gained inputs, the last kTaps - 1 of them (for
+  // the interpolator) and window_ - 1 more (the look-ahead delay): the output sample for block
+  // position j is history_[j + kTaps / 2 - 1].
+  std::vector<float> history_;
+  std::vector<float> levels_;  // [0]: the level before the block; [1 + j]: peak level of window j
+  std::vector<std::uint32_t> loud_at_;  // block positions whose needed gain is below 1 ...
+  std::vector<double> loud_need_;       // ... and that gain
+  std::vector<double> held_;  // window_ held minima before the block, then the block's
+  std::vector<float> out_;    // one block's output
+
+  std::int64_t in_index_ = 0;  // inputs pushed (real and padding)
+  std::int64_t received_ = 0;  // real inputs
   std::int64_t emitted_ = 0;
-  double previous_tp_ = 0.0;
-  float loud_level_ = 0.0f;  // inputs above this may interpolate over the ceiling
-  std::vector<std::pair<std::int64_t, double>> queue_;  // ring: sliding minimum of the needed gain
+  std::int64_t last_loud_ = 0;  // the last sample whose needed gain is below 1
+  // Ring of (sample, needed gain) for the loud samples in the look-ahead, increasing from the
+  // front: their sliding minimum.
+  std::vector<std::pair<std::int64_t, double>> queue_;
   std::size_t queue_head_ = 0;
   std::size_t queue_size_ = 0;
-  std::size_t slot_ = 0;     // n mod window_, the slot of the newest sample in box_ and delay_
-  std::vector<double> box_;  // the last `window_` held minima
-  double box_sum_ = 0.0;
-  std::int64_t box_below_one_ = 0;  // entries of box_ below 1.0
-  double inv_window_ = 1.0;
-  std::vector<float> delay_;  // gained samples waiting for their gain
-  double reduction_ = 0.0;   // 1 - the limiter's gain after release smoothing
-  double min_gain_ = 1.0;
-  std::vector<float> out_;  // one block's output
-  std::size_t out_count_ = 0;
+  double box_sum_ = 0.0;        // running sum of the last window_ held minima
+  double reduction_ = 0.0;      // 1 - the limiter's gain after release smoothing
+  double max_reduction_ = 0.0;  // the largest reduction_ so far
 };
+
+/// The peak level GainLimiter detects around each sample of `x`, a whole stream already gained and
+/// silent before and after it: for sample n, the largest of |x[n]| and the three 4x-oversampled
+/// points between x[n] and x[n+1]. The limiter's own arithmetic, so that a test can follow the
+/// stages after it with a reference.
+std::vector<float> limiter_peak_levels(std::span<const float> x);
 
 }  // namespace readaloud
