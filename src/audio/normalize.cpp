@@ -2,14 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <exception>
 #include <functional>
-#include <future>
 #include <limits>
 #include <vector>
 
 #include "audio/block_meter.hpp"
 #include "audio/limiter.hpp"
+#include "util/parallel.hpp"
 
 namespace readaloud {
 namespace {
@@ -107,17 +106,9 @@ double probe_lufs(const SpillFile& spill, double gain_db, double ceiling_dbfs, i
   if (threads < 2) {
     measure(0);
     measure(1);
-    return combined_lufs(meters);
+  } else {
+    run_parts(2, measure);
   }
-  auto other = std::async(std::launch::async, [&] { measure(1); });
-  std::exception_ptr failure;
-  try {
-    measure(0);
-  } catch (...) {
-    failure = std::current_exception();
-  }
-  other.get();  // rethrows the other thread's failure
-  if (failure) std::rethrow_exception(failure);
   return combined_lufs(meters);
 }
 
@@ -170,22 +161,7 @@ double limit_programme(const SpillFile& programme, SpillFile& out, double gain_d
     GainLimiter limiter(sink, gain_db, ceiling_dbfs, sample_rate);
     programme.replay_range(limiter, from, std::min(size, end + kLookAheadSamples));
   };
-  std::vector<std::future<void>> others;
-  for (int p = 1; p < parts; ++p) others.push_back(std::async(std::launch::async, limit_part, p));
-  std::exception_ptr failure;
-  try {
-    limit_part(0);
-  } catch (...) {
-    failure = std::current_exception();
-  }
-  for (auto& other : others) {
-    try {
-      other.get();
-    } catch (...) {
-      if (!failure) failure = std::current_exception();
-    }
-  }
-  if (failure) std::rethrow_exception(failure);
+  run_parts(parts, limit_part);
   return combined_lufs(meters);
 }
 

@@ -9,14 +9,13 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <exception>
-#include <future>
 #include <string>
 #include <vector>
 
 #include "audio/pcm.hpp"
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
+#include "util/parallel.hpp"
 
 namespace readaloud {
 namespace {
@@ -125,22 +124,7 @@ void write_wav_from_spill(const std::filesystem::path& path, const SpillFile& so
     PcmWriter out(fd.get(), path, begin);
     source.replay_range(out, begin, end, 8192, scale);
   };
-  std::vector<std::future<void>> others;
-  for (int p = 1; p < parts; ++p) others.push_back(std::async(std::launch::async, write_part, p));
-  std::exception_ptr failure;
-  try {
-    write_part(0);
-  } catch (...) {
-    failure = std::current_exception();
-  }
-  for (auto& other : others) {
-    try {
-      other.get();
-    } catch (...) {
-      if (!failure) failure = std::current_exception();
-    }
-  }
-  if (failure) std::rethrow_exception(failure);
+  run_parts(parts, write_part);
   if (::close(fd.release()) != 0) throw_runtime(std::string("write failed: ") + std::strerror(errno), {path.string()});
 }
 
