@@ -13,6 +13,7 @@
 #include "audio/pcm.hpp"
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
+#include "util/fd.hpp"
 
 namespace readaloud {
 namespace {
@@ -119,17 +120,9 @@ void SpillFile::write_at(long long offset, std::span<const float> samples) const
     throw_runtime("temporary audio file: write beyond its size");
   thread_local std::vector<std::int16_t> pcm;
   float_to_int16(samples, pcm);
-  const char* bytes = reinterpret_cast<const char*>(pcm.data());
-  std::size_t left = pcm.size() * sizeof(std::int16_t);
-  off_t at = static_cast<off_t>(offset) * static_cast<off_t>(sizeof(std::int16_t));
-  while (left > 0) {
-    const ssize_t n = ::pwrite(::fileno(file_.get()), bytes, left, at);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) throw_write_failed(n < 0 ? errno : ENOSPC);
-    bytes += n;
-    left -= static_cast<std::size_t>(n);
-    at += n;
-  }
+  if (!pwrite_all(::fileno(file_.get()), pcm.data(), pcm.size() * sizeof(std::int16_t),
+                  static_cast<off_t>(offset) * static_cast<off_t>(sizeof(std::int16_t))))
+    throw_write_failed(errno);
 }
 
 void SpillFile::replay(AudioSink& sink, std::size_t block) {

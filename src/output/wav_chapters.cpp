@@ -10,19 +10,15 @@
 #include <string>
 
 #include "output/id3_chapters.hpp"
+#include "output/riff.hpp"
+#include "util/fd.hpp"
 #include "util/error.hpp"
 
 namespace readaloud {
 namespace {
 
-// Chunks are serialised byte by byte in little-endian order, never by
-// casting structs (padding and endianness would leak into the file).
-void put32(std::string& out, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
-}
-std::uint32_t get32(const unsigned char* p) {
-  return p[0] | (p[1] << 8) | (p[2] << 16) | (static_cast<std::uint32_t>(p[3]) << 24);
-}
+using riff::get32;
+using riff::put32;
 
 void put_chunk(std::string& out, const char* id, const std::string& body) {
   out.append(id, 4);
@@ -31,36 +27,6 @@ void put_chunk(std::string& out, const char* id, const std::string& body) {
   if (body.size() % 2) out += '\0';  // RIFF chunks are word-aligned
 }
 
-// pwrite may write part of the buffer (a file-size limit, a full disk);
-// retrying makes the next call report the reason in errno.
-bool pwrite_all(int fd, const char* data, std::size_t size, off_t at) {
-  while (size > 0) {
-    const ssize_t n = ::pwrite(fd, data, size, at);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    data += n;
-    size -= static_cast<std::size_t>(n);
-    at += n;
-  }
-  return true;
-}
-
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-  int release() {
-    int f = fd_;
-    fd_ = -1;
-    return f;
-  }
-
- private:
-  int fd_;
-};
 
 }  // namespace
 

@@ -14,7 +14,9 @@
 
 #include "audio/pcm.hpp"
 #include "util/atomic_file.hpp"
+#include "output/riff.hpp"
 #include "util/error.hpp"
+#include "util/fd.hpp"
 #include "util/parallel.hpp"
 
 namespace readaloud {
@@ -22,13 +24,8 @@ namespace {
 
 static_assert(std::endian::native == std::endian::little, "WAV samples are written as they lie in memory");
 
-void put16(std::string& out, std::uint16_t v) {
-  out += static_cast<char>(v & 0xFF);
-  out += static_cast<char>(v >> 8);
-}
-void put32(std::string& out, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
-}
+using riff::put16;
+using riff::put32;
 
 std::string header(long long samples, int sample_rate) {
   const auto data_bytes = static_cast<std::uint32_t>(samples * 2);
@@ -47,24 +44,6 @@ std::string header(long long samples, int sample_rate) {
   return h;
 }
 
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-  int release() {
-    const int fd = fd_;
-    fd_ = -1;
-    return fd;
-  }
-
- private:
-  int fd_;
-};
 
 /// Converts what it is given to 16-bit little-endian samples and writes them
 /// from sample `at` on.
@@ -73,17 +52,8 @@ class PcmWriter final : public AudioSink {
   PcmWriter(int fd, const std::filesystem::path& path, long long at) : fd_(fd), path_(path), at_(at), first_(at) {}
   void write(std::span<const float> samples) override {
     float_to_int16(samples, pcm_);  // WAV is little-endian, like every machine this builds for
-    const char* bytes = reinterpret_cast<const char*>(pcm_.data());
-    std::size_t left = pcm_.size() * 2;
-    off_t offset = 44 + static_cast<off_t>(at_) * 2;
-    while (left > 0) {
-      const ssize_t n = ::pwrite(fd_, bytes, left, offset);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) throw_runtime(std::string("write failed: ") + std::strerror(n < 0 ? errno : ENOSPC), {path_.string()});
-      bytes += n;
-      left -= static_cast<std::size_t>(n);
-      offset += n;
-    }
+    if (!pwrite_all(fd_, pcm_.data(), pcm_.size() * sizeof(std::int16_t), 44 + static_cast<off_t>(at_) * 2))
+      throw_runtime(std::string("write failed: ") + std::strerror(errno), {path_.string()});
     at_ += static_cast<long long>(samples.size());
     // Start writing each megabyte to disk as soon as it is here: the commit
     // syncs the file before renaming it, and would otherwise wait for all of
@@ -113,7 +83,7 @@ void write_wav_from_spill(const std::filesystem::path& path, const SpillFile& so
   Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
   if (fd.get() < 0) throw_runtime(std::string("cannot create file: ") + std::strerror(errno), {path.string()});
   const std::string head = header(source.size(), sample_rate);
-  if (::pwrite(fd.get(), head.data(), head.size(), 0) != static_cast<ssize_t>(head.size()))
+  if (!pwrite_all(fd.get(), head.data(), head.size(), 0))
     throw_runtime(std::string("write failed: ") + std::strerror(errno), {path.string()});
 
   const long long size = source.size();
