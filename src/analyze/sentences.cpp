@@ -1,4 +1,6 @@
 #include "analyze/sentences.hpp"
+
+#include "analyze/abbreviations.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -47,6 +49,14 @@ std::size_t terminator_len(std::string_view text, std::size_t i) {
   return 0;
 }
 
+// Chinese and Japanese full stops (。！？ and the fullwidth ．): they end a
+// sentence with no space after them.
+std::size_t cjk_terminator_len(std::string_view text, std::size_t i) {
+  for (std::string_view stop : {"\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xEF\xBC\x8E"})
+    if (starts_with_at(text, i, stop)) return 3;
+  return 0;
+}
+
 // Closing quotes and brackets that belong to the sentence they follow.
 std::size_t closer_len(std::string_view text, std::size_t i) {
   const char c = text[i];
@@ -54,7 +64,10 @@ std::size_t closer_len(std::string_view text, std::size_t i) {
   if (starts_with_at(text, i, "\xC2\xBB")) return 2;          // »
   if (starts_with_at(text, i, "\xE2\x80\x9D") ||              // ”
       starts_with_at(text, i, "\xE2\x80\x99") ||              // ’
-      starts_with_at(text, i, "\xE2\x80\xBA"))                // ›
+      starts_with_at(text, i, "\xE2\x80\xBA") ||              // ›
+      starts_with_at(text, i, "\xE3\x80\x8D") ||              // 」
+      starts_with_at(text, i, "\xE3\x80\x8F") ||              // 』
+      starts_with_at(text, i, "\xEF\xBC\x89"))                // ）
     return 3;
   return 0;
 }
@@ -84,16 +97,6 @@ bool starts_uppercase(std::string_view text, std::size_t i) {
   return false;
 }
 
-// Abbreviations after which a single "." never ends a sentence (compared in
-// ASCII lowercase, without the final dot). English, Spanish, German, French.
-constexpr std::array<std::string_view, 38> kAbbreviations = {
-    "e.g", "i.e", "vs", "cf", "dr", "mr", "mrs", "ms", "st", "prof", "sr", "sra", "srta",
-    "dra", "dres", "mme", "mlle", "jr", "approx", "ca", "vgl", "bzw", "z.b", "d.h", "u.a",
-    "ej", "p.ej", "ex", "p.ex", "al", "fig", "resp", "inkl", "evtl", "ggf", "sog", "incl",
-    "ref"};
-// Abbreviations that only stand before a number ("No. 5").
-constexpr std::array<std::string_view, 3> kNumberAbbreviations = {"no", "nr", "art"};
-
 // "U.S" (before the final dot): single letters joined by dots.
 bool dotted_uppercase_acronym(std::string_view w) {
   if (w.size() < 3 || w.size() % 2 == 0) return false;
@@ -114,7 +117,20 @@ std::size_t word_start(std::string_view text, std::size_t end) {
 }
 
 // Does the "." at `dot` end a sentence, given that the next visible character is at `next`?
-bool dot_ends_sentence(std::string_view text, std::size_t dot, std::size_t next) {
+bool all_digits(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return ascii_digit(c); });
+}
+
+// The word that starts at `at`, up to the next space or punctuation, lowercased.
+std::string next_word_lower(std::string_view text, std::size_t at) {
+  std::size_t e = at;
+  while (e < text.size() && e - at < kMaxWordLookback && space_len(text, e) == 0 &&
+         (static_cast<unsigned char>(text[e]) >= 0x80 || ascii_alpha(text[e])))
+    ++e;
+  return ascii_lower(text.substr(at, e - at));
+}
+
+bool dot_ends_sentence(std::string_view text, std::size_t dot, std::size_t next, const Abbreviations& abbr) {
   std::size_t ws = word_start(text, dot);
   // Skip opening punctuation glued to the word: ( " ' [ “ ‘ « ¿ ¡.
   while (ws < dot && !ascii_alpha(text[ws]) && !ascii_digit(text[ws]) &&
@@ -125,11 +141,9 @@ bool dot_ends_sentence(std::string_view text, std::size_t dot, std::size_t next)
   const std::string_view word = text.substr(ws, dot - ws);
   if (word.empty()) return true;
   const std::string lower = ascii_lower(word);
-  if (std::find(kAbbreviations.begin(), kAbbreviations.end(), lower) != kAbbreviations.end())
-    return false;
-  if (ascii_digit(text[next]) &&
-      std::find(kNumberAbbreviations.begin(), kNumberAbbreviations.end(), lower) !=
-          kNumberAbbreviations.end())
+  if (abbr.always.contains(lower)) return false;
+  if (ascii_digit(text[next]) && abbr.before_number.contains(lower)) return false;
+  if (all_digits(word) && !abbr.ordinal_before.empty() && abbr.ordinal_before.contains(next_word_lower(text, next)))
     return false;
   if (dotted_uppercase_acronym(word)) return false;
   if (word.size() == 1 && is_ascii_lower(word[0])) return false;  // "z. B.", "p. ej."
@@ -173,7 +187,8 @@ void emit(std::string_view text, std::size_t begin, std::size_t end, std::vector
 
 }  // namespace
 
-std::vector<TextRange> split_sentences(std::string_view text) {
+std::vector<TextRange> split_sentences(std::string_view text, std::string_view language) {
+  const Abbreviations& abbr = abbreviations_for(language);
   std::vector<TextRange> out;
   std::size_t start = 0;
   std::size_t i = 0;
@@ -189,6 +204,15 @@ std::vector<TextRange> split_sentences(std::string_view text) {
         start = w;
       }
       i = w;
+      continue;
+    }
+    if (const std::size_t cjk = cjk_terminator_len(text, i)) {
+      i += cjk;
+      while (i < n && (cjk_terminator_len(text, i) > 0 || terminator_len(text, i) > 0))
+        i += std::max(cjk_terminator_len(text, i), terminator_len(text, i));
+      while (i < n && closer_len(text, i) > 0) i += closer_len(text, i);
+      emit(text, start, i, out);
+      start = i;
       continue;
     }
     const std::size_t t = terminator_len(text, i);
@@ -211,7 +235,7 @@ std::vector<TextRange> split_sentences(std::string_view text) {
     while (next < n && space_len(text, next) > 0) next += space_len(text, next);
     if (next >= n) break;
     if (starts_lowercase(text, next)) continue;  // "etc. and", "Wait... what"
-    if (single_dot && !dot_ends_sentence(text, run_begin, next)) continue;
+    if (single_dot && !dot_ends_sentence(text, run_begin, next, abbr)) continue;
     emit(text, start, i, out);
     start = i;
   }

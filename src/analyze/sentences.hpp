@@ -13,17 +13,20 @@ struct TextRange {
   bool operator==(const TextRange&) const = default;
 };
 
-/// Sentence byte ranges in UTF-8 text (trimmed of surrounding spaces). Knows abbreviations
-/// (e.g., i.e., vs., Dr., Mr., Mrs., St., etc.), decimals (2.5 mg), initials, ellipses, closing quotes/brackets.
+/// Sentence byte ranges in UTF-8 text (trimmed of surrounding spaces), for any input
+/// format: every stage that needs sentences calls this one splitter.
 ///
 /// A sentence ends after a run of `.`, `!`, `?` or `…` (plus any closing quotes or
 /// brackets) that is followed by whitespace and then by something other than a
-/// lowercase letter, and at a blank line. After a single `.` it does not end when the
-/// word before is a known abbreviation (Dr, e.g, z.B, p.ej …), a lowercase single
-/// letter ("z. B."), an initial (an uppercase letter after a capitalised word or
-/// another initial, or before another initial: "John F. Kennedy", "by J. K. Rowan"),
-/// a dotted acronym ("U.S."), or
-/// "No."/"Nr." before a number. Runs in linear time.
-std::vector<TextRange> split_sentences(std::string_view text);
+/// lowercase letter, and at a blank line; the CJK stops 。！？ end one even with no
+/// space after them. After a single `.` it does not end when the word before is in the
+/// language's abbreviation list (data/abbreviations/<lang>.toml: "Dr.", "e.g.", "vs.";
+/// "No." and "Feb." only before a digit; in German a number before a month name,
+/// "23. Februar"), a lowercase single letter ("z. B."), an initial (an uppercase letter
+/// after a capitalised word or another initial, or before another initial: "John F.
+/// Kennedy", "by J. K. Rowan"), or a dotted acronym ("U.S."). Decimals and times
+/// ("2.5", "10.30") have no space after the dot. `language` is a BCP 47 tag; a
+/// language without its own list uses the English one. Runs in linear time.
+std::vector<TextRange> split_sentences(std::string_view text, std::string_view language = "en");
 
 }  // namespace readaloud

@@ -1,12 +1,15 @@
 #include "analyze/warning_cues.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <utility>
 
 #include <toml++/toml.h>
 
+#include "document/languages.hpp"
 #include "util/embedded.hpp"
 #include "util/error.hpp"
+#include "util/utf8.hpp"
 
 namespace readaloud {
 namespace {
@@ -16,40 +19,6 @@ namespace {
 constexpr int kGapTokens = 8;
 
 // ---- folding and tokens ----------------------------------------------------
-
-// Decodes one UTF-8 code point at i. Invalid bytes decode as U+FFFD, one byte
-// long, so malformed input cannot stall the scan.
-char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  auto cont = [&](std::size_t k) {
-    return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-  };
-  auto bits = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
-  if (b0 < 0x80) { len = 1; return b0; }
-  if ((b0 & 0xE0) == 0xC0 && b0 >= 0xC2 && cont(1)) {
-    len = 2;
-    return (static_cast<char32_t>(b0 & 0x1F) << 6) | bits(1);
-  }
-  if ((b0 & 0xF0) == 0xE0 && cont(1) && cont(2)) {
-    len = 3;
-    return (static_cast<char32_t>(b0 & 0x0F) << 12) | (bits(1) << 6) | bits(2);
-  }
-  if ((b0 & 0xF8) == 0xF0 && b0 <= 0xF4 && cont(1) && cont(2) && cont(3)) {
-    len = 4;
-    return (static_cast<char32_t>(b0 & 0x07) << 18) | (bits(1) << 12) | (bits(2) << 6) | bits(3);
-  }
-  len = 1;
-  return 0xFFFD;
-}
-
-// Lowercase ASCII fold of Latin-1 letters U+00C0..U+00FF, indexed from U+00C0.
-// Empty entries (U+00D7 ×, U+00F7 ÷) are not letters. Accents are dropped so
-// that data files and input agree whether or not a writer typed them.
-constexpr std::string_view kLatin1Fold[64] = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss",
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y"};
 
 bool is_punctuation_or_space(char32_t cp) {
   return (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) || cp == 0xFFFD ||
@@ -63,28 +32,31 @@ class Tokenizer {
   void run(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
-      std::size_t len = 1;
-      const char32_t cp = decode(text, i, len);
-      const std::string_view raw = text.substr(i, len);
-      i += len;
+      const utf8::Decoded d = utf8::decode(text, i);
+      const char32_t cp = d.code_point;
+      i += d.length;
       if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
         word_ += static_cast<char>(cp);
       } else if (cp >= 'A' && cp <= 'Z') {
         word_ += static_cast<char>(cp - 'A' + 'a');
       } else if (cp == '\'' || cp == 0x2019 || cp == 0x02BC) {
         if (!word_.empty()) word_ += '\'';
-      } else if (cp >= 0xC0 && cp <= 0xFF) {
-        const std::string_view folded = kLatin1Fold[cp - 0xC0];
-        if (folded.empty()) flush();
-        else word_ += folded;
-      } else if (cp == 0x152 || cp == 0x153) {
-        word_ += "oe";
+      } else if (cp == 0xD7 || cp == 0xF7) {
+        flush();  // × and ÷ are symbols, not letters
       } else if (cp == ',' || cp == ';' || cp == '(' || cp == ')' || cp == 0x2013 || cp == 0x2014) {
         punct(",");
       } else if (cp == ':') {
         punct(":");
-      } else if (cp >= 0x100 && !is_punctuation_or_space(cp)) {
-        word_ += raw;  // other scripts: kept as they are
+      } else if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF)) {
+        // Chinese and Japanese write no spaces: each Han or Kana character is
+        // a token, and their cue patterns are written character by character.
+        flush();
+        utf8::fold_accents(cp, word_);
+        flush();
+      } else if (cp >= 0xC0 && !is_punctuation_or_space(cp)) {
+        // Accents dropped, so data files and input agree whether or not a
+        // writer typed them; other scripts are kept, case folded.
+        utf8::fold_accents(cp, word_);
       } else {
         flush();  // spaces, hyphens, dots, quotes, symbols
       }
@@ -329,20 +301,36 @@ std::vector<CuePattern> compile_list(const toml::node* node, const WarningCues& 
 
 CalloutKind parse_callout(const toml::node& node, std::string_view source) {
   const auto s = node.value<std::string_view>();
-  if (s == "note") return CalloutKind::Note;
-  if (s == "tip") return CalloutKind::Tip;
-  if (s == "important") return CalloutKind::Important;
-  if (s == "warning") return CalloutKind::Warning;
-  if (s == "caution") return CalloutKind::Caution;
-  if (s == "danger") return CalloutKind::Danger;
+  if (s)
+    if (const auto kind = parse_callout_kind(*s)) return *kind;
   bad_data(source, node.source(), "unknown callout kind (note, tip, important, warning, caution, danger)");
 }
 
-std::string primary_subtag(std::string_view language) {
-  std::string out;
-  for (char c : language) {
-    if (c == '-' || c == '_') break;
-    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+double parse_weight(const toml::table& t, double fallback, std::string_view source) {
+  const toml::node* w = t.get("weight");
+  if (w == nullptr) return fallback;
+  const auto v = w->value<double>();
+  if (!v || *v <= 0.0 || *v > 10.0) bad_data(source, w->source(), "weight must be a number above 0 and at most 10");
+  return *v;
+}
+
+// [[cue]], [[support]] and [[leadin]] tables: a name, patterns, an optional weight.
+std::vector<SentenceCue> parse_cues(const toml::table& root, const char* key, const WarningCues& cues,
+                                    std::string_view source) {
+  std::vector<SentenceCue> out;
+  const toml::array* a = root[key].as_array();
+  if (a == nullptr) return out;
+  const std::string what = std::string("[[") + key + "]]";
+  for (const toml::node& n : *a) {
+    if (!n.is_table()) bad_data(source, n.source(), std::string(key) + " must be an array of tables (" + what + ")");
+    const toml::table& t = *n.as_table();
+    SentenceCue cue;
+    cue.name = t["name"].value_or(std::string());
+    if (cue.name.empty()) bad_data(source, n.source(), "a " + what + " needs a name");
+    cue.weight = parse_weight(t, 1.0, source);
+    cue.patterns = compile_list(t["patterns"].node(), cues, source, "patterns");
+    if (cue.patterns.empty()) bad_data(source, n.source(), "a " + what + " needs patterns");
+    out.push_back(std::move(cue));
   }
   return out;
 }
@@ -403,18 +391,9 @@ WarningCues parse_warning_cues(std::string_view toml_text, std::string_view sour
   if (const toml::array* a = root["callouts"].as_array())
     for (const toml::node& n : *a) cues.callout_kinds.push_back(parse_callout(n, source_name));
 
-  if (const toml::array* a = root["cue"].as_array()) {
-    for (const toml::node& n : *a) {
-      if (!n.is_table()) bad_data(source_name, n.source(), "cue must be an array of tables ([[cue]])");
-      const toml::table& t = *n.as_table();
-      SentenceCue cue;
-      cue.name = t["name"].value_or(std::string());
-      if (cue.name.empty()) bad_data(source_name, n.source(), "a [[cue]] needs a name");
-      cue.patterns = compile_list(t["patterns"].node(), cues, source_name, "patterns");
-      if (cue.patterns.empty()) bad_data(source_name, n.source(), "a [[cue]] needs patterns");
-      cues.sentence_cues.push_back(std::move(cue));
-    }
-  }
+  cues.sentence_cues = parse_cues(root, "cue", cues, source_name);
+  cues.support_cues = parse_cues(root, "support", cues, source_name);
+  cues.leadin_cues = parse_cues(root, "leadin", cues, source_name);
   if (const toml::array* a = root["negative"].as_array()) {
     for (const toml::node& n : *a) {
       if (!n.is_table()) bad_data(source_name, n.source(), "negative must be an array of tables ([[negative]])");
@@ -422,6 +401,8 @@ WarningCues parse_warning_cues(std::string_view toml_text, std::string_view sour
       NegativeCue neg;
       neg.why = t["why"].value_or(std::string());
       if (neg.why.empty()) bad_data(source_name, n.source(), "a [[negative]] needs a why");
+      neg.name = t["name"].value_or(std::string("negative"));
+      neg.weight = parse_weight(t, 0.0, source_name);
       neg.patterns = compile_list(t["patterns"].node(), cues, source_name, "patterns");
       if (neg.patterns.empty()) bad_data(source_name, n.source(), "a [[negative]] needs patterns");
       cues.negative_cues.push_back(std::move(neg));
@@ -431,31 +412,21 @@ WarningCues parse_warning_cues(std::string_view toml_text, std::string_view sour
 }
 
 const WarningCues& warning_cues_for(std::string_view language) {
-  // Each language is parsed and compiled once, on first use (thread-safe statics).
-  const std::string primary = primary_subtag(language);
-  if (primary == "es") {
-    static const WarningCues es = load_embedded("es");
-    return es;
-  }
-  if (primary == "de") {
-    static const WarningCues de = load_embedded("de");
-    return de;
-  }
-  if (primary == "fr") {
-    static const WarningCues fr = load_embedded("fr");
-    return fr;
-  }
-  static const WarningCues en = load_embedded("en");
-  return en;
+  // Each language is parsed and compiled once, on first use; languages
+  // without a cue file of their own use English cues.
+  static const LanguageCache<WarningCues> cache([](const std::string& code) { return load_embedded(code); });
+  return cache.get(resource_language("warnings", language.empty() ? "en" : language));
 }
 
-std::string match_sentence_cue(std::string_view sentence, const WarningCues& cues) {
-  // A question asks rather than warns ("Never heard of it?", "Is it dangerous?").
+namespace {
+
+// Whether the sentence asks rather than tells ("Never heard of it?", "Is it
+// dangerous?"): its last character before closing quotes and brackets is "?".
+bool is_question(std::string_view sentence) {
   std::size_t end = sentence.size();
   while (end > 0) {
     const char c = sentence[end - 1];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'' || c == ')' ||
-        c == ']')
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'' || c == ')' || c == ']')
       --end;
     else if (end >= 3 && (sentence.substr(end - 3, 3) == "\xE2\x80\x9D" || sentence.substr(end - 3, 3) == "\xE2\x80\x99"))
       end -= 3;
@@ -464,17 +435,75 @@ std::string match_sentence_cue(std::string_view sentence, const WarningCues& cue
     else
       break;
   }
-  if (end > 0 && sentence[end - 1] == '?') return {};
+  return end > 0 && sentence[end - 1] == '?';
+}
 
+std::string format_weight(double w) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", w);
+  return buf;
+}
+
+}  // namespace
+
+std::string CueScore::explain() const {
+  std::string out = "cue: " + top;
+  if (reasons.size() <= 1) return out;
+  out += " (";
+  for (std::size_t i = 1; i < reasons.size(); ++i) out += (i > 1 ? ", " : "") + reasons[i];
+  return out + "; score " + format_weight(score) + ")";
+}
+
+CueScore score_sentence(std::string_view sentence, const WarningCues& cues) {
+  CueScore result;
+  if (is_question(sentence)) return result;
   const std::vector<CueToken> toks = cue_tokens(sentence, cues);
   const Vocabulary vocabulary(toks);
-  std::vector<Match> negative, scratch;
+  std::vector<Match> vetoed, scratch;
   for (const NegativeCue& neg : cues.negative_cues)
-    for (const CuePattern& p : neg.patterns)
-      if (vocabulary.may_match(p)) find_matches(p, toks, negative);
-  const Vetoes vetoes(std::move(negative));
+    if (neg.weight <= 0.0)
+      for (const CuePattern& p : neg.patterns)
+        if (vocabulary.may_match(p)) find_matches(p, toks, vetoed);
+  const Vetoes vetoes(std::move(vetoed));
+  const Vetoes none{std::vector<Match>{}};
+
+  // Heaviest cue first, so the reason names what weighed most.
+  std::vector<const SentenceCue*> matched;
   for (const SentenceCue& cue : cues.sentence_cues)
-    if (matches_unvetoed(cue.patterns, toks, vocabulary, vetoes, scratch)) return cue.name;
+    if (matches_unvetoed(cue.patterns, toks, vocabulary, vetoes, scratch)) matched.push_back(&cue);
+  if (matched.empty()) return result;
+  std::stable_sort(matched.begin(), matched.end(),
+                   [](const SentenceCue* a, const SentenceCue* b) { return a->weight > b->weight; });
+  result.top = matched.front()->name;
+  for (const SentenceCue* cue : matched) {
+    result.score += cue->weight;
+    result.reasons.push_back(cue->name);
+  }
+  for (const SentenceCue& cue : cues.support_cues)
+    if (matches_unvetoed(cue.patterns, toks, vocabulary, none, scratch)) {
+      result.score += cue.weight;
+      result.reasons.push_back("+ " + cue.name);
+    }
+  for (const NegativeCue& neg : cues.negative_cues)
+    if (neg.weight > 0.0 && matches_unvetoed(neg.patterns, toks, vocabulary, none, scratch)) {
+      result.score -= neg.weight;
+      result.reasons.push_back("- " + neg.name);
+    }
+  return result;
+}
+
+std::string match_sentence_cue(std::string_view sentence, const WarningCues& cues) {
+  CueScore s = score_sentence(sentence, cues);
+  return s.score >= kBalancedThreshold - 1e-9 ? s.top : std::string();
+}
+
+std::string match_leadin(std::string_view text, const WarningCues& cues) {
+  const std::vector<CueToken> toks = cue_tokens(text, cues);
+  const Vocabulary vocabulary(toks);
+  const Vetoes none{std::vector<Match>{}};
+  std::vector<Match> scratch;
+  for (const SentenceCue& cue : cues.leadin_cues)
+    if (matches_unvetoed(cue.patterns, toks, vocabulary, none, scratch)) return cue.name;
   return {};
 }
 

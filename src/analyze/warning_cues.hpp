@@ -12,6 +12,9 @@
 //   ,  :            the clause punctuation token (, ; ( ) – —) or a colon
 //   ^               (first element only) the match must start the sentence or follow a colon
 // Matching is a linear-time NFA walk over the tokens; patterns are compiled once.
+// Cues carry weights: a sentence's score is what `score_sentence` adds up, and
+// the detector compares it with the `--warnings` level's threshold
+// (docs/warnings.md explains the model; data/warnings/en.toml documents the file).
 
 #include <cstddef>
 #include <string>
@@ -40,16 +43,24 @@ struct CuePattern {
   bool anchored = false;  ///< "^": starts the sentence (or follows a colon)
 };
 
-/// A named sentence cue: the name is the reason shown by `inspect` ("cue: <name>").
+/// A named, weighted sentence cue: the name is the reason shown by `inspect`
+/// ("cue: <name>"). A sentence's score is the sum of the weights of the cues
+/// it matches (each cue counted once); see `score_sentence`.
 struct SentenceCue {
   std::string name;
   std::vector<CuePattern> patterns;
+  double weight = 1.0;  ///< `weight` in the data file; 1.0 when absent
 };
 
-/// A negative rule: a positive match that overlaps one of these patterns is dropped.
+/// A negative rule. Without a weight it is a veto: a positive match that
+/// overlaps one of its patterns is dropped. With a weight it is a damper: a
+/// match anywhere in the sentence subtracts the weight from the score
+/// (statistics about populations, research caveats).
 struct NegativeCue {
-  std::string why;  ///< documentation from the data file
+  std::string why;   ///< documentation from the data file
+  std::string name;  ///< short reason for `inspect`; defaults to "negative"
   std::vector<CuePattern> patterns;
+  double weight = 0.0;  ///< 0: veto; above 0: damper
 };
 
 /// Everything warning detection knows about one language.
@@ -65,7 +76,23 @@ struct WarningCues {
   std::vector<CalloutKind> callout_kinds;
   /// Sentence cues in priority order (the first match names the reason).
   std::vector<SentenceCue> sentence_cues;
+  /// Support cues ([[support]]): they add their weight only to a sentence that
+  /// some sentence cue already matched ("addressed to the reader").
+  std::vector<SentenceCue> support_cues;
   std::vector<NegativeCue> negative_cues;
+  /// Lead-in cues ([[leadin]]): a heading, or a sentence ending in ":" just
+  /// before a list, that matches one passes a warning to the list's items
+  /// ("Call your doctor if your child:", "Complications include:").
+  std::vector<SentenceCue> leadin_cues;
+};
+
+/// How a sentence scored: the sum of the matched weights, and why.
+struct CueScore {
+  double score = 0.0;
+  std::string top;                   ///< the heaviest matched sentence cue ("" when none)
+  std::vector<std::string> reasons;  ///< "<cue>", "+ <support>", "- <damper>", heaviest cue first
+  /// "cue: <top>", followed by the other reasons and the score when there are others.
+  std::string explain() const;
 };
 
 /// Parses and compiles a cue file. `source_name` is used in errors. Throws
@@ -85,12 +112,25 @@ struct CueToken {
 /// Folds and tokenises text the way cue patterns see it.
 std::vector<CueToken> cue_tokens(std::string_view text, const WarningCues& cues);
 
-/// The name of the first sentence cue that matches `sentence` and is not
-/// vetoed by a negative cue, or empty. Questions (ending in "?") never match.
+/// Scores one sentence: the sum of the weights of the sentence cues that match
+/// without a veto, plus the support cues when at least one cue matched, minus
+/// the dampers that match. Questions (ending in "?") score 0.
+CueScore score_sentence(std::string_view sentence, const WarningCues& cues);
+
+/// The weight a sentence needs at the default level (`--warnings balanced`).
+inline constexpr double kBalancedThreshold = 1.0;
+
+/// The name of the heaviest sentence cue when the sentence scores at least
+/// kBalancedThreshold, or empty.
 std::string match_sentence_cue(std::string_view sentence, const WarningCues& cues);
 
+/// The name of the first lead-in cue that matches `text` (a heading or a
+/// sentence that opens a list), or empty.
+std::string match_leadin(std::string_view text, const WarningCues& cues);
+
 /// Whether a section heading names risks to the reader ("Risks", "Side effects",
-/// "When to see a doctor"). "Risk factors" (who tends to get a disease) and
+/// "When to see a doctor"). A question heading ("Is it safe?") does only when a
+/// heading pattern matches it; the data files leave such questions out. "Risk factors" (who tends to get a disease) and
 /// prevention headings ("How to reduce your risk") do not: see `exclude` in the data files.
 bool heading_names_risks(std::string_view heading, const WarningCues& cues);
 

@@ -8,6 +8,16 @@
 namespace readaloud {
 namespace {
 
+// What a risk heading adds to a sentence under it that has a cue of its own:
+// enough to lift a weak consequence ("Drops can cause dizziness") over the
+// balanced threshold, never enough to flag narrative with no cue at all.
+constexpr double kHeadingSupport = 0.5;
+
+struct Context {
+  const WarningCues& cues;
+  double threshold;
+};
+
 std::string callout_label(CalloutKind kind) {
   std::string s = to_string(kind);
   if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
@@ -23,42 +33,138 @@ void clear_marks(Section& section) {
   }
 }
 
-std::vector<SentenceWarning> cue_sentences(const std::string& text, const WarningCues& cues) {
+std::string_view trim_view(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+std::string clip(std::string_view s, std::size_t max = 60) {
+  if (s.size() <= max) return std::string(s);
+  while (max > 0 && (static_cast<unsigned char>(s[max]) & 0xC0) == 0x80) --max;  // whole UTF-8 characters
+  return std::string(s.substr(0, max)) + "...";
+}
+
+// Scores each sentence; `heading` is the risk section's reason, if any.
+std::vector<SentenceWarning> scored_sentences(const std::string& text, const Context& ctx,
+                                              const WarningReason& heading) {
   std::vector<SentenceWarning> out;
-  for (const TextRange& r : split_sentences(text)) {
-    std::string name = match_sentence_cue(std::string_view(text).substr(r.begin, r.end - r.begin), cues);
-    if (!name.empty()) out.push_back(SentenceWarning{r.begin, r.end, "cue: " + name});
+  for (const TextRange& r : split_sentences(text, ctx.cues.language)) {
+    CueScore s = score_sentence(std::string_view(text).substr(r.begin, r.end - r.begin), ctx.cues);
+    if (s.score <= 0.0) continue;
+    if (heading) {
+      s.score += kHeadingSupport;
+      s.reasons.push_back("+ under " + *heading);
+    }
+    if (s.score >= ctx.threshold - 1e-9) out.push_back(SentenceWarning{r.begin, r.end, s.explain()});
   }
   return out;
 }
 
-// A risk section written as prose, with no list ("Risks" then "Drops can
-// cause dizziness..."): its first paragraph is what the heading warns about,
-// so every sentence of it is a warning. Later paragraphs are flagged by cues
-// only, since scraped text loses headings and the section may run on.
-void mark_risk_paragraph(Section& section) {
-  if (!section.warning) return;
-  for (const Block& block : section.blocks)
-    if (block.kind == BlockKind::List || block.warning) return;
-  for (Block& block : section.blocks) {
-    if (block.kind != BlockKind::Paragraph) continue;
-    const std::string text = plain_text(block.text);
-    block.sentence_warnings.clear();
-    for (const TextRange& r : split_sentences(text))
-      block.sentence_warnings.push_back(SentenceWarning{r.begin, r.end, *section.warning});
+// A heading that passes a warning to the lists under it ("Avoid fish high in
+// mercury", "Who should not take it"). Risk headings are handled as sections.
+WarningReason heading_leadin(const Section& section, const Context& ctx) {
+  if (section.title.empty()) return std::nullopt;
+  const std::string name = match_leadin(section.title, ctx.cues);
+  if (!name.empty()) return "lead-in '" + name + "' in the heading '" + clip(section.title) + "' on the list";
+  const CueScore s = score_sentence(section.title, ctx.cues);
+  if (s.score >= ctx.threshold - 1e-9) return "heading '" + clip(section.title) + "' on the list: " + s.explain();
+  return std::nullopt;
+}
+
+// Decides the lead-in of the list at blocks[index]: the last sentence of the
+// paragraph just before it, when that ends in ":". `found` tells whether there
+// is one. A lead-in that warns is itself a warning sentence of its paragraph
+// ("Warning. Call your doctor if your child: has a fever, ...").
+WarningReason paragraph_leadin(Section& section, std::size_t index, const Context& ctx, bool& found) {
+  found = false;
+  if (index == 0 || section.blocks[index - 1].kind != BlockKind::Paragraph) return std::nullopt;
+  Block& paragraph = section.blocks[index - 1];
+  const std::string text = plain_text(paragraph.text);
+  const std::vector<TextRange> sentences = split_sentences(text, ctx.cues.language);
+  if (sentences.empty()) return std::nullopt;
+  const TextRange r = sentences.back();
+  const std::string_view last = trim_view(std::string_view(text).substr(r.begin, r.end - r.begin));
+  if (last.empty() || last.back() != ':') return std::nullopt;
+  found = true;
+  const std::string name = match_leadin(last, ctx.cues);
+  const CueScore s = score_sentence(last, ctx.cues);
+  WarningReason reason;
+  if (!name.empty())
+    reason = "lead-in '" + name + "' on the list";
+  else if (s.score >= ctx.threshold - 1e-9)
+    reason = "lead-in '" + clip(last) + "' on the list: " + s.explain();
+  std::vector<SentenceWarning>& flagged = paragraph.sentence_warnings;
+  if (reason && (flagged.empty() || flagged.back().begin != r.begin))
+    flagged.push_back(SentenceWarning{r.begin, r.end, *reason});
+  return reason;
+}
+
+void mark_list(Block& block, const WarningReason& inherited, const Context& ctx) {
+  if (inherited) {
+    block.warning = inherited;
+    for (ListItem& item : block.items) item.warning = inherited;
     return;
+  }
+  for (ListItem& item : block.items) {
+    const std::vector<SentenceWarning> flagged = scored_sentences(plain_text(item.text), ctx, std::nullopt);
+    if (!flagged.empty()) item.warning = flagged.front().reason;
+  }
+}
+
+void mark_blocks(Section& section, bool is_title, const Context& ctx) {
+  // The article's title names its topic ("Side effects of statins"): no lead-in.
+  const WarningReason from_heading = section.warning || is_title ? std::nullopt : heading_leadin(section, ctx);
+  // Only the first paragraph under a risk heading gets its support: scraped
+  // text loses later headings, so the section may run on into other topics.
+  bool first_paragraph = true;
+  for (std::size_t i = 0; i < section.blocks.size(); ++i) {
+    Block& block = section.blocks[i];
+    const WarningReason support = first_paragraph ? section.warning : std::nullopt;
+    if (block.kind == BlockKind::Paragraph) first_paragraph = false;
+    switch (block.kind) {
+      case BlockKind::Callout:
+        if (std::find(ctx.cues.callout_kinds.begin(), ctx.cues.callout_kinds.end(), block.callout) !=
+            ctx.cues.callout_kinds.end()) {
+          block.warning = "callout: " + callout_label(block.callout);
+          break;
+        }
+        [[fallthrough]];  // a Note or Tip can still hold a warning sentence
+      case BlockKind::Paragraph:
+      case BlockKind::Quote:
+        block.sentence_warnings = scored_sentences(plain_text(block.text), ctx, support);
+        break;
+      case BlockKind::List: {
+        if (section.warning) {
+          mark_list(block, section.warning, ctx);
+          break;
+        }
+        bool has_leadin = false;
+        const WarningReason leadin = paragraph_leadin(section, i, ctx, has_leadin);
+        mark_list(block, has_leadin ? leadin : from_heading, ctx);
+        break;
+      }
+      case BlockKind::Image:
+      case BlockKind::Table:
+      case BlockKind::Code:
+        break;
+    }
   }
 }
 
 }  // namespace
 
-void detect_warnings(Article& article, const WarningCues& cues) {
+void detect_warnings(Article& article, const WarningCues& cues, WarningLevel level) {
+  const Context ctx{cues, warning_threshold(level)};
   // The open risk section, if any: its level and reason. Tracked in a loop
   // over the flat section list, so heading depth costs no recursion.
   WarningReason open_reason;
   int open_level = 0;
   for (Section& section : article.sections) {
     clear_marks(section);
+    if (level == WarningLevel::Off) continue;
     if (open_reason && section.level <= open_level) open_reason.reset();
     // The article's own title names its topic ("Side effects of statins"), not a
     // risk section; marking it would turn the whole article into one warning.
@@ -72,38 +178,7 @@ void detect_warnings(Article& article, const WarningCues& cues) {
     } else {
       section.warning = open_reason;
     }
-
-    for (Block& block : section.blocks) {
-      switch (block.kind) {
-        case BlockKind::Callout:
-          if (std::find(cues.callout_kinds.begin(), cues.callout_kinds.end(), block.callout) !=
-              cues.callout_kinds.end()) {
-            block.warning = "callout: " + callout_label(block.callout);
-            break;
-          }
-          [[fallthrough]];  // a Note or Tip can still hold a warning sentence
-        case BlockKind::Paragraph:
-        case BlockKind::Quote:
-          block.sentence_warnings = cue_sentences(plain_text(block.text), cues);
-          break;
-        case BlockKind::List:
-          if (section.warning) {
-            block.warning = section.warning;
-            for (ListItem& item : block.items) item.warning = section.warning;
-            break;
-          }
-          for (ListItem& item : block.items) {
-            const std::vector<SentenceWarning> flagged = cue_sentences(plain_text(item.text), cues);
-            if (!flagged.empty()) item.warning = flagged.front().reason;
-          }
-          break;
-        case BlockKind::Image:
-        case BlockKind::Table:
-        case BlockKind::Code:
-          break;
-      }
-    }
-    mark_risk_paragraph(section);
+    mark_blocks(section, section.title == article.title, ctx);
   }
 }
 

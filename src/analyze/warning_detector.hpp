@@ -1,8 +1,9 @@
 #pragma once
 // Marks risk warnings in an Article: whole sections, callouts, list items and
-// single sentences.
+// single sentences, each with the reason `inspect` prints.
 
 #include "analyze/warning_cues.hpp"
+#include "analyze/warning_level.hpp"
 #include "document/article.hpp"
 
 namespace readaloud {
@@ -15,15 +16,24 @@ namespace readaloud {
 ///   A section titled like the article itself is never a risk section (the title
 ///   names the topic: "Side effects of statins"). Each list block in such
 ///   a section, and every item of it at any depth, get the same reason.
-///   Paragraphs there are not whole-block warnings: only their cue sentences are.
+/// - A list outside a risk section inherits a warning from its lead-in: the
+///   paragraph just before it when that paragraph's last sentence ends in ":"
+///   and matches a lead-in cue or scores as a warning ("lead-in 'call your
+///   doctor if' on the list"), or else its section's heading when the heading
+///   does ("heading 'Avoid fish high in mercury' on the list"). A lead-in that
+///   ends in ":" and is no warning stops the heading's inheritance.
 /// - Callouts of a kind listed in the cues (Warning, Caution, Danger, Important)
 ///   get `warning = "callout: Warning"` (the kind, capitalised).
-/// - In paragraphs, quotes and other callouts, each sentence that matches a
-///   sentence cue becomes a SentenceWarning ("cue: <name>") with byte offsets
-///   into plain_text(block.text). A list item outside a risk section that holds such a
-///   sentence gets `warning = "cue: <name>"`.
+/// - Each other sentence, in paragraphs, quotes, other callouts and list items
+///   without an inherited warning, is scored (`score_sentence`) and becomes a
+///   warning when its score reaches `warning_threshold(level)`. In the first
+///   paragraph under a risk heading a sentence with a cue of its own gets the
+///   heading's support too (later paragraphs may be a run-on of scraped text);
+///   narrative with no cue stays narrative. A list item gets the reason of its
+///   first flagged sentence.
+/// - `WarningLevel::Off` marks nothing.
 /// Earlier marks are cleared first, so running it twice gives the same result.
 /// Linear in the article's size: each text is split into sentences once.
-void detect_warnings(Article& article, const WarningCues& cues);
+void detect_warnings(Article& article, const WarningCues& cues, WarningLevel level = WarningLevel::Balanced);
 
 }  // namespace readaloud

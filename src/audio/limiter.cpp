@@ -10,12 +10,10 @@
 namespace readaloud {
 namespace {
 
-// Interpolation filters for 4x oversampled peak detection: windowed sinc,
-// kTaps taps per phase, for the points 1/4, 2/4 and 3/4 of the way from x[n]
-// to x[n+1] (taps cover x[n-kHalf+1] .. x[n+kHalf]). Same idea as the BS.1770
-// true-peak meter, but longer: its 12 taps per phase miss overshoots of
-// content near the Nyquist frequency (fricatives at 22050 Hz), which the
-// resampler and the encoder then turn into real peaks.
+// 4x oversampled peak detection: windowed-sinc taps for the points 1/4, 2/4
+// and 3/4 of the way from x[n] to x[n+1] (taps cover x[n-kHalf+1] ..
+// x[n+kHalf]). Longer than BS.1770's 12 taps, which miss overshoots near
+// Nyquist (figures in the README).
 constexpr std::size_t kTaps = GainLimiter::kTaps;
 constexpr int kHalf = static_cast<int>(kTaps / 2);
 using Taps = std::array<std::array<float, kTaps>, 3>;  // [phase][tap]
@@ -142,9 +140,8 @@ inline Quad load_quad(const float* p) {
   return q;
 }
 
-// static_cast<float>(x * gain) lane by lane, in double as in scalar code.
-// (gain by reference: GCC notes that passing 32-byte vectors by value
-// changed ABI.)
+// static_cast<float>(x * gain) lane by lane, in double as in scalar code
+// (gain by reference: 32-byte vectors by value change ABI).
 inline Quad scale(Quad x, const DoubleQuad& gain) {
   return __builtin_convertvector(__builtin_convertvector(x, DoubleQuad) * gain, Quad);
 }
@@ -260,11 +257,8 @@ std::size_t GainLimiter::find_loud(std::size_t first, std::size_t count) {
 // The rest, for the block positions [first, count), whose samples are n_first
 // onwards: the least needed gain over the look-ahead, its box average, the
 // release, and the output, window_ - 1 samples behind. Returns how many
-// samples it put in out_.
-//
-// The state lives in locals here: as members, every store to the double
-// arrays could alias them, and the reduction's chain of a multiply and a max
-// per sample, which sets the pace, would go through memory.
+// samples it put in out_. State in locals: as members, stores to the arrays
+// could alias them and slow the per-sample chain.
 std::size_t GainLimiter::limit(std::size_t first, std::size_t count, std::int64_t n_first, std::size_t loud_count) {
   const auto w = static_cast<std::int64_t>(window_);
   const double release = release_;
@@ -413,11 +407,8 @@ void GainLimiter::process(const float* input, std::size_t count) {
   }
   for (std::size_t j = 0; j < kKeep && !loud; ++j) loud = std::abs(x[j]) > loud_level_;
   // Stage 1: the peak level around each x[n], between-sample peaks included.
-  // The interpolation costs most of the limiter's time, and can only matter
-  // when some sample of a window is loud. Otherwise the sample peak stands in
-  // for it: both are then under the ceiling, so the needed gain is 1 either
-  // way, and a quiet stand-in as the previous level never decides a later
-  // level, which only matters above the ceiling.
+  // Interpolation only matters where a window has a loud sample; elsewhere
+  // the sample peak stands in (the needed gain is 1 either way).
   float* level = levels_.data() + 1;
   if (loud) {
     window_peaks()(x, count, loud_level_, level);

@@ -7,6 +7,10 @@
 #include <thread>
 
 #include "cli/progress.hpp"
+#include "cli/render_options.hpp"
+#include "cli/extract_command.hpp"
+#include "cli/publish_command.hpp"
+#include "document/languages.hpp"
 #include "render/batch.hpp"
 #include "render/inspect.hpp"
 #include "render/render.hpp"
@@ -27,110 +31,13 @@ Examples:
   readaloud render article.txt --preset podcast --author "Health Desk"
 )";
 
-/// Raw option values as typed; turned into RenderOptions in one place.
-struct Raw {
-  std::vector<std::string> inputs;
-  std::string output_dir = "output";
-  std::string format = "mp3";
-  std::string from;
-  std::string encoding;
-  std::vector<std::string> rules;
-  std::vector<std::string> lexicons;
-  std::string voice;
-  std::string lang;
-  int rate = 0;
-  std::string verbosity = "normal";
-  bool describe_images = false;
-  int bitrate = 0;
-  int sample_rate = 0;
-  std::string loudness = "-16";
-  std::string sidecars = "chapters.json,txt";
-  bool split_chapters = false;
-  std::string preset;
-  std::string title, author, album, date, cover;
-  std::string progress = "auto";
-  bool quiet = false;
-  int jobs = 0;
-  bool json = false;
-};
-
-void add_narration_options(CLI::App& cmd, Raw& raw) {
-  cmd.add_option("--from", raw.from, "Input format: plain, markdown, html or json (default: by extension)");
-  cmd.add_option("--encoding", raw.encoding, "Input encoding, e.g. windows-1252 or latin1 (default: UTF-8)");
-  cmd.add_option("--rules", raw.rules, "Extra boilerplate rules file (TOML); repeatable")
-      ->expected(1)
-      ->allow_extra_args(false);
-  cmd.add_option("--voice", raw.voice, "Voice profile name or .toml file (see `readaloud voices`)");
-  cmd.add_option("--lang", raw.lang, "Language of the article, e.g. en, es, de, fr (default: from the input)");
-  cmd.add_option("--rate", raw.rate, "Narration speed in words per minute, 80 to 450");
-  cmd.add_option("--verbosity", raw.verbosity, "Structural announcements: minimal, normal or full");
-  cmd.add_flag("--describe-images", raw.describe_images, "Speak images as \"Image: <alt text>\"");
-  cmd.add_option("--lexicon", raw.lexicons, "Pronunciation lexicon (.pls or .toml); repeatable")
-      ->expected(1)
-      ->allow_extra_args(false);
-}
-
-RenderOptions to_options(const Raw& raw) {
-  RenderOptions o;
-  if (!raw.from.empty()) {
-    o.ingest.format = parse_input_format(raw.from);
-    if (!o.ingest.format) throw_usage("unknown input format '" + raw.from + "' (use plain, markdown, html or json)");
-  }
-  o.ingest.encoding = raw.encoding;
-  for (const auto& r : raw.rules) o.ingest.rules_files.emplace_back(r);
-  for (const auto& l : raw.lexicons) o.lexicons.emplace_back(l);
-  o.voice = raw.voice;
-  if (!raw.lang.empty()) o.language = raw.lang;
-  if (raw.rate) o.rate_wpm = raw.rate;
-  auto verbosity = parse_verbosity(raw.verbosity);
-  if (!verbosity) throw_usage("unknown verbosity '" + raw.verbosity + "' (use minimal, normal or full)");
-  o.narration.verbosity = *verbosity;
-  o.narration.describe_images = raw.describe_images;
-
-  o.output_dir = raw.output_dir;
-  if (!raw.preset.empty()) apply_preset(o, raw.preset);
-  auto format = parse_audio_format(raw.format);
-  if (!format) throw_usage("unknown audio format '" + raw.format + "' (use mp3, opus, ogg, flac, wav or m4b)");
-  o.format = *format;
-  if (raw.bitrate) {
-    if (raw.bitrate < 8 || raw.bitrate > 320) throw_usage("--bitrate must be between 8 and 320 kbps");
-    o.bitrate_kbps = raw.bitrate;
-  }
-  if (raw.sample_rate) {
-    if (raw.sample_rate < 8000 || raw.sample_rate > 96000) throw_usage("--sample-rate must be between 8000 and 96000 Hz");
-    o.sample_rate = raw.sample_rate;
-  }
-  if (raw.loudness == "off") {
-    o.loudness_lufs.reset();
-  } else {
-    std::size_t used = 0;
-    double lufs = 0;
-    try {
-      lufs = std::stod(raw.loudness, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used != raw.loudness.size() || lufs < -40 || lufs > -5)
-      throw_usage("--loudness must be a LUFS value from -40 to -5, or off");
-    o.loudness_lufs = lufs;
-  }
-  o.sidecars = parse_sidecars(raw.sidecars);
-  o.split_chapters = raw.split_chapters;
-  o.metadata.title = raw.title;
-  o.metadata.author = raw.author;
-  o.metadata.album = raw.album;
-  o.metadata.date = raw.date;
-  o.metadata.cover_path = raw.cover;
-  return o;
-}
-
 int report(const Error& e) {
   std::cerr << "readaloud: error: " << e.what() << "\n";
   if (e.kind() == ErrorKind::Interrupted) return 128 + (interrupted() ? interrupted() : 2);
   return exit_code(e.kind());
 }
 
-int run_render(const Raw& raw) {
+int run_render(const RawOptions& raw) {
   RenderOptions options = to_options(raw);
   std::vector<std::string> inputs = raw.inputs;
   if (inputs.empty()) inputs.push_back("");  // the bundled sample
@@ -139,7 +46,7 @@ int run_render(const Raw& raw) {
   if (raw.jobs < 0) throw_usage("--jobs must be at least 1");
   int jobs = raw.jobs ? raw.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const ProgressMode mode = parse_progress_mode(raw.progress);
-  const std::vector<std::string> slugs = plan_batch(inputs, options);
+  const BatchPlan plan = plan_batch(inputs, options);
 
   Progress progress(raw.quiet ? ProgressMode::None : mode, names);
   BatchEvents events;
@@ -157,7 +64,7 @@ int run_render(const Raw& raw) {
   };
   std::vector<BatchItem> results;
   try {
-    results = render_batch(inputs, options, jobs, events, slugs);
+    results = render_batch(inputs, options, jobs, events, plan);
   } catch (const Error&) {
     progress.clear();
     throw;
@@ -179,7 +86,7 @@ int run_render(const Raw& raw) {
   return first_failure;
 }
 
-int run_inspect(const Raw& raw) {
+int run_inspect(const RawOptions& raw) {
   RenderOptions options = to_options(raw);
   const std::string& input = raw.inputs.front();
   Prepared prepared = prepare(input, read_input(input), options);
@@ -210,8 +117,20 @@ int run_voices() {
     std::cout << "  " << name << "  [" << p.language << "] " << language_name(p.language) << ": " << p.description
               << "\n";
   }
-  std::cout << "\neSpeak NG voices installed (usable in a profile's voice = \"...\"):\n";
-  for (const auto& [name, languages] : installed) std::cout << "  " << languages << "  " << name << "\n";
+  // Every other language eSpeak NG speaks is read with its own voice at the
+  // default profile's prosody (voice_for_language); --lang CODE picks one.
+  std::cout << "\neSpeak NG voices installed. Languages read with eSpeak NG's own voice at the default\n"
+               "profile's prosody (--lang CODE); CODE also works as a profile's voice = \"...\":\n";
+  for (const EspeakVoice& v : espeak_voices()) {
+    const std::string& code = v.languages.front().first;
+    const std::string profile = profile_name_for_language(code);
+    std::cout << "  " << code << std::string(code.size() < 16 ? 16 - code.size() : 1, ' ') << v.name;
+    if (profile != "default" || code.starts_with("en"))
+      std::cout << "  (full profile: " << profile << ")";
+    else
+      std::cout << "  (announcements: " << (is_supported_language(code) ? "own" : "English") << ")";
+    std::cout << "\n";
+  }
   return 0;
 }
 
@@ -225,27 +144,10 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer("Exit codes: 0 success, 1 runtime failure, 2 usage error, 3 unusable input, 130/143 interrupted.");
 
-  Raw raw;
+  RawOptions raw;
   CLI::App* render = app.add_subcommand("render", "Render articles into audio files with chapters and sidecars");
   render->add_option("INPUT", raw.inputs, "Article files (.txt, .md, .html, .json), or - for standard input; none: the bundled sample");
-  render->add_option("-o,--output", raw.output_dir, "Output folder (default: output)");
-  render->add_option("--format", raw.format, "Audio format: mp3, opus, ogg, flac, wav or m4b (default: mp3)");
-  render->add_option("--bitrate", raw.bitrate, "Bitrate in kbps for lossy formats (default: 64, constant)");
-  render->add_option("--sample-rate", raw.sample_rate, "Output sample rate in Hz (default: the engine's 22050)");
-  render->add_option("--loudness", raw.loudness, "Target loudness in LUFS, or off (default: -16)");
-  render->add_option("--sidecars", raw.sidecars,
-                     "Sidecar files: all, or a list of chapters.json,chapters.vtt,vtt,srt,cue,txt,ffmetadata (default: chapters.json,txt)");
-  render->add_flag("--split-chapters", raw.split_chapters,
-                   "Also write one file per chapter into <slug>/, with an .m3u8 playlist");
-  render->add_option("--preset", raw.preset, "podcast: MP3 mono 44.1 kHz 64 kbps at -16 LUFS with chapters JSON");
-  render->add_option("--title", raw.title, "Title tag (default: the article's title)");
-  render->add_option("--author", raw.author, "Artist/author tag");
-  render->add_option("--album", raw.album, "Album tag");
-  render->add_option("--date", raw.date, "Date tag");
-  render->add_option("--cover", raw.cover, "Cover image (JPEG or PNG) to embed");
-  render->add_option("--progress", raw.progress, "Progress on standard error: auto, plain or none");
-  render->add_option("-j,--jobs", raw.jobs, "Cores to use: worker processes for several inputs, or speech processes and threads for one (default: the number of cores)");
-  render->add_flag("-q,--quiet", raw.quiet, "No progress or summary; errors only");
+  add_render_options(*render, raw);
   add_narration_options(*render, raw);
   render->footer(kRenderExamples);
 
@@ -255,6 +157,8 @@ int run(int argc, char** argv) {
   add_narration_options(*inspect, raw);
   inspect->footer("\nExamples:\n  readaloud inspect article.txt\n  readaloud inspect article.md --json --verbosity full\n");
 
+  ExtractCommand extract(app);
+  PublishCommand publish(app);
   app.add_subcommand("voices", "List the voice profiles and the installed eSpeak NG voices");
 
   try {
@@ -274,6 +178,8 @@ int run(int argc, char** argv) {
   try {
     if (render->parsed()) return run_render(raw);
     if (inspect->parsed()) return run_inspect(raw);
+    if (extract.parsed()) return extract.run();
+    if (publish.parsed()) return publish.run();
     return run_voices();
   } catch (const Error& e) {
     return report(e);

@@ -1,4 +1,5 @@
 #include "document/article.hpp"
+#include "util/text.hpp"
 
 namespace readaloud {
 
@@ -37,6 +38,13 @@ const char* to_string(CalloutKind kind) {
     case CalloutKind::Danger: return "danger";
   }
   return "?";
+}
+
+std::optional<CalloutKind> parse_callout_kind(std::string_view name) {
+  for (CalloutKind kind : {CalloutKind::Note, CalloutKind::Tip, CalloutKind::Important, CalloutKind::Warning,
+                           CalloutKind::Caution, CalloutKind::Danger})
+    if (ascii_lower(name) == to_string(kind)) return kind;
+  return std::nullopt;
 }
 
 }  // namespace readaloud

@@ -1,6 +1,7 @@
 #pragma once
 // The document model every input format produces. Plain value types, no I/O.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -103,7 +104,15 @@ struct Article {
   std::string subtitle;
   std::string author;
   std::string language;   ///< BCP 47 tag such as "en" or "es-ES"; empty when the input did not say
+  std::string language_note;  ///< why the declared language was overruled by the text ("" = it was not)
   std::string published;  ///< as given (ISO 8601 preferred)
+  std::string site_name;  ///< the publishing site ("og:site_name"); empty when unknown
+  /// Where each metadata value and the text came from, for `inspect`: keys
+  /// "title", "author", "published", "site_name", "language", "encoding",
+  /// "content"; values such as "JSON-LD headline", "og:title", "<title> without
+  /// the site name", "valid UTF-8 bytes", "scored <div class=\"story\">".
+  /// Empty for inputs that do not record it.
+  std::map<std::string, std::string> sources;
   std::vector<Section> sections;
   std::vector<Dropped> dropped;
   bool operator==(const Article&) const = default;
@@ -111,5 +120,9 @@ struct Article {
 
 const char* to_string(BlockKind kind);
 const char* to_string(CalloutKind kind);
+
+/// The kind named `name` ("warning", "Caution", ...: to_string()'s names,
+/// any ASCII case), or nullopt. The one place callout names are read.
+std::optional<CalloutKind> parse_callout_kind(std::string_view name);
 
 }  // namespace readaloud

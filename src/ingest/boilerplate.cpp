@@ -15,11 +15,6 @@ namespace {
 
 constexpr std::string_view kWhitespace = " \t\r\n\f\v";
 
-std::string_view trim(std::string_view s) {
-  const std::size_t b = s.find_first_not_of(kWhitespace);
-  if (b == std::string_view::npos) return {};
-  return s.substr(b, s.find_last_not_of(kWhitespace) - b + 1);
-}
 
 /// Words in `s`, counting no further than `cap` so multi-megabyte lines stay cheap.
 std::size_t count_words(std::string_view s, std::size_t cap) {

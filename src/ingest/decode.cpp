@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "util/error.hpp"
+#include "util/utf8.hpp"
 
 namespace readaloud {
 namespace {
@@ -46,38 +47,6 @@ std::size_t line_at(std::string_view text, std::size_t offset) {
     else if (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')) ++line;
   }
   return line;
-}
-
-/// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is not
-/// valid (bad lead byte, bad continuation, overlong form, surrogate, > U+10FFFF).
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = b(i);
-  if (c < 0x80) return 1;
-  std::size_t len;
-  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-  if (c >= 0xC2 && c <= 0xDF) len = 2;
-  else if (c == 0xE0) len = 3, lo = 0xA0;
-  else if (c == 0xED) len = 3, hi = 0x9F;
-  else if (c >= 0xE1 && c <= 0xEF) len = 3;
-  else if (c == 0xF0) len = 4, lo = 0x90;
-  else if (c == 0xF4) len = 4, hi = 0x8F;
-  else if (c >= 0xF1 && c <= 0xF3) len = 4;
-  else return 0;
-  if (i + len > s.size()) return 0;
-  if (b(i + 1) < lo || b(i + 1) > hi) return 0;
-  for (std::size_t k = 2; k < len; ++k)
-    if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
-  return len;
-}
-
-std::size_t find_invalid_utf8(std::string_view s, std::size_t from) {
-  for (std::size_t i = from; i < s.size();) {
-    const std::size_t len = utf8_sequence_length(s, i);
-    if (len == 0) return i;
-    i += len;
-  }
-  return npos;
 }
 
 std::string normalize_newlines(std::string_view s) {
@@ -147,7 +116,7 @@ void check_no_nul(std::string_view bytes) {
 
 /// Validates UTF-8 from `from` on; errors carry offsets into `bytes`.
 void check_utf8(std::string_view bytes, std::size_t from) {
-  const std::size_t at = find_invalid_utf8(bytes, from);
+  const std::size_t at = utf8::find_invalid(bytes, from);
   if (at == npos) return;
   Location where;
   where.line = line_at(bytes, at);
@@ -274,32 +243,27 @@ std::optional<std::string_view> typography_replacement(char32_t cp) {
 
 }  // namespace
 
-std::string clean_typography(std::string_view utf8) {
+std::string clean_typography(std::string_view text) {
   std::string out;
-  out.reserve(utf8.size());
-  for (std::size_t i = 0; i < utf8.size();) {
-    const unsigned char c = static_cast<unsigned char>(utf8[i]);
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       // Copy ASCII runs whole: most text is ASCII, and lines can be megabytes long.
       std::size_t j = i + 1;
-      while (j < utf8.size() && static_cast<unsigned char>(utf8[j]) < 0x80) ++j;
-      out.append(utf8.substr(i, j - i));
+      while (j < text.size() && static_cast<unsigned char>(text[j]) < 0x80) ++j;
+      out.append(text.substr(i, j - i));
       i = j;
       continue;
     }
-    const std::size_t len = utf8_sequence_length(utf8, i);
-    if (len == 0) {
-      out += utf8[i++];
+    const utf8::Decoded d = utf8::decode(text, i);
+    if (!d.valid) {
+      out += text[i++];  // kept as it was
       continue;
     }
-    char32_t cp = c & (0xFF >> (len + 1));
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
-    if (const auto rep = typography_replacement(cp)) {
-      out += *rep;
-    } else {
-      out.append(utf8.substr(i, len));
-    }
-    i += len;
+    if (const auto rep = typography_replacement(d.code_point)) out += *rep;
+    else out.append(text.substr(i, d.length));
+    i += d.length;
   }
   return out;
 }

@@ -13,21 +13,29 @@
 
 namespace readaloud {
 
-/// An HTML page (raw bytes: the declared charset is honoured) -> Article.
-/// `encoding` overrides the declared charset when non-empty.
+/// An HTML page (raw bytes in any charset) -> Article.
+/// `encoding` overrides the page's charset when non-empty.
 /// `filter` drops page junk in paragraphs/captions (share buttons, photo credits, promos).
 ///
-/// - Charset: a BOM wins, then `<meta charset>` / `<meta http-equiv content="...charset=...">`
-///   in the first 1024 bytes, else UTF-8. An unknown declared charset is Error(Input);
-///   an unknown `encoding` is Error(Usage) (from decode_text).
-/// - Main content: the largest top-level `<article>`, else `<main>` / `role="main"`, else `<body>`.
-/// - Chrome (tags, roles, hidden elements and class/id parts listed in data/html_chrome.toml;
-///   page-level header, every footer) is dropped with reason "chrome: <what>"; text outside
-///   the main content with reason "outside main content". Dropped chrome text is cut to ~80 chars.
-/// - h1..h6 open sections; the first h1 is the title, else og:title, else `<title>` without a
-///   " | Site" suffix. p/div text, lists (start, nesting depth), blockquote, callouts (class,
-///   role or a "Warning:" label), tables, pre (Code with its language), figure/img (alt, caption
-///   without credits) and dl ("term: definition") map to the Block kinds of the other parsers.
+/// - Charset as a browser does (decode_html_page in ingest/charset.hpp): a BOM wins, valid
+///   UTF-8 bytes win over a conflicting legacy declaration, an unknown or malformed
+///   declaration falls back to sniffing with a warning on stderr, never an error.
+/// - The article is found by scoring blocks (ingest/html_extract.hpp): text length, commas,
+///   link density and class/id hints, with sibling blocks joined in; <article>, <main> and
+///   schema.org articleBody are strong hints. When the page is a shell, JSON-LD articleBody
+///   or <noscript> text is read instead.
+/// - Chrome (tags, roles, hidden elements without prose and class/id parts listed in
+///   data/html_chrome.toml; page-level header, every footer; link lists and bylines inside
+///   the article) is dropped with its reason; text outside the article with reason
+///   "outside main content". Dropped chrome text is cut to ~80 chars.
+/// - Metadata by cascade (ingest/html_metadata.hpp), with where each value came from in
+///   Article::sources: title from JSON-LD headline, og:title, the <h1> matching <title>,
+///   <title> without the site name, else the article's first <h1>; author, date, site name
+///   and language likewise.
+/// - h1..h6 open sections. p/div text, lists (start, nesting depth), blockquote, callouts
+///   (class, role or a "Warning:" label), tables, pre (Code with its language), figure/img
+///   (alt, caption without credits) and dl ("term: definition") map to the Block kinds of
+///   the other parsers.
 /// - Nesting deeper than kMaxHtmlDepth elements is flattened before parsing (as browsers do),
 ///   which keeps gumbo linear; no recursion on input depth anywhere.
 Article parse_html(std::string_view bytes, const BoilerplateFilter& filter, const std::string& encoding = "");

@@ -12,6 +12,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "document/clean_text.hpp"
 #include "ingest/boilerplate.hpp"
 #include "ingest/decode.hpp"
 #include "ingest/html_parser.hpp"
@@ -168,9 +169,12 @@ Article ingest(const std::string& name, std::string_view bytes, const IngestOpti
         drop_boilerplate_blocks(article, filter);
         break;
     }
+    clean_untrusted_text(article);
     if (!has_text(article)) throw_input("no article text found (everything was empty or page boilerplate)");
     if (article.title.empty()) article.title = title_from_name(name);
-    if (article.language.empty()) article.language = guess_language(article);
+    LanguageDecision language = guess_language(article);
+    article.language = std::move(language.language);
+    article.language_note = std::move(language.note);
     return article;
   } catch (const Error& e) {
     throw e.in_file(name);

@@ -10,6 +10,7 @@
 
 #include "ingest/markdown_parser.hpp"
 #include "util/error.hpp"
+#include "util/suggest.hpp"
 
 namespace readaloud {
 namespace {
@@ -38,33 +39,12 @@ std::string key_path(const std::string& parent, std::string_view key) {
 
 std::string index_path(const std::string& parent, std::size_t index) { return parent + "/" + std::to_string(index); }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 /// `unknown block type "paragrap" (did you mean "paragraph"?); valid types: ...`
 template <std::size_t N>
 std::string unknown_choice(const char* what, const std::string& value, const std::array<const char*, N>& valid,
                            const char* plural) {
   std::string msg = std::string("unknown ") + what + " \"" + value + "\"";
-  const char* best = nullptr;
-  std::size_t best_distance = 3;  // suggest only near misses
-  for (const char* v : valid) {
-    std::size_t d = edit_distance(ascii_lower(value), v);
-    if (d < best_distance) best_distance = d, best = v;
-  }
-  if (best) msg += std::string(" (did you mean \"") + best + "\"?)";
+  msg += did_you_mean(value, std::vector<std::string>(valid.begin(), valid.end()), 2, '"');  // near misses only
   msg += std::string("; valid ") + plural + ": ";
   for (std::size_t i = 0; i < N; ++i) msg += (i ? ", " : "") + std::string(valid[i]);
   return msg;
@@ -186,8 +166,7 @@ std::vector<ListItem> list_items(const Json& items, const std::string& path) {
 
 CalloutKind callout_kind(const Json& block, const std::string& path) {
   std::string kind = ascii_lower(required_string(block, "kind", path));
-  for (std::size_t i = 0; i < kCalloutKinds.size(); ++i)
-    if (kind == kCalloutKinds[i]) return static_cast<CalloutKind>(i);
+  if (const auto parsed = parse_callout_kind(kind)) return *parsed;
   fail(key_path(path, "kind"), unknown_choice("callout kind", kind, kCalloutKinds, "kinds"));
 }
 

@@ -3,6 +3,7 @@
 
 #include <gumbo.h>
 #include <md4c.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -16,6 +17,7 @@
 #include "ingest/decode.hpp"
 #include "ingest/front_matter.hpp"
 #include "util/error.hpp"
+#include "util/embedded.hpp"
 
 namespace readaloud {
 
@@ -43,11 +45,6 @@ std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t fro
   return std::string_view::npos;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_ws(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_ws(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 bool same_marks(const Span& a, const Span& b) {
   return a.emphasis == b.emphasis && a.strong == b.strong && a.abbr_title == b.abbr_title;
@@ -249,16 +246,7 @@ std::string strip_html(std::string_view html, Entities& entities) {
 // ---------------------------------------------------------------------------
 // Callout labels and photo credits.
 
-std::optional<CalloutKind> callout_word(std::string_view word) {
-  std::string w = ascii_lower(word);
-  if (w == "note") return CalloutKind::Note;
-  if (w == "tip") return CalloutKind::Tip;
-  if (w == "important") return CalloutKind::Important;
-  if (w == "warning") return CalloutKind::Warning;
-  if (w == "caution") return CalloutKind::Caution;
-  if (w == "danger") return CalloutKind::Danger;
-  return std::nullopt;
-}
+std::optional<CalloutKind> callout_word(std::string_view word) { return parse_callout_kind(word); }
 
 /// Python-Markdown admonition types are free-form; the common
 /// reStructuredText and Material names map onto our six kinds.
@@ -312,21 +300,41 @@ std::optional<CalloutKind> take_callout_label(InlineText& text) {
   return kind;
 }
 
+/// The photo-credit patterns of data/photo_credits.toml, read once.
+struct CreditPatterns {
+  std::vector<std::string> prefixes;
+  std::vector<std::string> agencies;
+};
+
+const CreditPatterns& credit_patterns() {
+  static const CreditPatterns patterns = [] {
+    constexpr const char* kFile = "data/photo_credits.toml";
+    const auto text = embedded_file(kFile);
+    if (!text) throw_runtime(std::string(kFile) + " is missing from this build");
+    CreditPatterns p;
+    try {
+      const toml::table doc = toml::parse(*text, std::string_view(kFile));
+      for (const auto& [key, list] : {std::pair{"prefixes", &p.prefixes}, std::pair{"agencies", &p.agencies}})
+        if (const toml::array* a = doc[key].as_array())
+          for (const auto& v : *a) list->push_back(v.value_or(std::string()));
+    } catch (const toml::parse_error& e) {
+      throw_runtime(std::string(kFile) + ": " + std::string(e.description()));
+    }
+    return p;
+  }();
+  return patterns;
+}
+
 bool looks_like_photo_credit(std::string_view text) {
   text = trim(text);
   if (text.empty() || text.size() > 160) return false;
-  std::string low = ascii_lower(text);
-  static const char* const kPrefixes[] = {"photo:", "photo by", "photo credit", "photograph:", "photograph by",
-                                          "photography:", "photography by", "image:", "image by",
-                                          "image credit", "image source", "credit:", "picture:",
-                                          "illustration:", "illustration by", "\xC2\xA9", "(c) "};
-  for (const char* p : kPrefixes)
+  const std::string low = ascii_lower(text);
+  const CreditPatterns& patterns = credit_patterns();
+  for (const auto& p : patterns.prefixes)
     if (low.starts_with(p)) return true;
-  static const char* const kAgencies[] = {"getty images", "gettyimages", "shutterstock", "istock", "adobe stock",
-                                          "alamy", "stocksy", "unsplash", "pexels", "science photo library"};
-  std::size_t words = 1 + static_cast<std::size_t>(std::count(low.begin(), low.end(), ' '));
+  const std::size_t words = 1 + static_cast<std::size_t>(std::count(low.begin(), low.end(), ' '));
   if (words > 12) return false;
-  for (const char* a : kAgencies)
+  for (const auto& a : patterns.agencies)
     if (low.find(a) != std::string::npos) return true;
   return false;
 }

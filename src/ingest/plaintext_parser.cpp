@@ -1,11 +1,14 @@
 #include "ingest/plaintext_parser.hpp"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "ingest/decode.hpp"
+#include "ingest/page_text.hpp"
+#include "util/text.hpp"
 
 namespace readaloud {
 namespace {
@@ -24,12 +27,6 @@ using Paragraph = std::vector<Line>;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
 
-std::string_view trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && is_space(s[b])) ++b;
-  while (e > b && is_space(s[e - 1])) --e;
-  return s.substr(b, e - b);
-}
 
 /// Leading whitespace in columns; a tab moves to the next multiple of 4.
 std::size_t indent_of(std::string_view s) {
@@ -228,8 +225,20 @@ std::string title_from_sentence(std::string_view t) {
 }
 
 /// Splits the input into paragraphs of kept lines, moving junk into `dropped`.
+/// The page-text rule that drops line `number`, if the page region says so.
+const PageLine* page_drop(const PageRegion& region, std::size_t number) {
+  if (!region.whole_page) return nullptr;
+  const auto find = [number](const std::vector<PageLine>& lines) -> const PageLine* {
+    const auto it = std::lower_bound(lines.begin(), lines.end(), number,
+                                     [](const PageLine& l, std::size_t n) { return l.number < n; });
+    return it != lines.end() && it->number == number ? &*it : nullptr;
+  };
+  if (const PageLine* l = find(region.dropped_outside)) return l;
+  return find(region.dropped_inside);
+}
+
 std::vector<Paragraph> kept_paragraphs(std::string_view text, const BoilerplateFilter& filter,
-                                       std::vector<Dropped>& dropped) {
+                                       const PageRegion& region, std::vector<Dropped>& dropped) {
   std::vector<Paragraph> paragraphs;
   Paragraph current;
   const auto flush = [&] {
@@ -256,6 +265,11 @@ std::vector<Paragraph> kept_paragraphs(std::string_view text, const BoilerplateF
       if (skip == Skip::InParagraph) skip = Skip::None;
       continue;
     }
+    if (const PageLine* page = page_drop(region, number)) {
+      flush();
+      dropped.push_back(Dropped{std::string(trimmed), page->rule, number});
+      continue;
+    }
     if (skip != Skip::None) {
       dropped.push_back(Dropped{std::string(trimmed), skip_rule, number});
       skip = Skip::InParagraph;
@@ -272,7 +286,14 @@ std::vector<Paragraph> kept_paragraphs(std::string_view text, const BoilerplateF
       }
       continue;
     }
+    // The headline stands alone; in a select-all copy every line is a
+    // paragraph of its own, except the items of one list.
+    const bool item = list_marker(trimmed).has_value();
+    if (number == region.title_line ||
+        (region.lines_are_paragraphs && !(item && !current.empty() && list_marker(current.back().text))))
+      flush();
     current.push_back(Line{std::string(trimmed), indent_of(cleaned), number});
+    if (number == region.title_line) flush();
   }
   flush();
   return paragraphs;
@@ -289,14 +310,20 @@ bool is_label_only(const Paragraph& p) {
 
 Article parse_plaintext(std::string_view text, const BoilerplateFilter& filter) {
   Article article;
-  std::vector<Paragraph> paragraphs = kept_paragraphs(text, filter, article.dropped);
+  const PageRegion region = find_article_region(text, filter);
+  std::vector<Paragraph> paragraphs = kept_paragraphs(text, filter, region, article.dropped);
+  if (region.whole_page) article.sources["content"] = "page-text region: lines " + std::to_string(region.first_line) + "-" + std::to_string(region.last_line);
+  for (const Dropped& d : article.dropped)
+    if (article.author.empty() && d.reason == "page-byline" && d.line > region.first_line && d.line < region.last_line &&
+        starts_with_icase(d.text, "by ") && d.text.size() > 3)
+      article.author = std::string(trim(std::string_view(d.text).substr(3)));
 
   bool seen_heading = false;
   std::string first_text;  // for the title when no heading qualifies
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     Paragraph& p = paragraphs[i];
     const bool has_next = i + 1 < paragraphs.size();
-    if (is_heading(p, has_next)) {
+    if (is_heading(p, has_next) || (region.title_line != 0 && p[0].number == region.title_line)) {
       Section s;
       s.title = std::move(p[0].text);
       s.level = seen_heading ? 2 : 1;

@@ -12,6 +12,11 @@ namespace readaloud {
 
 /// Scraped article text (already decoded UTF-8) -> Article (no warnings marked; the analyzer does that).
 ///
+/// - Whole-page text (a select-all copy or a text browser's dump) is cut to its
+///   article region first (find_article_region in ingest/page_text.hpp): lines
+///   outside it, chrome inside it and the byline under the headline are dropped
+///   with their reason; the headline is the title; in a select-all copy every
+///   line is a paragraph of its own. Tidy article text passes unchanged.
 /// - Lines the filter matches are dropped first and listed in Article::dropped.
 /// - Paragraphs split on blank lines (and on dropped lines); their lines join with a space.
 /// - A heading is a paragraph of one short line (<= 12 words, <= 100 bytes) that does

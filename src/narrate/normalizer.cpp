@@ -17,8 +17,10 @@
 
 #include <toml++/toml.h>
 
+#include "document/languages.hpp"
 #include "util/embedded.hpp"
 #include "util/error.hpp"
+#include "util/utf8.hpp"
 
 namespace readaloud {
 namespace {
@@ -70,26 +72,10 @@ std::string squeeze(std::string_view s) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-struct Decoded {
-  char32_t cp;
-  std::size_t len;
-};
-
-// Input reaching the narrator is validated UTF-8; a stray byte is still read
-// as a one-byte character so that nothing can loop or overrun.
-Decoded decode(std::string_view s, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  std::size_t len = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 1;
-  if (i + len > s.size()) len = 1;
-  if (len == 1) return {b0, 1};
-  char32_t cp = b0 & (0x3F >> (len - 1));
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return {b0, 1};
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  return {cp, len};
-}
+// Input reaching the narrator is validated UTF-8; a stray byte still reads
+// as one character (U+FFFD), so nothing can loop or overrun.
+using utf8::decode;
+using Decoded = utf8::Decoded;
 
 bool is_space(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
@@ -164,7 +150,7 @@ Rules load_rules(const std::string& language) {
   for (const StringMap* m : {&r.abbreviations, &r.titles, &r.time_suffixes}) {
     for (const auto& [key, _] : *m) r.longest_abbreviation = std::max(r.longest_abbreviation, key.size());
   }
-  for (const auto& [key, _] : r.symbols) r.symbol_chars.insert(decode(key, 0).cp);
+  for (const auto& [key, _] : r.symbols) r.symbol_chars.insert(decode(key, 0).code_point);
   if (const auto* units = doc["units"].as_table()) {
     for (const auto& [key, value] : *units) {
       const auto* forms = value.as_array();
@@ -179,22 +165,10 @@ Rules load_rules(const std::string& language) {
 }
 
 // Rules are immutable once loaded, so each language is parsed once per
-// process; function-local statics make the first load thread-safe.
+// process (the registry's cache).
 const Rules& rules_for(const std::string& language) {
-  static const Rules en = load_rules("en");
-  if (language == "es") {
-    static const Rules es = load_rules("es");
-    return es;
-  }
-  if (language == "de") {
-    static const Rules de = load_rules("de");
-    return de;
-  }
-  if (language == "fr") {
-    static const Rules fr = load_rules("fr");
-    return fr;
-  }
-  return en;
+  static const LanguageCache<Rules> cache(load_rules);
+  return cache.get(language);
 }
 
 enum class Kind { Space, Word, Punct, Url };
@@ -224,9 +198,9 @@ class Tokenizer {
     std::size_t i = 0;
     while (i < s_.size()) {
       const Decoded d = decode(s_, i);
-      if (is_space(d.cp)) {
-        std::size_t j = i + d.len;
-        while (j < s_.size() && is_space(decode(s_, j).cp)) j += decode(s_, j).len;
+      if (is_space(d.code_point)) {
+        std::size_t j = i + d.length;
+        while (j < s_.size() && is_space(decode(s_, j).code_point)) j += decode(s_, j).length;
         tokens.push_back({Kind::Space, s_.substr(i, j - i)});
         i = j;
         continue;
@@ -238,18 +212,18 @@ class Tokenizer {
         i = take_url(i, tokens);
         continue;
       }
-      if (is_punct(d.cp)) {
-        tokens.push_back({Kind::Punct, s_.substr(i, d.len)});
-        i += d.len;
+      if (is_punct(d.code_point)) {
+        tokens.push_back({Kind::Punct, s_.substr(i, d.length)});
+        i += d.length;
         continue;
       }
-      std::size_t j = i + d.len;
+      std::size_t j = i + d.length;
       while (j < s_.size()) {
         const Decoded next = decode(s_, j);
-        if (is_word_char(next.cp)) {
-          j += next.len;
-        } else if (j + next.len < s_.size() && joins(s_[j - 1], next.cp, j + next.len)) {
-          j += next.len;
+        if (is_word_char(next.code_point)) {
+          j += next.length;
+        } else if (j + next.length < s_.size() && joins(s_[j - 1], next.code_point, j + next.length)) {
+          j += next.length;
         } else {
           break;
         }
@@ -278,12 +252,12 @@ class Tokenizer {
   // "200–400", "don't", "name@example.com". `next_at` is the byte after it.
   bool joins(char before, char32_t cp, std::size_t next_at) const {
     const Decoded after = decode(s_, next_at);
-    const bool digits = is_digit(before) && after.cp >= '0' && after.cp <= '9';
+    const bool digits = is_digit(before) && after.code_point >= '0' && after.code_point <= '9';
     switch (cp) {
       case ',': case ':': case 0x2013:
         return digits;
       case '.': case '/': case '-': case '\'': case 0x2019: case '@': case '_': case 0x2011:
-        return is_word_char(after.cp);
+        return is_word_char(after.code_point);
       default:
         return false;
     }
@@ -291,7 +265,7 @@ class Tokenizer {
 
   std::size_t take_url(std::size_t i, std::vector<Token>& tokens) const {
     std::size_t j = i;
-    while (j < s_.size() && !is_space(decode(s_, j).cp)) j += decode(s_, j).len;
+    while (j < s_.size() && !is_space(decode(s_, j).code_point)) j += decode(s_, j).length;
     // Sentence punctuation and closing brackets after a link are not part of it.
     while (j > i && std::string_view(".,;:!?)]}\"'>").find(s_[j - 1]) != std::string_view::npos) --j;
     tokens.push_back({Kind::Url, s_.substr(i, j - i)});
@@ -855,8 +829,11 @@ struct Normalizer::Impl {
 };
 
 Normalizer::Normalizer(std::string_view language, Lexicon user) : impl_(std::make_unique<Impl>()) {
-  std::string lang = ascii_lower(language.substr(0, language.find_first_of("-_")));
-  if (lang != "es" && lang != "de" && lang != "fr") lang = "en";
+  // No language is English; a language without rules of its own gets the
+  // undetermined ("und") rules, which expand nothing English into it.
+  std::string lang = primary_subtag(language);
+  if (lang.empty()) lang = "en";
+  lang = resource_language("normalize", lang, "und");
   impl_->language = lang;
   impl_->rules = &rules_for(lang);
   for (const LexiconEntry& e : user.entries) {

@@ -1,4 +1,5 @@
 #include "narrate/planner.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <initializer_list>
@@ -8,14 +9,6 @@
 
 namespace readaloud {
 namespace {
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 bool is_blank(std::string_view s) { return trim(s).empty(); }
 

@@ -32,6 +32,7 @@ struct Chapter {
 struct Script {
   std::string title;
   std::string language = "en";
+  std::string voice;  ///< eSpeak NG voice of the narration, without variant ("pt-br")
   std::string author;
   std::string published;
   std::vector<Chapter> chapters;

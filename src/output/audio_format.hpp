@@ -20,7 +20,8 @@ struct EncodeOptions {
   AudioFormat format = AudioFormat::Mp3;
   int sample_rate = 22050;   // Hz
   int bitrate_kbps = 64;     // MP3 (CBR), Opus, M4B (AAC)
-  int threads = 2;           // encoder threads where the format allows (MP3)
+  int threads = 2;           // encoder threads (chunks encoded at once) for MP3, M4B, Opus, Ogg, FLAC
+  double chunk_seconds = 10.0;  // length of each independently encoded chunk
 };
 
 }  // namespace readaloud

@@ -11,9 +11,12 @@
 #include <cstring>
 #include <string>
 
+#include "output/flac_encoder.hpp"
 #include "output/m4b_writer.hpp"
+#include "output/opus_encoder.hpp"
 #include "output/mp3_encoder.hpp"
 #include "util/error.hpp"
+#include "util/fd.hpp"
 
 namespace readaloud {
 namespace {
@@ -35,12 +38,6 @@ class SndfileWriter final : public AudioSink {
     info.format = sndfile_format(options.format);
     if (options.sample_rate < 8000 || options.sample_rate > 192000)
       throw_usage("unsupported sample rate " + std::to_string(options.sample_rate) + " Hz");
-    if (options.format == AudioFormat::Opus) {
-      const int r = options.sample_rate;
-      if (r != 8000 && r != 12000 && r != 16000 && r != 24000 && r != 48000)
-        throw_usage("Opus needs a sample rate of 8000, 12000, 16000, 24000 or 48000 Hz, not " +
-                    std::to_string(r) + " (resample first)");
-    }
     if (!sf_format_check(&info))
       throw_usage(std::string("libsndfile cannot write ") + extension(options.format) + " at " +
                   std::to_string(options.sample_rate) + " Hz");
@@ -58,13 +55,6 @@ class SndfileWriter final : public AudioSink {
     }
     // Float input beyond [-1, 1] must clip, not wrap, in integer formats.
     sf_command(sf_, SFC_SET_CLIPPING, nullptr, SF_TRUE);
-    try {
-      configure(options);
-    } catch (...) {
-      sf_close(sf_);
-      ::close(fd_);
-      throw;
-    }
   }
 
   ~SndfileWriter() override {
@@ -96,27 +86,15 @@ class SndfileWriter final : public AudioSink {
  private:
   static int sndfile_format(AudioFormat f) {
     switch (f) {
-      case AudioFormat::Opus: return SF_FORMAT_OGG | SF_FORMAT_OPUS;
       case AudioFormat::Ogg: return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
-      case AudioFormat::Flac: return SF_FORMAT_FLAC | SF_FORMAT_PCM_16;
       case AudioFormat::Wav: return SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+      case AudioFormat::Opus:  // opus_encoder.cpp
+      case AudioFormat::Flac:  // flac_encoder.cpp
       case AudioFormat::Mp3:  // mp3_encoder.cpp
       case AudioFormat::M4b:  // m4b_writer.cpp
         break;
     }
     return 0;
-  }
-
-  void configure(const EncodeOptions& o) {
-    if (o.format == AudioFormat::Opus) {
-      // libsndfile: bitrate = (1 - c) * 250000 + 6000 bit/s per channel.
-      const double bps = o.bitrate_kbps * 1000.0;
-      if (bps < 6000 || bps > 256000)
-        throw_usage("Opus needs a bitrate of 6 to 256 kbps, not " + std::to_string(o.bitrate_kbps));
-      double level = 1.0 - (bps - 6000.0 + 0.5) / 250000.0;
-      if (level < 0.0) level = 0.0;
-      sf_command(sf_, SFC_SET_COMPRESSION_LEVEL, &level, sizeof level);
-    }
   }
 
   static SndfileWriter& self(void* user) { return *static_cast<SndfileWriter*>(user); }
@@ -129,30 +107,13 @@ class SndfileWriter final : public AudioSink {
     return ::lseek(self(user).fd_, offset, whence);
   }
   static sf_count_t vio_read(void* ptr, sf_count_t count, void* user) {
-    sf_count_t total = 0;
-    auto* p = static_cast<char*>(ptr);
-    while (total < count) {
-      const ssize_t n = ::read(self(user).fd_, p + total, static_cast<size_t>(count - total));
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      total += n;
-    }
-    return total;
+    return static_cast<sf_count_t>(read_full(self(user).fd_, ptr, static_cast<std::size_t>(count)));
   }
   static sf_count_t vio_write(const void* ptr, sf_count_t count, void* user) {
     SndfileWriter& w = self(user);
-    sf_count_t total = 0;
-    const auto* p = static_cast<const char*>(ptr);
-    while (total < count) {
-      const ssize_t n = ::write(w.fd_, p + total, static_cast<size_t>(count - total));
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) {
-        if (w.io_errno_ == 0) w.io_errno_ = errno;
-        break;
-      }
-      total += n;
-    }
-    return total;
+    if (write_all(w.fd_, ptr, static_cast<std::size_t>(count))) return count;
+    if (w.io_errno_ == 0) w.io_errno_ = errno;
+    return 0;  // libsndfile reports a short write as an error
   }
   static sf_count_t vio_tell(void* user) { return ::lseek(self(user).fd_, 0, SEEK_CUR); }
 
@@ -171,8 +132,23 @@ std::unique_ptr<AudioSink> open_audio_writer(const std::filesystem::path& path,
   // speed of libsndfile's LAME at its default quality (see mp3_encoder.hpp).
   if (options.format == AudioFormat::Mp3) {
     Mp3Tuning tuning;
+    tuning.chunk_seconds = options.chunk_seconds;
     tuning.threads = std::max(1, options.threads);
     return open_mp3_encoder(path, options.sample_rate, options.bitrate_kbps, tuning);
+  }
+  // libFLAC directly, in chunks of whole frames on all threads.
+  if (options.format == AudioFormat::Flac) {
+    FlacTuning tuning;
+    tuning.chunk_seconds = options.chunk_seconds;
+    tuning.threads = std::max(1, options.threads);
+    return open_flac_encoder(path, options.sample_rate, tuning);
+  }
+  // libopus directly, in chunks on all threads, paged as one Ogg stream.
+  if (options.format == AudioFormat::Opus) {
+    OpusTuning tuning;
+    tuning.chunk_seconds = options.chunk_seconds;
+    tuning.threads = std::max(1, options.threads);
+    return open_opus_encoder(path, options.sample_rate, options.bitrate_kbps, tuning);
   }
   return std::make_unique<SndfileWriter>(path, options);
 }

@@ -13,11 +13,12 @@ namespace readaloud {
 /// temporary name such as "out/.x.mp3.AbC123"; the format comes from
 /// `options`, never from the name).
 ///
-/// MP3 is constant bitrate (libmp3lame directly, in parallel chunks: see
-/// open_mp3_encoder()).
-/// The file carries a LAME Info tag with the encoder delay and padding, so
-/// decoders trim them and the audio starts at sample 0. Opus, Ogg Vorbis, FLAC (16-bit) and WAV (16-bit PCM) go
-/// through libsndfile; M4B is AAC in MP4 through libavcodec/libavformat.
+/// MP3 (libmp3lame), M4B (FFmpeg's AAC in MP4), Opus (libopus in Ogg) and
+/// FLAC (libFLAC, 16-bit) are encoded in chunks of options.chunk_seconds on
+/// options.threads threads and joined without seams (open_mp3_encoder(),
+/// open_opus_encoder(), open_flac_encoder(), m4b_writer.hpp); each declares
+/// its encoder delay and padding so decoders trim them. Ogg Vorbis and WAV
+/// (16-bit PCM) go through libsndfile on the calling thread.
 ///
 /// Throws Error(Usage) for Opus at a rate other than 8/12/16/24/48 kHz and for
 /// a sample rate or bitrate the encoder cannot use; Error(Runtime) naming the

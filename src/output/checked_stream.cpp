@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "util/error.hpp"
+#include "util/fd.hpp"
 
 namespace readaloud {
 namespace {
@@ -41,31 +42,16 @@ TagLib::FileName CheckedFileStream::name() const { return path_.c_str(); }
 
 TagLib::ByteVector CheckedFileStream::readBlock(unsigned long length) {
   TagLib::ByteVector out(static_cast<unsigned>(length), '\0');
-  unsigned long got = 0;
-  while (got < length) {
-    const ssize_t n = ::pread(fd_, out.data() + got, length - got, pos_ + static_cast<long>(got));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    got += static_cast<unsigned long>(n);
-  }
+  const std::size_t got = pread_full(fd_, out.data(), length, pos_);
   out.resize(static_cast<unsigned>(got));
   pos_ += static_cast<long>(got);
   return out;
 }
 
 bool CheckedFileStream::write_at(const char* data, std::size_t size, long at) {
-  while (size > 0) {
-    const ssize_t n = ::pwrite(fd_, data, size, at);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      note_error(n < 0 ? errno : EIO);
-      return false;
-    }
-    data += n;
-    size -= static_cast<std::size_t>(n);
-    at += n;
-  }
-  return true;
+  if (pwrite_all(fd_, data, size, at)) return true;
+  note_error(errno);
+  return false;
 }
 
 void CheckedFileStream::writeBlock(const TagLib::ByteVector& data) {

@@ -18,6 +18,7 @@
 #include <string>
 
 #include "util/error.hpp"
+#include "util/fd.hpp"
 
 namespace readaloud {
 namespace {
@@ -367,13 +368,8 @@ class Mp3Writer final : public AudioSink {
   }
 
   void write_all(const std::vector<std::uint8_t>& bytes) {
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-      const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) fail(path_, std::string("write failed: ") + std::strerror(errno));
-      done += static_cast<std::size_t>(n);
-    }
+    if (!readaloud::write_all(fd_, bytes.data(), bytes.size()))
+      fail(path_, std::string("write failed: ") + std::strerror(errno));
   }
 
   void patch_tag(int padding) {

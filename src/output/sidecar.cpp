@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "util/error.hpp"
+#include "util/suggest.hpp"
 
 namespace readaloud {
 namespace {
@@ -23,25 +24,6 @@ constexpr std::array<Entry, 7> kSidecars{{
     {Sidecar::Txt, "txt", ".txt"},
     {Sidecar::Ffmetadata, "ffmetadata", ".ffmetadata"},
 }};
-
-// Edit distance counting a swap of two neighbours as one edit (optimal
-// string alignment), so "str" is nearer "srt" than "vtt". Names are a few
-// characters long, so the O(n*m) table is nothing.
-std::size_t distance(std::string_view a, std::string_view b) {
-  const std::size_t w = b.size() + 1;
-  std::vector<std::size_t> d((a.size() + 1) * w);
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i * w] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i)
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      std::size_t v = std::min({d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1, d[(i - 1) * w + j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        v = std::min(v, d[(i - 2) * w + j - 2] + 1);
-      d[i * w + j] = v;
-    }
-  return d[a.size() * w + b.size()];
-}
 
 std::string normalise(std::string_view item) {
   std::string out;
@@ -85,12 +67,10 @@ std::vector<Sidecar> parse_sidecars(std::string_view list) {
       if (item == e.name || item == e.suffix + 1) found = &e;
     if (item == "json") found = &kSidecars[0];
     if (!found) {
-      const Entry* best = &kSidecars[0];
-      for (const auto& e : kSidecars)
-        if (distance(item, e.name) < distance(item, best->name)) best = &e;
-      std::string message = "unknown sidecar '" + item + "'";
-      if (distance(item, best->name) <= std::max<std::size_t>(2, item.size() / 3))
-        message += std::string(" (did you mean '") + best->name + "'?)";
+      std::vector<std::string> names;
+      for (const auto& e : kSidecars) names.emplace_back(e.name);
+      std::string message = "unknown sidecar '" + item + "'" +
+                            did_you_mean(item, names, std::max<std::size_t>(2, item.size() / 3));
       message += "; choose from all, none";
       for (const auto& e : kSidecars) message += std::string(", ") + e.name;
       throw_usage(message);

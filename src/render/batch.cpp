@@ -13,6 +13,7 @@
 
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
+#include "util/fd.hpp"
 
 namespace readaloud {
 namespace {
@@ -29,24 +30,16 @@ namespace {
 //   "D"             the current input is done (after its P or E lines)
 
 void send(int fd, const std::string& line) {
-  std::string msg = line + "\n";
-  const char* p = msg.data();
-  std::size_t left = msg.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return;
-    p += n;
-    left -= static_cast<std::size_t>(n);
-  }
+  const std::string msg = line + "\n";
+  (void)write_all(fd, msg.data(), msg.size());  // a closed pipe: the other side has gone, and says so itself
 }
 
 BatchItem render_here(std::size_t index, const std::string& input, const RenderOptions& options,
-                      const std::function<void(double)>& progress) {
+                      const Article* ingested, const std::function<void(double)>& progress) {
   BatchItem item{index, input, {}, 0, {}};
   const std::string shown = input.empty() ? std::string("bundled sample") : input;
   try {
-    item.paths = render_input(input, options, progress);
+    item.paths = render_input(input, options, progress, ingested);
   } catch (const Error& e) {
     if (e.kind() == ErrorKind::Interrupted) throw;
     item.exit_code = exit_code(e.kind());
@@ -63,16 +56,17 @@ BatchItem render_here(std::size_t index, const std::string& input, const RenderO
   return item;
 }
 
+const Article* ingested(const BatchPlan& plan, std::size_t index) {
+  return index < plan.articles.size() && plan.articles[index] ? &*plan.articles[index] : nullptr;
+}
+
 /// Reads one line from `fd` (blocking); nullopt at end of file.
 std::optional<std::string> read_line(int fd) {
   std::string line;
   char c = 0;
   for (;;) {
-    ssize_t n = ::read(fd, &c, 1);
-    if (n < 0 && errno == EINTR) {
-      if (interrupted()) return std::nullopt;
-      continue;
-    }
+    const ssize_t n = read_some(fd, &c, 1, [] { return interrupted() == 0; });
+    if (n < 0 && errno == EINTR) return std::nullopt;  // interrupted
     if (n <= 0) return line.empty() ? std::nullopt : std::optional<std::string>(line);
     if (c == '\n') return line;
     line += c;
@@ -80,7 +74,7 @@ std::optional<std::string> read_line(int fd) {
 }
 
 [[noreturn]] void worker_main(int commands, int results, const std::vector<std::string>& inputs,
-                              const std::function<RenderOptions(std::size_t)>& options_for) {
+                              const std::function<RenderOptions(std::size_t)>& options_for, const BatchPlan& plan) {
   int code = 0;
   try {
     while (auto line = read_line(commands)) {
@@ -88,7 +82,8 @@ std::optional<std::string> read_line(int fd) {
       const std::size_t index = static_cast<std::size_t>(std::stoul(*line));
       // Whole percents only: the parent draws no finer, and each is a write.
       int sent = -1;
-      BatchItem item = render_here(index, inputs[index], options_for(index), [results, &sent](double f) {
+      BatchItem item = render_here(index, inputs[index], options_for(index), ingested(plan, index),
+                                   [results, &sent](double f) {
         const int percent = static_cast<int>(f * 100.0);
         if (percent == sent) return;
         sent = percent;
@@ -118,15 +113,157 @@ struct Worker {
   std::string buffer;
 };
 
+/// The worker processes of one batch and the parent's side of their pipes.
+class Pool {
+ public:
+  Pool(const std::vector<std::string>& inputs, std::vector<BatchItem>& results, const BatchEvents& events,
+       std::function<RenderOptions(std::size_t)> options_for, const BatchPlan& plan)
+      : inputs_(inputs), results_(results), events_(events), options_for_(std::move(options_for)), plan_(plan) {}
+
+  /// Starts `count` workers and runs until every input is done or, after a
+  /// signal, every worker has exited.
+  void run(std::size_t count) {
+    std::fflush(nullptr);
+    for (std::size_t i = 0; i < count; ++i) start_worker();
+    for (auto& [fd, w] : workers_) feed(w);
+    while (!workers_.empty()) {
+      forward_signal();
+      std::vector<pollfd> polls;
+      for (auto& [fd, w] : workers_) polls.push_back(pollfd{fd, POLLIN, 0});
+      if (::poll(polls.data(), polls.size(), 200) < 0 && errno != EINTR)
+        throw_runtime(std::string("poll failed: ") + std::strerror(errno));
+      for (const auto& p : polls)
+        if (p.revents & (POLLIN | POLLHUP | POLLERR)) read_from(p.fd);
+    }
+  }
+
+ private:
+  void start_worker() {
+    int to_worker[2], from_worker[2];
+    if (::pipe(to_worker) != 0 || ::pipe(from_worker) != 0)
+      throw_runtime(std::string("cannot start a worker: ") + std::strerror(errno));
+    const pid_t pid = ::fork();
+    if (pid < 0) throw_runtime(std::string("cannot start a worker: ") + std::strerror(errno));
+    if (pid == 0) {
+      ::close(to_worker[1]);
+      ::close(from_worker[0]);
+      for (auto& [fd, w] : workers_) {
+        ::close(w.commands);
+        ::close(w.results);
+      }
+      worker_main(to_worker[0], from_worker[1], inputs_, options_for_, plan_);
+    }
+    ::close(to_worker[0]);
+    ::close(from_worker[1]);
+    workers_.emplace(from_worker[0], Worker{pid, to_worker[1], from_worker[0], std::nullopt, {}});
+  }
+
+  void feed(Worker& w) {
+    if (next_ < inputs_.size() && !interrupted()) {
+      w.current = next_;
+      send(w.commands, std::to_string(next_++));
+    } else if (w.commands >= 0) {
+      ::close(w.commands);  // no more work: the worker exits
+      w.commands = -1;
+    }
+  }
+
+  void finish_item(std::size_t index) {
+    if (events_.finished && !interrupted()) events_.finished(results_[index]);
+  }
+
+  /// A signal to this process alone (SIGTERM from a service manager, say)
+  /// must stop the workers too; each cleans up its own temporaries.
+  void forward_signal() {
+    if (int sig = interrupted(); sig && !forwarded_) {
+      for (auto& [fd, w] : workers_) ::kill(w.pid, sig);
+      forwarded_ = true;
+    }
+  }
+
+  void read_from(int fd) {
+    Worker& w = workers_.at(fd);
+    char buf[4096];
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) return;  // poll again
+    if (n <= 0) return reap(fd);
+    w.buffer.append(buf, static_cast<std::size_t>(n));
+    std::size_t eol;
+    while ((eol = w.buffer.find('\n')) != std::string::npos) {
+      const std::string line = w.buffer.substr(0, eol);
+      w.buffer.erase(0, eol + 1);
+      if (!line.empty() && w.current) handle(w, line);
+    }
+  }
+
+  /// One message from a worker (see the protocol above).
+  void handle(Worker& w, const std::string& line) {
+    BatchItem& item = results_[*w.current];
+    switch (line[0]) {
+      case '%':
+        if (events_.progress) events_.progress(*w.current, std::atof(line.c_str() + 1));
+        break;
+      case 'P':
+        item.paths.emplace_back(line.substr(1));
+        break;
+      case 'E': {
+        const std::size_t space = line.find(' ');
+        item.exit_code = std::atoi(line.substr(1, space - 1).c_str());
+        item.error = space == std::string::npos ? "" : line.substr(space + 1);
+        break;
+      }
+      case 'D':
+        finish_item(*w.current);
+        w.current.reset();
+        feed(w);
+        break;
+    }
+  }
+
+  /// End of a worker's stream: it has exited. An input it was in the middle
+  /// of fails; a worker that died with work left is replaced.
+  void reap(int fd) {
+    Worker& w = workers_.at(fd);
+    int status = 0;
+    wait_for(w.pid, &status);
+    if (w.current) {
+      BatchItem& item = results_[*w.current];
+      item.exit_code = WIFEXITED(status) && WEXITSTATUS(status) ? WEXITSTATUS(status) : exit_code(ErrorKind::Runtime);
+      if (item.error.empty())
+        item.error = (item.input.empty() ? std::string("bundled sample") : item.input) +
+                     (WIFSIGNALED(status) ? ": the worker crashed (signal " + std::to_string(WTERMSIG(status)) + ")"
+                                          : ": the worker failed");
+      finish_item(*w.current);
+    }
+    if (w.commands >= 0) ::close(w.commands);
+    ::close(fd);
+    workers_.erase(fd);
+    if (next_ < inputs_.size() && !interrupted()) {
+      start_worker();
+      for (auto& [other_fd, fresh] : workers_)
+        if (!fresh.current && fresh.commands >= 0) feed(fresh);
+    }
+  }
+
+  const std::vector<std::string>& inputs_;
+  std::vector<BatchItem>& results_;
+  const BatchEvents& events_;
+  std::function<RenderOptions(std::size_t)> options_for_;
+  const BatchPlan& plan_;
+  std::map<int, Worker> workers_;  // by result pipe fd
+  std::size_t next_ = 0;
+  bool forwarded_ = false;
+};
+
 }  // namespace
 
 std::vector<BatchItem> render_batch(const std::vector<std::string>& inputs, const RenderOptions& options,
-                                    int jobs, const BatchEvents& events, const std::vector<std::string>& slugs) {
+                                    int jobs, const BatchEvents& events, const BatchPlan& plan) {
   std::vector<BatchItem> results(inputs.size());
   const bool pooled = jobs > 1 && inputs.size() > 1;
-  auto options_for = [&](std::size_t i) {
+  auto options_for = [&options, &plan, pooled, jobs](std::size_t i) {
     RenderOptions o = options;
-    if (i < slugs.size() && !slugs[i].empty()) o.slug = slugs[i];
+    if (i < plan.slugs.size() && !plan.slugs[i].empty()) o.slug = plan.slugs[i];
     // --jobs is the number of cores to use: workers share them, one worker
     // per core; one render alone uses them all.
     o.threads = pooled ? 1 : std::max(1, jobs);
@@ -138,124 +275,14 @@ std::vector<BatchItem> render_batch(const std::vector<std::string>& inputs, cons
   }
   if (!pooled) {
     for (std::size_t i = 0; i < inputs.size(); ++i) {
-      results[i] = render_here(i, inputs[i], options_for(i), [&](double f) { if (events.progress) events.progress(i, f); });
+      results[i] = render_here(i, inputs[i], options_for(i), ingested(plan, i),
+                               [&](double f) { if (events.progress) events.progress(i, f); });
       if (events.finished) events.finished(results[i]);
     }
     return results;
   }
-
-  std::map<int, Worker> workers;  // by result pipe fd
-  std::size_t next = 0;
-  bool forwarded = false;
-  std::fflush(nullptr);
-
-  auto start_worker = [&]() {
-    int to_worker[2], from_worker[2];
-    if (::pipe(to_worker) != 0 || ::pipe(from_worker) != 0)
-      throw_runtime(std::string("cannot start a worker: ") + std::strerror(errno));
-    pid_t pid = ::fork();
-    if (pid < 0) throw_runtime(std::string("cannot start a worker: ") + std::strerror(errno));
-    if (pid == 0) {
-      ::close(to_worker[1]);
-      ::close(from_worker[0]);
-      for (auto& [fd, w] : workers) {
-        ::close(w.commands);
-        ::close(w.results);
-      }
-      worker_main(to_worker[0], from_worker[1], inputs, options_for);
-    }
-    ::close(to_worker[0]);
-    ::close(from_worker[1]);
-    workers.emplace(from_worker[0], Worker{pid, to_worker[1], from_worker[0], std::nullopt, {}});
-  };
-  auto feed = [&](Worker& w) {
-    if (next < inputs.size() && !interrupted()) {
-      w.current = next;
-      send(w.commands, std::to_string(next++));
-    } else if (w.commands >= 0) {
-      ::close(w.commands);  // no more work: the worker exits
-      w.commands = -1;
-    }
-  };
-  auto finish_item = [&](std::size_t index) {
-    if (events.finished && !interrupted()) events.finished(results[index]);
-  };
-
-  const std::size_t pool = std::min(inputs.size(), static_cast<std::size_t>(jobs));
-  for (std::size_t i = 0; i < pool; ++i) start_worker();
-  for (auto& [fd, w] : workers) feed(w);
-
-  while (!workers.empty()) {
-    // A signal to this process alone (SIGTERM from a service manager, say)
-    // must stop the workers too; each cleans up its own temporaries.
-    if (int sig = interrupted(); sig && !forwarded) {
-      for (auto& [fd, w] : workers) ::kill(w.pid, sig);
-      forwarded = true;
-    }
-    std::vector<pollfd> polls;
-    for (auto& [fd, w] : workers) polls.push_back(pollfd{fd, POLLIN, 0});
-    if (::poll(polls.data(), polls.size(), 200) < 0 && errno != EINTR)
-      throw_runtime(std::string("poll failed: ") + std::strerror(errno));
-
-    for (const auto& p : polls) {
-      if (!(p.revents & (POLLIN | POLLHUP | POLLERR))) continue;
-      Worker& w = workers.at(p.fd);
-      char buf[4096];
-      ssize_t n = ::read(p.fd, buf, sizeof buf);
-      if (n < 0 && errno == EINTR) continue;
-      if (n > 0) {
-        w.buffer.append(buf, static_cast<std::size_t>(n));
-        std::size_t eol;
-        while ((eol = w.buffer.find('\n')) != std::string::npos) {
-          std::string line = w.buffer.substr(0, eol);
-          w.buffer.erase(0, eol + 1);
-          if (line.empty() || !w.current) continue;
-          BatchItem& item = results[*w.current];
-          switch (line[0]) {
-            case '%':
-              if (events.progress) events.progress(*w.current, std::atof(line.c_str() + 1));
-              break;
-            case 'P':
-              item.paths.emplace_back(line.substr(1));
-              break;
-            case 'E': {
-              std::size_t space = line.find(' ');
-              item.exit_code = std::atoi(line.substr(1, space - 1).c_str());
-              item.error = space == std::string::npos ? "" : line.substr(space + 1);
-              break;
-            }
-            case 'D':
-              finish_item(*w.current);
-              w.current.reset();
-              feed(w);
-              break;
-          }
-        }
-        continue;
-      }
-      // End of stream: the worker has exited.
-      int status = 0;
-      while (::waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
-      }
-      if (w.current) {  // it died in the middle of an input
-        BatchItem& item = results[*w.current];
-        item.exit_code = WIFEXITED(status) && WEXITSTATUS(status) ? WEXITSTATUS(status) : exit_code(ErrorKind::Runtime);
-        if (item.error.empty())
-          item.error = (item.input.empty() ? std::string("bundled sample") : item.input) +
-                       (WIFSIGNALED(status) ? ": the worker crashed (signal " + std::to_string(WTERMSIG(status)) + ")"
-                                            : ": the worker failed");
-        finish_item(*w.current);
-      }
-      if (w.commands >= 0) ::close(w.commands);
-      ::close(p.fd);
-      workers.erase(p.fd);
-      if (next < inputs.size() && !interrupted()) {  // replace a worker that died with work left
-        start_worker();
-        for (auto& [fd, fresh] : workers)
-          if (!fresh.current && fresh.commands >= 0) feed(fresh);
-      }
-    }
-  }
+  Pool pool(inputs, results, events, options_for, plan);
+  pool.run(std::min(inputs.size(), static_cast<std::size_t>(jobs)));
   check_interrupted();
   return results;
 }

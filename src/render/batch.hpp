@@ -4,12 +4,31 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "render/render.hpp"
 
 namespace readaloud {
+
+/// What a batch knows before any work: each input ingested once (so its
+/// title can name its files) and the names its outputs get.
+struct BatchPlan {
+  BatchPlan() = default;
+  /// Names only (callers that name outputs themselves, such as publish): not explicit, on purpose.
+  BatchPlan(std::vector<std::string> names) : slugs(std::move(names)) {}  // NOLINT(google-explicit-constructor)
+  std::vector<std::string> slugs;             ///< per input; "" = named by its render (see plan_batch)
+  std::vector<std::optional<Article>> articles;  ///< per input; nullopt = the render reads it itself
+};
+
+/// What a batch can check before any work: the output folder is not a file
+/// (Error Runtime) and the cover is a usable image (Error Input). With two
+/// inputs or more, ingests each once and names its outputs from its title,
+/// unique within the batch ("title", "title-2", ...; see unique_names); an
+/// input that cannot be read or parsed, or standard input, is left to its
+/// render (which reports why, in order with the others).
+BatchPlan plan_batch(const std::vector<std::string>& inputs, const RenderOptions& options);
 
 struct BatchItem {
   std::size_t index = 0;                      ///< position in the input list
@@ -29,9 +48,8 @@ struct BatchEvents {
 /// others. Returns the results in input order. When a signal arrives it is
 /// passed on to the workers; once they have cleaned up, throws
 /// Error(Interrupted).
-/// `slugs[i]`, when given and not empty, names input i's outputs (see plan_batch).
+/// `plan`, when given, names the outputs and holds the inputs already ingested.
 std::vector<BatchItem> render_batch(const std::vector<std::string>& inputs, const RenderOptions& options,
-                                    int jobs, const BatchEvents& events = {},
-                                    const std::vector<std::string>& slugs = {});
+                                    int jobs, const BatchEvents& events = {}, const BatchPlan& plan = {});
 
 }  // namespace readaloud

@@ -47,7 +47,8 @@ std::string inspect_text(const Prepared& p) {
   out << "Title: " << a.title << "\n";
   if (!a.author.empty()) out << "Author: " << a.author << "\n";
   if (!a.published.empty()) out << "Published: " << a.published << "\n";
-  out << "Language: " << p.script.language << "    Voice profile: " << p.profile.name << "\n\n";
+  out << "Language: " << p.script.language << "    Voice profile: " << p.profile.name
+      << "    eSpeak NG voice: " << p.script.voice << "\n\n";
 
   out << "Structure (" << a.sections.size() << " sections):\n";
   for (std::size_t i = 0; i < a.sections.size(); ++i) {
@@ -83,6 +84,7 @@ std::string script_json(const Script& script) {
   nlohmann::ordered_json j;
   j["title"] = script.title;
   j["language"] = script.language;
+  j["voice"] = script.voice;
   j["chapters"] = nlohmann::ordered_json::array();
   for (const auto& c : script.chapters) {
     nlohmann::ordered_json chapter;

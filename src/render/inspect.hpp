@@ -12,7 +12,7 @@ namespace readaloud {
 /// A human-readable report of a prepared article.
 std::string inspect_text(const Prepared& prepared);
 
-/// The narration script as JSON, in the format DESIGN.md fixes:
+/// The narration script as JSON, in the format the README documents:
 /// {"title","language","chapters":[{"title","level","warning","segments":[{"role","text"}]}]}.
 std::string script_json(const Script& script);
 

@@ -1,12 +1,14 @@
 #pragma once
-// The orchestration: runs every stage for one article. The only place that
-// knows every stage.
+// The orchestration: runs every stage for one input. The only place that
+// knows every stage; the audio steps are in render/steps.hpp, names in
+// render/naming.hpp, presets in render/presets.hpp, batches in render/batch.hpp.
 
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "analyze/warning_level.hpp"
 #include "document/article.hpp"
 #include "ingest/ingest.hpp"
 #include "narrate/planner.hpp"
@@ -14,6 +16,9 @@
 #include "output/audio_format.hpp"
 #include "output/sidecar.hpp"
 #include "output/timeline.hpp"
+#include "publish/book_format.hpp"
+#include "render/naming.hpp"
+#include "render/presets.hpp"
 #include "render/programme.hpp"
 #include "synth/voice_profile.hpp"
 
@@ -28,6 +33,7 @@ struct RenderOptions {
   std::optional<std::string> language;     ///< --lang; overrides the input's
   std::optional<int> rate_wpm;             ///< --rate
   std::vector<std::filesystem::path> lexicons;  ///< --lexicon (.pls or .toml)
+  WarningLevel warnings = WarningLevel::Balanced;  ///< --warnings
 
   std::filesystem::path output_dir = "output";
   AudioFormat format = AudioFormat::Mp3;
@@ -38,12 +44,11 @@ struct RenderOptions {
   bool split_chapters = false;
   Metadata metadata;                       ///< non-empty fields override the article's
   std::string slug;                        ///< output file name stem; "" = from the title
+  std::optional<BookFormat> book;          ///< --format daisy|epub: a talking book instead of audio + sidecars
+  std::string identifier;                  ///< --identifier of a book; "" = stable, from the article and options
+  std::string publisher;                   ///< --publisher of a book; "" = the site, else the author
   int threads = 2;                         ///< cores one render may use (speech processes, threads); batch workers use 1
 };
-
-/// Applies a named set of options. "podcast": MP3, mono, 44.1 kHz, 64 kbps
-/// CBR, -16 LUFS, chapters JSON and transcript. Throws Error(Usage) for other names.
-void apply_preset(RenderOptions& options, std::string_view name);
 
 /// An article taken as far as the narration script.
 struct Prepared {
@@ -55,20 +60,15 @@ struct Prepared {
 /// Ingest, analyze and plan one input (no audio). `name` is the path or "-".
 Prepared prepare(const std::string& name, std::string_view bytes, const RenderOptions& options);
 
-/// Renders one input (a path or "-") into options.output_dir and returns the
-/// paths written, audio first. Nothing is left behind on failure.
+/// Analyze and plan an article already ingested from `name`.
+Prepared prepare_article(const std::string& name, Article article, const RenderOptions& options);
+
+/// Renders one input (a path or "-"; "" = the bundled sample) into
+/// options.output_dir and returns the paths written, audio first (a talking
+/// book: its folder or file). Nothing is left behind on failure. `ingested`,
+/// when given, is the input already ingested (by plan_batch): it is not read again.
 std::vector<std::filesystem::path> render_input(const std::string& input, const RenderOptions& options,
-                                                const ProgressFn& progress = {});
-
-/// What a batch can check before any work: the output folder is not a file
-/// (Error Runtime) and the cover is a usable image (Error Input). Returns the
-/// output slug of each input, made unique within the batch ("title",
-/// "title-2", ...); "" where the input cannot be read or parsed (its render
-/// reports why) or is standard input.
-std::vector<std::string> plan_batch(const std::vector<std::string>& inputs, const RenderOptions& options);
-
-/// ASCII, lowercase, hyphen-separated slug of a title ("Café & Co." -> "cafe-co").
-std::string slugify(std::string_view title);
+                                                const ProgressFn& progress = {}, const Article* ingested = nullptr);
 
 /// The bundled sample article (data/sample/*.txt) as bytes and a display name.
 std::pair<std::string, std::string> bundled_sample();

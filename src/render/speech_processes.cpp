@@ -19,6 +19,7 @@
 #include "render/programme.hpp"
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
+#include "util/fd.hpp"
 
 namespace readaloud {
 namespace {
@@ -88,15 +89,7 @@ class Decoder {
 };
 
 void write_all(int fd, const std::string& data) {
-  const char* p = data.data();
-  std::size_t left = data.size();
-  while (left > 0) {
-    const ssize_t n = ::write(fd, p, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return;
-    p += n;
-    left -= static_cast<std::size_t>(n);
-  }
+  (void)readaloud::write_all(fd, data.data(), data.size());  // a failure shows as a short report to the parent
 }
 
 [[noreturn]] void child_main(int out, const Script& script, ScriptPosition from, ScriptPosition to,
@@ -206,8 +199,7 @@ SpeechProcess::~SpeechProcess() {
   if (results_ >= 0) ::close(results_);
   if (pid_ > 0) {
     ::kill(pid_, SIGKILL);
-    while (::waitpid(pid_, nullptr, 0) < 0 && errno == EINTR) {
-    }
+    wait_for(pid_, nullptr);
   }
 }
 
@@ -220,16 +212,14 @@ SpokenPart SpeechProcess::join() {
     check_interrupted();
     pollfd ready{results_, POLLIN, 0};
     if (::poll(&ready, 1, 50) <= 0) continue;
-    const ssize_t n = ::read(results_, buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) continue;
+    const ssize_t n = read_some(results_, buffer, sizeof buffer);
     if (n <= 0) break;
     data.append(buffer, static_cast<std::size_t>(n));
   }
   ::close(results_);
   results_ = -1;
   int status = 0;
-  while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
-  }
+  wait_for(pid_, &status);
   pid_ = -1;
   check_interrupted();
   if (data.empty()) {

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "output/audio_writer.hpp"
-#include "render/render.hpp"
+#include "render/naming.hpp"
 
 namespace readaloud {
 

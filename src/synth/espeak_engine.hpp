@@ -1,7 +1,7 @@
 #pragma once
 // The eSpeak NG speech engine. eSpeak NG keeps its state in process globals
 // and is not thread-safe, so exactly one EspeakEngine exists per process;
-// parallel synthesis uses worker processes (DESIGN.md, "Library facts").
+// parallel synthesis uses worker processes (see the README).
 
 #include <mutex>
 #include <string>

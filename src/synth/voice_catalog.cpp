@@ -9,10 +9,14 @@
 #include <sstream>
 #include <utility>
 
+#include <espeak-ng/espeak_ng.h>
+#include <espeak-ng/speak_lib.h>
 #include <toml++/toml.h>
 
+#include "document/languages.hpp"
 #include "util/embedded.hpp"
 #include "util/error.hpp"
+#include "util/suggest.hpp"
 
 namespace readaloud {
 namespace {
@@ -27,46 +31,6 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-/// Case-insensitive edit distance counting an adjacent transposition as one
-/// edit (optimal string alignment), so "en-su" is one edit from "en-us".
-/// Names are short, so the O(|a|*|b|) table is cheap; callers skip pairs
-/// whose lengths already differ by more than their limit.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  const std::size_t w = b.size() + 1;
-  std::vector<std::size_t> d((a.size() + 1) * w);
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i * w] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const bool same = ascii_lower(a[i - 1]) == ascii_lower(b[j - 1]);
-      std::size_t best = std::min({d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1, d[(i - 1) * w + j - 1] + (same ? 0 : 1)});
-      if (i > 1 && j > 1 && ascii_lower(a[i - 1]) == ascii_lower(b[j - 2]) &&
-          ascii_lower(a[i - 2]) == ascii_lower(b[j - 1]))
-        best = std::min(best, d[(i - 2) * w + j - 2] + 1);
-      d[i * w + j] = best;
-    }
-  }
-  return d[a.size() * w + b.size()];
-}
-
-/// The candidates nearest to `word` (all those at the smallest distance, if
-/// that is within `max_distance`), at most `max_count`, sorted by name.
-std::vector<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates,
-                                 std::size_t max_distance, std::size_t max_count) {
-  std::vector<std::pair<std::size_t, std::string>> scored;
-  for (const auto& c : candidates) {
-    const std::size_t len_gap = c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
-    if (len_gap > max_distance) continue;
-    const std::size_t dist = edit_distance(word, c);
-    if (dist <= max_distance) scored.emplace_back(dist, c);
-  }
-  std::sort(scored.begin(), scored.end());
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < scored.size() && out.size() < max_count; ++i)
-    if (scored[i].first == scored.front().first) out.push_back(scored[i].second);
-  return out;
-}
 
 /// "a", "a or b", "a, b or c".
 std::string join_or(const std::vector<std::string>& words) {
@@ -110,8 +74,19 @@ class ProfileReader {
     read_prosody(root, "announcement", p.announcement);
     read_prosody(root, "warning", p.warning);
     read_earcon(root, p.earcon);
-    read_phrases(root, p.phrases);
+    if (root.get("phrases") != nullptr)
+      read_phrases(root, p.phrases);
+    else if (auto phrases = announcements_for(p.language))
+      p.phrases = std::move(*phrases);
     return p;
+  }
+
+  /// A data/announcements file: its language and its [phrases].
+  Phrases read_announcements(const toml::table& root) const {
+    only_keys(root, "", {"language", "name", "phrases"});
+    Phrases phrases;
+    read_phrases(root, phrases);
+    return phrases;
   }
 
  private:
@@ -312,7 +287,8 @@ VoiceProfile load_voice_profile(std::string_view name_or_path) {
   const std::string file = std::string(kVoiceDir) + std::string(name_or_path) + std::string(kTomlExt);
   if (auto text = embedded_file(file)) return parse_voice_profile(*text, name_or_path, file);
 
-  const auto names = voice_profile_names();
+  auto names = voice_profile_names();
+  std::sort(names.begin(), names.end());  // suggestions in name order
   const auto near = nearest(name_or_path, names, 3, 3);
   std::string message = "unknown voice '" + std::string(name_or_path) + "'";
   if (!near.empty())
@@ -333,6 +309,152 @@ std::string profile_name_for_language(std::string_view language) {
   const std::string primary = tag.substr(0, tag.find('-'));
   if (shipped(primary)) return primary;
   return "default";
+}
+
+const std::vector<EspeakVoice>& espeak_voices() {
+  static const std::vector<EspeakVoice> voices = [] {
+    // Listing voices reads eSpeak NG's data folder and needs only its path,
+    // so `inspect` and `voices` never start the synthesiser.
+    espeak_ng_InitializePath(nullptr);
+    std::vector<EspeakVoice> out;
+    const espeak_VOICE** list = espeak_ListVoices(nullptr);
+    for (std::size_t i = 0; list != nullptr && list[i] != nullptr; ++i) {
+      EspeakVoice voice;
+      voice.name = list[i]->name != nullptr ? list[i]->name : "";
+      // `languages`: a priority byte, then a NUL-terminated code, repeated;
+      // an empty code ends the run.
+      for (const char* p = list[i]->languages; p != nullptr && *p != '\0';) {
+        const int priority = static_cast<unsigned char>(*p++);
+        const std::string_view code(p);
+        if (code.empty()) break;
+        voice.languages.emplace_back(std::string(code), priority);
+        p += code.size() + 1;
+      }
+      if (!voice.languages.empty()) out.push_back(std::move(voice));
+    }
+    return out;
+  }();
+  return voices;
+}
+
+namespace {
+
+/// The voice name for an exact eSpeak language code, preferring the voice
+/// with the lowest priority for it (eSpeak's own choice); "" when none.
+std::string espeak_voice_for_code(const std::string& code) {
+  const EspeakVoice* best = nullptr;
+  int best_priority = 0;
+  for (const EspeakVoice& v : espeak_voices())
+    for (const auto& [lang, priority] : v.languages)
+      if (lang == code && (best == nullptr || priority < best_priority)) {
+        best = &v;
+        best_priority = priority;
+      }
+  return best != nullptr ? best->languages.front().first : std::string();
+}
+
+/// Tags eSpeak NG knows under another code: Chinese varieties by region,
+/// Latin American Spanish by any American region.
+std::string espeak_code_for_tag(const std::string& tag) {
+  const std::string primary = primary_subtag(tag);
+  std::string region;
+  for (std::size_t start = tag.find('-'); start != std::string::npos;) {
+    const std::size_t end = tag.find('-', start + 1);
+    const std::string part = tag.substr(start + 1, end == std::string::npos ? std::string::npos : end - start - 1);
+    if (part.size() == 2 || (part.size() == 3 && std::isdigit(static_cast<unsigned char>(part[0])))) region = part;
+    start = end;
+  }
+  if (primary == "zh") return region == "hk" || region == "mo" || tag.find("-yue") != std::string::npos ? "yue" : "cmn";
+  if (primary == "es" && !region.empty() && region != "es") return "es-419";
+  if (primary == "pt" && region == "br") return "pt-br";
+  if (primary == "nn" || primary == "no") return "nb";
+  return tag;
+}
+
+}  // namespace
+
+std::string espeak_voice_for_language(std::string_view language) {
+  std::string tag;
+  for (char c : language) tag += (c == '_') ? '-' : ascii_lower(c);
+  // The tag as eSpeak knows it, then less and less specific ("de-ch" -> "de").
+  for (std::string code = espeak_code_for_tag(tag); !code.empty();) {
+    if (std::string voice = espeak_voice_for_code(code); !voice.empty()) return voice;
+    const std::size_t dash = code.rfind('-');
+    code = dash == std::string::npos ? std::string() : code.substr(0, dash);
+  }
+  std::vector<std::string> codes;
+  for (const EspeakVoice& v : espeak_voices())
+    for (const auto& [code, priority] : v.languages) codes.push_back(code);
+  std::sort(codes.begin(), codes.end());
+  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+  // Close relatives first: spelling alone would suggest Greek for Galician.
+  static const std::pair<std::string_view, std::string_view> kRelatives[] = {
+      {"gl", "pt"}, {"ast", "es"}, {"oc", "ca"}, {"fy", "nl"}, {"gsw", "de"}, {"yi", "de"}, {"sco", "en"}};
+  auto near = nearest(primary_subtag(tag), codes, 2, 3);
+  for (const auto& [lang, relative] : kRelatives)
+    if (lang == primary_subtag(tag)) near = {std::string(relative)};
+  throw_usage("eSpeak NG cannot speak language '" + std::string(language) + "'" +
+              (near.empty() ? std::string(" (see readaloud voices for the languages it speaks)")
+                            : " (nearest it can speak: " + join_or(near) + ")"));
+}
+
+std::optional<Phrases> announcements_for(std::string_view tag) {
+  static const LanguageCache<std::optional<Phrases>> cache([](const std::string& code) -> std::optional<Phrases> {
+    const auto text = language_resource("announcements", code);
+    if (!text) return std::nullopt;
+    const std::string file = "data/announcements/" + code + ".toml";
+    toml::table root;
+    try {
+      root = toml::parse(*text, file);
+    } catch (const toml::parse_error& e) {
+      throw Error(ErrorKind::Runtime, "invalid announcements: " + std::string(e.description()),
+                  Location{file, e.source().begin.line, e.source().begin.column, {}});
+    }
+    return ProfileReader(file).read_announcements(root);
+  });
+  const std::string code = primary_subtag(tag);
+  if (code.empty()) return std::nullopt;
+  return cache.get(code);
+}
+
+std::string base_voice(std::string_view voice) { return std::string(voice.substr(0, voice.find('+'))); }
+
+namespace {
+/// Every role speaks with `voice`, keeping its variant ("en-us+m3" -> "pt-br+m3").
+void use_voice(LanguageVoice& out, const std::string& voice) {
+  out.espeak_voice = voice;
+  for (Prosody* role : {&out.profile.narration, &out.profile.heading, &out.profile.announcement, &out.profile.warning}) {
+    const std::size_t plus = role->voice.find('+');
+    role->voice = voice + (plus == std::string::npos ? std::string() : role->voice.substr(plus));
+  }
+}
+}  // namespace
+
+LanguageVoice voice_for_language(std::string_view tag) {
+  LanguageVoice out;
+  const std::string name = profile_name_for_language(tag.empty() ? "en" : tag);
+  if (name != "default" || tag.empty() || primary_subtag(tag) == "en") {
+    out.profile = load_voice_profile(name);
+    out.espeak_voice = base_voice(out.profile.narration.voice);
+    out.full_profile = true;
+    // A regional tag read with the language's profile keeps eSpeak's regional
+    // voice when it has one ("es-MX" -> es-419, "fr-BE" -> fr-be).
+    if (name == primary_subtag(tag) && tag.find_first_of("-_") != std::string_view::npos) {
+      const std::string regional = espeak_voice_for_language(tag);
+      if (regional.find('-') != std::string::npos && regional != out.espeak_voice) use_voice(out, regional);
+    }
+    return out;
+  }
+  out.profile = load_voice_profile("default");
+  out.profile.name = "default";
+  out.profile.language = canonical_tag(tag);
+  out.profile.description = "eSpeak NG's own voice for the language, at the default profile's prosody.";
+  use_voice(out, espeak_voice_for_language(tag));
+  if (auto phrases = announcements_for(tag))
+    out.profile.phrases = std::move(*phrases);
+  else
+    out.english_announcements = true;
+  return out;
 }
 
 VoiceProfile with_rate(VoiceProfile profile, int wpm) {

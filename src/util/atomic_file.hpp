@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <string>
 
+#include "util/interrupts.hpp"  // interrupted(), check_interrupted(): most writers need both
+
 namespace readaloud {
 
 /// A file being written under a temporary name beside its target.
@@ -37,6 +39,7 @@ class AtomicFile {
  private:
   std::filesystem::path target_;
   std::filesystem::path temp_;
+  int slot_ = -1;  ///< in the registry of temporaries (util/interrupts.hpp)
   bool done_ = false;
 };
 
@@ -50,16 +53,5 @@ void write_file_atomically(const std::filesystem::path& target, const std::strin
 /// Makes sure `dir` exists and is a folder (creating it and its parents).
 /// Throws Error (Runtime) with a clear message when it is a file or cannot be made.
 void ensure_output_dir(const std::filesystem::path& dir);
-
-/// Installs SIGINT/SIGTERM handlers that set a flag (see interrupted()) and
-/// ignores SIGXFSZ so a file-size limit surfaces as a write error. A second
-/// signal removes every registered temporary and exits at once.
-void install_signal_handlers();
-
-/// The signal that interrupted us, or 0.
-int interrupted();
-
-/// Throws Error(Interrupted) when a signal has arrived. Call it in long loops.
-void check_interrupted();
 
 }  // namespace readaloud

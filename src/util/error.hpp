@@ -8,7 +8,7 @@
 
 namespace readaloud {
 
-/// What went wrong, in the terms of the exit-code contract (DESIGN.md).
+/// What went wrong, in the terms of the exit-code contract (README, "Exit codes").
 enum class ErrorKind {
   Runtime = 1,      ///< a write error, an engine failure, a full disk
   Usage = 2,        ///< a bad option or argument

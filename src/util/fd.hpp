@@ -1,5 +1,6 @@
 #pragma once
-// POSIX file descriptors: owned, and written in full.
+// POSIX file descriptors: owned, and read and written in full. Every loop
+// that retries a system call interrupted by a signal (EINTR) is here.
 
 #include <sys/types.h>
 
@@ -30,5 +31,23 @@ class Fd {
 /// report the reason. False, with errno set (ENOSPC when the system gave no
 /// reason), when it cannot.
 bool pwrite_all(int fd, const void* data, std::size_t size, off_t at);
+
+/// Writes all `size` bytes at the file position, as pwrite_all() does.
+bool write_all(int fd, const void* data, std::size_t size);
+
+/// Reads up to `size` bytes, stopping early only at the end of the file or
+/// on an error (errno set, what was read still counted). Returns the bytes read.
+std::size_t read_full(int fd, void* data, std::size_t size);
+
+/// read_full() at offset `at`, leaving the file position alone.
+std::size_t pread_full(int fd, void* data, std::size_t size, off_t at);
+
+/// One read(), retried while a signal interrupts it and `keep_waiting`
+/// (when given) says so: bytes read, 0 at the end, -1 with errno on error
+/// (EINTR when `keep_waiting` said to stop).
+ssize_t read_some(int fd, void* data, std::size_t size, bool (*keep_waiting)() = nullptr);
+
+/// waitpid() for `pid`, retried after EINTR. Returns its result.
+pid_t wait_for(pid_t pid, int* status, int options = 0);
 
 }  // namespace readaloud

@@ -9,12 +9,18 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
 std::string collapse_spaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool space = false;
   for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    if (is_ascii_space(c)) {
       space = !out.empty();
       continue;
     }

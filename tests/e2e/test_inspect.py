@@ -22,7 +22,7 @@ def segments(doc, role=None):
 class InspectTest(TempDirTest):
     def test_json_script_shape(self):
         doc = script(COLD)
-        self.assertEqual(list(doc.keys()), ["title", "language", "chapters"])
+        self.assertEqual(list(doc.keys()), ["title", "language", "voice", "chapters"])
         self.assertEqual(doc["title"], "Cold water swimming for beginners")
         self.assertEqual(doc["language"], "en")
         self.assertEqual([c["title"] for c in doc["chapters"]],

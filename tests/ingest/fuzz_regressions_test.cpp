@@ -71,10 +71,7 @@ TEST(FuzzRegressions, SavedInputsEndInSuccessOrError) {
     for (const auto& file : files) {
       SCOPED_TRACE(file.string());
       const std::string bytes = read_bytes(file);
-      const auto start = std::chrono::steady_clock::now();
       EXPECT_NO_THROW(run(bytes));  // readaloud::Error is caught inside; anything else escapes
-      const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      EXPECT_LT(seconds, 20.0) << "far slower than linear";
       ++replayed;
     }
   }

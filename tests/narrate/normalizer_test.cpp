@@ -15,13 +15,20 @@ std::string es(std::string_view text) { return Normalizer("es").normalize(text);
 std::string de(std::string_view text) { return Normalizer("de").normalize(text); }
 std::string fr(std::string_view text) { return Normalizer("fr").normalize(text); }
 
-TEST(Normalizer, LanguageFallsBackToEnglish) {
+TEST(Normalizer, EachLanguageUsesItsOwnRulesAndNoneGetsEnglishWords) {
   EXPECT_EQ(Normalizer("en-GB").language(), "en");
   EXPECT_EQ(Normalizer("es-MX").language(), "es");
   EXPECT_EQ(Normalizer("de_AT").language(), "de");
   EXPECT_EQ(Normalizer("FR").language(), "fr");
-  EXPECT_EQ(Normalizer("nl").language(), "en");
-  EXPECT_EQ(Normalizer("nl").normalize("5 mg"), "5 milligrams");
+  EXPECT_EQ(Normalizer("").language(), "en");
+  EXPECT_EQ(Normalizer("nl").language(), "nl");
+  EXPECT_EQ(Normalizer("nl").normalize("5 mg"), "5 milligram");
+  EXPECT_EQ(Normalizer("it").normalize("2 ml"), "2 millilitri");
+  EXPECT_EQ(Normalizer("pl").normalize("5 mg"), "5 miligramów");
+  EXPECT_EQ(Normalizer("ru").normalize("1 мг"), "1 миллиграмм");
+  // A language without rules of its own ("und"): nothing turns into English.
+  EXPECT_EQ(Normalizer("hi").language(), "und");
+  EXPECT_EQ(Normalizer("hi").normalize("5 mg"), "5 mg");
 }
 
 TEST(Normalizer, Whitespace) {
@@ -175,12 +182,9 @@ TEST(Normalizer, HugeSingleLineStaysLinear) {
   const std::string_view piece = "Take 200\u2013400 mg daily, e.g. at 10:30 a.m. (see example.com) \u2026 ";
   while (big.size() < 5u * 1024u * 1024u) big += piece;
   const Normalizer n("en");
-  const auto start = std::chrono::steady_clock::now();
   const std::string out = n.normalize(big);
-  const auto elapsed = std::chrono::steady_clock::now() - start;
   EXPECT_EQ(out.substr(0, 89), "Take 200 to 400 milligrams daily, for example at 10:30 AM (see example dot com). Take 200");
-  // About 0.3 s optimised and 2 s in a Debug build; a quadratic step would take hours.
-  EXPECT_LT(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count(), 60);
+  // A quadratic step would take hours: the ctest TIMEOUT catches it; the speed is benchmarked.
 }
 
 }  // namespace

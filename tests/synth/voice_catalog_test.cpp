@@ -15,6 +15,7 @@
 
 #include <toml++/toml.h>
 
+#include "document/languages.hpp"
 #include "util/embedded.hpp"
 #include "util/error.hpp"
 
@@ -66,7 +67,11 @@ TEST(VoiceCatalog, EveryShippedFileDefinesEveryKeyExplicitly) {
     }
     for (const char* key : {"tones_hz", "tone_ms", "gap_ms", "fade_ms", "level_dbfs"})
       EXPECT_TRUE(root["earcon"][key]) << "earcon." << key;
-    for (const auto& key : phrase_keys) EXPECT_TRUE(root["phrases"][key]) << "phrases." << key;
+    // Phrases come from the language's announcements file unless the profile has its own.
+    const auto words = embedded_file("data/announcements/" + primary_subtag(root["language"].value_or(std::string())) + ".toml");
+    ASSERT_TRUE(words.has_value());
+    const toml::table phrases = root.contains("phrases") ? root : toml::parse(*words);
+    for (const auto& key : phrase_keys) EXPECT_TRUE(phrases["phrases"][key]) << "phrases." << key;
   }
 }
 
@@ -162,7 +167,9 @@ TEST(VoiceCatalog, MissingFieldsKeepTheDefaults) {
   expected.name = "mine";
   expected.language = "pt";
   expected.warning.rate_wpm = 120;
+  expected.phrases = *announcements_for("pt");  // a profile without [phrases] speaks its language's
   EXPECT_EQ(p, expected);
+  EXPECT_EQ(p.phrases.warning, "Atenção.");
 }
 
 TEST(VoiceCatalog, UnknownKeyIsAnInputErrorNamingTheKeyAndLine) {
@@ -276,6 +283,38 @@ TEST(VoiceCatalog, WithRateScalesEveryRoleKeepingRatios) {
     EXPECT_EQ(std::string(e.what()),
               "speech rate must be between 80 and 450 words per minute (got " + std::to_string(bad) + ")");
   }
+}
+
+}  // namespace
+}  // namespace readaloud
+
+namespace readaloud {
+namespace {
+
+TEST(VoiceForLanguage, EveryLanguageHasEspeakVoiceAndAnnouncementsWhereShipped) {
+  EXPECT_EQ(espeak_voice_for_language("pt-BR"), "pt-br");
+  EXPECT_EQ(espeak_voice_for_language("pt"), "pt");
+  EXPECT_EQ(espeak_voice_for_language("zh-Hant"), "cmn");
+  EXPECT_EQ(espeak_voice_for_language("zh-HK"), "yue");
+  EXPECT_EQ(espeak_voice_for_language("es-AR"), "es-419");
+  EXPECT_EQ(espeak_voice_for_language("no"), "nb");
+  EXPECT_THROW(espeak_voice_for_language("tlh"), Error);
+  try {
+    espeak_voice_for_language("gl");
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Usage);
+    EXPECT_NE(std::string(e.message()).find("nearest it can speak: pt"), std::string::npos) << e.message();
+  }
+  const LanguageVoice it = voice_for_language("it");
+  EXPECT_FALSE(it.full_profile);
+  EXPECT_EQ(it.espeak_voice, "it");
+  EXPECT_EQ(it.profile.heading.voice, "it+m3");
+  EXPECT_EQ(it.profile.phrases.warning, "Attenzione.");
+  EXPECT_EQ(it.profile.narration.rate_wpm, load_voice_profile("default").narration.rate_wpm);
+  EXPECT_TRUE(voice_for_language("hi").english_announcements);
+  EXPECT_EQ(voice_for_language("es-MX").espeak_voice, "es-419");
+  EXPECT_TRUE(voice_for_language("es-MX").full_profile);
+  EXPECT_EQ(voice_for_language("es").profile.phrases.warning, "Advertencia.");
 }
 
 }  // namespace

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Extraction accuracy: 4-word shingle precision, recall and F1 (per page,
+# averaged; F1 from the two means: tests/accuracy/shingles.py) and title
+# accuracy of `readaloud extract --to text`, over the project's fixtures:
+# HTML pages (tests/fixtures/pages) and whole-page text dumps
+# (tests/fixtures/pagetext), the tuned part and the held-out part separately.
+# Usage: scripts/bench-extraction.sh [BUILD_DIR] [-v]   (default: build)
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+build="${1:-build}"
+shift || true
+verbose=("$@")
+bin="$build/readaloud"
+[ -x "$bin" ] || { echo "bench-extraction: $bin not found (build it first)" >&2; exit 1; }
+"$bin" --help | grep -q '^ *extract' || { echo "bench-extraction: $bin has no extract command" >&2; exit 1; }
+
+# One row per corpus: the scorer's summary lines folded into columns.
+row() {  # NAME SCRIPT FOLDER
+  local out
+  out="$(/usr/bin/python3 "$here/tests/accuracy/$2" "$bin" "$3" "${verbose[@]}")"
+  if [ ${#verbose[@]} -gt 0 ]; then echo "$out" | grep -v -e '^pages' -e '^precision' -e '^median' -e '^title' | sed 's/^/    /' >&2; fi
+  echo "$out" | /usr/bin/python3 -c '
+import re, sys
+text = sys.stdin.read()
+num = lambda key: re.search(key + r" ([0-9.]+)", text, re.M).group(1)
+pages = re.search(r"pages (\d+) \(failed (\d+)\)", text)
+title = re.search(r"title right (\d+)/(\d+) \((\d+)%\)", text)
+print("%-22s %5s %6s %6s %6s %6s %6s %6s %7s" % (sys.argv[1], pages.group(1), pages.group(2), num("^precision"),
+      num("  recall"), num("F1"), num("median precision"), num("median recall"), title.group(3) + "%"))
+' "$1"
+}
+
+printf '%-22s %5s %6s %6s %6s %6s %6s %6s %7s\n' corpus pages failed P R F1 medP medR title
+row "html tuned" html_pages.py "$here/tests/fixtures/pages"
+row "html held-out" html_pages.py "$here/tests/fixtures/pages/heldout"
+row "page text tuned" page_text.py "$here/tests/fixtures/pagetext"
+row "page text held-out" page_text.py "$here/tests/fixtures/pagetext/heldout"

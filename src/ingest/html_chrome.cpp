@@ -1,0 +1,171 @@
+#include "ingest/html_chrome.hpp"
+
+#include <toml++/toml.h>
+
+#include "ingest/html_dom.hpp"
+#include "util/embedded.hpp"
+#include "util/error.hpp"
+#include "util/text.hpp"
+
+namespace readaloud::html {
+namespace {
+
+constexpr const char* kChromeFile = "data/html_chrome.toml";
+/// Hidden text shorter than this is a menu, a label or a dialog's button.
+constexpr std::size_t kHiddenProseChars = 150;
+
+CalloutKind callout_kind_named(const std::string& name) {
+  if (name == "note") return CalloutKind::Note;
+  if (name == "tip") return CalloutKind::Tip;
+  if (name == "important") return CalloutKind::Important;
+  if (name == "warning") return CalloutKind::Warning;
+  if (name == "caution") return CalloutKind::Caution;
+  if (name == "danger") return CalloutKind::Danger;
+  throw_runtime(std::string(kChromeFile) + ": unknown callout kind '" + name + "'");
+}
+
+std::vector<std::string> read_string_list(const toml::table& doc, std::string_view path) {
+  std::vector<std::string> out;
+  const auto* array = doc.at_path(path).as_array();
+  if (array == nullptr) throw_runtime(std::string(kChromeFile) + ": missing list " + std::string(path));
+  for (const auto& item : *array) {
+    const auto value = item.value<std::string>();
+    if (!value) throw_runtime(std::string(kChromeFile) + ": " + std::string(path) + " must hold strings");
+    out.push_back(ascii_lower(*value));
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, CalloutKind>> read_kind_table(const toml::table& doc, std::string_view path) {
+  std::vector<std::pair<std::string, CalloutKind>> out;
+  const auto* table = doc.at_path(path).as_table();
+  if (table == nullptr) throw_runtime(std::string(kChromeFile) + ": missing table " + std::string(path));
+  for (const auto& [key, value] : *table) {
+    const auto kind = value.value<std::string>();
+    if (!kind) throw_runtime(std::string(kChromeFile) + ": " + std::string(path) + " values must be strings");
+    out.emplace_back(ascii_lower(key.str()), callout_kind_named(ascii_lower(*kind)));
+  }
+  return out;
+}
+
+ChromeConfig load_config() {
+  const auto text = embedded_file(kChromeFile);
+  if (!text) throw_runtime(std::string(kChromeFile) + " is not compiled in");
+  toml::table doc;
+  try {
+    doc = toml::parse(*text, std::string_view(kChromeFile));
+  } catch (const toml::parse_error& e) {
+    throw_runtime(std::string(kChromeFile) + ":" + std::to_string(e.source().begin.line) + ": " +
+                  std::string(e.description()));
+  }
+  ChromeConfig cfg;
+  for (auto& t : read_string_list(doc, "chrome.tags")) cfg.tags.insert(std::move(t));
+  for (auto& r : read_string_list(doc, "chrome.roles")) cfg.roles.insert(std::move(r));
+  cfg.class_parts = read_string_list(doc, "chrome.class_parts");
+  cfg.credit_parts = read_string_list(doc, "credit.class_parts");
+  cfg.subtitle_parts = read_string_list(doc, "subtitle.class_parts");
+  cfg.positive_parts = read_string_list(doc, "score.positive");
+  cfg.negative_parts = read_string_list(doc, "score.negative");
+  cfg.callout_kinds = read_kind_table(doc, "callout.kinds");
+  cfg.callout_generic = read_kind_table(doc, "callout.generic");
+  for (auto& [k, v] : read_kind_table(doc, "callout.roles")) cfg.callout_roles.emplace(k, v);
+  for (auto& [k, v] : read_kind_table(doc, "callout.labels")) cfg.labels.emplace(k, v);
+  return cfg;
+}
+
+bool may_be_callout(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ASIDE: case GUMBO_TAG_P:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_DETAILS:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::optional<std::string> hidden_reason(const GumboNode* el) {
+  if (attr(el, "hidden") != nullptr) return "chrome: hidden";
+  if (const char* a = attr(el, "aria-hidden"); a != nullptr && ascii_lower(trim(a)) == "true")
+    return "chrome: aria-hidden";
+  if (const char* style = attr(el, "style"); style != nullptr) {
+    std::string s;
+    for (char c : std::string_view(style).substr(0, kMaxClassBytes))
+      if (!is_html_space(c)) s += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (s.find("display:none") != npos || s.find("visibility:hidden") != npos) return "chrome: hidden";
+  }
+  return std::nullopt;
+}
+
+const std::string* find_chrome_part(const std::vector<std::string>& tokens, const std::vector<std::string>& parts) {
+  for (const auto& part : parts)
+    for (const auto& token : tokens)
+      if (chrome_part_matches(token, part)) return &part;
+  return nullptr;
+}
+
+}  // namespace
+
+const ChromeConfig& chrome_config() {
+  static const ChromeConfig cfg = load_config();
+  return cfg;
+}
+
+std::optional<CalloutInfo> callout_of(const GumboNode* el, const std::vector<std::string>& tokens) {
+  if (!may_be_callout(el->v.element.tag)) return std::nullopt;
+  const auto& cfg = chrome_config();
+  for (const auto& [part, kind] : cfg.callout_kinds)
+    for (const auto& token : tokens)
+      if (token_has_part(token, part)) return CalloutInfo{kind, false};
+  const std::string role = role_of(el);
+  if (auto it = cfg.callout_roles.find(role); it != cfg.callout_roles.end()) return CalloutInfo{it->second, true};
+  for (const auto& [part, kind] : cfg.callout_generic)
+    for (const auto& token : tokens)
+      if (token_has_part(token, part)) return CalloutInfo{kind, true};
+  return std::nullopt;
+}
+
+ContentHolders find_content_holders(const GumboNode* document) {
+  ContentHolders holders;
+  std::vector<const GumboNode*> stack{document};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    const GumboVector* kids = children_of(n);
+    if (kids == nullptr) continue;
+    const GumboTag tag = tag_of(n);
+    if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN)
+      for (const GumboNode* up = n->parent; up != nullptr && holders.insert(up).second;) up = up->parent;
+    for (unsigned i = kids->length; i-- > 0;) stack.push_back(child_at(kids, i));
+  }
+  return holders;
+}
+
+bool chrome_part_matches(std::string_view token, std::string_view part) {
+  if (token_has_part(token, part)) return true;
+  if (part.size() < 6 || token.size() <= part.size()) return false;
+  return token.starts_with(part) || token.ends_with(part);
+}
+
+bool looks_like_prose(const GumboNode* el) {
+  const std::string text = subtree_text(el, kHiddenProseChars * 4);
+  if (count_chars(text) < kHiddenProseChars) return false;
+  const bool sentences = text.find(". ") != npos || text.find("\xE3\x80\x82") != npos || text.ends_with(".");
+  return sentences && count_words(text) >= 20;
+}
+
+std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<std::string>& tokens,
+                                         bool header_is_content, bool is_callout, const ContentHolders& holders) {
+  const auto& cfg = chrome_config();
+  if (auto hidden = hidden_reason(el); hidden && !looks_like_prose(el)) return hidden;
+  if (find_part(tokens, cfg.credit_parts) != nullptr) return "photo-credit";
+  if (const std::string* part = find_chrome_part(tokens, cfg.class_parts); part != nullptr && holders.count(el) == 0)
+    return "chrome: " + *part;
+  const std::string name = tag_name(el);
+  if (cfg.tags.count(name) != 0 && !(is_callout && name == "aside")) return "chrome: " + name;
+  if (const std::string role = role_of(el); cfg.roles.count(role) != 0) return "chrome: " + role;
+  if (el->v.element.tag == GUMBO_TAG_FOOTER) return "chrome: footer";
+  if (el->v.element.tag == GUMBO_TAG_HEADER && !header_is_content) return "chrome: header";
+  return std::nullopt;
+}
+
+}  // namespace readaloud::html

@@ -1,0 +1,320 @@
+#include "ingest/html_extract.hpp"
+
+#include <algorithm>
+
+#include "ingest/html_dom.hpp"
+
+namespace readaloud::html {
+namespace {
+
+/// Paragraphs shorter than this (bytes) are labels and links, not text.
+constexpr std::size_t kMinParagraphBytes = 25;
+/// How far up a paragraph's score is shared out.
+constexpr int kAncestorLevels = 5;
+constexpr double kClassWeight = 25.0;
+/// A hint element (<article>, <main>, articleBody) around the best block is
+/// taken whole when its text is at most this much larger.
+constexpr double kHintGrowth = 1.35;
+constexpr std::size_t kHintSlackBytes = 400;
+
+bool is_paragraph_tag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_DD: case GUMBO_TAG_TD:
+    case GUMBO_TAG_LI:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/// Whether an element holds only inline content (no block children): a
+/// <div> used as a paragraph.
+bool holds_only_inline(const GumboNode* el) {
+  const GumboVector* kids = children_of(el);
+  for (unsigned i = 0; i < kids->length; ++i) {
+    const GumboNode* k = child_at(kids, i);
+    if (is_element(k) && is_block_tag(k->v.element.tag)) return false;
+  }
+  return true;
+}
+
+/// Bytes of the text nodes directly under `el` (loose text between <br>s).
+std::size_t direct_text_bytes(const GumboNode* el) {
+  std::size_t n = 0;
+  const GumboVector* kids = children_of(el);
+  for (unsigned i = 0; i < kids->length; ++i) {
+    const GumboNode* k = child_at(kids, i);
+    if (k->type == GUMBO_NODE_TEXT) n += trim(k->v.text.text).size();
+  }
+  return n;
+}
+
+std::size_t count_commas(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ',') ++n;
+    else if (s.substr(i, 3) == "\xEF\xBC\x8C" || s.substr(i, 3) == "\xE3\x80\x81") ++n;  // CJK commas
+  }
+  return n;
+}
+
+double tag_weight(const GumboNode* el) {
+  switch (tag_of(el)) {
+    case GUMBO_TAG_DIV: return 5;
+    case GUMBO_TAG_ARTICLE: return 10;
+    case GUMBO_TAG_MAIN: case GUMBO_TAG_SECTION: return 3;
+    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: return 3;
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL: case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
+      return -3;
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_TH:
+      return -5;
+    default: return 0;
+  }
+}
+
+bool is_article_body(const GumboNode* el) {
+  const char* prop = attr(el, "itemprop");
+  return prop != nullptr && std::string_view(prop).find("articleBody") != npos;
+}
+
+double class_weight(const GumboNode* el) {
+  const auto& cfg = chrome_config();
+  const std::vector<std::string> tokens = class_tokens(el);
+  double w = 0;
+  if (find_part(tokens, cfg.positive_parts) != nullptr) w += kClassWeight;
+  if (find_part(tokens, cfg.negative_parts) != nullptr) w -= kClassWeight;
+  if (is_article_body(el)) w += 2 * kClassWeight;
+  return w;
+}
+
+/// Whether the scoring walk skips an element and all below it.
+bool skipped(const GumboNode* el, const ContentHolders& holders) {
+  if (is_silent_tag(tag_of(el))) return true;
+  return chrome_reason(el, class_tokens(el), true, false, holders).has_value();
+}
+
+class Scorer {
+ public:
+  Scorer(const GumboNode* body, const ContentHolders& holders)
+      : body_(body), holders_(holders), stats_(measure_text(body, holders)) {}
+
+  ContentChoice choose() {
+    score_paragraphs();
+    const GumboNode* top = best_candidate();
+    if (top == nullptr) return fallback();
+    top = climb(top);
+    if (const GumboNode* hint = hint_around(top)) return {{hint}, describe(hint) + " around the best-scored block"};
+    return {siblings_of(top), "scored " + describe(top)};
+  }
+
+ private:
+  void score_paragraphs() {
+    std::vector<const GumboNode*> stack{body_};
+    while (!stack.empty()) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (n != body_ && skipped(n, holders_)) continue;
+      const GumboTag tag = n->v.element.tag;
+      const bool paragraph = is_paragraph_tag(tag) || (n != body_ && holds_only_inline(n));
+      if (paragraph || direct_text_bytes(n) >= kMinParagraphBytes) score_paragraph(n, paragraph);
+      if (paragraph && tag != GUMBO_TAG_TD && tag != GUMBO_TAG_LI) continue;
+      const GumboVector* kids = children_of(n);
+      for (unsigned i = kids->length; i-- > 0;)
+        if (is_element(child_at(kids, i))) stack.push_back(child_at(kids, i));
+    }
+  }
+
+  /// Shares a paragraph's score out to its ancestors. Loose text in a
+  /// block element counts as a paragraph of that element itself.
+  void score_paragraph(const GumboNode* n, bool paragraph) {
+    const std::string text = subtree_text(n, 4096);
+    const std::size_t bytes = paragraph ? text.size() : direct_text_bytes(n);
+    if (bytes < kMinParagraphBytes) return;
+    const double s = 1.0 + static_cast<double>(count_commas(text)) + std::min(static_cast<double>(bytes) / 100.0, 3.0);
+    const GumboNode* at = paragraph ? n->parent : n;
+    for (int level = 0; at != nullptr && is_element(at) && level < kAncestorLevels; ++level, at = at->parent) {
+      auto [it, fresh] = scores_.try_emplace(at, 0.0);
+      if (fresh) it->second = tag_weight(at) + class_weight(at);
+      it->second += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
+      if (at == body_) break;
+    }
+  }
+
+  double final_score(const GumboNode* el) const {
+    const auto it = scores_.find(el);
+    if (it == scores_.end()) return 0;
+    const auto st = stats_.find(el);
+    const double ld = st == stats_.end() ? 0 : st->second.link_density();
+    return it->second * (1.0 - ld);
+  }
+
+  const GumboNode* best_candidate() const {
+    const GumboNode* best = nullptr;
+    double best_score = 0;
+    for (const auto& [el, raw] : scores_) {
+      const double s = final_score(el);
+      if (best == nullptr || s > best_score || (s == best_score && line_of(el) < line_of(best))) {
+        best = el;
+        best_score = s;
+      }
+    }
+    return best_score > 0 ? best : nullptr;
+  }
+
+  /// Moves up to an ancestor that scores higher (the article split in
+  /// several blocks), and past wrappers whose only child is the block.
+  const GumboNode* climb(const GumboNode* top) const {
+    double last = final_score(top);
+    const double floor = last / 3;
+    for (const GumboNode* p = top->parent; p != nullptr && p != body_ && is_element(p); p = p->parent) {
+      if (scores_.count(p) == 0) continue;
+      const double s = final_score(p);
+      if (s < floor) break;
+      if (s > last) {
+        top = p;
+        break;
+      }
+      last = s;
+    }
+    while (top != body_ && top->parent != body_ && element_children(top->parent) == 1) top = top->parent;
+    return top;
+  }
+
+  static std::size_t element_children(const GumboNode* el) {
+    std::size_t n = 0;
+    const GumboVector* kids = children_of(el);
+    for (unsigned i = 0; i < kids->length; ++i) n += is_element(child_at(kids, i)) ? 1 : 0;
+    return n;
+  }
+
+  std::size_t text_of(const GumboNode* el) const {
+    const auto it = stats_.find(el);
+    return it == stats_.end() ? 0 : it->second.text;
+  }
+
+  /// The outermost <article>, <main> or articleBody around `top` whose text
+  /// is not much more than top's: the article with its own headings.
+  const GumboNode* hint_around(const GumboNode* top) const {
+    const GumboNode* found = nullptr;
+    const double limit = static_cast<double>(text_of(top)) * kHintGrowth + kHintSlackBytes;
+    for (const GumboNode* p = top; p != nullptr && p != body_ && is_element(p); p = p->parent) {
+      const GumboTag tag = p->v.element.tag;
+      const bool hint = tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN || role_of(p) == "main" || is_article_body(p);
+      if (!hint) continue;
+      if (static_cast<double>(text_of(p)) > limit) break;
+      found = p;
+    }
+    return found;
+  }
+
+  /// Readability's sibling rule: blocks next to the best one that score
+  /// well, or read as prose, belong to the article too.
+  std::vector<const GumboNode*> siblings_of(const GumboNode* top) const {
+    if (top == body_ || top->parent == nullptr || !is_element(top->parent)) return {top};
+    const double threshold = std::max(10.0, final_score(top) * 0.2);
+    const GumboVector* kids = children_of(top->parent);
+    std::vector<const GumboNode*> roots;
+    for (unsigned i = 0; i < kids->length; ++i) {
+      const GumboNode* c = child_at(kids, i);
+      if (!is_element(c)) continue;
+      if (c == top || (!skipped(c, holders_) && sibling_belongs(c, threshold))) roots.push_back(c);
+    }
+    return roots;
+  }
+
+  bool sibling_belongs(const GumboNode* c, double threshold) const {
+    if (scores_.count(c) != 0 && final_score(c) >= threshold) return true;
+    if (!(tag_of(c) == GUMBO_TAG_P || (is_element(c) && holds_only_inline(c)))) return false;
+    const auto st = stats_.find(c);
+    if (st == stats_.end()) return false;
+    const std::string text = subtree_text(c, 1024);
+    const double ld = st->second.link_density();
+    if (text.size() > 80) return ld < 0.25;
+    return !text.empty() && ld == 0 && (text.back() == '.' || text.ends_with("\xE3\x80\x82"));
+  }
+
+  /// No paragraph anywhere: the largest <article>, else <main>, else <body>.
+  ContentChoice fallback() const {
+    const GumboNode* best_article = nullptr;
+    const GumboNode* main = nullptr;
+    std::vector<const GumboNode*> stack{body_};
+    while (!stack.empty()) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (n != body_ && skipped(n, holders_)) continue;
+      if (tag_of(n) == GUMBO_TAG_ARTICLE) {
+        if (best_article == nullptr || text_of(n) > text_of(best_article)) best_article = n;
+        continue;
+      }
+      if (main == nullptr && (tag_of(n) == GUMBO_TAG_MAIN || role_of(n) == "main")) main = n;
+      const GumboVector* kids = children_of(n);
+      for (unsigned i = kids->length; i-- > 0;)
+        if (is_element(child_at(kids, i))) stack.push_back(child_at(kids, i));
+    }
+    if (best_article != nullptr) return {{best_article}, "<article>"};
+    if (main != nullptr) return {{main}, describe(main)};
+    return {{body_}, "<body>"};
+  }
+
+  const GumboNode* body_;
+  const ContentHolders& holders_;
+  StatsMap stats_;
+  std::unordered_map<const GumboNode*, double> scores_;
+};
+
+}  // namespace
+
+StatsMap measure_text(const GumboNode* root, const ContentHolders& holders) {
+  StatsMap stats;
+  // Post-order without recursion: a node is pushed twice, the second time
+  // (marked) after its children, to add its totals to its parent.
+  std::vector<std::pair<const GumboNode*, bool>> stack{{root, false}};
+  while (!stack.empty()) {
+    auto [n, done] = stack.back();
+    stack.pop_back();
+    if (done) {
+      if (tag_of(n) == GUMBO_TAG_A) stats[n].link = stats[n].text;  // nested spans are link text too
+      const TextStats st = stats[n];
+      if (n != root && n->parent != nullptr) {
+        TextStats& up = stats[n->parent];
+        up.text += st.text;
+        up.link += st.link;
+        up.links += st.links;
+      }
+      continue;
+    }
+    if (n != root && skipped(n, holders)) continue;
+    TextStats& mine = stats[n];
+    const bool link = tag_of(n) == GUMBO_TAG_A;
+    mine.links += link ? 1 : 0;
+    stack.push_back({n, true});
+    const GumboVector* kids = children_of(n);
+    for (unsigned i = kids->length; i-- > 0;) {
+      const GumboNode* k = child_at(kids, i);
+      if (is_element(k)) {
+        stack.push_back({k, false});
+      } else if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_CDATA) {
+        const std::size_t bytes = trim(k->v.text.text).size();
+        mine.text += bytes;
+      }
+    }
+  }
+  return stats;
+}
+
+std::string describe(const GumboNode* el) {
+  if (!is_element(el)) return "text";
+  std::string out = "<" + tag_name(el);
+  for (const char* name : {"id", "class", "itemprop", "role"}) {
+    if (const char* v = attr(el, name)) out += std::string(" ") + name + "=\"" + shorten(collapse(v), 40) + "\"";
+  }
+  return out + ">";
+}
+
+ContentChoice choose_content(const GumboNode* body, const ContentHolders& holders) {
+  return Scorer(body, holders).choose();
+}
+
+}  // namespace readaloud::html

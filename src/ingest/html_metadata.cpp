@@ -1,0 +1,242 @@
+#include "ingest/html_metadata.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <string_view>
+
+#include "ingest/html_dom.hpp"
+#include "util/text.hpp"
+
+namespace readaloud::html {
+namespace {
+
+using nlohmann::json;
+
+/// JSON-LD blocks nested deeper than this are skipped (no real page comes close).
+constexpr int kMaxJsonDepth = 64;
+/// Separators between a headline and the site's name in <title>.
+constexpr std::string_view kSeparators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
+                                            " \xC2\xB7 ", "\xEF\xBD\x9C", "_", " : "};
+
+bool set(Sourced& field, const std::string& value, const char* source) {
+  if (!field.empty() || value.empty()) return false;
+  field = {value, source};
+  return true;
+}
+
+std::string lower_collapsed(const std::string& s) { return ascii_lower(collapse(s)); }
+
+int json_depth(std::string_view s) {
+  int depth = 0, max = 0;
+  for (char c : s) {
+    if (c == '{' || c == '[') max = std::max(max, ++depth);
+    else if (c == '}' || c == ']') --depth;
+  }
+  return max;
+}
+
+/// A JSON value as text: a string, or the "name" of an object, or names of an array joined.
+std::string json_text(const json& v) {
+  if (v.is_string()) return collapse(v.get<std::string>());
+  if (v.is_object() && v.contains("name")) return json_text(v["name"]);
+  if (v.is_array()) {
+    std::string out;
+    for (const auto& item : v) {
+      const std::string t = json_text(item);
+      if (t.empty()) continue;
+      if (!out.empty()) out += ", ";
+      out += t;
+    }
+    return out;
+  }
+  return {};
+}
+
+bool has_type(const json& obj, std::initializer_list<std::string_view> wanted) {
+  if (!obj.is_object() || !obj.contains("@type")) return false;
+  const auto matches = [&](const json& t) {
+    if (!t.is_string()) return false;
+    const std::string s = t.get<std::string>();
+    return std::any_of(wanted.begin(), wanted.end(), [&](std::string_view w) { return s == w; });
+  };
+  const json& type = obj["@type"];
+  if (type.is_array()) return std::any_of(type.begin(), type.end(), matches);
+  return matches(type);
+}
+
+/// The objects of a JSON-LD block: top level, arrays and @graph.
+void collect_objects(const json& v, std::vector<const json*>& out) {
+  if (v.is_array()) {
+    for (const auto& item : v) collect_objects(item, out);
+  } else if (v.is_object()) {
+    out.push_back(&v);
+    if (v.contains("@graph")) collect_objects(v["@graph"], out);
+  }
+}
+
+void read_json_ld_object(const json& o, PageMetadata& m) {
+  if (has_type(o, {"WebSite", "Organization", "NewsMediaOrganization"})) {
+    set(m.site_name, json_text(o.value("name", json())), "JSON-LD WebSite name");
+    return;
+  }
+  const bool article = has_type(o, {"Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle",
+                                    "TechArticle", "LiveBlogPosting", "MedicalWebPage", "AnalysisNewsArticle",
+                                    "OpinionNewsArticle", "ReportageNewsArticle", "MedicalScholarlyArticle",
+                                    "SocialMediaPosting", "Blog", "WebPage", "Recipe", "HowTo"});
+  if (!article) return;
+  const bool page = has_type(o, {"WebPage"}) && !o.contains("articleBody");
+  if (!page) set(m.title, json_text(o.value("headline", json())), "JSON-LD headline");
+  set(m.author, json_text(o.value("author", json())), "JSON-LD author");
+  set(m.published, json_text(o.value("datePublished", json())), "JSON-LD datePublished");
+  set(m.language, json_text(o.value("inLanguage", json())), "JSON-LD inLanguage");
+  if (o.contains("publisher")) set(m.site_name, json_text(o["publisher"]), "JSON-LD publisher");
+  if (m.article_body.empty() && o.contains("articleBody") && o["articleBody"].is_string())
+    m.article_body = o["articleBody"].get<std::string>();
+}
+
+void read_json_ld(std::string_view text, PageMetadata& m) {
+  if (json_depth(text) > kMaxJsonDepth) return;
+  const json doc = json::parse(text.begin(), text.end(), nullptr, false);
+  if (doc.is_discarded()) return;
+  std::vector<const json*> objects;
+  collect_objects(doc, objects);
+  // Articles first, so a page's own headline wins over a WebSite's name.
+  for (const json* o : objects)
+    if (!has_type(*o, {"WebSite", "Organization", "NewsMediaOrganization"})) read_json_ld_object(*o, m);
+  for (const json* o : objects) read_json_ld_object(*o, m);
+}
+
+std::string locale_to_tag(std::string s) {
+  std::replace(s.begin(), s.end(), '_', '-');
+  return s;
+}
+
+/// Facts from <meta> and <title>, gathered in one pass before the cascade.
+struct HeadFacts {
+  std::string title_tag, og_title, og_site, app_name, meta_author, article_author, published, meta_date,
+      content_language, og_locale, micro_headline, micro_author, micro_date;
+};
+
+void read_meta(const GumboNode* n, HeadFacts& f) {
+  const char* content = attr(n, "content");
+  if (content == nullptr) return;
+  const std::string name = ascii_lower(attr(n, "name") ? attr(n, "name") : "");
+  const std::string property = ascii_lower(attr(n, "property") ? attr(n, "property") : "");
+  const std::string itemprop = attr(n, "itemprop") ? attr(n, "itemprop") : "";
+  const std::string equiv = ascii_lower(attr(n, "http-equiv") ? attr(n, "http-equiv") : "");
+  const std::string value = collapse(content);
+  const auto keep = [&](std::string& into) {
+    if (into.empty()) into = value;
+  };
+  if (name == "author") keep(f.meta_author);
+  if (property == "article:author" && value.find("://") == npos) keep(f.article_author);
+  if (property == "og:title" || name == "og:title") keep(f.og_title);
+  if (property == "og:site_name") keep(f.og_site);
+  if (name == "application-name") keep(f.app_name);
+  if (property == "article:published_time" || name == "article:published_time") keep(f.published);
+  if (name == "date" || name == "dc.date" || name == "publish-date" || name == "pubdate") keep(f.meta_date);
+  if (equiv == "content-language") keep(f.content_language);
+  if (property == "og:locale") keep(f.og_locale);
+  if (itemprop == "datePublished") keep(f.micro_date);
+  if (itemprop == "headline") keep(f.micro_headline);
+}
+
+/// One pass over the whole document: <title>, <meta>, JSON-LD, microdata, <h1>s.
+void scan(const GumboNode* document, HeadFacts& f, PageMetadata& m) {
+  std::vector<const GumboNode*> stack{document};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    const GumboTag tag = tag_of(n);
+    if (tag == GUMBO_TAG_TITLE && f.title_tag.empty()) f.title_tag = subtree_text(n, 4096);
+    if (tag == GUMBO_TAG_META) read_meta(n, f);
+    if (tag == GUMBO_TAG_H1) m.h1s.push_back(subtree_text(n, 4096));
+    if (tag == GUMBO_TAG_SCRIPT) {
+      const char* type = attr(n, "type");
+      if (type != nullptr && ascii_lower(trim(type)) == "application/ld+json") {
+        const GumboVector* kids = children_of(n);
+        if (kids->length > 0 && child_at(kids, 0)->type == GUMBO_NODE_TEXT)
+          read_json_ld(child_at(kids, 0)->v.text.text, m);
+      }
+      continue;
+    }
+    if (const char* prop = attr(n, "itemprop"); prop != nullptr && tag != GUMBO_TAG_META) {
+      const std::string_view p(prop);
+      if (p == "headline" && f.micro_headline.empty()) f.micro_headline = subtree_text(n, 4096);
+      if (p == "author" && f.micro_author.empty()) f.micro_author = subtree_text(n, 512);
+    }
+    const GumboVector* kids = children_of(n);
+    if (kids == nullptr) continue;
+    for (unsigned i = kids->length; i-- > 0;) stack.push_back(child_at(kids, i));
+  }
+}
+
+const GumboNode* html_element(const GumboNode* document) {
+  const GumboVector* top = children_of(document);
+  for (unsigned i = 0; i < top->length; ++i)
+    if (tag_of(child_at(top, i)) == GUMBO_TAG_HTML) return child_at(top, i);
+  return nullptr;
+}
+
+void title_cascade(const HeadFacts& f, PageMetadata& m) {
+  set(m.title, f.micro_headline, "microdata headline");
+  const std::string site = m.site_name.value;
+  set(m.title, clean_title(f.og_title, site, m.h1s), "og:title");
+  const std::string tag = lower_collapsed(f.title_tag);
+  for (const std::string& h1 : m.h1s) {
+    if (!h1.empty() && tag.find(lower_collapsed(h1)) != npos && set(m.title, h1, "<h1> matching <title>")) break;
+  }
+  const std::string cleaned = clean_title(f.title_tag, site, {});
+  if (!cleaned.empty() && lower_collapsed(cleaned) != lower_collapsed(site))
+    set(m.title, cleaned, cleaned == collapse(f.title_tag) ? "<title>" : "<title> without the site name");
+}
+
+}  // namespace
+
+std::string clean_title(const std::string& raw, const std::string& site, const std::vector<std::string>& h1s) {
+  const std::string title = collapse(raw);
+  if (title.empty()) return title;
+  const std::string lower = ascii_lower(title);
+  for (const std::string& h1 : h1s)
+    if (!h1.empty() && lower.find(lower_collapsed(h1)) != npos) return collapse(h1);
+  const std::string lsite = lower_collapsed(site);
+  for (std::string_view sep : kSeparators) {
+    if (lsite.empty()) break;
+    if (lower.ends_with(std::string(sep) + lsite)) return std::string(trim(title.substr(0, title.size() - lsite.size() - sep.size())));
+    if (lower.starts_with(lsite + std::string(sep))) return std::string(trim(title.substr(lsite.size() + sep.size())));
+  }
+  std::size_t best = npos, best_len = 0;
+  for (std::string_view sep : kSeparators) {
+    const std::size_t at = title.rfind(sep);
+    if (at != npos && at > 0 && (best == npos || at > best)) best = at, best_len = sep.size();
+  }
+  if (best == npos) return title;
+  const std::string_view suffix = std::string_view(title).substr(best + best_len);
+  if (count_words(suffix) > 5) return title;
+  return std::string(trim(std::string_view(title).substr(0, best)));
+}
+
+PageMetadata read_metadata(const GumboNode* document) {
+  PageMetadata m;
+  HeadFacts f;
+  if (const GumboNode* html = html_element(document); html != nullptr)
+    if (const char* lang = attr(html, "lang")) set(m.language, std::string(trim(lang)), "<html lang>");
+  scan(document, f, m);
+  set(m.site_name, f.og_site, "og:site_name");
+  set(m.site_name, f.app_name, "application-name");
+  title_cascade(f, m);
+  set(m.author, f.meta_author, "<meta name=author>");
+  set(m.author, f.micro_author, "microdata author");
+  set(m.author, f.article_author, "article:author");
+  // article:published_time is the page's own statement; JSON-LD (read in
+  // scan) may have set the date first, so it is put back in front.
+  if (!f.published.empty()) m.published = {f.published, "article:published_time"};
+  set(m.published, f.micro_date, "microdata datePublished");
+  set(m.published, f.meta_date, "<meta name=date>");
+  set(m.language, f.content_language, "Content-Language");
+  set(m.language, locale_to_tag(f.og_locale), "og:locale");
+  return m;
+}
+
+}  // namespace readaloud::html

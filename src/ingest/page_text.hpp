@@ -1,0 +1,58 @@
+#pragma once
+// Whole-page text: what select-all and copy, or a text browser's dump, gives
+// for a web page. The article is one region of it; menus, link lists,
+// breadcrumbs, form remnants, consent banners and footers surround it.
+// Lines are classified one by one, then the region with the most prose wins.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/boilerplate.hpp"
+
+namespace readaloud {
+
+/// What a single line of page text looks like.
+enum class PageLineKind {
+  Blank,
+  Prose,   ///< sentence text: many words, sentence punctuation
+  Short,   ///< a menu item, a link, a heading: few words, no sentence end
+  Meta,    ///< a byline, a date, "5 min read"
+  Chrome,  ///< page chrome: a "page-..." boilerplate rule, a breadcrumb, a numbered site menu
+  Junk     ///< another boilerplate rule (share buttons, credits) that is dropped anyway
+};
+
+/// One classified line, with the weight it adds to a candidate region.
+struct PageLine {
+  std::size_t number = 0;  ///< 1-based
+  PageLineKind kind = PageLineKind::Blank;
+  double score = 0;
+  std::string rule;  ///< why a Chrome/Meta line is chrome ("breadcrumb", a rule name)
+};
+
+/// Classifies one trimmed, typography-cleaned line.
+PageLine classify_page_line(std::string_view line, const BoilerplateFilter& filter);
+
+/// Where the article is in a whole page.
+struct PageRegion {
+  /// True when the input looks like a whole page (page chrome lies outside the
+  /// region); when false the other fields cover the whole input and change nothing.
+  bool whole_page = false;
+  std::size_t first_line = 1;  ///< first kept line (1-based), the title when there is one
+  std::size_t last_line = 0;   ///< last kept line; 0 = to the end
+  std::size_t title_line = 0;  ///< the heading that opens the article; 0 = none found
+  /// Lines inside the region that go anyway: chrome, and the byline/date lines under the title.
+  std::vector<PageLine> dropped_inside;
+  /// Lines outside the region, with the reason each goes.
+  std::vector<PageLine> dropped_outside;
+  /// True when each input line is its own paragraph (a select-all copy keeps
+  /// paragraphs on one line each; a text-browser dump wraps them at a width).
+  bool lines_are_paragraphs = false;
+};
+
+/// Finds the article region of `text` (already decoded UTF-8) line by line.
+/// Linear in the input.
+PageRegion find_article_region(std::string_view text, const BoilerplateFilter& filter);
+
+}  // namespace readaloud

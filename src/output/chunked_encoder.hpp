@@ -1,0 +1,106 @@
+#pragma once
+// Encoding one stream as independent chunks on all threads: the stream is cut
+// into stretches of whole codec frames, each chunk's encoder also sees some
+// audio before its stretch (pre-roll) and after it (tail) so that its frames
+// join those of its neighbours without a seam, and the results are stored in
+// stream order.
+
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include "util/parallel.hpp"
+
+namespace readaloud {
+
+/// Where chunks are cut, in samples.
+struct ChunkLayout {
+  std::int64_t chunk = 0;    ///< samples each chunk owns (a whole number of codec frames)
+  std::int64_t preroll = 0;  ///< samples before its stretch that a chunk's encoder also sees
+  std::int64_t tail = 0;     ///< samples after its stretch that it also sees
+};
+
+/// One chunk's work: `samples` start at stream index `first` and run to
+/// `end + tail` (or the stream's end); the chunk owns [begin, end).
+struct ChunkInput {
+  std::vector<float> samples;
+  std::int64_t first = 0;  ///< stream index of samples[0] (begin - preroll, or 0)
+  std::int64_t begin = 0;  ///< stream index where the chunk's own stretch begins
+  std::int64_t end = 0;    ///< where it ends: the stream's end for the last chunk
+  bool last = false;       ///< the stream ends in this chunk (`samples` reach its end)
+};
+
+/// Cuts the samples written into chunks, encodes `threads` chunks at a time
+/// with `encode` (run_parts: one on the calling thread, the others on threads
+/// of their own), and hands each result to `store` in stream order. Memory
+/// stays bounded by `threads` chunks. finish() always encodes a last chunk,
+/// empty when the stream ended on a chunk boundary or had no samples.
+template <typename Encoded>
+class ChunkedEncoder {
+ public:
+  using Encode = std::function<Encoded(const ChunkInput&)>;
+  using Store = std::function<void(Encoded&)>;
+
+  ChunkedEncoder(ChunkLayout layout, int threads, Encode encode, Store store)
+      : layout_(layout), threads_(std::max(1, threads)), encode_(std::move(encode)), store_(std::move(store)) {}
+
+  void write(std::span<const float> samples) {
+    input_.insert(input_.end(), samples.begin(), samples.end());
+    total_ += static_cast<std::int64_t>(samples.size());
+    while (static_cast<std::int64_t>(input_.size()) >= chunk_start_ + layout_.chunk + layout_.tail - input_start_)
+      cut(false);
+  }
+
+  void finish() { cut(true); }
+
+  /// Samples written so far.
+  std::int64_t total() const { return total_; }
+
+ private:
+  void cut(bool last) {
+    ChunkInput c;
+    c.first = input_start_;
+    c.begin = chunk_start_;
+    c.last = last;
+    if (last) {
+      c.end = total_;
+      c.samples = std::move(input_);
+      input_.clear();
+    } else {
+      c.end = chunk_start_ + layout_.chunk;
+      const auto length = static_cast<std::ptrdiff_t>(c.end + layout_.tail - input_start_);
+      c.samples.assign(input_.begin(), input_.begin() + length);
+      // Keep the next chunk's pre-roll and everything after it.
+      const std::int64_t next_first = std::max<std::int64_t>(0, c.end - layout_.preroll);
+      input_.erase(input_.begin(), input_.begin() + static_cast<std::ptrdiff_t>(next_first - input_start_));
+      input_start_ = next_first;
+      chunk_start_ = c.end;
+    }
+    batch_.push_back(std::move(c));
+    if (last || static_cast<int>(batch_.size()) == threads_) run_batch();
+  }
+
+  void run_batch() {
+    std::vector<Encoded> results(batch_.size());
+    run_parts(static_cast<int>(batch_.size()), [&](int p) {
+      results[static_cast<std::size_t>(p)] = encode_(batch_[static_cast<std::size_t>(p)]);
+    });
+    batch_.clear();
+    for (auto& r : results) store_(r);
+  }
+
+  ChunkLayout layout_;
+  int threads_;
+  Encode encode_;
+  Store store_;
+  std::vector<float> input_;      // samples from input_start_ on
+  std::int64_t input_start_ = 0;  // stream index of input_[0]: the next chunk's pre-roll
+  std::int64_t chunk_start_ = 0;  // where the next chunk's own stretch begins
+  std::int64_t total_ = 0;
+  std::vector<ChunkInput> batch_;
+};
+
+}  // namespace readaloud

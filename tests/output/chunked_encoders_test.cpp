@@ -1,0 +1,222 @@
+// The chunked encoders (FLAC, Opus, M4B): exact decoded length, one valid
+// stream as the reference tools see it, and chunk joins that decode without
+// a jump the one-chunk encode does not show.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <fstream>
+#include <iterator>
+#include <numbers>
+#include <vector>
+
+#include "output/audio_writer.hpp"
+#include "output/flac_encoder.hpp"
+#include "output_test_support.hpp"
+
+namespace readaloud {
+namespace {
+
+using test::ScratchDir;
+
+std::vector<std::uint8_t> read_bytes(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Speech-like: a tone under slowly varying noise, with silent stretches.
+std::vector<float> test_signal(std::size_t n, int rate) {
+  std::vector<float> x(n);
+  std::uint32_t seed = 7;
+  for (std::size_t i = 0; i < n; ++i) {
+    seed = seed * 1664525u + 1013904223u;
+    const double t = static_cast<double>(i) / rate;
+    const double envelope = std::fmod(t, 1.3) < 1.0 ? 0.5 + 0.4 * std::sin(2.0 * std::numbers::pi * 3.0 * t) : 0.0;
+    const double noise = static_cast<double>(seed) / 4294967296.0 - 0.5;
+    x[i] = static_cast<float>(envelope * (0.5 * std::sin(2.0 * std::numbers::pi * 440.0 * t) + 0.2 * noise));
+  }
+  return x;
+}
+
+void encode(const std::filesystem::path& path, const std::vector<float>& x, AudioFormat format, int rate,
+            int threads, double chunk_seconds) {
+  EncodeOptions o{format, rate, 64, threads, chunk_seconds};
+  auto sink = open_audio_writer(path, o);
+  for (std::size_t i = 0; i < x.size(); i += 2999)
+    sink->write(std::span<const float>(x).subspan(i, std::min<std::size_t>(2999, x.size() - i)));
+  sink->finish();
+}
+
+bool tool_accepts(const std::string& command) { return std::system((command + " >/dev/null 2>&1").c_str()) == 0; }
+
+struct Case {
+  AudioFormat format;
+  int rate;
+  std::size_t samples;
+};
+
+std::string name(const Case& c) {
+  return std::string(extension(c.format)) + "_" + std::to_string(c.rate) + "Hz_" + std::to_string(c.samples);
+}
+
+class ChunkedLength : public testing::TestWithParam<Case> {};
+
+// Chunks of 1 s on two threads: several joins, a stream shorter than a
+// chunk, shorter than one frame, and empty.
+TEST_P(ChunkedLength, DecodesToTheSamplesWritten) {
+  ScratchDir dir;
+  const Case c = GetParam();
+  const auto path = dir.path / (std::string("x.") + extension(c.format));
+  encode(path, test_signal(c.samples, c.rate), c.format, c.rate, 2, 1.0);
+  const std::size_t decoded = test::decode(path, c.rate).size();
+  if (c.format == AudioFormat::M4b) {
+    // ffmpeg trims the priming (the edit list) but not the last frame's padding.
+    EXPECT_GE(decoded, c.samples);
+    EXPECT_LT(decoded, c.samples + 1024);
+  } else {
+    EXPECT_EQ(decoded, c.samples);
+  }
+  if (c.format == AudioFormat::Flac) EXPECT_TRUE(tool_accepts("flac -t -s " + test::quote(path)));
+  if (c.format == AudioFormat::Opus) EXPECT_TRUE(tool_accepts("opusdec --quiet " + test::quote(path) + " /dev/null"));
+}
+
+INSTANTIATE_TEST_SUITE_P(All, ChunkedLength,
+                         testing::Values(Case{AudioFormat::Flac, 22050, 22050 * 4 + 321}, Case{AudioFormat::Flac, 44100, 5000},
+                                         Case{AudioFormat::Flac, 22050, 0}, Case{AudioFormat::Opus, 48000, 48000 * 4 + 77},
+                                         Case{AudioFormat::Opus, 24000, 24000 * 3}, Case{AudioFormat::Opus, 48000, 100},
+                                         Case{AudioFormat::Opus, 48000, 0}, Case{AudioFormat::M4b, 22050, 22050 * 4 + 99},
+                                         Case{AudioFormat::M4b, 44100, 700}),
+                         [](const auto& info) { return name(info.param); });
+
+// The largest sample-to-sample step within two frames of each join.
+double worst_step_at_joins(const std::vector<float>& y, std::size_t chunk, std::size_t reach) {
+  double worst = 0.0;
+  for (std::size_t join = chunk; join + reach + 1 < y.size(); join += chunk)
+    for (std::size_t i = join - reach; i < join + reach; ++i)
+      worst = std::max(worst, static_cast<double>(std::fabs(y[i + 1] - y[i])));
+  return worst;
+}
+
+class ChunkJoins : public testing::TestWithParam<Case> {};
+
+// A steady tone across seven joins: the chunked encode steps no further from
+// sample to sample at the joins than the one-chunk encode does there, keeps
+// the tone's level in every 5 ms window (a dropped, doubled or badly primed
+// frame shows as a dip or a burst), and stays as close to the input.
+TEST_P(ChunkJoins, AreSeamless) {
+  ScratchDir dir;
+  const Case c = GetParam();
+  std::vector<float> x(c.samples);
+  for (std::size_t i = 0; i < x.size(); ++i)
+    x[i] = static_cast<float>(0.5 * std::sin(2.0 * std::numbers::pi * 440.0 * static_cast<double>(i) / c.rate));
+  const std::string ext = extension(c.format);
+  encode(dir.path / ("one." + ext), x, c.format, c.rate, 1, 3600.0);
+  encode(dir.path / ("many." + ext), x, c.format, c.rate, 2, 1.0);
+  const auto one = test::decode(dir.path / ("one." + ext), c.rate);
+  const auto many = test::decode(dir.path / ("many." + ext), c.rate);
+  ASSERT_GE(many.size(), x.size());
+  ASSERT_EQ(one.size(), many.size());
+
+  const std::size_t frame = c.format == AudioFormat::Flac ? 4096 : c.format == AudioFormat::Opus ? c.rate / 50 : 1024;
+  const auto chunk = static_cast<std::size_t>(std::llround(static_cast<double>(c.rate) / frame)) * frame;
+  EXPECT_LE(worst_step_at_joins(many, chunk, 2 * frame), 1.05 * worst_step_at_joins(one, chunk, 2 * frame));
+
+  const std::size_t window = static_cast<std::size_t>(c.rate) / 200;
+  const double expected_rms = 0.5 / std::sqrt(2.0);
+  double worst_db = 0.0, err_one = 0.0, err_many = 0.0;
+  for (std::size_t start = window; start + 2 * window <= x.size(); start += window / 2) {
+    double sum = 0.0;
+    for (std::size_t i = start; i < start + window; ++i) sum += static_cast<double>(many[i]) * many[i];
+    worst_db = std::max(worst_db, std::abs(20.0 * std::log10(std::sqrt(sum / static_cast<double>(window)) / expected_rms)));
+  }
+  for (std::size_t i = window; i + window < x.size(); ++i) {
+    err_one += std::pow(static_cast<double>(one[i]) - x[i], 2.0);
+    err_many += std::pow(static_cast<double>(many[i]) - x[i], 2.0);
+  }
+  EXPECT_LT(worst_db, 0.5) << "dB off the tone's level in the worst 5 ms window";
+  EXPECT_LT(err_many, 1.5 * err_one + 1e-9) << "the chunked encode is further from the input";
+}
+
+INSTANTIATE_TEST_SUITE_P(All, ChunkJoins,
+                         testing::Values(Case{AudioFormat::Flac, 22050, 22050 * 8}, Case{AudioFormat::Opus, 48000, 48000 * 8},
+                                         Case{AudioFormat::M4b, 22050, 22050 * 8}),
+                         [](const auto& info) { return name(info.param); });
+
+// FLAC: lossless across joins (the decoded samples are the 16-bit input), the
+// same file from one thread and two, and a STREAMINFO for the whole stream.
+TEST(FlacEncoder, LosslessAndDeterministic) {
+  ScratchDir dir;
+  const int rate = 22050;
+  const auto x = test_signal(static_cast<std::size_t>(rate) * 5 + 11, rate);
+  encode(dir.path / "one.flac", x, AudioFormat::Flac, rate, 1, 1.0);
+  encode(dir.path / "two.flac", x, AudioFormat::Flac, rate, 2, 1.0);
+  EXPECT_EQ(read_bytes(dir.path / "one.flac"), read_bytes(dir.path / "two.flac"));
+  const auto y = test::decode(dir.path / "two.flac", rate);
+  ASSERT_EQ(y.size(), x.size());
+  for (std::size_t i = 0; i < x.size(); ++i)
+    ASSERT_EQ(std::lrint(y[i] * 32768.0f), std::clamp(std::lrint(x[i] * 32767.0f), -32768L, 32767L)) << i;
+  const auto file = read_bytes(dir.path / "two.flac");
+  ASSERT_GT(file.size(), 42u);
+  const std::uint64_t packed = [&] {
+    std::uint64_t v = 0;
+    for (int k = 0; k < 8; ++k) v = (v << 8) | file[8 + 10 + static_cast<std::size_t>(k)];
+    return v;
+  }();
+  EXPECT_EQ(packed >> 44, static_cast<std::uint64_t>(rate));
+  EXPECT_EQ(packed & 0xFFFFFFFFFull, x.size());
+  EXPECT_TRUE(tool_accepts("flac -t -s " + test::quote(dir.path / "two.flac")));
+}
+
+TEST(FlacCrc, MatchesTheCheckValues) {
+  const std::string s = "123456789";
+  const std::span<const std::uint8_t> b(reinterpret_cast<const std::uint8_t*>(s.data()), s.size());
+  EXPECT_EQ(flac_crc8(b), 0xF4);     // CRC-8 (SMBus)
+  EXPECT_EQ(flac_crc16(b), 0xFEE8);  // CRC-16/UMTS (BUYPASS)
+}
+
+// Opus: one logical stream whose pages run in sequence, with granules that
+// never go back, the end-of-stream flag on the last page only, and a final
+// granule of exactly pre-skip + samples (at 48 kHz).
+TEST(OpusEncoder, OneContinuousLogicalStream) {
+  ScratchDir dir;
+  const int rate = 24000;
+  const std::size_t n = static_cast<std::size_t>(rate) * 3 + 123;
+  encode(dir.path / "x.opus", test_signal(n, rate), AudioFormat::Opus, rate, 2, 1.0);
+  const auto f = read_bytes(dir.path / "x.opus");
+  std::size_t at = 0;
+  std::uint32_t serial = 0, sequence = 0;
+  std::int64_t granule = 0;
+  int pages = 0, eos = 0;
+  auto le = [&](std::size_t p, int bytes) {
+    std::uint64_t v = 0;
+    for (int k = bytes - 1; k >= 0; --k) v = (v << 8) | f[p + static_cast<std::size_t>(k)];
+    return v;
+  };
+  while (at + 27 <= f.size()) {
+    ASSERT_EQ(std::string(f.begin() + static_cast<std::ptrdiff_t>(at), f.begin() + static_cast<std::ptrdiff_t>(at + 4)), "OggS");
+    const auto g = static_cast<std::int64_t>(le(at + 6, 8));
+    if (pages == 0) serial = static_cast<std::uint32_t>(le(at + 14, 4));
+    EXPECT_EQ(le(at + 14, 4), serial);
+    EXPECT_EQ(le(at + 18, 4), sequence++);
+    if (g != -1) {
+      EXPECT_GE(g, granule);
+      granule = g;
+    }
+    if (f[at + 5] & 4) ++eos;
+    const std::size_t segments = f[at + 26];
+    std::size_t body = 0;
+    for (std::size_t s = 0; s < segments; ++s) body += f[at + 27 + s];
+    at += 27 + segments + body;
+    ++pages;
+  }
+  EXPECT_EQ(at, f.size());
+  EXPECT_EQ(eos, 1);
+  const auto preskip = static_cast<std::int64_t>(f[28 + 10] | (f[28 + 11] << 8));
+  EXPECT_EQ(granule, preskip + static_cast<std::int64_t>(n) * (48000 / rate));
+  EXPECT_TRUE(tool_accepts("opusdec --quiet " + test::quote(dir.path / "x.opus") + " /dev/null"));
+}
+
+}  // namespace
+}  // namespace readaloud

@@ -1,0 +1,56 @@
+#include "util/fd.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <string>
+
+namespace readaloud {
+namespace {
+
+TEST(Fd, WritesAndReadsInFullThroughAPipe) {
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  Fd in(fds[0]), out(fds[1]);
+  const std::string text(3000, 'x');
+  ASSERT_TRUE(write_all(out.get(), text.data(), text.size()));
+  ::close(out.release());
+  std::string back(5000, '\0');
+  EXPECT_EQ(read_full(in.get(), back.data(), back.size()), text.size());  // stops at the end of the stream
+  back.resize(text.size());
+  EXPECT_EQ(back, text);
+  char c = 0;
+  EXPECT_EQ(read_some(in.get(), &c, 1), 0);
+}
+
+TEST(Fd, WriteAllReportsAnError) {
+  errno = 0;
+  EXPECT_FALSE(write_all(-1, "x", 1));
+  EXPECT_EQ(errno, EBADF);
+}
+
+TEST(Fd, PreadFullReadsAtAnOffset) {
+  char name[] = "/tmp/readaloud-fd-XXXXXX";
+  Fd file(::mkstemp(name));
+  ASSERT_GE(file.get(), 0);
+  ::unlink(name);
+  ASSERT_TRUE(pwrite_all(file.get(), "hello world", 11, 0));
+  char buf[5] = {};
+  EXPECT_EQ(pread_full(file.get(), buf, 5, 6), 5u);
+  EXPECT_EQ(std::string(buf, 5), "world");
+}
+
+TEST(Fd, WaitForReapsAChild) {
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) ::_exit(7);
+  int status = 0;
+  EXPECT_EQ(wait_for(pid, &status), pid);
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 7);
+}
+
+}  // namespace
+}  // namespace readaloud
