@@ -8,6 +8,7 @@ text must come back as the same text, never as extra cues, chapters,
 entries or paths."""
 import concurrent.futures
 import html
+from html.parser import HTMLParser
 import json
 import os
 import re
@@ -364,6 +365,67 @@ class FeedsIn(unittest.TestCase):
             self.assertIn("bomb-feed.xml", err)
             self.assertLess(maxrss_kb, 100 * 1024)
             self.assertFalse(os.path.exists(os.path.join(tmp, "site", "feed.xml")))
+
+
+class PageScan(HTMLParser):
+    """Every element of an HTML page, as (tag, attributes), read by Python's HTML parser."""
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.elements = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+
+class PublishedSite(unittest.TestCase):
+    """The hostile articles published as a podcast site: the feed parses
+    strictly with the titles as text, and the pages carry no injected markup."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.site = os.path.join(_tmp.name, "site")
+        code, _, err = run(["publish"] + [os.path.join(HERE, n) for n in ARTICLES] +
+                           ["-o", cls.site, "--base-url", "https://example.org/pod/", "--rate", "450",
+                            "--progress", "none"])
+        assert code == 0, err
+
+    def test_feed_parses_strictly_with_titles_as_text(self):
+        with open(os.path.join(self.site, "feed.xml"), "rb") as f:
+            root = strict_xml(f.read(), "feed.xml")
+        items = [e for e in root.iter() if local(e.tag) == "item"]
+        titles = sorted(text_of(next(c for c in item if local(c.tag) == "title")) for item in items)
+        self.assertEqual(titles, sorted(document_title(n) for n in ARTICLES))
+        for e in root.iter():
+            self.assertNotIn(local(e.tag).lower(), {"script", "img", "iframe"})
+            for value in e.attrib.values():
+                self.assertFalse(value.strip().lower().startswith(("javascript:", "data:")), value)
+
+    def test_pages_carry_no_injected_markup(self):
+        pages = [os.path.join(self.site, "index.html")]
+        pages += [os.path.join(self.site, d, "index.html") for d in sorted(os.listdir(self.site))
+                  if os.path.isfile(os.path.join(self.site, d, "index.html"))]
+        self.assertEqual(len(pages), 1 + len(ARTICLES))
+        for page in pages:
+            scan = PageScan()
+            with open(page, encoding="utf-8") as f:
+                scan.feed(f.read())
+            tags = [t for t, _ in scan.elements]
+            self.assertIn("meta", tags)
+            self.assertTrue(any(a.get("http-equiv", "").lower() == "content-security-policy"
+                                for t, a in scan.elements if t == "meta"), page)
+            self.assertLessEqual(tags.count("script"), 2, page)  # the page's own code and its cue data
+            for tag, attrs in scan.elements:
+                self.assertNotIn(tag, {"img", "iframe", "object", "embed", "svg"}, page)
+                for name, value in attrs.items():
+                    self.assertFalse(name.startswith("on"), (page, name))
+                    if name in ("href", "src") and value:
+                        self.assertFalse(value.strip().lower().startswith(("javascript:", "data:", "vbscript:")),
+                                         (page, value))
+                        if "://" in value:
+                            self.assertRegex(value, r"^https?://", page)
+                            self.assertIn("noopener", attrs.get("rel", ""), (page, value))
+            if page.endswith(os.path.join("", "index.html")) and os.path.dirname(page) != self.site:
+                self.assertEqual(tags.count("script"), 2, page)
 
 
 class AudioTags(unittest.TestCase):
