@@ -229,6 +229,7 @@ class M4bWriter final : public AudioSink {
   void store(AacPackets& packets) {
     Packet pkt;
     for (AacPacket& a : packets) {
+      av_packet_unref(pkt.p);  // av_write_frame leaves the packet's buffer with us
       int rc = av_new_packet(pkt.p, static_cast<int>(a.data.size()));
       if (rc < 0) throw_runtime("out of memory");
       std::memcpy(pkt.p->data, a.data.data(), a.data.size());

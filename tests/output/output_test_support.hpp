@@ -74,7 +74,7 @@ inline std::vector<float> decode(const std::filesystem::path& file, int rate) {
   const std::string raw = run("ffmpeg -v error -i " + quote(file) + " -f f32le -ac 1 -ar " +
                               std::to_string(rate) + " -");
   std::vector<float> out(raw.size() / sizeof(float));
-  std::memcpy(out.data(), raw.data(), out.size() * sizeof(float));
+  if (!out.empty()) std::memcpy(out.data(), raw.data(), out.size() * sizeof(float));
   return out;
 }
 
