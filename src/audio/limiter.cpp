@@ -295,7 +295,7 @@ std::size_t GainLimiter::limit(std::size_t first, std::size_t count, std::int64_
     held[j] = h;
     // Averaged over w samples, so the gain glides down to a peak. Every held
     // minimum in the average covers sample m, hence average <= need[m].
-    box_sum += h - held[j - w];
+    box_sum += h - held[static_cast<std::int64_t>(j) - w];
     const double g = std::min(std::min(box_sum * inv_window, h), 1.0);  // (std::min({...}) branched)
     // Falls to g at once; recovers towards g slowly, the reduction shrinking
     // by the release factor per sample (never below what g needs). Kept as

@@ -143,7 +143,16 @@ ContentHolders find_content_holders(const GumboNode* document) {
 bool chrome_part_matches(std::string_view token, std::string_view part) {
   if (token_has_part(token, part)) return true;
   if (part.size() < 6 || token.size() <= part.size()) return false;
-  return token.starts_with(part) || token.ends_with(part);
+  // Run together at either end of the token or of one of its hyphen/underscore
+  // pieces: "cookieconsent", "jp-relatedposts".
+  for (std::size_t pos = 0; pos < token.size();) {
+    std::size_t end = token.find_first_of("-_", pos);
+    if (end == npos) end = token.size();
+    const std::string_view piece = token.substr(pos, end - pos);
+    if (piece.size() > part.size() && (piece.starts_with(part) || piece.ends_with(part))) return true;
+    pos = end + 1;
+  }
+  return false;
 }
 
 bool looks_like_prose(const GumboNode* el) {

@@ -1,5 +1,7 @@
 #include "ingest/html_parser.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -11,11 +13,15 @@
 #include "ingest/html_metadata.hpp"
 #include "ingest/html_nesting.hpp"
 #include "ingest/html_walk.hpp"
+#include "ingest/page_text_rules.hpp"
+#include "util/text.hpp"
 
 namespace readaloud {
 namespace {
 
 using html::PageMetadata;
+
+constexpr std::size_t kLongParagraphWords = 15;  // the article's text has begun
 
 std::size_t text_bytes(const Article& a) {
   std::size_t n = 0;
@@ -138,11 +144,53 @@ void apply_metadata(Article& article, const PageMetadata& meta, const std::vecto
   }
 }
 
+/// Headings left with nothing under them because what they headed was
+/// dropped as chrome ("Share this:" over share links, "References" over a
+/// dropped list), before a heading of the same or a higher level or at the
+/// end. The first section is kept.
+void drop_empty_headings(Article& article) {
+  std::vector<Section>& sections = article.sections;
+  for (std::size_t i = sections.size(); i-- > 1;) {
+    const Section& s = sections[i];
+    const bool last = i + 1 == sections.size();
+    if (!s.blocks.empty() || s.title.empty() || !(last || sections[i + 1].level <= s.level)) continue;
+    const std::size_t until = last ? SIZE_MAX : sections[i + 1].line;
+    const bool chrome_under = std::any_of(article.dropped.begin(), article.dropped.end(), [&](const Dropped& d) {
+      return d.line >= s.line && d.line <= until && s.line != 0;
+    });
+    if (!chrome_under) continue;
+    article.dropped.push_back(Dropped{s.title, "empty heading", s.line});
+    sections.erase(sections.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+}
+
+/// Above the article's first long paragraph, a paragraph that repeats the
+/// title or holds only a date is page furniture of a div-only template.
+void drop_title_and_date_lines(Article& article) {
+  for (Section& s : article.sections) {
+    for (auto it = s.blocks.begin(); it != s.blocks.end();) {
+      if (it->kind != BlockKind::Paragraph) return;
+      const std::string text = plain_text(it->text);
+      const std::size_t words = html::count_words(text);
+      if (words >= kLongParagraphWords) return;
+      const bool title = !article.title.empty() && ascii_lower(text) == ascii_lower(article.title);
+      const bool date = words <= 6 && has_date(text) && !text.ends_with('.');
+      if (!title && !date) return;
+      article.dropped.push_back(Dropped{text, title ? "title repeated" : "dateline", it->line});
+      it = s.blocks.erase(it);
+    }
+    if (!s.blocks.empty()) return;
+  }
+}
+
 }  // namespace
 
-Article parse_html(std::string_view bytes, const BoilerplateFilter& filter, const std::string& encoding) {
+Article parse_html(std::string_view bytes, const BoilerplateFilter& filter, const std::string& encoding,
+                   std::string_view source_name) {
   const DecodedPage page = decode_html_page(bytes, encoding);
-  if (!page.warning.empty()) std::cerr << "readaloud: warning: " << page.warning << "\n";
+  if (!page.warning.empty())
+    std::cerr << (source_name.empty() ? std::string_view("readaloud") : source_name) << ": warning: " << page.warning
+              << "\n";
   const std::string text = html::limit_nesting(page.text, kMaxHtmlDepth);
   const html::GumboOutputPtr output = html::parse_document(text);
 
@@ -161,6 +209,8 @@ Article parse_html(std::string_view bytes, const BoilerplateFilter& filter, cons
     article.sources["content"] = "JSON-LD articleBody";
   }
   apply_metadata(article, meta, roots);
+  drop_empty_headings(article);
+  drop_title_and_date_lines(article);
   return article;
 }
 

@@ -38,7 +38,10 @@ namespace readaloud {
 ///   the other parsers.
 /// - Nesting deeper than kMaxHtmlDepth elements is flattened before parsing (as browsers do),
 ///   which keeps gumbo linear; no recursion on input depth anywhere.
-Article parse_html(std::string_view bytes, const BoilerplateFilter& filter, const std::string& encoding = "");
+/// A wrong or unusable charset declaration is reported on stderr as one line,
+/// "SOURCE_NAME: warning: ..." (or "readaloud: warning: ..." without a name).
+Article parse_html(std::string_view bytes, const BoilerplateFilter& filter, const std::string& encoding = "",
+                   std::string_view source_name = {});
 
 /// Elements nested deeper than this are flattened into their ancestor at this depth.
 inline constexpr std::size_t kMaxHtmlDepth = 512;

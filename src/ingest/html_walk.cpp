@@ -421,6 +421,11 @@ class Walker {
         }
         return false;
       case GUMBO_TAG_BR:
+        // "text<br><br>text" is how old templates separate paragraphs.
+        if (target_kind() == TargetKind::Body && follows_br(el)) {
+          boundary();
+          return true;
+        }
         add_text(" ", 0);
         return true;
       case GUMBO_TAG_IMG:
@@ -429,6 +434,20 @@ class Walker {
       default:
         return false;
     }
+  }
+
+  /// Whether the sibling before `el`, past whitespace, is a <br>.
+  static bool follows_br(const GumboNode* el) {
+    const GumboNode* parent = el->parent;
+    if (parent == nullptr) return false;
+    const GumboVector* kids = children_of(parent);
+    if (kids == nullptr) return false;
+    for (unsigned i = el->index_within_parent; i-- > 0;) {
+      const GumboNode* prev = child_at(kids, i);
+      if (prev->type == GUMBO_NODE_WHITESPACE || prev->type == GUMBO_NODE_COMMENT) continue;
+      return tag_of(prev) == GUMBO_TAG_BR;
+    }
+    return false;
   }
 
   bool open_heading(const GumboNode* el, GumboTag tag, TargetKind at, std::size_t line) {

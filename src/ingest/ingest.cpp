@@ -155,7 +155,7 @@ Article ingest(const std::string& name, std::string_view bytes, const IngestOpti
     Article article;
     switch (format) {
       case InputFormat::Html:
-        article = parse_html(bytes, filter, options.encoding);
+        article = parse_html(bytes, filter, options.encoding, name);
         break;
       case InputFormat::Plain:
         article = parse_plaintext(decode_text(bytes, options.encoding), filter);

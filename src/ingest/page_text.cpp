@@ -6,6 +6,7 @@
 #include <map>
 
 #include "ingest/decode.hpp"
+#include "ingest/page_text_rules.hpp"
 #include "util/text.hpp"
 
 namespace readaloud {
@@ -19,10 +20,13 @@ constexpr double kMetaScore = -1.0;
 constexpr double kMenuItemScore = -2.0;
 constexpr double kShortScore = -0.7;
 constexpr std::size_t kMaxTitleWords = 25;
-constexpr std::size_t kTitleLookback = 12;  // units searched above the first prose for the title
+constexpr std::size_t kTitleLookback = 16;  // units searched above the first prose for the title
 constexpr std::size_t kWrapWidth = 80;     // text browsers wrap at 80 columns
-constexpr std::size_t kMinMenuItems = 3;
-constexpr std::size_t kMinStandfirstWords = 12;  // a standfirst under a headline is longer than this   // menu items outside the region that make a whole page
+constexpr std::size_t kMinMenuItems = 3;  // menu items outside the region that make a whole page
+constexpr std::size_t kMetaReach = 5;     // units under a headline searched for its byline or date
+constexpr std::size_t kBannerReach = 25;  // units from either end of a page where a consent banner sits
+constexpr std::size_t kLongParagraphWords = 15;  // a paragraph after a "Related" heading that keeps it inside
+constexpr std::size_t kMinStandfirstWords = 12;  // a standfirst under a headline is longer than this
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
@@ -102,22 +106,14 @@ bool is_numbered_menu(std::string_view t) {
 /// A byline, a date line, a reading time: metadata under a headline.
 bool is_meta(std::string_view t, std::size_t words) {
   if (words > 14 || ends_sentence(t)) return false;
+  if (words >= 2 && starts_like_byline(t)) return true;
   const std::string lower = ascii_lower(t);
-  for (std::string_view prefix : {"by ", "posted ", "published ", "updated ", "written by ", "posted on ",
-                                  "por ", "von ", "par ", "le "})
-    if (lower.starts_with(prefix) && words >= 2) return true;
-  if (lower.find("min read") != std::string::npos || lower.find("minute read") != std::string::npos) return true;
-  // "March 3, 2024", "3 March 2024", "2024-03-03" with little else.
-  static constexpr std::array<std::string_view, 12> kMonths{"jan", "feb", "mar", "apr", "may", "jun",
-                                                            "jul", "aug", "sep", "oct", "nov", "dec"};
-  bool month = false;
-  for (std::string_view m : kMonths) month = month || lower.find(m) != std::string::npos;
-  bool year = false;
-  for (std::size_t i = 0; i + 4 <= t.size(); ++i)
-    if ((t.substr(i, 2) == "19" || t.substr(i, 2) == "20") && std::isdigit(static_cast<unsigned char>(t[i + 2])) &&
-        std::isdigit(static_cast<unsigned char>(t[i + 3])) && (i + 4 == t.size() || !std::isdigit(static_cast<unsigned char>(t[i + 4]))))
-      year = true;
-  return year && (month || lower.find('-') != std::string::npos || lower.find('/') != std::string::npos) && words <= 8;
+  for (std::string_view reading : {"min read", "minute read", "min. read", "lecture ", "lesezeit", "de lectura",
+                                   "de leitura", "di lettura"})
+    if (lower.find(reading) != std::string::npos) return true;
+  // "March 3, 2024", "3 March 2024", "2024-03-03", "19.02.2025, 14:20 Uhr" with little else;
+  // a CJK dateline may carry the source and the writer ("2025年10月8日 来源：… 作者：…").
+  return (words <= 8 || (words <= 20 && count_words(t) <= 6)) && has_date(t);
 }
 
 /// Title Case items of one to three words: "World", "Health News", "Sign Up".
@@ -158,16 +154,27 @@ PageLine classify_page_line(std::string_view line, const BoilerplateFilter& filt
     out.rule = hit->rule;
     return out;
   }
+  if (const std::string_view rule = page_chrome_rule(t, words); !rule.empty()) {
+    out.kind = PageLineKind::Chrome;
+    out.score = kChromeScore;
+    out.rule = std::string(rule);
+    return out;
+  }
+  if (is_meta(t, words) || is_card_fact(t, words)) {
+    out.kind = PageLineKind::Meta;
+    out.score = kMetaScore;
+    out.rule = is_card_fact(t, words) ? "page-card-fact" : "page-byline";
+    return out;
+  }
   if (is_link_bar(t, words) || is_numbered_menu(t)) {
     out.kind = PageLineKind::Chrome;
     out.score = kChromeScore;
     out.rule = is_link_bar(t, words) ? "page-link-bar" : "page-site-menu";
     return out;
   }
-  if (is_meta(t, words)) {
-    out.kind = PageLineKind::Meta;
-    out.score = kMetaScore;
-    out.rule = "page-byline";
+  if (is_spaced_menu_row(t)) {
+    out.kind = PageLineKind::Short;
+    out.score = kChromeScore / 2;
     return out;
   }
   const bool sentence = ends_sentence(t) || t.find(". ") != std::string_view::npos;
@@ -241,6 +248,17 @@ std::vector<Unit> make_units(const std::vector<RawLine>& lines, bool wrapped, co
     u.line.number = u.first;
     units.push_back(std::move(u));
   }
+  // Consent banners open or close a page; a paragraph about cookies in the
+  // middle of one is the article's (a piece on browser privacy).
+  for (std::size_t i = kBannerReach; i + kBannerReach < units.size(); ++i) {
+    PageLine& l = units[i].line;
+    const std::size_t words = word_weight(units[i].text);
+    if (l.rule == "page-cookie-consent" && words >= kMinStandfirstWords && ends_sentence(units[i].text)) {
+      l.kind = PageLineKind::Prose;
+      l.score = static_cast<double>(std::min<std::size_t>(words, 150));
+      l.rule.clear();
+    }
+  }
   return units;
 }
 
@@ -263,14 +281,27 @@ std::pair<std::size_t, std::size_t> best_run(const std::vector<Unit>& units) {
   return {best_begin, best_end};
 }
 
-bool skippable_above_title(const PageLine& l) {
+bool skippable_above_title(const PageLine& l, std::string_view text) {
+  const std::string lower = ascii_lower(text);
+  if (l.rule == "site-navigation" && (lower == "print" || lower == "email" || lower == "print this page"))
+    return true;  // buttons under a headline, not the site's menu
   return l.kind == PageLineKind::Meta || l.kind == PageLineKind::Junk ||
-         (l.kind == PageLineKind::Chrome && (l.rule == "page-widget" || l.rule == "page-link-bar"));
+         (l.kind == PageLineKind::Chrome &&
+          (l.rule == "page-widget" || l.rule == "page-link-bar" || l.rule == "page-comments" ||
+           l.rule == "page-hatnote"));
+}
+
+/// A question or exclamation as a headline: "Should I stop my statin?".
+bool is_headline_sentence(const Unit& u) {
+  const std::string_view t = trim(u.text);
+  return u.line.kind == PageLineKind::Prose && u.first == u.last && count_words(t) <= 20 && !t.empty() &&
+         (t.back() == '?' || t.back() == '!') && t.find(". ") == std::string_view::npos;
 }
 
 bool title_like(const Unit& u) {
   const std::string_view t = u.text;
-  return u.line.kind == PageLineKind::Short && u.first == u.last && count_words(t) <= kMaxTitleWords &&
+  return (u.line.kind == PageLineKind::Short || is_headline_sentence(u)) && u.first == u.last &&
+         count_words(t) <= kMaxTitleWords &&
          has_letter(t) && !has_menu_bullet(t) && !t.starts_with("\u2022");
 }
 
@@ -280,41 +311,140 @@ bool is_bullet_item(std::string_view t) {
           t.find(". ") <= 3);
 }
 
-/// A shorter heading right above a long standfirst is the headline.
-std::size_t prefer_headline_over_standfirst(const std::vector<Unit>& units, std::size_t c, std::size_t above) {
-  if (above == c || units[above].line.score <= kMenuItemScore) return c;
-  const std::size_t words = count_words(units[c].text);
-  return words >= kMinStandfirstWords && count_words(units[above].text) < words ? above : c;
+/// Share of words that start with a lowercase letter: a headline in sentence
+/// case, or in Title Case with its small words, has some; a nav bar has none.
+double lowercase_share(std::string_view t) {
+  std::size_t words = 0, lower = 0;
+  for (std::size_t pos = 0; pos < t.size();) {
+    while (pos < t.size() && is_space(t[pos])) ++pos;
+    if (pos >= t.size()) break;
+    ++words;
+    const auto c = static_cast<unsigned char>(t[pos]);
+    const auto next = pos + 1 < t.size() ? static_cast<unsigned char>(t[pos + 1]) : 0;
+    lower += (c >= 'a' && c <= 'z') || (c == 0xC3 && next >= 0x9F);
+    while (pos < t.size() && !is_space(t[pos])) ++pos;
+  }
+  return words == 0 ? 0.0 : static_cast<double>(lower) / static_cast<double>(words);
+}
+
+/// What the title search knows about the whole page.
+struct PageFacts {
+  std::map<std::string, std::size_t> seen;  // lowercased unit text -> how many units have it
+  std::vector<std::string> footer;          // lowercased copyright lines, which name the site
+  std::vector<bool> toc;                    // table-of-contents items
+};
+
+/// A byline, a date or a reviewer follows within a few units (past a
+/// standfirst, a bare author name, a place), as under a headline.
+bool followed_by_meta(const std::vector<Unit>& units, std::size_t c, std::size_t begin) {
+  for (std::size_t i = c + 1; i < std::min(begin + 1, c + kMetaReach + 1) && i < units.size(); ++i) {
+    const PageLine& l = units[i].line;
+    if (l.kind == PageLineKind::Meta) return true;
+    if (l.kind == PageLineKind::Junk && (l.rule == "byline" || l.rule == "review-date")) return true;
+    if (l.kind == PageLineKind::Prose) return false;
+  }
+  return false;
+}
+
+/// A row of tabs or contents on one line: two or more of its words, half of
+/// them at least, come back in [from, end) as one-word headings of their own.
+bool names_later_headings(const std::vector<Unit>& units, std::string_view text, std::size_t from, std::size_t end) {
+  std::vector<std::string> later;
+  for (std::size_t i = from; i < end; ++i)
+    if (units[i].line.kind == PageLineKind::Short && count_words(units[i].text) == 1)
+      later.push_back(ascii_lower(units[i].text));
+  std::size_t hits = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    while (pos < text.size() && is_space(text[pos])) ++pos;
+    std::size_t stop = pos;
+    while (stop < text.size() && !is_space(text[stop])) ++stop;
+    const std::string word = ascii_lower(text.substr(pos, stop - pos));
+    hits += !word.empty() && std::find(later.begin(), later.end(), word) != later.end();
+    pos = stop;
+  }
+  return hits >= 2 && count_words(text) >= 3 && hits * 2 >= count_words(text);
+}
+
+/// How much a candidate looks like the headline that opens the article rather
+/// than a site name, a section label, a table-of-contents item or a standfirst.
+/// `nearer` is the candidate right below it, if any.
+double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t begin, std::size_t end,
+                   const PageFacts& facts, const Unit* nearer) {
+  const Unit& u = units[c];
+  const std::size_t words = count_words(u.text);
+  const std::string key = ascii_lower(u.text);
+  double s = -0.05 * static_cast<double>(begin - c);  // nearer the text wins a tie
+  if (u.line.score <= kMenuItemScore) s -= 2;        // a menu item or a section label
+  if (words >= 4) s += 1;
+  if (followed_by_meta(units, c, begin)) s += 3;
+  const auto seen = facts.seen.find(key);
+  // A short line found again is a section name in a menu too; a headline can
+  // come back whole (a sticky header, a recipe card) and stays.
+  if ((seen != facts.seen.end() && seen->second > 1 && words <= 3) || facts.toc[c]) s -= 4;
+  for (const std::string& f : facts.footer)
+    if (key.size() >= 4 && f.find(key) != std::string::npos) s -= 3;  // the site's name
+  if (u.text.ends_with(':')) s -= 3;                                 // a lead-in
+  if (names_later_headings(units, u.text, c + 1, end)) s -= 4;             // a row of tabs: "Overview Symptoms Causes"
+  if (nearer != nullptr) {
+    const std::string below = ascii_lower(nearer->text);
+    if (below.size() > key.size() && below.starts_with(key)) s -= 4;  // "Ask the Doctor" above "Ask the Doctor: ..."
+  }
+  return s;
 }
 
 /// The headline above the first prose unit. Looks back past bylines, dates,
-/// credits, share widgets, breadcrumbs and "key points" bullets; prefers the
-/// heading a byline or date follows, then a headline to a menu item and to the
-/// longer standfirst under it; stops at prose and other chrome. Returns the
-/// unit index, or `begin` when none qualifies.
-std::size_t find_title(const std::vector<Unit>& units, std::size_t begin) {
+/// credits, share widgets, breadcrumbs and "key points" bullets, stopping at
+/// prose and other chrome, then scores the headings found (title_score); a
+/// long line under a shorter heading is its standfirst. Returns the unit
+/// index, or `begin` when none qualifies.
+std::size_t find_title(const std::vector<Unit>& units, std::size_t begin, std::size_t end, const PageFacts& facts) {
   std::vector<std::size_t> candidates;  // nearest first
   for (std::size_t i = begin, steps = 0; i > 0 && steps < kTitleLookback; --i, ++steps) {
     const Unit& u = units[i - 1];
-    if (skippable_above_title(u.line)) continue;
+    if (skippable_above_title(u.line, u.text)) continue;
     // "Key points" bullets under a headline are passed; a list above a heading is a menu.
     if (is_bullet_item(u.text)) {
       if (candidates.empty()) continue;
       break;
     }
+    // A long standfirst without a full stop lies between the headline and the text.
+    if (u.line.kind == PageLineKind::Short && u.first == u.last && count_words(u.text) > kMaxTitleWords &&
+        !ends_sentence(u.text))
+      continue;
     if (!title_like(u)) break;
     candidates.push_back(i - 1);
   }
-  const auto above = [&](std::size_t k) { return k + 1 < candidates.size() && candidates[k + 1] + 1 == candidates[k] ? candidates[k + 1] : candidates[k]; };
+  if (candidates.empty()) return begin;
+  const auto repeated = [&](std::size_t i) {
+    const auto seen = facts.seen.find(ascii_lower(units[i].text));
+    return count_words(units[i].text) >= 4 && seen != facts.seen.end() && seen->second > 1;
+  };
+  std::size_t best = candidates.front();
+  double best_score = -1e9;
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     const std::size_t c = candidates[k];
-    if (c + 1 < begin && units[c + 1].line.kind == PageLineKind::Meta && units[c].line.score > kMenuItemScore)
-      return prefer_headline_over_standfirst(units, c, above(k));
+    const Unit* nearer = k > 0 && candidates[k - 1] == c + 1 ? &units[c + 1] : nullptr;
+    // A headline often comes back whole: a sticky header, the last breadcrumb, a recipe card.
+    double s = title_score(units, c, begin, end, facts, nearer) + (repeated(c) ? 1.0 : 0.0);
+    // A standfirst: a long line right under a shorter heading that is no menu item.
+    // A deck or standfirst: a line right under another heading that is no
+    // menu item and no label of it; the upper one is the headline.
+    const bool heading_above = k + 1 < candidates.size() && candidates[k + 1] + 1 == c &&
+                               units[c - 1].line.score > kMenuItemScore && count_words(units[c - 1].text) >= 3 &&
+                               // Not a one-line nav bar ("Science Culture Health Shop"), unless
+                               // the page repeats it as a headline is repeated.
+                               c >= 2 && (lowercase_share(units[c - 1].text) > 0.3 || repeated(c - 1)) &&
+                               !ascii_lower(units[c].text).starts_with(ascii_lower(units[c - 1].text));
+    if (heading_above) s -= 1.5;
+    if (heading_above && count_words(units[c].text) >= kMinStandfirstWords &&
+        count_words(units[c - 1].text) < count_words(units[c].text))
+      s -= 1.5;
+    if (s > best_score) {
+      best_score = s;
+      best = c;
+    }
   }
-  for (std::size_t k = 0; k < candidates.size(); ++k)
-    if (units[candidates[k]].line.score > kMenuItemScore)
-      return prefer_headline_over_standfirst(units, candidates[k], above(k));
-  return candidates.empty() ? begin : candidates.front();
+  return best;
 }
 
 /// A lead-in ending in ":" keeps the list under it, even of short items.
@@ -327,12 +457,41 @@ std::size_t extend_over_list(const std::vector<Unit>& units, std::size_t end) {
   return end;
 }
 
+/// A list that closes the article (a heading and its bullets, or bullets
+/// alone) stays with it, up to the chrome after it. Menu-like bullets do not.
+std::size_t extend_over_closing_list(const std::vector<Unit>& units, std::size_t end) {
+  const auto bullet = [&](std::size_t i) {
+    return i < units.size() && units[i].line.kind == PageLineKind::Short && units[i].line.score > kMenuItemScore &&
+           is_bullet_item(units[i].text);
+  };
+  while (end < units.size()) {
+    if (bullet(end)) {
+      ++end;
+    } else if (units[end].line.kind == PageLineKind::Short && units[end].line.score > kMenuItemScore &&
+               bullet(end + 1) && !is_end_marker(units[end].text, count_words(units[end].text))) {
+      end += 2;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
 /// A heading's text without list numbering, bullets and "[edit]" links.
 std::string toc_key(std::string_view t) {
-  while (!t.empty() && (std::isdigit(static_cast<unsigned char>(t.front())) || t.front() == '.' || t.front() == ' '))
-    t.remove_prefix(1);
-  for (std::string_view b : {"\u2022 ", "- ", "* ", "\u25A1 "})
-    if (t.starts_with(b)) t.remove_prefix(b.size());
+  for (bool again = true; again;) {
+    again = false;
+    while (!t.empty() &&
+           (std::isdigit(static_cast<unsigned char>(t.front())) || t.front() == '.' || t.front() == ' ')) {
+      t.remove_prefix(1);
+      again = true;
+    }
+    for (std::string_view b : {"\u2022 ", "- ", "* ", "\u25A1 "})
+      if (t.starts_with(b)) {
+        t.remove_prefix(b.size());
+        again = true;
+      }
+  }
   if (t.ends_with("[edit]")) t.remove_suffix(6);
   return ascii_lower(trim(t));
 }
@@ -357,6 +516,77 @@ std::vector<bool> toc_items(const std::vector<Unit>& units) {
   return toc;
 }
 
+/// Where the article ends inside [begin, end): at a comment section, however
+/// much prose it holds, or at a heading of related links, tags or references
+/// when no long paragraph follows it.
+std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin + 1; i < end; ++i) {
+    const std::string& rule = units[i].line.rule;
+    if (rule == "page-comments") return i;
+    if (rule != "page-related" && rule != "sources" && !is_end_marker(units[i].text, count_words(units[i].text)))
+      continue;
+    bool long_prose_after = false;
+    for (std::size_t j = i + 1; j < end && !long_prose_after; ++j)
+      long_prose_after = units[j].line.kind == PageLineKind::Prose && word_weight(units[j].text) >= kLongParagraphWords;
+    if (!long_prose_after) return i;
+  }
+  return end;
+}
+
+/// A question headline opens the run when a byline or a date follows it, or
+/// when no heading stands above it: the run then starts at the text under it.
+std::size_t past_question_headline(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
+  if (!is_headline_sentence(units[begin])) return begin;
+  std::size_t next = begin + 1;
+  while (next < end && units[next].line.kind != PageLineKind::Prose) ++next;
+  const bool heading_above =
+      begin > 0 && units[begin - 1].line.kind == PageLineKind::Short && units[begin - 1].line.score > kMenuItemScore;
+  return next < end && (followed_by_meta(units, begin, next) || !heading_above) ? next : begin;
+}
+
+PageFacts page_facts(const std::vector<Unit>& units) {
+  PageFacts facts;
+  facts.toc = toc_items(units);
+  for (const Unit& u : units) {
+    ++facts.seen[ascii_lower(u.text)];
+    if (u.line.rule == "copyright" || u.line.rule == "page-footer") facts.footer.push_back(ascii_lower(u.text));
+  }
+  return facts;
+}
+
+struct RegionBounds {
+  std::size_t title, begin, end;  // unit indexes: the headline, the first prose, past the last kept
+};
+
+/// The lines inside the region that go anyway: chrome; under the headline,
+/// before the text, bylines, dates and short Title Case lines such as a desk
+/// name or a bare author name; bylines and dates further down; contents
+/// items; the headline again (a recipe card, a sticky header); ratings.
+std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBounds r, const std::vector<bool>& toc) {
+  std::vector<PageLine> out;
+  for (std::size_t i = r.title + (r.title < r.begin ? 1 : 0); i < r.end; ++i) {
+    const PageLine& l = units[i].line;
+    const bool desk_or_name = l.kind == PageLineKind::Short && l.score <= kMenuItemScore && i + 1 < r.begin;
+    const bool byline = (i < r.begin && (l.kind == PageLineKind::Meta || desk_or_name)) ||
+                        (l.kind == PageLineKind::Meta && l.rule == "page-byline");
+    const bool title_again = r.title < r.begin && i != r.title && units[i].text == units[r.title].text;
+    const bool rating = l.rule == "page-card-fact" && is_rating(units[i].text);
+    const bool tabs = i < r.begin && l.kind == PageLineKind::Short &&
+                      names_later_headings(units, units[i].text, i + 1, r.end);
+    if (!(l.kind == PageLineKind::Chrome || byline || toc[i] || title_again || rating || tabs)) continue;
+    for (std::size_t n = units[i].first; n <= units[i].last; ++n) {
+      PageLine d = l;
+      d.number = n;
+      if (toc[i]) d.rule = "page-table-of-contents";
+      if (title_again) d.rule = "page-title-repeated";
+      if (rating) d.rule = "page-rating";
+      if (tabs) d.rule = "page-table-of-contents";
+      out.push_back(d);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 PageRegion find_article_region(std::string_view text, const BoilerplateFilter& filter) {
@@ -366,14 +596,11 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
   const std::vector<Unit> units = make_units(lines, wrapped, filter);
   auto [begin, end] = best_run(units);
   if (begin == end) return region;
-  const std::size_t title = find_title(units, begin);
-  end = extend_over_list(units, end);
-  // A comment section ends the article, however much prose it holds.
-  for (std::size_t i = begin; i < end; ++i)
-    if (units[i].line.rule == "page-comments") {
-      end = i;
-      break;
-    }
+  begin = past_question_headline(units, begin, end);
+  const PageFacts facts = page_facts(units);
+  const std::size_t title = find_title(units, begin, end, facts);
+  end = extend_over_closing_list(units, extend_over_list(units, end));
+  end = cut_at_end_marker(units, begin, end);
 
   bool chrome_outside = false, prose_before_title = false, short_before_title = false;
   std::size_t menu_items_outside = 0;
@@ -407,21 +634,7 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
   region.last_line = units[end - 1].last;
   region.title_line = title < begin ? units[title].first : 0;
   region.dropped_outside = std::move(outside);
-  const std::vector<bool> toc = toc_items(units);
-  for (std::size_t i = title + (title < begin ? 1 : 0); i < end; ++i) {
-    const PageLine& l = units[i].line;
-    // Under the headline, before the text: bylines, dates, and short Title Case
-    // lines such as a desk name ("WellInfo Health News") or a bare author name.
-    const bool byline = i < begin && (l.kind == PageLineKind::Meta ||
-                                      (l.kind == PageLineKind::Short && l.score <= kMenuItemScore && i + 1 < begin));
-    if (l.kind == PageLineKind::Chrome || byline || toc[i])
-      for (std::size_t n = units[i].first; n <= units[i].last; ++n) {
-        PageLine d = l;
-        d.number = n;
-        if (toc[i]) d.rule = "page-table-of-contents";
-        region.dropped_inside.push_back(d);
-      }
-  }
+  region.dropped_inside = dropped_inside(units, {title, begin, end}, facts.toc);
   // Only a page with menus is a select-all copy; otherwise paragraphs keep their lines.
   region.lines_are_paragraphs = page && !wrapped;
   return region;

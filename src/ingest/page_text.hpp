@@ -18,8 +18,10 @@ enum class PageLineKind {
   Blank,
   Prose,   ///< sentence text: many words, sentence punctuation
   Short,   ///< a menu item, a link, a heading: few words, no sentence end
-  Meta,    ///< a byline, a date, "5 min read"
-  Chrome,  ///< page chrome: a "page-..." boilerplate rule, a breadcrumb, a numbered site menu
+  Meta,    ///< a byline, a date, "5 min read", a recipe-card fact ("Servings: 4")
+  Chrome,  ///< page chrome: a "page-..." boilerplate rule, a breadcrumb, a numbered site menu,
+           ///< or a rule of ingest/page_text_rules.hpp (skip links, consent banners, footers,
+           ///< "Related"/"Tags" headings)
   Junk     ///< another boilerplate rule (share buttons, credits) that is dropped anyway
 };
 

@@ -1,6 +1,7 @@
 #include "output/flac_encoder.hpp"
 
 #include <FLAC/stream_encoder.h>
+#include <openssl/evp.h>
 
 #include <algorithm>
 #include <array>
@@ -55,6 +56,11 @@ std::uint16_t flac_crc16(std::span<const std::uint8_t> bytes) {
 }
 
 namespace {
+
+// Float to 16-bit exactly as the encoder converts it: beyond [-1, 1] clips.
+FLAC__int32 to_int16(float x) {
+  return static_cast<FLAC__int32>(std::clamp(std::lrint(x * 32767.0f), -32768L, 32767L));
+}
 
 // FLAC's extended UTF-8 coding of a frame number (up to 31 bits here).
 void put_utf8(std::vector<std::uint8_t>& out, std::uint32_t v) {
@@ -138,9 +144,7 @@ Encoded encode_chunk(const ChunkInput& chunk, int sample_rate, int level) {
   const std::size_t n = chunk.samples.size();
   for (std::size_t i = 0; i < n; i += pcm.size()) {
     const std::size_t m = std::min(pcm.size(), n - i);
-    // Float beyond [-1, 1] clips rather than wraps.
-    for (std::size_t k = 0; k < m; ++k)
-      pcm[k] = static_cast<FLAC__int32>(std::clamp(std::lrint(chunk.samples[i + k] * 32767.0f), -32768L, 32767L));
+    for (std::size_t k = 0; k < m; ++k) pcm[k] = to_int16(chunk.samples[i + k]);
     if (!FLAC__stream_encoder_process_interleaved(e, pcm.data(), static_cast<uint32_t>(m)))
       throw_runtime(std::string("FLAC encoder: ") +
                     FLAC__StreamEncoderStateString[FLAC__stream_encoder_get_state(e)]);
@@ -168,6 +172,37 @@ void put_be(std::vector<std::uint8_t>& out, std::uint64_t v, int bytes) {
   for (int k = bytes - 1; k >= 0; --k) out.push_back(static_cast<std::uint8_t>(v >> (8 * k)));
 }
 
+struct DigestDeleter {
+  void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
+};
+
+// STREAMINFO's MD5: of the samples in stream order, as 16-bit little-endian.
+class SampleDigest {
+ public:
+  SampleDigest() : ctx_(EVP_MD_CTX_new()) {
+    if (!ctx_ || !EVP_DigestInit_ex(ctx_.get(), EVP_md5(), nullptr)) throw_runtime("MD5 failed (OpenSSL)");
+  }
+  void add(std::span<const float> samples) {
+    bytes_.resize(samples.size() * 2);
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+      const auto v = static_cast<std::uint16_t>(to_int16(samples[i]));
+      bytes_[2 * i] = static_cast<std::uint8_t>(v);
+      bytes_[2 * i + 1] = static_cast<std::uint8_t>(v >> 8);
+    }
+    if (!EVP_DigestUpdate(ctx_.get(), bytes_.data(), bytes_.size())) throw_runtime("MD5 failed (OpenSSL)");
+  }
+  std::array<std::uint8_t, 16> finish() {
+    std::array<std::uint8_t, 16> md5{};
+    unsigned size = 0;
+    if (!EVP_DigestFinal_ex(ctx_.get(), md5.data(), &size) || size != md5.size()) throw_runtime("MD5 failed (OpenSSL)");
+    return md5;
+  }
+
+ private:
+  std::unique_ptr<EVP_MD_CTX, DigestDeleter> ctx_;
+  std::vector<std::uint8_t> bytes_;
+};
+
 class FlacWriter final : public AudioSink {
  public:
   FlacWriter(const std::filesystem::path& path, int sample_rate, const FlacTuning& tuning)
@@ -176,11 +211,12 @@ class FlacWriter final : public AudioSink {
         chunks_(layout(sample_rate, tuning.chunk_seconds), tuning.threads,
                 [rate = sample_rate, level = tuning.level](const ChunkInput& c) { return encode_chunk(c, rate, level); },
                 [this](Encoded& e) { store(e); }) {
-    file_.append(header(0, 0, 0));
+    file_.append(header(0, 0, 0, {}));
   }
 
   void write(std::span<const float> samples) override {
     if (finished_) throw_runtime("write failed: writer already finished", Location{file_.path().string()});
+    digest_.add(samples);
     chunks_.write(samples);
   }
 
@@ -188,7 +224,7 @@ class FlacWriter final : public AudioSink {
     if (finished_) return;
     finished_ = true;
     chunks_.finish();
-    const auto info = header(chunks_.total(), min_frame_, max_frame_);
+    const auto info = header(chunks_.total(), min_frame_, max_frame_, digest_.finish());
     file_.write_at(0, std::span<const std::uint8_t>(info).first(kStreamInfoAt + 34));
     file_.close();
   }
@@ -208,7 +244,8 @@ class FlacWriter final : public AudioSink {
   }
 
   // "fLaC", STREAMINFO, an empty Vorbis comment, and padding.
-  std::vector<std::uint8_t> header(std::int64_t total, std::size_t min_frame, std::size_t max_frame) const {
+  std::vector<std::uint8_t> header(std::int64_t total, std::size_t min_frame, std::size_t max_frame,
+                                   const std::array<std::uint8_t, 16>& md5) const {
     std::vector<std::uint8_t> h = {'f', 'L', 'a', 'C', 0x00, 0, 0, 34};
     put_be(h, kBlockSize, 2);
     put_be(h, kBlockSize, 2);
@@ -217,7 +254,7 @@ class FlacWriter final : public AudioSink {
     const std::uint64_t packed = (static_cast<std::uint64_t>(rate_) << 44) | (0ull << 41) | (15ull << 36) |
                                  (static_cast<std::uint64_t>(total) & 0xFFFFFFFFFull);
     put_be(h, packed, 8);
-    h.insert(h.end(), 16, 0);  // MD5 unset
+    h.insert(h.end(), md5.begin(), md5.end());
     static constexpr char kVendor[] = "readaloud";
     const std::uint32_t vendor = sizeof kVendor - 1;
     h.push_back(0x04);
@@ -242,6 +279,7 @@ class FlacWriter final : public AudioSink {
   EncodedFile file_;
   int rate_;
   ChunkedEncoder<Encoded> chunks_;
+  SampleDigest digest_;
   bool finished_ = false;
   std::int64_t frames_ = 0;
   std::size_t min_frame_ = 0;

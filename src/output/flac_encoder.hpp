@@ -21,8 +21,8 @@ struct FlacTuning {
 
 /// A sink writing 16-bit mono FLAC to exactly `path`: fixed 4096-sample
 /// frames with consecutive frame numbers and their CRCs, a STREAMINFO with
-/// the total samples and the smallest and largest frame (its MD5 left unset,
-/// which the format allows), an empty Vorbis comment and padding for tags.
+/// the total samples, the smallest and largest frame and the MD5 of the
+/// samples, an empty Vorbis comment and padding for tags.
 ///
 /// Throws Error(Usage) for a sample rate FLAC cannot carry, Error(Runtime)
 /// naming the file when it cannot be created, and "write failed: <reason>"

@@ -92,6 +92,16 @@ class ExtractTest(TempDirTest):
         self.assertIn("--to", err)
         self.assertEqual(out, "")
 
+    def test_charset_warning_names_the_file_on_one_line(self):
+        page = os.path.join(FIXTURES, "pages", "charset-ut-frost.html")
+        code, out, err = run(["extract", page, "--to", "text"])
+        self.assertEqual(code, 0, err)
+        lines = err.strip().splitlines()
+        self.assertEqual(len(lines), 1, err)
+        self.assertTrue(lines[0].startswith(page + ": warning: "), err)
+        self.assertIn("'ut'", lines[0])
+        self.assertTrue(out.strip())
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -36,21 +36,41 @@ _tmp = None
 RESULTS = {}  # (fixture, fmt) -> (folder, code, stdout, stderr)
 
 
+def without_long_line(name):
+    """A copy of a fixture with its 10,000-character line (one sentence said
+    hundreds of times) cut to one sentence: every title and heading stays.
+    The long line is checked in MP3 with every sidecar; the other formats are
+    checked for their tags and DAISY for its markup, which it does not touch,
+    at a tenth of the audio (EPUB keeps it: its page shows the text)."""
+    with open(os.path.join(HERE, name), encoding="utf-8") as f:
+        text = f.read()
+    short = re.sub(r"([A-Z][^.\n<>\"]{5,80}\. ?)\1{10,}", r"\1", text)
+    assert len(short) < len(text) / 4, name
+    path = os.path.join(_tmp.name, "short", name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(short)
+    return path
+
+
 def setUpModule():
     global _tmp
     _tmp = tempfile.TemporaryDirectory(prefix="readaloud-hostile-")
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         jobs = {}
         for name in ARTICLES:
+            short = without_long_line(name)
             for fmt in FORMATS:
                 folder = os.path.join(_tmp.name, name, fmt)
+                source = os.path.join(HERE, name) if fmt == "mp3" else short
                 jobs[(name, fmt)] = (folder, pool.submit(run, [
-                    "render", os.path.join(HERE, name), "-o", folder, "--format", fmt, "--sidecars", "all",
+                    "render", source, "-o", folder, "--format", fmt, "--sidecars", "all",
                     "--split-chapters", "--rate", "450", "--progress", "none"]))
             for fmt in BOOKS:
                 folder = os.path.join(_tmp.name, name, fmt)
+                source = os.path.join(HERE, name) if fmt == "epub" else short
                 jobs[(name, fmt)] = (folder, pool.submit(run, [
-                    "render", os.path.join(HERE, name), "-o", folder, "--format", fmt, "--rate", "450",
+                    "render", source, "-o", folder, "--format", fmt, "--rate", "450",
                     "--progress", "none"]))
         for (key, (folder, job)) in jobs.items():
             RESULTS[key] = (folder, *job.result())

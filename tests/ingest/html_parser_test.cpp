@@ -417,5 +417,33 @@ TEST(HtmlParser, SunburnEquivalenceFixture) {
   EXPECT_EQ(all_text(a).find("newsletter"), std::string::npos);
 }
 
+TEST(HtmlParser, HeadingsLeftEmptyByDroppedChromeGo) {
+  const Article a = parse(
+      "<body><article><h1>Title</h1><p>Text of the article.</p>\n"
+      "<h2>References</h2>\n<div class=\"reflist\"><ol><li>A source, 2020.</li></ol></div>\n"
+      "<h2>Kept</h2>\n</article></body>");
+  std::vector<std::string> titles;
+  for (const Section& s : a.sections) titles.push_back(s.title);
+  // "References" headed only a dropped list; "Kept" headed nothing that was dropped.
+  EXPECT_EQ(titles, (std::vector<std::string>{"Title", "Kept"}));
+}
+
+TEST(HtmlParser, DivTemplatesSplitOnDoubleBreaksAndLoseTitleAndDateLines) {
+  const Article a = parse(
+      "<head><title>Night buses saved | The Post</title></head><body><div class=\"c1\">"
+      "<div class=\"ttl\">Night buses saved</div><div class=\"dt\">Thursday 14 November 2024</div>"
+      "<div class=\"storybody\">The council voted eleven to four to keep the night bus network running for another "
+      "year, after a long debate.<br><br>Nurses, cleaners and bar staff filled the public gallery to speak for it "
+      "on Wednesday night.<br>The vote was close.</div></div></body>");
+  EXPECT_EQ(a.title, "Night buses saved");
+  std::vector<std::string> paragraphs;
+  for (const Section& s : a.sections)
+    for (const Block& b : s.blocks) paragraphs.push_back(plain_text(b.text));
+  ASSERT_EQ(paragraphs.size(), 2u);
+  EXPECT_TRUE(paragraphs[0].starts_with("The council voted"));
+  // A single <br> stays inside its paragraph.
+  EXPECT_TRUE(paragraphs[1].ends_with("on Wednesday night. The vote was close.")) << paragraphs[1];
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -100,5 +100,98 @@ TEST(FindArticleRegion, CommentsEndTheArticle) {
   EXPECT_EQ(r.last_line, 7u);
 }
 
+TEST(ClassifyPageLine, ConsentBannersAndSkipLinksInEveryLanguage) {
+  EXPECT_EQ(kind("Utilizamos cookies propias y de terceros para analizar el tr\u00E1fico y mostrar publicidad."),
+            PageLineKind::Chrome);
+  EXPECT_EQ(kind("Wir verwenden Cookies, um Inhalte zu personalisieren. Mit Klick auf Zustimmen willigen Sie ein."),
+            PageLineKind::Chrome);
+  EXPECT_EQ(kind("Nous utilisons des cookies pour mesurer l'audience et personnaliser les publicit\u00E9s."),
+            PageLineKind::Chrome);
+  EXPECT_EQ(kind("Wir und unsere Partner verarbeiten personenbezogene Daten, um Anzeigen zu personalisieren."),
+            PageLineKind::Chrome);
+  EXPECT_EQ(kind("Aceptar todas"), PageLineKind::Chrome);
+  EXPECT_EQ(kind("Alle akzeptieren   Nur notwendige   Einstellungen"), PageLineKind::Chrome);
+  EXPECT_EQ(kind("Reject additional cookies"), PageLineKind::Chrome);
+  EXPECT_EQ(kind("Ir al contenido principal"), PageLineKind::Chrome);
+  EXPECT_EQ(kind("Zum Inhalt springen"), PageLineKind::Chrome);
+  EXPECT_EQ(kind("Aller au contenu"), PageLineKind::Chrome);
+  EXPECT_EQ(kind("Vai al contenuto"), PageLineKind::Chrome);
+  EXPECT_EQ(kind("Pular para o conte\u00FAdo"), PageLineKind::Chrome);
+  EXPECT_EQ(kind("\u00A9 Gazzetta del Lago - Tutti i diritti riservati"), PageLineKind::Chrome);
+  // An article sentence about cookies that asks nothing of the reader stays prose.
+  EXPECT_EQ(kind("The biscuits known in America as cookies were first baked as test cakes in Dutch ovens."),
+            PageLineKind::Prose);
+}
+
+TEST(ClassifyPageLine, BylinesDatesAndCardFactsInEveryLanguage) {
+  EXPECT_EQ(kind("Por Luc\u00EDa Ferr\u00E1ndez"), PageLineKind::Meta);
+  EXPECT_EQ(kind("Von Dr. med. Sabine Wolters"), PageLineKind::Meta);
+  EXPECT_EQ(kind("di Francesca Riva"), PageLineKind::Meta);
+  EXPECT_EQ(kind("Words by Ilse Brandt \u00B7 Photographs by Omar Haddad"), PageLineKind::Meta);
+  EXPECT_EQ(kind("15 settembre 2025"), PageLineKind::Meta);
+  EXPECT_EQ(kind("19.02.2025, 14:20 Uhr"), PageLineKind::Meta);
+  EXPECT_EQ(kind("Publi\u00E9 le 3 f\u00E9vrier 2025 \u00E0 06h30"), PageLineKind::Meta);
+  EXPECT_EQ(kind("Servings: 4"), PageLineKind::Meta);
+  EXPECT_EQ(kind("4,8 (1.204 avalia\u00E7\u00F5es)"), PageLineKind::Meta);
+  EXPECT_EQ(kind("Prep: 5 min \u00B7 Serves 1 \u00B7 38 reviews"), PageLineKind::Meta);
+  EXPECT_EQ(kind("2025\u5E7410\u67088\u65E5 09:30 \u6765\u6E90\uFF1A\u5065\u5EB7\u751F\u6D3B\u7F51"), PageLineKind::Meta);
+  // A headline with a colon is no card fact; a heading starting "De" is no byline.
+  EXPECT_EQ(kind("Gout: Symptoms, Causes and Treatment"), PageLineKind::Short);
+  EXPECT_EQ(kind("De qu\u00E9 se trata"), PageLineKind::Short);
+}
+
+std::string title_of(std::string_view page) {
+  const PageRegion r = find_article_region(page, rules());
+  if (r.title_line == 0) return "";
+  std::size_t line = 1, pos = 0;
+  while (line < r.title_line) {
+    pos = page.find('\n', pos) + 1;
+    ++line;
+  }
+  return std::string(page.substr(pos, page.find('\n', pos) - pos));
+}
+
+TEST(FindArticleRegion, TitleIsTheHeadlineNotALabelMastheadOrStandfirst) {
+  // A section label that is also a menu item, a column label that prefixes
+  // the headline, a standfirst and a bare author name under it.
+  constexpr std::string_view page =
+      "Skip to main content\nThe Evening Post\nHealth\nMoney\nTravel\nHealth\nDear Pharmacist\n"
+      "Dear Pharmacist: Can I take my pills with grapefruit juice?\n"
+      "It depends on the tablet, and a pharmacist can check the exact name for you in a minute\n"
+      "Lena Morrow\nPublished April 2, 2025\n"
+      "Grapefruit blocks an enzyme in the gut that breaks down some medicines, so more of the drug reaches the blood.\n"
+      "Ask the pharmacist to look at the exact name of the tablet before you change anything at all.\n"
+      "More in Health\nWhy knees ache in the cold\nPrivacy Notice\n\u00A9 2025 The Evening Post\n";
+  EXPECT_EQ(title_of(page), "Dear Pharmacist: Can I take my pills with grapefruit juice?");
+  const PageRegion r = find_article_region(page, rules());
+  EXPECT_EQ(r.last_line, 13u);  // "More in Health" starts what follows the article
+}
+
+TEST(FindArticleRegion, AHeadingAboveADeckIsTheHeadline) {
+  constexpr std::string_view page =
+      "PressWire Newsroom Submit a release\n\nRiverbend Library launches free tool lending service\n\n"
+      "Card holders can borrow more than 300 tools\n\n"
+      "Riverbend Public Library today launched a tool lending service that lets card holders borrow drills.\n\n"
+      "The collection of more than three hundred items was built with donations from local hardware stores.\n\n"
+      "Follow us: Facebook Instagram\nPrivacy\nTerms\n";
+  EXPECT_EQ(title_of(page), "Riverbend Library launches free tool lending service");
+}
+
+TEST(FindArticleRegion, AnArticleAboutCookiesKeepsItsText) {
+  std::string page = "Skip to content\nPrivacy Weekly\nNews\nGuides\nReviews\nAbout\n"
+                     "How to manage cookies in your browser\nBy Ana Ruiz\n";
+  for (int i = 0; i < 30; ++i)
+    page += "Paragraph " + std::to_string(i) + " of the guide explains one more setting, step by step, in plain words.\n";
+  page += "Most browsers let you accept or reject cookies for each site from the settings menu, and clear them later.\n";
+  for (int i = 0; i < 30; ++i)
+    page += "Section " + std::to_string(i) + " of the guide covers another browser and what its menus are called.\n";
+  page += "Related\nBest private browsers\nPrivacy policy\n\u00A9 2025 Privacy Weekly\n";
+  const PageRegion r = find_article_region(page, rules());
+  ASSERT_TRUE(r.whole_page);
+  EXPECT_EQ(r.title_line, 7u);
+  EXPECT_EQ(r.last_line, 69u);
+  for (const PageLine& l : r.dropped_inside) EXPECT_NE(l.number, 39u) << l.rule;
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -78,8 +78,12 @@ TEST_P(ChunkedLength, DecodesToTheSamplesWritten) {
   } else {
     EXPECT_EQ(decoded, c.samples);
   }
-  if (c.format == AudioFormat::Flac) EXPECT_TRUE(tool_accepts("flac -t -s " + test::quote(path)));
-  if (c.format == AudioFormat::Opus) EXPECT_TRUE(tool_accepts("opusdec --quiet " + test::quote(path) + " /dev/null"));
+  if (c.format == AudioFormat::Flac) {
+    EXPECT_TRUE(tool_accepts("flac -t -s " + test::quote(path)));
+  }
+  if (c.format == AudioFormat::Opus) {
+    EXPECT_TRUE(tool_accepts("opusdec --quiet " + test::quote(path) + " /dev/null"));
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(All, ChunkedLength,
@@ -166,7 +170,14 @@ TEST(FlacEncoder, LosslessAndDeterministic) {
   }();
   EXPECT_EQ(packed >> 44, static_cast<std::uint64_t>(rate));
   EXPECT_EQ(packed & 0xFFFFFFFFFull, x.size());
+  // The MD5 is set, so flac -t checks the decoded samples against it.
+  EXPECT_TRUE(std::any_of(file.begin() + 26, file.begin() + 42, [](std::uint8_t b) { return b != 0; }));
   EXPECT_TRUE(tool_accepts("flac -t -s " + test::quote(dir.path / "two.flac")));
+  auto damaged = file;
+  damaged[30] ^= 0x01;  // a wrong MD5 must fail the check
+  std::ofstream(dir.path / "bad.flac", std::ios::binary).write(reinterpret_cast<const char*>(damaged.data()),
+                                                                 static_cast<std::streamsize>(damaged.size()));
+  EXPECT_FALSE(tool_accepts("flac -t -s " + test::quote(dir.path / "bad.flac")));
 }
 
 TEST(FlacCrc, MatchesTheCheckValues) {

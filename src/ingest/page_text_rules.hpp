@@ -1,0 +1,41 @@
+#pragma once
+// Line rules for whole-page text that the shared boilerplate rules
+// (data/boilerplate.toml) leave out because they only make sense around a
+// whole page: skip links, consent banners and their buttons, footer links,
+// multi-space menu rows of a text browser, recipe-card facts, and date lines
+// in the languages the project supports (en, es, de, fr, it, pt).
+
+#include <cstddef>
+#include <string_view>
+
+namespace readaloud {
+
+/// The page-chrome rule a trimmed line matches ("page-skip-link",
+/// "page-cookie-consent", "page-footer"), or an empty view. `words` is the
+/// line's word count.
+std::string_view page_chrome_rule(std::string_view line, std::size_t words);
+
+/// A heading that opens what follows an article: related links, tags,
+/// references, share bars, "Media contact:", in any supported language.
+bool is_end_marker(std::string_view line, std::size_t words);
+
+/// A text browser's menu row: three or more short Title Case items separated
+/// by runs of two or more spaces ("Region  Politik  Ratgeber  Gesundheit").
+bool is_spaced_menu_row(std::string_view line);
+
+/// A recipe or product card fact under a headline: "Servings: 4",
+/// "Prep time: 10 min", "4.6 (213 votes)". Never a sentence.
+bool is_card_fact(std::string_view line, std::size_t words);
+
+/// A star rating line: "4.6 (213 votes)", "5 from 84 votes".
+bool is_rating(std::string_view line);
+
+/// True when the line holds a date: a month name (any supported language)
+/// with a year, or a numeric date ("2025-03-12", "12/03/2025", "19.02.2025").
+bool has_date(std::string_view line);
+
+/// True when the line starts like a byline or a publication note
+/// ("By ", "Por ", "Von ", "Par ", "di ", "Published ", "Publié le ", ...).
+bool starts_like_byline(std::string_view line);
+
+}  // namespace readaloud

@@ -1,0 +1,105 @@
+// html_chrome: which elements are site chrome, which are callouts, on tiny pages.
+#include "ingest/html_chrome.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "ingest/html_dom.hpp"
+
+namespace readaloud::html {
+namespace {
+
+const GumboNode* by_id(const GumboNode* n, const char* id) {
+  if (is_element(n)) {
+    const char* v = attr(n, "id");
+    if (v != nullptr && std::string(v) == id) return n;
+  }
+  const GumboVector* kids = children_of(n);
+  if (kids == nullptr) return nullptr;
+  for (unsigned i = 0; i < kids->length; ++i)
+    if (const GumboNode* hit = by_id(child_at(kids, i), id)) return hit;
+  return nullptr;
+}
+
+struct Page {
+  GumboOutputPtr doc;
+  ContentHolders holders;
+  explicit Page(const std::string& html) : doc(parse_document(html)), holders(find_content_holders(doc->document)) {}
+  std::optional<std::string> reason(const char* id) const {
+    const GumboNode* el = by_id(doc->document, id);
+    EXPECT_NE(el, nullptr) << id;
+    return chrome_reason(el, class_tokens(el), false, false, holders);
+  }
+};
+
+TEST(HtmlChrome, NavigationAdsAndShareBarsAreChrome) {
+  const Page page(
+      "<body><nav id=\"n\"><a href=\"/\">Home</a></nav>"
+      "<div id=\"a\" class=\"ad-slot\">Buy now</div>"
+      "<div id=\"s\" class=\"share-bar\">Share</div>"
+      "<div id=\"r\" role=\"navigation\">Links</div>"
+      "<div id=\"h\" class=\"header\"><p>Not an ad: the part is bounded.</p></div>"
+      "<div id=\"c\" class=\"story-body\"><p>Text.</p></div></body>");
+  EXPECT_TRUE(page.reason("n").has_value());
+  EXPECT_TRUE(page.reason("a").has_value());
+  EXPECT_TRUE(page.reason("s").has_value());
+  EXPECT_TRUE(page.reason("r").has_value());
+  EXPECT_FALSE(page.reason("h").has_value());
+  EXPECT_FALSE(page.reason("c").has_value());
+}
+
+TEST(HtmlChrome, AWrapperThatHoldsTheHeadlineIsNotChrome) {
+  const Page page("<body><div id=\"w\" class=\"page-with-ads\"><article><h1>Title</h1><p>Text.</p></article></div></body>");
+  EXPECT_FALSE(page.reason("w").has_value());
+  EXPECT_TRUE(page.holders.count(by_id(page.doc->document, "w")));
+}
+
+TEST(HtmlChrome, HiddenProseStaysButHiddenWidgetsGo) {
+  const Page page(
+      "<body><div id=\"more\" hidden><p>The rest of the article is here, revealed by a script when the reader asks "
+      "for it. It is long enough to read as prose, with sentences that end in full stops and more than twenty "
+      "words in all, as a hidden read-more block has.</p></div>"
+      "<div id=\"menu\" style=\"display:none\"><a href=\"/a\">A</a> <a href=\"/b\">B</a></div></body>");
+  EXPECT_FALSE(page.reason("more").has_value());
+  EXPECT_TRUE(page.reason("menu").has_value());
+}
+
+TEST(HtmlChrome, RunTogetherClassNamesMatchLongParts) {
+  EXPECT_TRUE(chrome_part_matches("relatedposts", "related"));
+  EXPECT_TRUE(chrome_part_matches("cookie-banner", "cookie"));
+  EXPECT_TRUE(chrome_part_matches("jp-relatedposts", "related"));  // run together inside a hyphenated token
+  EXPECT_FALSE(chrome_part_matches("adventure", "ad"));
+  EXPECT_FALSE(chrome_part_matches("unrelatedness", "related"));
+}
+
+TEST(HtmlChrome, CalloutsByClassAndRole) {
+  const GumboOutputPtr doc = parse_document(
+      "<div id=\"w\" class=\"box warning\">x</div><div id=\"g\" class=\"callout\">y</div>"
+      "<div id=\"r\" role=\"alert\">z</div><div id=\"p\" class=\"plain\">p</div>");
+  const auto of = [&](const char* id) {
+    const GumboNode* el = by_id(doc->document, id);
+    return callout_of(el, class_tokens(el));
+  };
+  ASSERT_TRUE(of("w").has_value());
+  EXPECT_EQ(of("w")->kind, CalloutKind::Warning);
+  EXPECT_FALSE(of("w")->generic);
+  ASSERT_TRUE(of("g").has_value());
+  EXPECT_TRUE(of("g")->generic);
+  ASSERT_TRUE(of("r").has_value());
+  EXPECT_EQ(of("r")->kind, CalloutKind::Warning);
+  EXPECT_FALSE(of("p").has_value());
+}
+
+TEST(HtmlChrome, ProseNeedsLengthPunctuationAndFewLinks) {
+  const GumboOutputPtr doc = parse_document(
+      "<div id=\"t\"><p>Doctors say most people recover within a week, and rest, fluids and time are usually "
+      "all that is needed. See a doctor if symptoms get worse, if a fever lasts more than three days, or if "
+      "breathing becomes hard.</p></div>"
+      "<div id=\"l\"><a href=\"/1\">One link here</a> <a href=\"/2\">Another link there</a></div>");
+  EXPECT_TRUE(looks_like_prose(by_id(doc->document, "t")));
+  EXPECT_FALSE(looks_like_prose(by_id(doc->document, "l")));
+}
+
+}  // namespace
+}  // namespace readaloud::html

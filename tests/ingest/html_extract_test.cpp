@@ -1,0 +1,95 @@
+// html_extract: choosing the article's elements by scoring, on tiny pages.
+#include "ingest/html_extract.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "ingest/html_dom.hpp"
+
+namespace readaloud::html {
+namespace {
+
+const GumboNode* find(const GumboNode* n, GumboTag tag) {
+  if (tag_of(n) == tag) return n;
+  const GumboVector* kids = children_of(n);
+  if (kids == nullptr) return nullptr;
+  for (unsigned i = 0; i < kids->length; ++i)
+    if (const GumboNode* hit = find(child_at(kids, i), tag)) return hit;
+  return nullptr;
+}
+
+std::string id_of(const GumboNode* el) {
+  const char* id = attr(el, "id");
+  return id ? id : "";
+}
+
+const std::string kProse =
+    "<p>The council said on Monday that the new crossing outside the school would be built during the half-term "
+    "holiday, after parents asked for it for years.</p>"
+    "<p>Traffic counts found hundreds of cars an hour passing the gates at drop-off time, many of them too fast, "
+    "and two children were hurt last winter.</p>"
+    "<p>Work is due to finish before the start of the new term, the council said, and the road will stay open.</p>";
+
+ContentChoice choose(const std::string& page) {
+  static GumboOutputPtr doc;  // kept alive for the returned pointers within one test
+  doc = parse_document(page);
+  const GumboNode* body = find(doc->document, GUMBO_TAG_BODY);
+  return choose_content(body, find_content_holders(doc->document));
+}
+
+TEST(HtmlExtract, ProseBlockWinsOverLinkListsWithoutAnyHint) {
+  const ContentChoice c = choose(
+      "<body><div id=\"links\"><a href=\"/1\">World news today</a> <a href=\"/2\">Sport results</a> "
+      "<a href=\"/3\">Weather for the week</a> <a href=\"/4\">Culture and arts</a></div>"
+      "<div id=\"text\">" + kProse + "</div>"
+      "<div id=\"foot\"><a href=\"/p\">Privacy</a> <a href=\"/t\">Terms</a></div></body>");
+  ASSERT_EQ(c.roots.size(), 1u);
+  EXPECT_EQ(id_of(c.roots[0]), "text");
+  EXPECT_FALSE(c.how.empty());
+}
+
+TEST(HtmlExtract, ArticleElementAroundTheTextIsTaken) {
+  const ContentChoice c = choose(
+      "<body><div class=\"menu\"><a href=\"/\">Home</a></div>"
+      "<article id=\"art\"><h1>School crossing</h1><div class=\"story\">" + kProse + "</div></article></body>");
+  ASSERT_FALSE(c.roots.empty());
+  const GumboNode* root = c.roots[0];
+  // The article element, or the block inside it: either way the headline's container is found.
+  const bool in_article = id_of(root) == "art" || (root->parent != nullptr && id_of(root->parent) == "art");
+  EXPECT_TRUE(in_article) << c.how;
+}
+
+TEST(HtmlExtract, NegativeHintsLoseToPositiveOnes) {
+  const ContentChoice c = choose(
+      "<body><div id=\"related\" class=\"related-stories\">" + kProse + "</div>"
+      "<div id=\"main\" class=\"article-body\">" + kProse + "<p>One more paragraph of the article, with its own "
+      "sentence, to be sure.</p></div></body>");
+  ASSERT_FALSE(c.roots.empty());
+  EXPECT_EQ(id_of(c.roots[0]), "main") << c.how;
+}
+
+TEST(HtmlExtract, MeasureTextCountsLinkedText) {
+  const GumboOutputPtr doc = parse_document("<body><div id=\"d\">plain text <a href=\"/x\">linked</a></div></body>");
+  const GumboNode* body = find(doc->document, GUMBO_TAG_BODY);
+  const StatsMap stats = measure_text(body, find_content_holders(doc->document));
+  const GumboNode* div = find(body, GUMBO_TAG_DIV);
+  ASSERT_TRUE(stats.count(div));
+  const TextStats& s = stats.at(div);
+  EXPECT_GT(s.text, s.link);
+  EXPECT_GT(s.link, 0u);
+  EXPECT_EQ(s.links, 1u);
+  EXPECT_GT(s.link_density(), 0.2);
+  EXPECT_LT(s.link_density(), 0.6);
+}
+
+TEST(HtmlExtract, DescribeNamesTagAndClasses) {
+  const GumboOutputPtr doc = parse_document("<div class=\"story body\">x</div>");
+  const GumboNode* div = find(doc->document, GUMBO_TAG_DIV);
+  const std::string d = describe(div);
+  EXPECT_NE(d.find("div"), std::string::npos) << d;
+  EXPECT_NE(d.find("story"), std::string::npos) << d;
+}
+
+}  // namespace
+}  // namespace readaloud::html

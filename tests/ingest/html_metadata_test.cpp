@@ -1,0 +1,83 @@
+// html_metadata: each metadata value by its cascade, with its source, on tiny pages.
+#include "ingest/html_metadata.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "ingest/html_dom.hpp"
+
+namespace readaloud::html {
+namespace {
+
+PageMetadata read(const std::string& page) {
+  const GumboOutputPtr doc = parse_document(page);
+  return read_metadata(doc->document);
+}
+
+TEST(HtmlMetadata, JsonLdHeadlineWinsOverOgTitleAndTitle) {
+  const PageMetadata m = read(
+      "<html lang=\"en-GB\"><head><title>Site | Other</title>"
+      "<meta property=\"og:title\" content=\"OG headline\">"
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"LD headline\","
+      "\"datePublished\":\"2025-03-04\",\"author\":{\"@type\":\"Person\",\"name\":\"Ana Ruiz\"}}</script>"
+      "</head><body><h1>Body heading</h1></body></html>");
+  EXPECT_EQ(m.title.value, "LD headline");
+  EXPECT_EQ(m.title.source, "JSON-LD headline");
+  EXPECT_EQ(m.author.value, "Ana Ruiz");
+  EXPECT_EQ(m.published.value, "2025-03-04");
+  EXPECT_EQ(m.language.value, "en-GB");
+  ASSERT_EQ(m.h1s.size(), 1u);
+  EXPECT_EQ(m.h1s[0], "Body heading");
+}
+
+TEST(HtmlMetadata, OgTitleThenTitleWithoutTheSiteName) {
+  const PageMetadata og = read(
+      "<head><title>Ignored</title><meta property=\"og:title\" content=\"Open graph title\">"
+      "<meta property=\"og:site_name\" content=\"Daily Ledger\"></head><body><p>x</p></body>");
+  EXPECT_EQ(og.title.value, "Open graph title");
+  EXPECT_EQ(og.title.source, "og:title");
+  EXPECT_EQ(og.site_name.value, "Daily Ledger");
+
+  const PageMetadata plain = read(
+      "<head><title>Why we yawn | Field &amp; Mind</title><meta property=\"og:site_name\" content=\"Field &amp; Mind\">"
+      "</head><body><p>x</p></body>");
+  EXPECT_EQ(plain.title.value, "Why we yawn");
+}
+
+TEST(HtmlMetadata, DateFromArticlePublishedTime) {
+  const PageMetadata m = read(
+      "<head><meta property=\"article:published_time\" content=\"2024-11-02T08:00:00Z\">"
+      "<meta name=\"author\" content=\"Sam Lee\"></head><body><p>x</p></body>");
+  EXPECT_EQ(m.published.value, "2024-11-02T08:00:00Z");
+  EXPECT_EQ(m.author.value, "Sam Lee");
+}
+
+TEST(HtmlMetadata, ArticleBodyFromJsonLd) {
+  const PageMetadata m = read(
+      "<head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"H\","
+      "\"articleBody\":\"First paragraph.\\n\\nSecond paragraph.\"}</script></head><body></body>");
+  EXPECT_NE(m.article_body.find("First paragraph."), std::string::npos);
+  EXPECT_NE(m.article_body.find("Second paragraph."), std::string::npos);
+}
+
+TEST(HtmlMetadata, PageWithoutMetadataGivesEmptyValues) {
+  const PageMetadata m = read("<body><p>Only text.</p></body>");
+  EXPECT_TRUE(m.title.empty());
+  EXPECT_TRUE(m.author.empty());
+  EXPECT_TRUE(m.published.empty());
+  EXPECT_TRUE(m.article_body.empty());
+}
+
+TEST(HtmlMetadata, CleanTitleRemovesTheSiteName) {
+  EXPECT_EQ(clean_title("Heat warning issued - Daily Ledger", "Daily Ledger", {}), "Heat warning issued");
+  EXPECT_EQ(clean_title("Daily Ledger | Heat warning issued", "Daily Ledger", {}), "Heat warning issued");
+  EXPECT_EQ(clean_title("Heat warning issued | Ledger", "", {}), "Heat warning issued");
+  // The part that matches an <h1> wins.
+  EXPECT_EQ(clean_title("News - Heat warning issued - Ledger", "", {"Heat warning issued"}), "Heat warning issued");
+  // A title without a separator stays whole.
+  EXPECT_EQ(clean_title("Heat warning issued", "Daily Ledger", {}), "Heat warning issued");
+}
+
+}  // namespace
+}  // namespace readaloud::html
