@@ -252,9 +252,11 @@ class Mp3Writer final : public AudioSink {
     std::vector<unsigned char> scratch(16384);
     if (lame_encode_flush(gf.get(), scratch.data(), static_cast<int>(scratch.size())) < 0)
       throw_runtime("MP3 encoder: LAME failed to start a stream");
+    // Below 56 kbps at 22.05 kHz a CBR frame is too small to hold the tag, and
+    // LAME writes none: the stream is then plain CBR without gapless trimming.
     const std::size_t tag_bytes = lame_get_lametag_frame(gf.get(), nullptr, 0);
     tag_.assign(tag_bytes, 0);
-    if (tag_bytes == 0 || lame_get_lametag_frame(gf.get(), tag_.data(), tag_.size()) != tag_bytes)
+    if (tag_bytes > 0 && lame_get_lametag_frame(gf.get(), tag_.data(), tag_.size()) != tag_bytes)
       throw_runtime("MP3 encoder: LAME produced no Info tag");
     encoder_delay_ = lame_get_encoder_delay(gf.get());
 
@@ -293,16 +295,17 @@ class Mp3Writer final : public AudioSink {
     // Decoders skip encoder_delay + 529 samples and drop padding - 529 at the
     // end, so padding makes frames * frame size exactly delay + samples + padding.
     const std::int64_t padding = frames_ * frame_samples_ - encoder_delay_ - total_samples_;
+    if (tag_.empty()) {
+      close_file();
+      return;
+    }
     if (padding < 0 || padding > 0xFFF || frames_ > std::numeric_limits<std::uint32_t>::max() ||
         bytes_ + static_cast<std::int64_t>(tag_.size()) > std::numeric_limits<std::uint32_t>::max())
       fail(path_, "MP3 encoder: the stream is too long for an Info tag");
     patch_tag(static_cast<int>(padding));
     if (::pwrite(fd_, tag_.data(), tag_.size(), 0) != static_cast<ssize_t>(tag_.size()))
       fail(path_, std::string("write failed: ") + std::strerror(errno));
-    const int rc = ::close(fd_);
-    const int close_errno = errno;
-    fd_ = -1;
-    if (rc != 0) fail(path_, std::string("write failed: ") + std::strerror(close_errno));
+    close_file();
   }
 
  private:
@@ -365,6 +368,13 @@ class Mp3Writer final : public AudioSink {
     frames_ += e.frames;
     bytes_ += static_cast<std::int64_t>(e.bytes.size());
     music_crc_ = lame_crc16(e.bytes, music_crc_);
+  }
+
+  void close_file() {
+    const int rc = ::close(fd_);
+    const int close_errno = errno;
+    fd_ = -1;
+    if (rc != 0) fail(path_, std::string("write failed: ") + std::strerror(close_errno));
   }
 
   void write_all(const std::vector<std::uint8_t>& bytes) {

@@ -17,6 +17,21 @@ class RenderTest(TempDirTest):
         self.assertEqual(code, 0, err)
         return out.splitlines()
 
+    def test_low_bitrates_give_a_plain_cbr_stream(self):
+        # Below 56 kbps a 22.05 kHz frame cannot hold LAME's Info tag: the file
+        # is then plain CBR, decodable, at its bitrate, with every chapter.
+        src = os.path.join(FIXTURES, "e2e", "cold-water-swimming.txt")
+        for kbps in (32, 48):
+            mp3 = self.render(src, "--bitrate", str(kbps))[0]
+            info = ffprobe(mp3)
+            self.assertEqual(info["format"]["format_name"], "mp3")
+            self.assertAlmostEqual(int(info["format"]["bit_rate"]) / 1000, kbps, delta=3)
+            seen = chapters(mp3)
+            self.assertGreater(len(seen), 1)
+            # No Info tag: decoders keep the encoder delay (about 50 ms).
+            self.assertAlmostEqual(seen[-1][1], decoded_duration(mp3), delta=0.15)
+            os.remove(mp3)
+
     def check_article(self, paths, slug, headings):
         self.assertEqual(paths, [os.path.join(self.tmp, slug + ext) for ext in (".mp3", ".chapters.json", ".txt")])
         self.assertEqual(self.files(), sorted(os.path.basename(p) for p in paths), "no stray or temporary files")
