@@ -1,7 +1,6 @@
 // Article feeds in: RSS 2.0 and Atom, and hostile XML refused before expansion.
 #include <gtest/gtest.h>
 
-#include <chrono>
 
 #include "ingest/feed_parser.hpp"
 #include "util/error.hpp"
@@ -87,9 +86,9 @@ TEST(FeedParser, RefusesEntityDeclarationsBeforeExpanding) {
     prev = next;
   }
   bomb += "]><rss><channel><item><title>&" + prev + ";</title></item></channel></rss>";
-  const auto start = std::chrono::steady_clock::now();
+  // Refused from its declarations, never expanded (10^13 characters would
+  // not fit in memory; the e2e bomb test measures the memory a render uses).
   EXPECT_NE(error_of(bomb).find("declares entities"), std::string::npos);
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
 }
 
 TEST(FeedParser, ReportsMalformedAndWrongDocuments) {
