@@ -6,6 +6,7 @@
 #   WAV                          vs  espeak-ng -w                              (target <= 1.0x)
 #   MP3, M4B (AAC), Opus 64 kbps, Ogg Vorbis, FLAC, with chapters and loudness
 #                                vs  espeak-ng --stdout | ffmpeg, same codec, bitrate, rate  (target <= 0.5x)
+#   DAISY and EPUB books         vs  our MP3 render of the same article       (target <= 1.2x)
 #   a 20x longer article         vs  the 1x article: time (<= 21x) and peak memory (< 100 MB)
 #   batch throughput of 16 short articles at 2 jobs vs 1 job                  (target >= 1.6x)
 # Also runs the Google Benchmark targets (parsers, planner: MB/s) and tests/bench/scaling.py.

@@ -142,7 +142,7 @@ void SpillFile::flush() {
 
 void SpillFile::replay_range(AudioSink& sink, long long begin, long long end, std::size_t block, float scale) const {
   if (!file_) throw_runtime("temporary audio file is closed");
-  if (block == 0) block = 8192;
+  if (block == 0) block = kReplayBlock;
   std::vector<std::int16_t> pcm(block);
   std::vector<float> samples(block);
   for (long long at = std::max(0LL, begin); at < std::min(end, size_);) {

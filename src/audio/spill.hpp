@@ -13,6 +13,11 @@
 
 namespace readaloud {
 
+/// Samples read per block when a spill file is replayed: 64 KB of file per
+/// read, few enough system calls that they cost little beside the samples'
+/// processing, and a block of floats still fits in a core's L2 cache.
+inline constexpr std::size_t kReplayBlock = 32768;
+
 /// An anonymous temporary file of samples, stored as 16-bit PCM (so replay
 /// gives back each sample rounded to the nearest 1/32768). It lives in $TMPDIR (or /tmp)
 /// and has no name from the moment it is created, so it disappears when closed,
@@ -44,16 +49,16 @@ class SpillFile {
   long long size() const { return size_; }
   /// Streams everything to sink, in order, then sink.finish(). Checks for an
   /// interrupt between blocks. Later writes append after what was written.
-  void replay(AudioSink& sink, std::size_t block = 8192);
+  void replay(AudioSink& sink, std::size_t block = kReplayBlock);
   /// Pushes buffered samples to the file; call before replay_range().
   void flush();
   /// Streams samples [begin, end), times `scale`, to sink, then sink.finish().
   /// Reads with pread, so several threads may replay ranges at once (after
   /// flush(), with no write meanwhile).
-  void replay_range(AudioSink& sink, long long begin, long long end, std::size_t block = 8192,
+  void replay_range(AudioSink& sink, long long begin, long long end, std::size_t block = kReplayBlock,
                     float scale = 1.0f) const;
   /// As replay(), with every sample multiplied by `scale` on the way out.
-  void replay_scaled(AudioSink& sink, float scale, std::size_t block = 8192);
+  void replay_scaled(AudioSink& sink, float scale, std::size_t block = kReplayBlock);
 
  private:
   struct Closer {

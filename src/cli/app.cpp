@@ -18,6 +18,7 @@
 #include "synth/voice_catalog.hpp"
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace readaloud::cli {
 namespace {
@@ -98,8 +99,8 @@ int run_voices() {
   const auto installed = EspeakEngine::instance().installed_voices();
   // The eSpeak NG name of a language ("es" -> "Spanish (Spain)"), to show
   // each profile's language in English beside its own description.
-  auto language_name = [&](std::string lang) {
-    for (auto& c : lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto language_name = [&](std::string_view raw) {
+    const std::string lang = ascii_lower(raw);
     const std::string primary = lang.substr(0, lang.find('-'));
     for (const std::string& want : {lang, primary})
       for (const auto& [name, languages] : installed) {

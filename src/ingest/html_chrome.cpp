@@ -14,16 +14,6 @@ constexpr const char* kChromeFile = "data/html_chrome.toml";
 /// Hidden text shorter than this is a menu, a label or a dialog's button.
 constexpr std::size_t kHiddenProseChars = 150;
 
-CalloutKind callout_kind_named(const std::string& name) {
-  if (name == "note") return CalloutKind::Note;
-  if (name == "tip") return CalloutKind::Tip;
-  if (name == "important") return CalloutKind::Important;
-  if (name == "warning") return CalloutKind::Warning;
-  if (name == "caution") return CalloutKind::Caution;
-  if (name == "danger") return CalloutKind::Danger;
-  throw_runtime(std::string(kChromeFile) + ": unknown callout kind '" + name + "'");
-}
-
 std::vector<std::string> read_string_list(const toml::table& doc, std::string_view path) {
   std::vector<std::string> out;
   const auto* array = doc.at_path(path).as_array();
@@ -43,7 +33,9 @@ std::vector<std::pair<std::string, CalloutKind>> read_kind_table(const toml::tab
   for (const auto& [key, value] : *table) {
     const auto kind = value.value<std::string>();
     if (!kind) throw_runtime(std::string(kChromeFile) + ": " + std::string(path) + " values must be strings");
-    out.emplace_back(ascii_lower(key.str()), callout_kind_named(ascii_lower(*kind)));
+    const auto named = parse_callout_kind(*kind);
+    if (!named) throw_runtime(std::string(kChromeFile) + ": unknown callout kind '" + *kind + "'");
+    out.emplace_back(ascii_lower(key.str()), *named);
   }
   return out;
 }

@@ -23,13 +23,6 @@ bool is_html_space(char c) {
 }
 bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-std::string_view trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && is_html_space(s[b])) ++b;
-  while (e > b && is_html_space(s[e - 1])) --e;
-  return s.substr(b, e - b);
-}
-
 std::string collapse(std::string_view raw) { return collapse_spaces(clean_typography(raw)); }
 
 std::string shorten(std::string s, std::size_t max) {

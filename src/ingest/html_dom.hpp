@@ -21,8 +21,6 @@ inline constexpr std::size_t kMaxClassBytes = 1024;
 
 bool is_html_space(char c);
 bool is_ascii_alpha(char c);
-/// `s` without leading and trailing HTML whitespace.
-std::string_view trim(std::string_view s);
 /// Typography cleaned, whitespace runs collapsed to one space, ends trimmed.
 std::string collapse(std::string_view raw);
 /// At most ~`max` bytes, cut at a word (or at least a UTF-8) boundary, "..." when cut.

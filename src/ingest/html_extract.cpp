@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ingest/html_dom.hpp"
+#include "util/text.hpp"
 
 namespace readaloud::html {
 namespace {

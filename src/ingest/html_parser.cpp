@@ -67,7 +67,7 @@ std::vector<const GumboNode*> find_all(const GumboNode* root, GumboTag tag) {
 std::string first_time(const std::vector<const GumboNode*>& roots) {
   for (const GumboNode* root : roots)
     for (const GumboNode* t : find_all(root, GUMBO_TAG_TIME))
-      if (const char* dt = html::attr(t, "datetime")) return std::string(html::trim(dt));
+      if (const char* dt = html::attr(t, "datetime")) return std::string(trim(dt));
   return {};
 }
 

@@ -18,55 +18,17 @@
 #include "ingest/front_matter.hpp"
 #include "util/error.hpp"
 #include "util/embedded.hpp"
+#include "util/utf8.hpp"
 
 namespace readaloud {
 
 namespace {
 
-bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_alnum(char c) { return is_alpha(c) || (c >= '0' && c <= '9'); }
 
-bool istarts_with(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && ascii_lower(s.substr(0, prefix.size())) == prefix;
-}
-
-/// Where lowercase `needle` next occurs in `hay` at or after `from`, ignoring
-/// ASCII case, or npos. Searches in place: lowering a copy of the rest of the
-/// text for every search would make many searches quadratic.
-std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t from) {
-  if (needle.empty() || hay.size() < needle.size()) return std::string_view::npos;
-  for (std::size_t i = from; i + needle.size() <= hay.size(); ++i) {
-    std::size_t k = 0;
-    while (k < needle.size() && lower(hay[i + k]) == needle[k]) ++k;
-    if (k == needle.size()) return i;
-  }
-  return std::string_view::npos;
-}
-
-
 bool same_marks(const Span& a, const Span& b) {
   return a.emphasis == b.emphasis && a.strong == b.strong && a.abbr_title == b.abbr_title;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // ---------------------------------------------------------------------------
@@ -88,14 +50,15 @@ class Entities {
       std::uint32_t cp = 0;
       for (char c : ref.substr(hex ? 3 : 2, ref.size() - (hex ? 4 : 3))) {
         int digit = (c >= '0' && c <= '9') ? c - '0'
-                    : (hex && lower(c) >= 'a' && lower(c) <= 'f') ? lower(c) - 'a' + 10
+                    : (hex && ascii_lower(c) >= 'a' && ascii_lower(c) <= 'f') ? ascii_lower(c) - 'a' + 10
                                                                   : -1;
         if (digit < 0) return std::string(ref);
         cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
         if (cp > 0x10FFFF) cp = 0x110000;  // stays invalid, cannot overflow
       }
+      // As in HTML, "&#0;" is U+FFFD: a NUL would end the text for C APIs (eSpeak).
       std::string out;
-      append_utf8(out, cp);
+      utf8::append(out, cp == 0 ? 0xFFFD : cp);
       return out;
     }
     std::string key(ref);
@@ -165,7 +128,7 @@ Tag read_tag(std::string_view s) {
     tag.closing = true;
     ++i;
   }
-  while (i < s.size() && is_alnum(s[i])) tag.name += lower(s[i++]);
+  while (i < s.size() && is_alnum(s[i])) tag.name += ascii_lower(s[i++]);
   return tag;
 }
 
@@ -173,12 +136,12 @@ Tag read_tag(std::string_view s) {
 std::string tag_attribute(std::string_view tag, std::string_view name, Entities& entities) {
   std::string low = ascii_lower(tag);
   for (std::size_t at = low.find(name); at != std::string::npos; at = low.find(name, at + 1)) {
-    if (at == 0 || !is_ws(low[at - 1])) continue;
+    if (at == 0 || !is_ascii_space(low[at - 1])) continue;
     std::size_t i = at + name.size();
-    while (i < low.size() && is_ws(low[i])) ++i;
+    while (i < low.size() && is_ascii_space(low[i])) ++i;
     if (i >= low.size() || low[i] != '=') continue;
     ++i;
-    while (i < low.size() && is_ws(low[i])) ++i;
+    while (i < low.size() && is_ascii_space(low[i])) ++i;
     if (i >= low.size()) return {};
     std::size_t end;
     if (tag[i] == '"' || tag[i] == '\'') {
@@ -186,7 +149,7 @@ std::string tag_attribute(std::string_view tag, std::string_view name, Entities&
       ++i;
     } else {
       end = i;
-      while (end < tag.size() && !is_ws(tag[end]) && tag[end] != '>') ++end;
+      while (end < tag.size() && !is_ascii_space(tag[end]) && tag[end] != '>') ++end;
     }
     if (end == std::string_view::npos) end = tag.size();
     return entities.decode_all(tag.substr(i, end - i));
@@ -233,7 +196,7 @@ std::string strip_html(std::string_view html, Entities& entities) {
     i = end + 1;
     if (!tag.closing && (tag.name == "script" || tag.name == "style" || tag.name == "template")) {
       std::string close = "</" + tag.name;
-      std::size_t found = ifind(html, close, i);
+      std::size_t found = find_ascii_ci(html, close, i);
       if (found == std::string_view::npos) break;
       std::size_t gt = html.find('>', found);
       i = gt == std::string_view::npos ? html.size() : gt + 1;
@@ -493,7 +456,7 @@ class Inline {
   void trim_end() {
     while (!spans_.empty()) {
       std::string& t = spans_.back().text;
-      while (!t.empty() && is_ws(t.back())) t.pop_back();
+      while (!t.empty() && is_ascii_space(t.back())) t.pop_back();
       if (!t.empty()) break;
       spans_.pop_back();
     }
@@ -585,7 +548,7 @@ class Builder {
     if (html_suppress_ > 0 || s.empty()) return;
     // "see https://x.org." loses its URL; the full stop closes the sentence
     // again rather than standing apart ("see .").
-    if (after_url_ && !is_ws(s.front())) {
+    if (after_url_ && !is_ascii_space(s.front())) {
       if (std::string_view(".,;:!?)").find(s.front()) != std::string_view::npos) target().trim_end();
       after_url_ = false;
     }
@@ -924,8 +887,8 @@ class Builder {
   static bool is_url_text(const std::string& shown, const std::string& href) {
     if (shown.empty()) return false;
     return shown == href || "http://" + shown == href || "https://" + shown == href ||
-           "mailto:" + shown == href || istarts_with(shown, "http://") || istarts_with(shown, "https://") ||
-           istarts_with(shown, "www.");
+           "mailto:" + shown == href || starts_with_ascii_ci(shown, "http://") || starts_with_ascii_ci(shown, "https://") ||
+           starts_with_ascii_ci(shown, "www.");
   }
 
   void finish_image() {
@@ -1035,7 +998,7 @@ InlineText tidy_inline(const InlineText& text) {
   bool space = false;
   for (const Span& span : text) {
     for (char c : clean_typography(span.text)) {
-      if (is_ws(c)) {
+      if (is_ascii_space(c)) {
         space = !out.empty();
         continue;
       }

@@ -17,6 +17,7 @@
 
 #include "narrate/normalizer.hpp"
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace readaloud {
 namespace {
@@ -41,13 +42,6 @@ Location location_of(const std::filesystem::path& path, std::string_view text,
   const auto last_newline = before.rfind('\n');
   where.column = last_newline == std::string_view::npos ? end + 1 : end - last_newline;
   return where;
-}
-
-std::string trimmed(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(first, last - first + 1));
 }
 
 // PLS may or may not put its elements in a prefixed namespace; compare local names.
@@ -140,12 +134,12 @@ Lexicon load_pls_lexicon(const std::filesystem::path& path) {
       if (child.type() != pugi::node_element) continue;
       const std::string_view name = local_name(child);
       if (name == "grapheme") {
-        std::string g = trimmed(child.text().as_string());
+        std::string g(trim(child.text().as_string()));
         if (g.empty()) throw_input("empty <grapheme> in PLS lexeme", at);
         graphemes.push_back(std::move(g));
       } else if ((name == "alias" || name == "phoneme") && !have_pronunciation) {
         // PLS allows several pronunciations; the first one is the preferred one.
-        const std::string value = trimmed(child.text().as_string());
+        const std::string value(trim(child.text().as_string()));
         const std::string label = graphemes.empty() ? std::string("?") : graphemes.front();
         if (value.empty()) {
           throw_input("empty <" + std::string(name) + "> for lexeme \"" + label + "\"", at);

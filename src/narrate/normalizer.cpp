@@ -178,17 +178,6 @@ struct Token {
   std::string_view text;
 };
 
-// `prefix` is lowercase. Compared in place: the tokenizer asks this at every
-// character, and a lowered copy each time made it the hottest spot.
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    const char c = s[i];
-    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != prefix[i]) return false;
-  }
-  return true;
-}
-
 class Tokenizer {
  public:
   Tokenizer(std::string_view text, const Rules& rules) : s_(text), rules_(rules) {}
@@ -206,9 +195,9 @@ class Tokenizer {
         continue;
       }
       const bool after_word = !tokens.empty() && tokens.back().kind == Kind::Word;
-      if (!after_word && (starts_with_ci(s_.substr(i), "http://") ||
-                          starts_with_ci(s_.substr(i), "https://") ||
-                          starts_with_ci(s_.substr(i), "www."))) {
+      if (!after_word && (starts_with_ascii_ci(s_.substr(i), "http://") ||
+                          starts_with_ascii_ci(s_.substr(i), "https://") ||
+                          starts_with_ascii_ci(s_.substr(i), "www."))) {
         i = take_url(i, tokens);
         continue;
       }
@@ -530,6 +519,39 @@ class Pass {
     return best_end;
   }
 
+  // A unit after a number ("5 mg", "3 x 5", "10 mg/kg", "5 in."): the end of
+  // what it spoke, or `i` when the word is no unit.
+  std::size_t unit_after_number(std::size_t i) {
+    const std::string_view w = t_[i].text;
+    if (const Unit* u = split_unit(i)) {
+      word(unit_form(*u, pending_number_));
+      return i + 3;
+    }
+    if (auto s = slashed_unit(w, pending_number_)) {
+      word(*s);
+      return i + 1;
+    }
+    // "3 x 5 mL": a multiplication sign written as a letter.
+    if ((w == "x" || w == "X") && !r_.times.empty() && starts_digit(next_solid(i))) {
+      word(r_.times);
+      return i + 1;
+    }
+    if (auto u = r_.units.find(w); u != r_.units.end()) {
+      // "in" is inches in "5 in." but a preposition in "1 in 5" or "2 in the morning".
+      const Token* next = next_solid(i);
+      if (!r_.ambiguous_units.contains(w) || next == nullptr || next->kind != Kind::Word) {
+        word(unit_form(u->second, pending_number_));
+        // The period of "in." or "min." belongs to the unit, unless it also ends the sentence.
+        if (i + 1 < t_.size() && t_[i + 1].text == "." && !at_sentence_end(i + 1) &&
+            !starts_digit(next_solid(i + 1)) && !(i + 3 < t_.size() && t_[i + 2].text == ".")) {
+          return i + 2;
+        }
+        return i + 1;
+      }
+    }
+    return i;
+  }
+
   std::size_t word_token(std::size_t i) {
     const std::string_view w = t_[i].text;
     if (auto spoken = lexicon(w)) {
@@ -538,32 +560,7 @@ class Pass {
     }
     if (std::size_t end = abbreviation(i); end != i) return end;
     if (!pending_number_.empty()) {
-      if (const Unit* u = split_unit(i)) {
-        word(unit_form(*u, pending_number_));
-        return i + 3;
-      }
-      if (auto s = slashed_unit(w, pending_number_)) {
-        word(*s);
-        return i + 1;
-      }
-      // "3 x 5 mL": a multiplication sign written as a letter.
-      if ((w == "x" || w == "X") && !r_.times.empty() && starts_digit(next_solid(i))) {
-        word(r_.times);
-        return i + 1;
-      }
-      if (auto u = r_.units.find(w); u != r_.units.end()) {
-        // "in" is inches in "5 in." but a preposition in "1 in 5" or "2 in the morning".
-        const Token* next = next_solid(i);
-        if (!r_.ambiguous_units.contains(w) || next == nullptr || next->kind != Kind::Word) {
-          word(unit_form(u->second, pending_number_));
-          // The period of "in." or "min." belongs to the unit, unless it also ends the sentence.
-          if (i + 1 < t_.size() && t_[i + 1].text == "." && !at_sentence_end(i + 1) &&
-              !starts_digit(next_solid(i + 1)) && !(i + 3 < t_.size() && t_[i + 2].text == ".")) {
-            return i + 2;
-          }
-          return i + 1;
-        }
-      }
+      if (std::size_t end = unit_after_number(i); end != i) return end;
     }
     // A unit without a number: "per kg" takes the singular; units that are
     // never words ("doses in mg") the plural.
@@ -665,7 +662,7 @@ class Pass {
     if (const auto scheme = host.find("://"); scheme != std::string_view::npos) host.remove_prefix(scheme + 3);
     host = host.substr(0, host.find_first_of("/?#:"));
     if (const auto at = host.find('@'); at != std::string_view::npos) host.remove_prefix(at + 1);
-    if (starts_with_ci(host, "www.")) host.remove_prefix(4);
+    if (starts_with_ascii_ci(host, "www.")) host.remove_prefix(4);
     return dotted(host);
   }
 

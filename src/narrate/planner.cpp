@@ -306,8 +306,7 @@ class Planner {
 }  // namespace
 
 std::optional<Verbosity> parse_verbosity(std::string_view text) {
-  std::string lower;
-  for (char c : text) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  const std::string lower = ascii_lower(text);
   if (lower == "minimal") return Verbosity::Minimal;
   if (lower == "normal") return Verbosity::Normal;
   if (lower == "full") return Verbosity::Full;

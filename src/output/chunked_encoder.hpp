@@ -7,12 +7,12 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <functional>
+#include <future>
 #include <span>
 #include <utility>
 #include <vector>
-
-#include "util/parallel.hpp"
 
 namespace readaloud {
 
@@ -33,11 +33,12 @@ struct ChunkInput {
   bool last = false;       ///< the stream ends in this chunk (`samples` reach its end)
 };
 
-/// Cuts the samples written into chunks, encodes `threads` chunks at a time
-/// with `encode` (run_parts: one on the calling thread, the others on threads
-/// of their own), and hands each result to `store` in stream order. Memory
-/// stays bounded by `threads` chunks. finish() always encodes a last chunk,
-/// empty when the stream ended on a chunk boundary or had no samples.
+/// Cuts the samples written into chunks, encodes each with `encode` on a
+/// thread of its own while the caller goes on writing (at most `threads`
+/// chunks in flight; with 1, on the calling thread), and hands each result
+/// to `store` in stream order, on the calling thread. Memory stays bounded by
+/// `threads` chunks. finish() always encodes a last chunk, empty when the
+/// stream ended on a chunk boundary or had no samples, and waits for all.
 template <typename Encoded>
 class ChunkedEncoder {
  public:
@@ -54,7 +55,18 @@ class ChunkedEncoder {
       cut(false);
   }
 
-  void finish() { cut(true); }
+  void finish() {
+    cut(true);
+    while (!pending_.empty()) store_oldest();
+  }
+
+  /// Waits for the chunks still being encoded (their results are dropped).
+  ~ChunkedEncoder() {
+    for (auto& job : pending_)
+      if (job.valid()) job.wait();
+  }
+  ChunkedEncoder(const ChunkedEncoder&) = delete;
+  ChunkedEncoder& operator=(const ChunkedEncoder&) = delete;
 
   /// Samples written so far.
   std::int64_t total() const { return total_; }
@@ -79,17 +91,22 @@ class ChunkedEncoder {
       input_start_ = next_first;
       chunk_start_ = c.end;
     }
-    batch_.push_back(std::move(c));
-    if (last || static_cast<int>(batch_.size()) == threads_) run_batch();
+    if (threads_ == 1) {
+      Encoded e = encode_(c);
+      store_(e);
+      return;
+    }
+    // The producer keeps going while the chunks encode: reading, leveling and
+    // cutting the next chunk overlap the encoders instead of waiting for them.
+    while (static_cast<int>(pending_.size()) >= threads_) store_oldest();
+    pending_.push_back(std::async(std::launch::async, [this, chunk = std::move(c)] { return encode_(chunk); }));
   }
 
-  void run_batch() {
-    std::vector<Encoded> results(batch_.size());
-    run_parts(static_cast<int>(batch_.size()), [&](int p) {
-      results[static_cast<std::size_t>(p)] = encode_(batch_[static_cast<std::size_t>(p)]);
-    });
-    batch_.clear();
-    for (auto& r : results) store_(r);
+  void store_oldest() {
+    std::future<Encoded> job = std::move(pending_.front());
+    pending_.pop_front();
+    Encoded e = job.get();  // rethrows the encoder's failure
+    store_(e);
   }
 
   ChunkLayout layout_;
@@ -100,7 +117,7 @@ class ChunkedEncoder {
   std::int64_t input_start_ = 0;  // stream index of input_[0]: the next chunk's pre-roll
   std::int64_t chunk_start_ = 0;  // where the next chunk's own stretch begins
   std::int64_t total_ = 0;
-  std::vector<ChunkInput> batch_;
+  std::deque<std::future<Encoded>> pending_;  // oldest first
 };
 
 }  // namespace readaloud

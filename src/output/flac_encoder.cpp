@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -12,6 +13,10 @@
 #include "output/chunked_encoder.hpp"
 #include "output/encoded_file.hpp"
 #include "util/error.hpp"
+
+// Exported by libFLAC (the flac tool's --no-md5-sum uses it) but declared only
+// in its private headers.
+extern "C" FLAC__bool FLAC__stream_encoder_set_do_md5(FLAC__StreamEncoder* encoder, FLAC__bool value);
 
 namespace readaloud {
 namespace {
@@ -57,9 +62,37 @@ std::uint16_t flac_crc16(std::span<const std::uint8_t> bytes) {
 
 namespace {
 
-// Float to 16-bit exactly as the encoder converts it: beyond [-1, 1] clips.
-FLAC__int32 to_int16(float x) {
-  return static_cast<FLAC__int32>(std::clamp(std::lrint(x * 32767.0f), -32768L, 32767L));
+// Float to 16-bit, rounded to nearest (ties to even, as lrint) and clipped
+// beyond [-1, 1]. Adding and taking away 1.5 * 2^23 rounds a float below 2^22
+// to a whole number, and unlike lrint the loop vectorises.
+inline FLAC__int32 to_int16(float x) {
+  constexpr float kRound = 12582912.0f;
+  const float v = std::clamp(x * 32767.0f, -32768.0f, 32767.0f);
+  return static_cast<FLAC__int32>((v + kRound) - kRound);
+}
+
+// GF(2) arithmetic modulo FLAC's CRC-16 polynomial (x^16 + x^15 + x^2 + 1),
+// for fixing a frame's CRC-16 after its header changed without reading the
+// rest of the frame again.
+std::uint16_t crc16_mulmod(std::uint16_t a, std::uint16_t b) {
+  std::uint32_t r = 0;
+  for (int i = 15; i >= 0; --i) {
+    r <<= 1;
+    if (r & 0x10000u) r ^= 0x18005u;
+    if ((b >> i) & 1u) r ^= a;
+  }
+  return static_cast<std::uint16_t>(r);
+}
+
+// x^(8 * bytes) modulo the polynomial: what the CRC of a prefix is multiplied
+// by when `bytes` more bytes follow it.
+std::uint16_t crc16_shift(std::size_t bytes) {
+  std::uint16_t result = 1, base = 0x0100;  // x^0, x^8
+  for (; bytes > 0; bytes >>= 1) {
+    if (bytes & 1u) result = crc16_mulmod(result, base);
+    base = crc16_mulmod(base, base);
+  }
+  return result;
 }
 
 // FLAC's extended UTF-8 coding of a frame number (up to 31 bits here).
@@ -95,7 +128,13 @@ void append_renumbered(std::span<const std::uint8_t> frame, std::uint32_t number
   out.insert(out.end(), frame.begin() + static_cast<std::ptrdiff_t>(number_end), frame.begin() + static_cast<std::ptrdiff_t>(at));
   out.push_back(flac_crc8(std::span<const std::uint8_t>(out).subspan(start)));
   out.insert(out.end(), frame.begin() + static_cast<std::ptrdiff_t>(at + 1), frame.end() - 2);
-  const std::uint16_t crc = flac_crc16(std::span<const std::uint8_t>(out).subspan(start));
+  // The CRC-16 (initial value 0) is linear: crc(H + B) = crc(H) * x^(8|B|) + crc(B),
+  // so replacing header H by H' changes it by (crc(H) + crc(H')) * x^(8|B|).
+  const std::size_t body = frame.size() - 2 - (at + 1);
+  const std::uint16_t old_crc = static_cast<std::uint16_t>((frame[frame.size() - 2] << 8) | frame[frame.size() - 1]);
+  const std::uint16_t header_change = flac_crc16(frame.first(at + 1)) ^
+                                      flac_crc16(std::span<const std::uint8_t>(out).subspan(start, out.size() - start - body));
+  const std::uint16_t crc = old_crc ^ crc16_mulmod(header_change, crc16_shift(body));
   out.push_back(static_cast<std::uint8_t>(crc >> 8));
   out.push_back(static_cast<std::uint8_t>(crc));
 }
@@ -107,6 +146,7 @@ using Encoder = std::unique_ptr<FLAC__StreamEncoder, EncoderDeleter>;
 
 struct Encoded {
   std::vector<std::uint8_t> bytes;
+  std::vector<std::int16_t> pcm;  ///< the chunk's samples as encoded, for the stream's MD5
   std::int64_t frames = 0;
   std::size_t min_frame = 0;
   std::size_t max_frame = 0;
@@ -136,22 +176,26 @@ Encoded encode_chunk(const ChunkInput& chunk, int sample_rate, int level) {
   FLAC__stream_encoder_set_sample_rate(e, static_cast<uint32_t>(sample_rate));
   FLAC__stream_encoder_set_compression_level(e, static_cast<uint32_t>(level));
   FLAC__stream_encoder_set_blocksize(e, static_cast<uint32_t>(kBlockSize));
+  // The stream's MD5 is ours (SampleDigest, in stream order); a chunk's own is wasted work.
+  FLAC__stream_encoder_set_do_md5(e, false);
   Collected out;
   if (FLAC__stream_encoder_init_stream(e, collect, nullptr, nullptr, nullptr, &out) !=
       FLAC__STREAM_ENCODER_INIT_STATUS_OK)
     throw_runtime("FLAC encoder: libFLAC cannot start");
+  Encoded r;
   std::vector<FLAC__int32> pcm(8192);
   const std::size_t n = chunk.samples.size();
+  r.pcm.resize(n);
   for (std::size_t i = 0; i < n; i += pcm.size()) {
     const std::size_t m = std::min(pcm.size(), n - i);
     for (std::size_t k = 0; k < m; ++k) pcm[k] = to_int16(chunk.samples[i + k]);
+    for (std::size_t k = 0; k < m; ++k) r.pcm[i + k] = static_cast<std::int16_t>(pcm[k]);
     if (!FLAC__stream_encoder_process_interleaved(e, pcm.data(), static_cast<uint32_t>(m)))
       throw_runtime(std::string("FLAC encoder: ") +
                     FLAC__StreamEncoderStateString[FLAC__stream_encoder_get_state(e)]);
   }
   if (!FLAC__stream_encoder_finish(e)) throw_runtime("FLAC encoder: libFLAC failed to finish");
 
-  Encoded r;
   r.bytes.reserve(out.bytes.size() + out.ends.size() * 4);
   std::size_t from = 0;
   const auto first_frame = static_cast<std::uint32_t>(chunk.begin / kBlockSize);
@@ -182,14 +226,9 @@ class SampleDigest {
   SampleDigest() : ctx_(EVP_MD_CTX_new()) {
     if (!ctx_ || !EVP_DigestInit_ex(ctx_.get(), EVP_md5(), nullptr)) throw_runtime("MD5 failed (OpenSSL)");
   }
-  void add(std::span<const float> samples) {
-    bytes_.resize(samples.size() * 2);
-    for (std::size_t i = 0; i < samples.size(); ++i) {
-      const auto v = static_cast<std::uint16_t>(to_int16(samples[i]));
-      bytes_[2 * i] = static_cast<std::uint8_t>(v);
-      bytes_[2 * i + 1] = static_cast<std::uint8_t>(v >> 8);
-    }
-    if (!EVP_DigestUpdate(ctx_.get(), bytes_.data(), bytes_.size())) throw_runtime("MD5 failed (OpenSSL)");
+  void add(std::span<const std::int16_t> samples) {
+    static_assert(std::endian::native == std::endian::little, "samples are digested as they lie in memory");
+    if (!EVP_DigestUpdate(ctx_.get(), samples.data(), samples.size_bytes())) throw_runtime("MD5 failed (OpenSSL)");
   }
   std::array<std::uint8_t, 16> finish() {
     std::array<std::uint8_t, 16> md5{};
@@ -200,7 +239,6 @@ class SampleDigest {
 
  private:
   std::unique_ptr<EVP_MD_CTX, DigestDeleter> ctx_;
-  std::vector<std::uint8_t> bytes_;
 };
 
 class FlacWriter final : public AudioSink {
@@ -216,7 +254,6 @@ class FlacWriter final : public AudioSink {
 
   void write(std::span<const float> samples) override {
     if (finished_) throw_runtime("write failed: writer already finished", Location{file_.path().string()});
-    digest_.add(samples);
     chunks_.write(samples);
   }
 
@@ -269,6 +306,7 @@ class FlacWriter final : public AudioSink {
   }
 
   void store(const Encoded& e) {
+    digest_.add(e.pcm);  // chunks have no pre-roll or tail: their samples are the stream's, in order
     file_.append(e.bytes);
     if (e.frames == 0) return;
     min_frame_ = frames_ == 0 ? e.min_frame : std::min(min_frame_, e.min_frame);

@@ -92,7 +92,7 @@ void write_wav_from_spill(const std::filesystem::path& path, const SpillFile& so
     const long long begin = size * p / parts;
     const long long end = size * (p + 1) / parts;
     PcmWriter out(fd.get(), path, begin);
-    source.replay_range(out, begin, end, 8192, scale);
+    source.replay_range(out, begin, end, kReplayBlock, scale);
   };
   run_parts(parts, write_part);
   if (::close(fd.release()) != 0) throw_runtime(std::string("write failed: ") + std::strerror(errno), {path.string()});

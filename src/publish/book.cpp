@@ -1,7 +1,5 @@
 #include "publish/book.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -10,33 +8,14 @@
 #include "publish/feed.hpp"
 #include "util/error.hpp"
 #include "util/markup.hpp"
+#include "util/uuid.hpp"
 
 namespace readaloud {
 namespace {
 
-// The namespace of readaloud's book identifiers (itself a UUIDv5 of
-// "readaloud.book" in the URL namespace), so that they never collide with
-// identifiers other tools make from the same text.
-constexpr unsigned char kBookNamespace[16] = {0x3b, 0x51, 0x6e, 0x0c, 0x8f, 0x2a, 0x5d, 0x47,
-                                              0x9b, 0x1e, 0x42, 0xc7, 0x6a, 0x90, 0x13, 0xd8};
-
-std::string uuid_v5(std::string_view name) {
-  std::string data(reinterpret_cast<const char*>(kBookNamespace), sizeof kBookNamespace);
-  data += name;
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (!EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha1(), nullptr)) throw_runtime("SHA-1 failed (OpenSSL)");
-  digest[6] = static_cast<unsigned char>((digest[6] & 0x0F) | 0x50);
-  digest[8] = static_cast<unsigned char>((digest[8] & 0x3F) | 0x80);
-  std::string out = "urn:uuid:";
-  char hex[3];
-  for (int i = 0; i < 16; ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
-    std::snprintf(hex, sizeof hex, "%02x", digest[i]);
-    out += hex;
-  }
-  return out;
-}
+// The name space of readaloud's book identifiers: a fixed UUID of readaloud's
+// own, so that they never collide with identifiers other tools make from the same text.
+constexpr Uuid kBookNamespace = uuid_literal("3b516e0c-8f2a-5d47-9b1e-42c76a9013d8");
 
 BookBlockKind kind_of(const Segment& segment) {
   switch (segment.role) {
@@ -176,7 +155,7 @@ std::string book_identifier(const Script& script, std::string_view salt) {
     name += chapter.title + '\n';
     for (const auto& segment : chapter.segments) name += segment.text + '\n';
   }
-  return uuid_v5(name);
+  return "urn:uuid:" + uuid_text(uuid_v5(kBookNamespace, name));
 }
 
 std::string hms_rounded(double seconds) {

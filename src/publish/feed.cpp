@@ -1,7 +1,5 @@
 #include "publish/feed.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -12,6 +10,8 @@
 
 #include "util/error.hpp"
 #include "util/markup.hpp"
+#include "util/text.hpp"
+#include "util/uuid.hpp"
 
 namespace readaloud {
 namespace {
@@ -95,26 +95,8 @@ std::optional<std::string> parse_rfc822(std::string s) {
   return iso_from(timegm(&tm) - *offset);
 }
 
-std::string digest_hex_sha1_uuid(std::string_view name) {
-  // RFC 4122 section 4.3: SHA-1 over the namespace bytes then the name.
-  static const unsigned char kNamespace[16] = {0xea, 0xd4, 0xc2, 0x36, 0xbf, 0x58, 0x58, 0xc6,
-                                               0xa2, 0xc6, 0xa6, 0xb2, 0x8d, 0x12, 0x8c, 0xb6};
-  std::string data(reinterpret_cast<const char*>(kNamespace), 16);
-  data += name;
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (!EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha1(), nullptr)) throw_runtime("SHA-1 failed (OpenSSL)");
-  digest[6] = static_cast<unsigned char>((digest[6] & 0x0f) | 0x50);
-  digest[8] = static_cast<unsigned char>((digest[8] & 0x3f) | 0x80);
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (int i = 0; i < 16; ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
-    out += hex[digest[i] >> 4];
-    out += hex[digest[i] & 15];
-  }
-  return out;
-}
+// The name space of podcast:guid, fixed by the Podcasting 2.0 namespace.
+constexpr Uuid kPodcastGuidNamespace = uuid_literal("ead4c236-bf58-58c6-a2c6-a6b28d128cb6");
 
 std::string element(const char* name, const std::string& text) {
   return std::string("<") + name + ">" + xml_text(text) + "</" + name + ">";
@@ -206,13 +188,11 @@ void load_channel_config(const std::filesystem::path& file, Channel& ch, std::st
 std::string podcast_guid(std::string_view url) {
   if (const auto scheme = url.find("://"); scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
   while (!url.empty() && url.back() == '/') url.remove_suffix(1);
-  return digest_hex_sha1_uuid(url);
+  return uuid_text(uuid_v5(kPodcastGuidNamespace, url));
 }
 
 std::optional<std::string> normalize_date(std::string_view text) {
-  std::string s(text);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.erase(0, 1);
+  std::string s(trim(text));
   if (s.empty()) return std::nullopt;
   if (std::isdigit(static_cast<unsigned char>(s[0])) && s.size() >= 10 && s[4] == '-') return parse_iso(s);
   return parse_rfc822(s);

@@ -1,7 +1,5 @@
 #include "publish/manifest.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -118,20 +116,6 @@ const Episode* find_episode(const Manifest& manifest, std::string_view id) {
   for (const auto& e : manifest.episodes)
     if (e.id == id) return &e;
   return nullptr;
-}
-
-std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (!EVP_Digest(bytes.data(), bytes.size(), digest, &size, EVP_sha256(), nullptr))
-    throw_runtime("SHA-256 failed (OpenSSL)");
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < size; ++i) {
-    out += hex[digest[i] >> 4];
-    out += hex[digest[i] & 15];
-  }
-  return out;
 }
 
 }  // namespace readaloud

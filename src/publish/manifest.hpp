@@ -11,6 +11,9 @@
 #include <string_view>
 #include <vector>
 
+// Manifests hold SHA-256 hashes of sources and outputs (sha256_hex).
+#include "util/digest.hpp"
+
 namespace readaloud {
 
 /// A chapter as the feed and the index show it.
@@ -73,8 +76,5 @@ Manifest load_manifest(const std::filesystem::path& site);
 
 /// The episode with this id, or nullptr.
 const Episode* find_episode(const Manifest& manifest, std::string_view id);
-
-/// Lower-case hex SHA-256 of `bytes`.
-std::string sha256_hex(std::string_view bytes);
 
 }  // namespace readaloud

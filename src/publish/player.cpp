@@ -1,11 +1,10 @@
 #include "publish/player.hpp"
 
-#include <openssl/evp.h>
-
 #include <cmath>
 #include <cstdio>
 
 #include "publish/feed.hpp"
+#include "util/digest.hpp"
 #include "util/embedded.hpp"
 #include "util/error.hpp"
 #include "util/markup.hpp"
@@ -138,15 +137,7 @@ std::string head(const std::string& title, const std::string& script) {
 
 }  // namespace
 
-std::string csp_hash(std::string_view content) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (!EVP_Digest(content.data(), content.size(), digest, &size, EVP_sha256(), nullptr))
-    throw_runtime("SHA-256 failed (OpenSSL)");
-  unsigned char b64[4 * ((EVP_MAX_MD_SIZE + 2) / 3) + 1];
-  const int n = EVP_EncodeBlock(b64, digest, static_cast<int>(size));
-  return "'sha256-" + std::string(reinterpret_cast<const char*>(b64), static_cast<std::size_t>(n)) + "'";
-}
+std::string csp_hash(std::string_view content) { return "'sha256-" + base64(sha256(content)) + "'"; }
 
 std::string_view site_stylesheet() { return embedded_or_throw("data/player/player.css"); }
 

@@ -11,61 +11,62 @@ Fd::~Fd() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-bool pwrite_all(int fd, const void* data, std::size_t size, off_t at) {
+namespace {
+
+// Writes all `size` bytes through io(bytes, count, done), where `done` is
+// what is already written, retrying after EINTR; a write of nothing is ENOSPC.
+template <typename Io>
+bool write_loop(const void* data, std::size_t size, Io io) {
   const char* bytes = static_cast<const char*>(data);
-  while (size > 0) {
-    const ssize_t n = ::pwrite(fd, bytes, size, at);
+  std::size_t done = 0;
+  while (done < size) {
+    const ssize_t n = io(bytes + done, size - done, done);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return false;
     if (n == 0) {
       errno = ENOSPC;
       return false;
     }
-    bytes += n;
-    size -= static_cast<std::size_t>(n);
-    at += n;
+    done += static_cast<std::size_t>(n);
   }
   return true;
+}
+
+// Reads up to `size` bytes through io(bytes, count, done), retrying after
+// EINTR, until the end of the file or an error; returns what it read.
+template <typename Io>
+std::size_t read_loop(void* data, std::size_t size, Io io) {
+  char* bytes = static_cast<char*>(data);
+  std::size_t got = 0;
+  while (got < size) {
+    const ssize_t n = io(bytes + got, size - got, got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  return got;
+}
+
+}  // namespace
+
+bool pwrite_all(int fd, const void* data, std::size_t size, off_t at) {
+  return write_loop(data, size, [&](const char* bytes, std::size_t count, std::size_t done) {
+    return ::pwrite(fd, bytes, count, at + static_cast<off_t>(done));
+  });
 }
 
 bool write_all(int fd, const void* data, std::size_t size) {
-  const char* bytes = static_cast<const char*>(data);
-  while (size > 0) {
-    const ssize_t n = ::write(fd, bytes, size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return false;
-    if (n == 0) {
-      errno = ENOSPC;
-      return false;
-    }
-    bytes += n;
-    size -= static_cast<std::size_t>(n);
-  }
-  return true;
+  return write_loop(data, size, [&](const char* bytes, std::size_t count, std::size_t) { return ::write(fd, bytes, count); });
 }
 
 std::size_t read_full(int fd, void* data, std::size_t size) {
-  char* bytes = static_cast<char*>(data);
-  std::size_t got = 0;
-  while (got < size) {
-    const ssize_t n = ::read(fd, bytes + got, size - got);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    got += static_cast<std::size_t>(n);
-  }
-  return got;
+  return read_loop(data, size, [&](char* bytes, std::size_t count, std::size_t) { return ::read(fd, bytes, count); });
 }
 
 std::size_t pread_full(int fd, void* data, std::size_t size, off_t at) {
-  char* bytes = static_cast<char*>(data);
-  std::size_t got = 0;
-  while (got < size) {
-    const ssize_t n = ::pread(fd, bytes + got, size - got, at + static_cast<off_t>(got));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    got += static_cast<std::size_t>(n);
-  }
-  return got;
+  return read_loop(data, size, [&](char* bytes, std::size_t count, std::size_t got) {
+    return ::pread(fd, bytes, count, at + static_cast<off_t>(got));
+  });
 }
 
 ssize_t read_some(int fd, void* data, std::size_t size, bool (*keep_waiting)()) {

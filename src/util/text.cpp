@@ -4,9 +4,22 @@ namespace readaloud {
 
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (char& c : out) c = ascii_lower(c);
   return out;
+}
+
+bool starts_with_ascii_ci(std::string_view s, std::string_view lower_prefix) {
+  if (s.size() < lower_prefix.size()) return false;
+  for (std::size_t i = 0; i < lower_prefix.size(); ++i)
+    if (ascii_lower(s[i]) != lower_prefix[i]) return false;
+  return true;
+}
+
+std::size_t find_ascii_ci(std::string_view hay, std::string_view lower_needle, std::size_t from) {
+  if (lower_needle.empty() || hay.size() < lower_needle.size()) return std::string_view::npos;
+  for (std::size_t i = from; i + lower_needle.size() <= hay.size(); ++i)
+    if (starts_with_ascii_ci(hay.substr(i), lower_needle)) return i;
+  return std::string_view::npos;
 }
 
 std::string_view trim(std::string_view s) {

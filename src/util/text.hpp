@@ -1,13 +1,26 @@
 #pragma once
 // Small text helpers shared by every stage.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace readaloud {
 
+/// `c` lower-cased when it is an ASCII letter A-Z; any other byte unchanged.
+inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
 /// `s` with the ASCII letters A-Z lower-cased; other bytes (UTF-8 included) untouched.
 std::string ascii_lower(std::string_view s);
+
+/// True when `s` starts with `lower_prefix` (which is lower case), ignoring
+/// ASCII case. Compares in place, without a lowered copy.
+bool starts_with_ascii_ci(std::string_view s, std::string_view lower_prefix);
+
+/// Where `lower_needle` (lower case, not empty) next occurs in `hay` at or
+/// after `from`, ignoring ASCII case, or npos. Searches in place, so that
+/// repeated searches over a long text stay linear in what they read.
+std::size_t find_ascii_ci(std::string_view hay, std::string_view lower_needle, std::size_t from = 0);
 
 /// The whitespace every stage means by "blank": ASCII space, tab, LF, CR, FF, VT.
 inline bool is_ascii_space(char c) {

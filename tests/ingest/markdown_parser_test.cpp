@@ -285,6 +285,12 @@ TEST(MarkdownParser, LinksSpeakTheirTextAndUrlsAreDropped) {
                                             1)})}));
 }
 
+TEST(MarkdownParser, NumericReferencesOutsideUnicodeBecomeReplacementCharacters) {
+  // NUL, a surrogate and a value above U+10FFFF each read as U+FFFD, as in HTML.
+  expect_article(parse_markdown("A&#0;B&#xD800;C&#1114112;D&#x41;\n"),
+                 article("", {section("", 1, 1, {paragraph("A\xEF\xBF\xBD" "B\xEF\xBF\xBD" "C\xEF\xBF\xBD" "DA", 1)})}));
+}
+
 TEST(MarkdownParser, InlineHtmlIsStrippedButKeepsItsMarks) {
   Block b = block(BlockKind::Paragraph,
                   {plain("Check your "), Span{"BP ", false, false, "blood pressure"}, strong("daily"),

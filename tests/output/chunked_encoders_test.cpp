@@ -12,7 +12,12 @@
 #include <numbers>
 #include <vector>
 
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+
 #include "output/audio_writer.hpp"
+#include "output/chunked_encoder.hpp"
 #include "output/flac_encoder.hpp"
 #include "output_test_support.hpp"
 
@@ -178,6 +183,51 @@ TEST(FlacEncoder, LosslessAndDeterministic) {
   std::ofstream(dir.path / "bad.flac", std::ios::binary).write(reinterpret_cast<const char*>(damaged.data()),
                                                                  static_cast<std::streamsize>(damaged.size()));
   EXPECT_FALSE(tool_accepts("flac -t -s " + test::quote(dir.path / "bad.flac")));
+}
+
+// Frame numbers from 128 on take two bytes in a frame header, so a chunk's
+// frames (numbered from 0 by libFLAC) grow by a byte when renumbered; their
+// CRCs, updated rather than recomputed, must still check.
+TEST(FlacEncoder, RenumberedFramesPastOneByteNumbersCheck) {
+  ScratchDir dir;
+  const int rate = 8000;
+  const auto x = test_signal(static_cast<std::size_t>(4096) * 140 + 5, rate);  // 141 frames
+  encode(dir.path / "long.flac", x, AudioFormat::Flac, rate, 2, 1.0);
+  EXPECT_TRUE(tool_accepts("flac -t -s " + test::quote(dir.path / "long.flac")));
+  EXPECT_EQ(test::decode(dir.path / "long.flac", rate).size(), x.size());
+}
+
+// Chunks encode while later ones are cut; results are stored in stream order
+// however long each takes, and an encoder's failure reaches the writer.
+TEST(ChunkedEncoder, StoresInStreamOrderAndPassesFailuresOn) {
+  std::vector<std::int64_t> stored;
+  ChunkedEncoder<std::int64_t> chunks(
+      ChunkLayout{100, 10, 5}, 3,
+      [](const ChunkInput& c) {
+        // Earlier chunks take longer, so they finish after later ones.
+        std::this_thread::sleep_for(std::chrono::milliseconds(c.begin < 300 ? 20 : 1));
+        return c.begin;
+      },
+      [&](std::int64_t& begin) { stored.push_back(begin); });
+  const std::vector<float> x(1050, 0.25f);
+  chunks.write(x);
+  chunks.finish();
+  EXPECT_EQ(stored, (std::vector<std::int64_t>{0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000}));
+  EXPECT_EQ(chunks.total(), 1050);
+
+  ChunkedEncoder<int> failing(
+      ChunkLayout{100, 0, 0}, 2,
+      [](const ChunkInput& c) -> int {
+        if (c.begin == 200) throw std::runtime_error("encoder failed");
+        return 0;
+      },
+      [](int&) {});
+  EXPECT_THROW(
+      {
+        failing.write(x);
+        failing.finish();
+      },
+      std::runtime_error);
 }
 
 TEST(FlacCrc, MatchesTheCheckValues) {

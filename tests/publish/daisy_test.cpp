@@ -123,6 +123,8 @@ TEST(MakeBook, IdentifierIsStableAndFollowsTheOptions) {
   EXPECT_NE(book_identifier(s, "epub"), book_identifier(s, "daisy"));
   EXPECT_EQ(book_identifier(s, "epub").rfind("urn:uuid:", 0), 0u);
   EXPECT_EQ(book_identifier(s, "epub")[9 + 14], '5');  // version 5
+  // Pinned: a book keeps its identifier across versions of readaloud.
+  EXPECT_EQ(book_identifier(s, "epub"), "urn:uuid:26c00e12-5b78-5fd9-a871-93263f1148e5");
   BookInfo info;
   info.identifier = "isbn:978-0-00-000000-0";
   EXPECT_EQ(make_book(s, sample_timeline(s), info).identifier, "isbn:978-0-00-000000-0");

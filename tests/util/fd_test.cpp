@@ -42,6 +42,20 @@ TEST(Fd, PreadFullReadsAtAnOffset) {
   EXPECT_EQ(std::string(buf, 5), "world");
 }
 
+TEST(Fd, PwriteAllWritesAtItsOffsetAndPreadFullStopsAtTheEnd) {
+  char name[] = "/tmp/readaloud-fd-XXXXXX";
+  Fd file(::mkstemp(name));
+  ASSERT_GE(file.get(), 0);
+  ::unlink(name);
+  const std::string big(1 << 20, 'a');
+  ASSERT_TRUE(pwrite_all(file.get(), big.data(), big.size(), 4));
+  ASSERT_TRUE(pwrite_all(file.get(), "xyz", 3, 0));
+  std::string back(big.size() + 100, '\0');
+  EXPECT_EQ(pread_full(file.get(), back.data(), back.size(), 2), big.size() + 2);
+  EXPECT_EQ(back.substr(0, 4), std::string("z\0aa", 4));
+  EXPECT_FALSE(pwrite_all(-1, "x", 1, 0));
+}
+
 TEST(Fd, WaitForReapsAChild) {
   const pid_t pid = ::fork();
   ASSERT_GE(pid, 0);

@@ -9,6 +9,26 @@ TEST(AsciiLower, LowersAsciiLettersOnly) {
   EXPECT_EQ(ascii_lower("Risks AND Side-Effects 2"), "risks and side-effects 2");
   EXPECT_EQ(ascii_lower("\xC3\x89TAPE"), "\xC3\x89tape");  // "ÉTAPE": the É stays as it is
   EXPECT_EQ(ascii_lower(""), "");
+  EXPECT_EQ(ascii_lower('Q'), 'q');
+  EXPECT_EQ(ascii_lower('@'), '@');  // the byte before 'A'
+  EXPECT_EQ(ascii_lower('['), '[');  // the byte after 'Z'
+  EXPECT_EQ(ascii_lower('\xC9'), '\xC9');
+}
+
+TEST(StartsWithAsciiCi, IgnoresTheCaseOfTheTextOnly) {
+  EXPECT_TRUE(starts_with_ascii_ci("HTTPS://example.org", "https://"));
+  EXPECT_TRUE(starts_with_ascii_ci("abc", ""));
+  EXPECT_FALSE(starts_with_ascii_ci("http", "https"));
+  EXPECT_FALSE(starts_with_ascii_ci("\xC3\x89t", "\xC3\xA9t"));  // only ASCII letters fold
+}
+
+TEST(FindAsciiCi, FindsTheNextPlaceIgnoringCase) {
+  EXPECT_EQ(find_ascii_ci("Photo: A. Smith / PHOTO credit", "photo"), 0u);
+  EXPECT_EQ(find_ascii_ci("Photo: A. Smith / PHOTO credit", "photo", 1), 18u);
+  EXPECT_EQ(find_ascii_ci("Photo", "photos"), std::string_view::npos);
+  EXPECT_EQ(find_ascii_ci("abc", ""), std::string_view::npos);
+  EXPECT_EQ(find_ascii_ci("xxAB", "ab", 2), 2u);
+  EXPECT_EQ(find_ascii_ci("xxAB", "ab", 3), std::string_view::npos);
 }
 
 }  // namespace
