@@ -6,16 +6,11 @@
 #include "ingest/html_parser.hpp"
 #include "util/error.hpp"
 #include "util/markup.hpp"
+#include "util/text.hpp"
+#include "util/xml.hpp"
 
 namespace readaloud {
 namespace {
-
-// pugixml keeps prefixes in names; feeds use prefixes freely ("atom:entry").
-std::string_view local_name(const pugi::xml_node& node) {
-  std::string_view name = node.name();
-  const auto colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
 
 // The text of an element: its character data and CDATA sections, in order.
 std::string text_of(const pugi::xml_node& node) {
@@ -27,18 +22,14 @@ std::string text_of(const pugi::xml_node& node) {
 
 pugi::xml_node child_named(const pugi::xml_node& parent, std::string_view name) {
   for (const auto& child : parent.children())
-    if (child.type() == pugi::node_element && (child.name() == name || local_name(child) == name)) return child;
+    if (child.type() == pugi::node_element && (child.name() == name || xml_local_name(child) == name)) return child;
   return {};
 }
 
-std::string trimmed(std::string s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
+std::string trimmed(std::string_view s) { return std::string(trim(s)); }
 
 std::string web_link(std::string url) {
-  url = trimmed(std::move(url));
+  url = trimmed(url);
   return is_web_url(url) ? url : std::string();
 }
 
@@ -77,7 +68,7 @@ FeedItem atom_entry(const pugi::xml_node& entry) {
   out.guid = trimmed(text_of(child_named(entry, "id")));
   out.title = clean_label(trimmed(text_of(child_named(entry, "title"))));
   for (const auto& link : entry.children())
-    if (local_name(link) == "link") {
+    if (xml_local_name(link) == "link") {
       const std::string_view rel = link.attribute("rel").value();
       if (rel.empty() || rel == "alternate") {
         out.link = web_link(link.attribute("href").value());
@@ -143,17 +134,17 @@ ArticleFeed parse_article_feed(std::string_view bytes, const std::string& name) 
                   Location{name});
   ArticleFeed feed;
   const pugi::xml_node root = doc.document_element();
-  if (local_name(root) == "rss") {
+  if (xml_local_name(root) == "rss") {
     const auto channel = child_named(root, "channel");
     feed.title = clean_label(trimmed(text_of(child_named(channel, "title"))));
     feed.language = clean_label(trimmed(text_of(child_named(channel, "language"))));
     for (const auto& item : channel.children())
-      if (local_name(item) == "item") feed.items.push_back(rss_item(item));
-  } else if (local_name(root) == "feed") {
+      if (xml_local_name(item) == "item") feed.items.push_back(rss_item(item));
+  } else if (xml_local_name(root) == "feed") {
     feed.title = clean_label(trimmed(text_of(child_named(root, "title"))));
     feed.language = clean_label(root.attribute("xml:lang").value());
     for (const auto& entry : root.children())
-      if (local_name(entry) == "entry") feed.items.push_back(atom_entry(entry));
+      if (xml_local_name(entry) == "entry") feed.items.push_back(atom_entry(entry));
   } else {
     throw_input("not an RSS or Atom feed (root element <" + std::string(root.name()) + ">)", Location{name});
   }

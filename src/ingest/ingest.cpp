@@ -1,4 +1,5 @@
 #include "ingest/ingest.hpp"
+#include "util/fd.hpp"
 #include "util/text.hpp"
 
 #include <sys/stat.h>
@@ -133,10 +134,8 @@ std::string read_input(const std::string& path) {
     throw_input(std::string("cannot read: ") + std::strerror(errno), {path});
   }
   if (S_ISDIR(st.st_mode)) throw_input("is a folder, not a file", {path});
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw_input(std::string("cannot open: ") + std::strerror(errno), {path});
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw_input("read error", {path});
+  std::string bytes;
+  if (!read_whole_file(path, bytes)) throw_input(std::string("cannot read: ") + std::strerror(errno), {path});
   return bytes;
 }
 

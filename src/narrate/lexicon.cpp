@@ -3,11 +3,11 @@
 // eSpeak as [[...]]).
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <array>
-#include <fstream>
 #include <optional>
 #include <span>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -16,19 +16,19 @@
 #include <toml++/toml.h>
 
 #include "narrate/normalizer.hpp"
+#include "util/fd.hpp"
 #include "util/error.hpp"
 #include "util/text.hpp"
+#include "util/xml.hpp"
 
 namespace readaloud {
 namespace {
 
-std::string read_whole_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw_input("cannot open lexicon file", Location{path.string()});
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw_input("cannot read lexicon file", Location{path.string()});
-  return buffer.str();
+std::string read_lexicon_file(const std::filesystem::path& path) {
+  std::string bytes;
+  if (!read_whole_file(path.string(), bytes))
+    throw_input(std::string("cannot read lexicon file: ") + std::strerror(errno), Location{path.string()});
+  return bytes;
 }
 
 /// 1-based line and column of a byte offset into `text`.
@@ -42,13 +42,6 @@ Location location_of(const std::filesystem::path& path, std::string_view text,
   const auto last_newline = before.rfind('\n');
   where.column = last_newline == std::string_view::npos ? end + 1 : end - last_newline;
   return where;
-}
-
-// PLS may or may not put its elements in a prefixed namespace; compare local names.
-std::string_view local_name(const pugi::xml_node& node) {
-  std::string_view name = node.name();
-  const auto colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
 // Longest symbols first so that affricates, diphthongs and long vowels win
@@ -108,7 +101,7 @@ std::optional<std::string> ipa_to_espeak(std::string_view ipa) {
 }
 
 Lexicon load_pls_lexicon(const std::filesystem::path& path) {
-  const std::string text = read_whole_file(path);
+  const std::string text = read_lexicon_file(path);
   pugi::xml_document doc;
   const pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size());
   if (!parsed) {
@@ -116,7 +109,7 @@ Lexicon load_pls_lexicon(const std::filesystem::path& path) {
                 location_of(path, text, parsed.offset));
   }
   const pugi::xml_node root = doc.document_element();
-  if (local_name(root) != "lexicon") {
+  if (xml_local_name(root) != "lexicon") {
     throw_input("PLS lexicon must have a <lexicon> root element",
                 location_of(path, text, root.offset_debug()));
   }
@@ -124,7 +117,7 @@ Lexicon load_pls_lexicon(const std::filesystem::path& path) {
 
   Lexicon lexicon;
   for (const pugi::xml_node& lexeme : root.children()) {
-    if (lexeme.type() != pugi::node_element || local_name(lexeme) != "lexeme") continue;
+    if (lexeme.type() != pugi::node_element || xml_local_name(lexeme) != "lexeme") continue;
     const Location at = location_of(path, text, lexeme.offset_debug());
     std::vector<std::string> graphemes;
     std::string alias;
@@ -132,7 +125,7 @@ Lexicon load_pls_lexicon(const std::filesystem::path& path) {
     bool have_pronunciation = false;
     for (const pugi::xml_node& child : lexeme.children()) {
       if (child.type() != pugi::node_element) continue;
-      const std::string_view name = local_name(child);
+      const std::string_view name = xml_local_name(child);
       if (name == "grapheme") {
         std::string g(trim(child.text().as_string()));
         if (g.empty()) throw_input("empty <grapheme> in PLS lexeme", at);
@@ -177,7 +170,7 @@ Lexicon load_pls_lexicon(const std::filesystem::path& path) {
 }
 
 Lexicon load_toml_lexicon(const std::filesystem::path& path) {
-  const std::string text = read_whole_file(path);
+  const std::string text = read_lexicon_file(path);
   toml::table table;
   try {
     table = toml::parse(text, path.string());

@@ -2,10 +2,10 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <iterator>
 #include <string_view>
 
+#include "util/fd.hpp"
 #include "util/error.hpp"
 
 namespace readaloud {
@@ -50,10 +50,9 @@ std::pair<int, int> image_size(std::string_view b) {
 }
 
 CoverImage load_cover(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw_input(std::string("cannot read cover image: ") + std::strerror(errno), Location{path});
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw_input("cannot read cover image", Location{path});
+  std::string data;
+  if (!read_whole_file(path, data))
+    throw_input(std::string("cannot read cover image: ") + std::strerror(errno), Location{path});
   const std::string mime = image_mime(data);
   if (mime.empty()) throw_input("cover image is neither JPEG nor PNG", Location{path});
   const auto [w, h] = image_size(data);

@@ -6,6 +6,7 @@
 #include "audio/pcm.hpp"
 #include "audio/tone.hpp"
 #include "util/atomic_file.hpp"
+#include "util/text.hpp"
 
 namespace readaloud {
 namespace {
@@ -51,13 +52,6 @@ std::size_t byte_of_char(std::string_view text, std::size_t char_index) {
   return text.size();
 }
 
-std::string trim(std::string_view s) {
-  auto b = s.find_first_not_of(" \t\n");
-  if (b == std::string_view::npos) return {};
-  auto e = s.find_last_not_of(" \t\n");
-  return std::string(s.substr(b, e - b + 1));
-}
-
 void add_cues(const Segment& segment, const SynthOutput& out, long long start, std::vector<Cue>& cues) {
   std::vector<SentenceStart> starts = out.sentences;
   if (starts.empty() || starts.front().text_position > 1) starts.insert(starts.begin(), SentenceStart{0, 1});
@@ -65,7 +59,7 @@ void add_cues(const Segment& segment, const SynthOutput& out, long long start, s
     std::size_t from = byte_of_char(segment.text, starts[i].text_position - 1);
     std::size_t to = i + 1 < starts.size() ? byte_of_char(segment.text, starts[i + 1].text_position - 1)
                                            : segment.text.size();
-    std::string text = trim(std::string_view(segment.text).substr(from, to > from ? to - from : 0));
+    std::string text(trim(std::string_view(segment.text).substr(from, to > from ? to - from : 0)));
     if (text.empty()) continue;
     long long at = start + static_cast<long long>(std::min(starts[i].sample, out.samples.size()));
     if (!cues.empty() && at <= cues.back().start_sample) {

@@ -14,6 +14,7 @@
 #include <toml++/toml.h>
 
 #include "document/languages.hpp"
+#include "util/fd.hpp"
 #include "util/embedded.hpp"
 #include "util/error.hpp"
 #include "util/suggest.hpp"
@@ -273,15 +274,12 @@ VoiceProfile load_voice_profile(std::string_view name_or_path) {
   if (is_path) {
     const std::string path(name_or_path);
     std::error_code ec;
-    std::ifstream in;
-    if (std::filesystem::is_regular_file(path, ec)) in.open(path, std::ios::binary);
-    if (!in.is_open()) throw Error(ErrorKind::Input, "cannot read voice profile", Location{path, 0, 0, {}});
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) throw Error(ErrorKind::Input, "cannot read voice profile", Location{path, 0, 0, {}});
+    std::string text;
+    if (!std::filesystem::is_regular_file(path, ec) || !read_whole_file(path, text))
+      throw Error(ErrorKind::Input, "cannot read voice profile", Location{path, 0, 0, {}});
     std::string_view stem = name_or_path.substr(name_or_path.rfind('/') + 1);  // npos + 1 == 0
     if (ends_with(stem, kTomlExt)) stem.remove_suffix(kTomlExt.size());
-    return parse_voice_profile(text.str(), stem, path);
+    return parse_voice_profile(text, stem, path);
   }
 
   const std::string file = std::string(kVoiceDir) + std::string(name_or_path) + std::string(kTomlExt);

@@ -1,8 +1,10 @@
 #include "util/fd.hpp"
 
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 
 namespace readaloud {
@@ -61,6 +63,24 @@ bool write_all(int fd, const void* data, std::size_t size) {
 
 std::size_t read_full(int fd, void* data, std::size_t size) {
   return read_loop(data, size, [&](char* bytes, std::size_t count, std::size_t) { return ::read(fd, bytes, count); });
+}
+
+bool read_whole_file(const std::string& path, std::string& out) {
+  out.clear();
+  int opened;
+  do opened = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  while (opened < 0 && errno == EINTR);
+  if (opened < 0) return false;
+  const Fd fd(opened);
+  constexpr std::size_t kBlock = 1 << 16;
+  for (;;) {
+    const std::size_t had = out.size();
+    out.resize(had + kBlock);
+    const ssize_t got = read_some(fd.get(), out.data() + had, kBlock);
+    out.resize(had + static_cast<std::size_t>(std::max<ssize_t>(got, 0)));
+    if (got < 0) return false;
+    if (got == 0) return true;
+  }
 }
 
 std::size_t pread_full(int fd, void* data, std::size_t size, off_t at) {

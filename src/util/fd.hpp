@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 #include <cstddef>
+#include <string>
 
 namespace readaloud {
 
@@ -46,6 +47,10 @@ std::size_t pread_full(int fd, void* data, std::size_t size, off_t at);
 /// (when given) says so: bytes read, 0 at the end, -1 with errno on error
 /// (EINTR when `keep_waiting` said to stop).
 ssize_t read_some(int fd, void* data, std::size_t size, bool (*keep_waiting)() = nullptr);
+
+/// Reads the whole file at `path` into `out`. False, with errno set, when it
+/// cannot be opened or read (a folder gives EISDIR); `out` then holds what was read.
+bool read_whole_file(const std::string& path, std::string& out);
 
 /// waitpid() for `pid`, retried after EINTR. Returns its result.
 pid_t wait_for(pid_t pid, int* status, int options = 0);

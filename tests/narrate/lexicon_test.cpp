@@ -92,7 +92,7 @@ TEST(Lexicon, PlsLexemeWithoutPronunciation) {
 TEST(Lexicon, MissingFile) {
   const Error e = error_from(load_pls_lexicon, "absent.pls");
   EXPECT_EQ(e.kind(), ErrorKind::Input);
-  EXPECT_EQ(e.message(), "cannot open lexicon file");
+  EXPECT_EQ(e.message(), "cannot read lexicon file: No such file or directory");
 }
 
 TEST(Lexicon, TomlWordsAndPhonemes) {

@@ -1,10 +1,13 @@
 #include "util/fd.hpp"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
+#include <filesystem>
 #include <string>
 
 namespace readaloud {
@@ -54,6 +57,28 @@ TEST(Fd, PwriteAllWritesAtItsOffsetAndPreadFullStopsAtTheEnd) {
   EXPECT_EQ(pread_full(file.get(), back.data(), back.size(), 2), big.size() + 2);
   EXPECT_EQ(back.substr(0, 4), std::string("z\0aa", 4));
   EXPECT_FALSE(pwrite_all(-1, "x", 1, 0));
+}
+
+TEST(Fd, ReadWholeFileReadsEveryBlockAndReportsWhyNot) {
+  const auto dir = std::filesystem::temp_directory_path() / ("fd_test_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "bytes.bin").string();
+  std::string text;
+  for (int i = 0; i < 200000; ++i) text += static_cast<char>(i % 251);  // more than one read block, with NULs
+  {
+    Fd file(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600));
+    ASSERT_TRUE(write_all(file.get(), text.data(), text.size()));
+  }
+  std::string back = "old";
+  ASSERT_TRUE(read_whole_file(path, back));
+  EXPECT_EQ(back, text);
+  errno = 0;
+  EXPECT_FALSE(read_whole_file((dir / "absent").string(), back));
+  EXPECT_EQ(errno, ENOENT);
+  errno = 0;
+  EXPECT_FALSE(read_whole_file(dir.string(), back));
+  EXPECT_EQ(errno, EISDIR);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Fd, WaitForReapsAChild) {
