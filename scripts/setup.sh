@@ -16,6 +16,7 @@ PACKAGES=(
   ffmpeg sox python3 python3-mutagen
   libssl-dev python3-feedparser nodejs
   libzip-dev epubcheck jing libxml2-utils
+  slurm-wlm munge
 )
 
 missing=()

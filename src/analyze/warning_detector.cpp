@@ -89,13 +89,14 @@ WarningReason paragraph_leadin(Section& section, std::size_t index, const Contex
   const std::string_view last = trim_view(std::string_view(text).substr(r.begin, r.end - r.begin));
   if (last.empty() || last.back() != ':') return std::nullopt;
   found = true;
+  const char* const what = section.blocks[index].kind == BlockKind::Table ? "' on the table" : "' on the list";
   const std::string name = match_leadin(last, ctx.cues);
   const CueScore s = score_sentence(last, ctx.cues);
   WarningReason reason;
   if (!name.empty())
-    reason = "lead-in '" + name + "' on the list";
+    reason = "lead-in '" + name + what;
   else if (s.score >= ctx.threshold - 1e-9)
-    reason = "lead-in '" + clip(last) + "' on the list: " + s.explain();
+    reason = "lead-in '" + clip(last) + what + ": " + s.explain();
   std::vector<SentenceWarning>& flagged = paragraph.sentence_warnings;
   if (reason && (flagged.empty() || flagged.back().begin != r.begin))
     flagged.push_back(SentenceWarning{r.begin, r.end, *reason});
@@ -111,6 +112,36 @@ void mark_list(Block& block, const WarningReason& inherited, const Context& ctx)
   for (ListItem& item : block.items) {
     const std::vector<SentenceWarning> flagged = scored_sentences(plain_text(item.text), ctx, std::nullopt);
     if (!flagged.empty()) item.warning = flagged.front().reason;
+  }
+}
+
+// A table's header row passes a warning to its rows when a cell is a lead-in
+// ("Do not", "Side effects", "Warning signs").
+WarningReason header_leadin(const Block& table, const Context& ctx) {
+  for (const InlineText& cell : table.header) {
+    const std::string text = plain_text(cell);
+    const std::string name = match_leadin(text, ctx.cues);
+    if (!name.empty()) return "lead-in '" + name + "' in the header '" + clip(trim_view(text)) + "' on the table";
+  }
+  return std::nullopt;
+}
+
+// Tables are marked like lists: every row inherits a warning from the section,
+// the lead-in sentence or the heading; otherwise each row is scored cell by
+// cell, and a flagged row is kept in sentence_warnings as {row, row + 1}.
+void mark_table(Block& block, const WarningReason& inherited, const Context& ctx) {
+  const WarningReason reason = inherited ? inherited : header_leadin(block, ctx);
+  if (reason) {
+    block.warning = reason;
+    return;
+  }
+  for (std::size_t r = 0; r < block.rows.size(); ++r) {
+    for (const InlineText& cell : block.rows[r]) {
+      const std::vector<SentenceWarning> flagged = scored_sentences(plain_text(cell), ctx, std::nullopt);
+      if (flagged.empty()) continue;
+      block.sentence_warnings.push_back(SentenceWarning{r, r + 1, "row: " + flagged.front().reason});
+      break;
+    }
   }
 }
 
@@ -136,18 +167,20 @@ void mark_blocks(Section& section, bool is_title, const Context& ctx) {
       case BlockKind::Quote:
         block.sentence_warnings = scored_sentences(plain_text(block.text), ctx, support);
         break;
-      case BlockKind::List: {
-        if (section.warning) {
-          mark_list(block, section.warning, ctx);
-          break;
-        }
+      case BlockKind::List:
+      case BlockKind::Table: {
+        // The lead-in sentence is marked even in a risk section ("Common side
+        // effects:"); the section's reason still wins for the list.
         bool has_leadin = false;
         const WarningReason leadin = paragraph_leadin(section, i, ctx, has_leadin);
-        mark_list(block, has_leadin ? leadin : from_heading, ctx);
+        const WarningReason inherited = section.warning ? section.warning : has_leadin ? leadin : from_heading;
+        if (block.kind == BlockKind::List)
+          mark_list(block, inherited, ctx);
+        else
+          mark_table(block, inherited, ctx);
         break;
       }
       case BlockKind::Image:
-      case BlockKind::Table:
       case BlockKind::Code:
         break;
     }

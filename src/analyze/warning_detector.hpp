@@ -22,6 +22,10 @@ namespace readaloud {
 ///   doctor if' on the list"), or else its section's heading when the heading
 ///   does ("heading 'Avoid fish high in mercury' on the list"). A lead-in that
 ///   ends in ":" and is no warning stops the heading's inheritance.
+/// - A table is marked like a list: it inherits (Block::warning) from a risk
+///   section, its lead-in sentence, its heading, or a header cell that is a
+///   lead-in ("Do not"); otherwise each row is scored cell by cell and a
+///   flagged row r is kept in Block::sentence_warnings as {r, r + 1, reason}.
 /// - Callouts of a kind listed in the cues (Warning, Caution, Danger, Important)
 ///   get `warning = "callout: Warning"` (the kind, capitalised).
 /// - Each other sentence, in paragraphs, quotes, other callouts and list items

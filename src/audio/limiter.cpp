@@ -53,12 +53,9 @@ double tap_gain_bound() {
   return bound;
 }
 
-// Peak levels of windows: window j is x[j .. j+kTaps-1], and its level is
-// the largest of |x[j+kHalf-1]| and the three interpolated points after it.
-// Computed kLanes windows at a time, as whole lanes only (so `count` is
-// rounded up: x must hold kTaps - 1 + count rounded up to kLanes samples, and
-// levels that many), each tap one multiply-add per phase across the lanes:
-// the same arithmetic for every window, whatever the block sizes.
+// Level of window j (x[j .. j+kTaps-1]): the largest of |x[j+kHalf-1]| and the
+// three points after it. kLanes windows at a time, `count` rounded up to whole
+// lanes (x and levels must have room), so every window gets the same arithmetic.
 constexpr std::size_t kLanes = 8;
 using Lanes = float __attribute__((vector_size(kLanes * sizeof(float))));
 
@@ -127,9 +124,7 @@ WindowPeaks window_peaks() {
 #endif
 }
 
-// The stages around the peak detection run in the default instruction set,
-// where vectors of 4 floats are native (8, as above, would be split into
-// scalar code).
+// The other stages use 4-float vectors, native in the default instruction set.
 using Quad = float __attribute__((vector_size(4 * sizeof(float))));
 using QuadMask = decltype(Quad{} > Quad{});
 using DoubleQuad = double __attribute__((vector_size(4 * sizeof(double))));
@@ -181,6 +176,109 @@ inline float clamp_to(float v, float c) {
   return v < -c ? -c : v;
 }
 
+// The state of GainLimiter::limit's loop, a local there: as members, stores
+// to the arrays could alias it and slow the per-sample chain. The steps below
+// are always inlined, so it stays in registers.
+struct LimitRun {
+  std::int64_t w;
+  double release;
+  double inv_window;
+  float c;
+  Quad ceiling;
+  const float* delayed;  // delayed[j]: sample m = n - (w - 1), out at position j
+  double* held;          // held[j]: the least need from m on; held[j - w]: the one it replaces
+  float* out;
+  std::pair<std::int64_t, double>* queue;
+  std::size_t mask;
+  std::size_t head;
+  std::size_t size;
+  std::int64_t last_loud;
+  double box_sum;
+  double r;
+  double max_r;
+  std::size_t produced;
+};
+
+// A loud sample n joins the queue, which increases from the front.
+inline __attribute__((always_inline)) void push_loud(LimitRun& s, std::int64_t n, double need) {
+  while (s.size > 0 && !(s.queue[(s.head + s.size - 1) & s.mask].second < need)) --s.size;
+  s.queue[(s.head + s.size) & s.mask] = {n, need};
+  ++s.size;
+  s.last_loud = n;
+}
+
+// Within 2w of a loud sample: every stage, one sample at a time.
+inline __attribute__((always_inline)) void limit_step(LimitRun& s, std::size_t j, std::int64_t n) {
+  if (n < s.w - 1) {  // the look-ahead is still filling: no output yet
+    s.held[j] = 1.0;
+    return;
+  }
+  // The least needed gain over the next w samples: the queue's front (others need 1).
+  const std::int64_t m = n - (s.w - 1);
+  while (s.size > 0 && s.queue[s.head].first < m) {
+    s.head = (s.head + 1) & s.mask;
+    --s.size;
+  }
+  const double h = s.size > 0 ? s.queue[s.head].second : 1.0;
+  s.held[j] = h;
+  // Averaged over w samples, so the gain glides down to a peak; the average
+  // never exceeds need[m], since every minimum in it covers m.
+  s.box_sum += h - s.held[static_cast<std::int64_t>(j) - s.w];
+  const double g = std::min(std::min(s.box_sum * s.inv_window, h), 1.0);  // (std::min({...}) branched)
+  // Falls to g at once, recovers by the release factor; kept as the reduction
+  // 1 - gain: one multiply and one max per sample.
+  s.r = std::max(1.0 - g, s.r * s.release);
+  if (g == 1.0 && s.r < kSnap) s.r = 0.0;
+  s.max_r = std::max(s.max_r, s.r);
+  s.out[s.produced++] = clamp_to(static_cast<float>(s.delayed[j] * (1.0 - s.r)), s.c);
+}
+
+// Positions [j, to) while the release is still moving: four steps at a time as
+// vectors, unless it snaps to 0 among them. Returns where it stopped.
+inline __attribute__((always_inline)) std::size_t release_tail(LimitRun& s, std::size_t j, std::size_t to) {
+  for (; j + 4 <= to; j += 4) {
+    const double r1 = s.r * s.release;
+    const double r2 = r1 * s.release;
+    const double r3 = r2 * s.release;
+    const double r4 = r3 * s.release;
+    if (r4 < kSnap) break;
+    s.r = r4;
+    const Quad v = clamp_quad(scale(load_quad(s.delayed + j), 1.0 - DoubleQuad{r1, r2, r3, r4}), s.ceiling);
+    std::memcpy(s.out + s.produced, &v, sizeof v);
+    s.produced += 4;
+  }
+  for (; j < to; ++j) {
+    s.r *= s.release;
+    if (s.r < kSnap) {
+      s.r = 0.0;
+      break;
+    }
+    s.out[s.produced++] = clamp_to(static_cast<float>(s.delayed[j] * (1.0 - s.r)), s.c);
+  }
+  return j;
+}
+
+// Positions [from, to), none within 2w of a loud sample: the target gain is
+// 1 and the sum exactly w again (past rounding drift dropped). Only the
+// release moves; once snapped to 0 the output is the gained input.
+inline __attribute__((always_inline)) void limit_idle(LimitRun& s, std::size_t from, std::size_t to,
+                                                      std::int64_t n_from) {
+  const std::int64_t w = s.w;
+  s.box_sum = static_cast<double>(w);
+  s.size = 0;
+  const auto last_w = std::max<std::int64_t>(static_cast<std::int64_t>(from), static_cast<std::int64_t>(to) - w);
+  std::fill(s.held + last_w, s.held + to, 1.0);  // only the last w are read back
+  if (n_from < w - 1) from += static_cast<std::size_t>(std::min<std::int64_t>(to - from, w - 1 - n_from));
+  std::size_t j = from;
+  if (s.r != 0.0) j = release_tail(s, j, to);
+  for (; j + 4 <= to; j += 4) {
+    const Quad v = clamp_quad(load_quad(s.delayed + j), s.ceiling);
+    std::memcpy(s.out + s.produced, &v, sizeof v);
+    s.produced += 4;
+  }
+  for (; j < to; ++j) s.out[s.produced++] = clamp_to(s.delayed[j], s.c);
+}
+
 }  // namespace
 
 double loudness_gain_db(double measured_lufs, double target_lufs) {
@@ -219,8 +317,7 @@ GainLimiter::GainLimiter(AudioSink& next, double gain_db, double ceiling_dbfs, i
   std::size_t cap = 1;
   while (cap < window_ + 1) cap *= 2;
   queue_.assign(cap, {0, 1.0});
-  // A window whose samples all stay under this level cannot interpolate above
-  // the ceiling. The 1e-4 margin covers float rounding in the 32-tap sums.
+  // Windows under this level cannot interpolate above the ceiling (1e-4: float rounding margin).
   loud_level_ = static_cast<float>(ceiling_ / tap_gain_bound() * (1.0 - 1e-4));
   // The largest float not above the ceiling: float levels compare with it as with the ceiling.
   over_level_ = static_cast<float>(ceiling_);
@@ -229,10 +326,9 @@ GainLimiter::GainLimiter(AudioSink& next, double gain_db, double ceiling_dbfs, i
 
 double GainLimiter::max_reduction_db() const { return 20.0 * std::log10(1.0 - max_reduction_); }
 
-// Stage 2, for the block positions [first, count): the samples whose level
-// (the larger of their window's and the previous one's, both intervals
-// touching the sample) is over the ceiling, and the gain each needs. Few are,
-// even in heavily limited speech, so 8 windows all under it are skipped at once.
+// Stage 2: the block positions in [first, count) whose level (the larger of
+// the two windows touching the sample) is over the ceiling, and their gain.
+// Few are, so 8 windows under it are skipped at once.
 std::size_t GainLimiter::find_loud(std::size_t first, std::size_t count) {
   const float* level = levels_.data();  // level[j + 1]: window j; level[j]: the one before
   std::size_t loud = 0;
@@ -257,128 +353,39 @@ std::size_t GainLimiter::find_loud(std::size_t first, std::size_t count) {
 // The rest, for the block positions [first, count), whose samples are n_first
 // onwards: the least needed gain over the look-ahead, its box average, the
 // release, and the output, window_ - 1 samples behind. Returns how many
-// samples it put in out_. State in locals: as members, stores to the arrays
-// could alias them and slow the per-sample chain.
+// samples it put in out_.
 std::size_t GainLimiter::limit(std::size_t first, std::size_t count, std::int64_t n_first, std::size_t loud_count) {
-  const auto w = static_cast<std::int64_t>(window_);
-  const double release = release_;
-  const double inv_window = inv_window_;
   const float c = static_cast<float>(ceiling_);
-  const Quad ceiling = Quad{} + c;
-  const float* delayed = history_.data() + (kHalf - 1);  // delayed[j]: sample m = n - (w - 1), out at position j
-  double* held = held_.data() + window_;  // held[j]: the least need from m on; held[j - w]: the one it replaces
-  float* out = out_.data();
-  std::pair<std::int64_t, double>* queue = queue_.data();
-  const std::size_t mask = queue_.size() - 1;
-  std::size_t head = queue_head_;
-  std::size_t size = queue_size_;
-  std::int64_t last_loud = last_loud_;
-  double box_sum = box_sum_;
-  double r = reduction_;
-  double max_r = max_reduction_;
-  std::size_t produced = 0;
-
-  // Within 2w of a loud sample: every stage, one sample at a time.
-  const auto step = [&](std::size_t j, std::int64_t n) __attribute__((always_inline)) {
-    if (n < w - 1) {  // the look-ahead is still filling: no output yet
-      held[j] = 1.0;
-      return;
-    }
-    // The least needed gain over the next w samples: the front of the queue,
-    // which holds only the loud samples (the others need 1).
-    const std::int64_t m = n - (w - 1);
-    while (size > 0 && queue[head].first < m) {
-      head = (head + 1) & mask;
-      --size;
-    }
-    const double h = size > 0 ? queue[head].second : 1.0;
-    held[j] = h;
-    // Averaged over w samples, so the gain glides down to a peak. Every held
-    // minimum in the average covers sample m, hence average <= need[m].
-    box_sum += h - held[static_cast<std::int64_t>(j) - w];
-    const double g = std::min(std::min(box_sum * inv_window, h), 1.0);  // (std::min({...}) branched)
-    // Falls to g at once; recovers towards g slowly, the reduction shrinking
-    // by the release factor per sample (never below what g needs). Kept as
-    // the reduction 1 - gain: then one multiply and one max per sample.
-    r = std::max(1.0 - g, r * release);
-    if (g == 1.0 && r < kSnap) r = 0.0;
-    max_r = std::max(max_r, r);
-    out[produced++] = clamp_to(static_cast<float>(delayed[j] * (1.0 - r)), c);
-  };
-
-  // Positions [from, to), none within 2w of a loud sample: every held minimum
-  // in the average is 1, so the target gain is 1 and the sum is exactly w
-  // again (the rounding drift of past limiting dropped). Only the release
-  // moves, and once it has snapped to 0 the output is the gained input.
-  const auto idle = [&](std::size_t from, std::size_t to, std::int64_t n_from) __attribute__((always_inline)) {
-    box_sum = static_cast<double>(w);
-    size = 0;
-    const auto last_w = std::max<std::int64_t>(static_cast<std::int64_t>(from), static_cast<std::int64_t>(to) - w);
-    std::fill(held + last_w, held + to, 1.0);  // only the last w are read back
-    if (n_from < w - 1) from += static_cast<std::size_t>(std::min<std::int64_t>(to - from, w - 1 - n_from));
-    std::size_t j = from;
-    if (r != 0.0) {
-      // Four steps of the release at a time, their outputs as vectors, unless
-      // the reduction snaps to 0 among them.
-      for (; j + 4 <= to; j += 4) {
-        const double r1 = r * release;
-        const double r2 = r1 * release;
-        const double r3 = r2 * release;
-        const double r4 = r3 * release;
-        if (r4 < kSnap) break;
-        r = r4;
-        const Quad v = clamp_quad(scale(load_quad(delayed + j), 1.0 - DoubleQuad{r1, r2, r3, r4}), ceiling);
-        std::memcpy(out + produced, &v, sizeof v);
-        produced += 4;
-      }
-      for (; j < to; ++j) {
-        r *= release;
-        if (r < kSnap) {
-          r = 0.0;
-          break;
-        }
-        out[produced++] = clamp_to(static_cast<float>(delayed[j] * (1.0 - r)), c);
-      }
-    }
-    for (; j + 4 <= to; j += 4) {
-      const Quad v = clamp_quad(load_quad(delayed + j), ceiling);
-      std::memcpy(out + produced, &v, sizeof v);
-      produced += 4;
-    }
-    for (; j < to; ++j) out[produced++] = clamp_to(delayed[j], c);
-  };
-
+  LimitRun s{static_cast<std::int64_t>(window_), release_, inv_window_, c, Quad{} + c,
+             history_.data() + (kHalf - 1), held_.data() + window_, out_.data(), queue_.data(),
+             queue_.size() - 1, queue_head_, queue_size_, last_loud_, box_sum_, reduction_, max_reduction_, 0};
+  const std::int64_t w = s.w;
   std::size_t next = 0;  // the next entry of loud_at_
   for (std::size_t j = first; j < count;) {
     const std::int64_t n = n_first + static_cast<std::int64_t>(j - first);
     const std::size_t next_loud = next < loud_count ? loud_at_[next] : count;
-    if (j == next_loud) {  // into the queue, which increases from the front
-      const double need = loud_need_[next++];
-      while (size > 0 && !(queue[(head + size - 1) & mask].second < need)) --size;
-      queue[(head + size) & mask] = {n, need};
-      ++size;
-      last_loud = n;
-      step(j++, n);
+    if (j == next_loud) {
+      push_loud(s, n, loud_need_[next++]);
+      limit_step(s, j++, n);
       continue;
     }
-    const std::int64_t idle_from = last_loud + 2 * w;
+    const std::int64_t idle_from = s.last_loud + 2 * w;
     if (n >= idle_from) {
-      idle(j, next_loud, n);
+      limit_idle(s, j, next_loud, n);
       j = next_loud;
       continue;
     }
     const auto stop = static_cast<std::size_t>(
         std::min(static_cast<std::int64_t>(next_loud), static_cast<std::int64_t>(j) + (idle_from - n)));
-    for (; j < stop; ++j) step(j, n_first + static_cast<std::int64_t>(j - first));
+    for (; j < stop; ++j) limit_step(s, j, n_first + static_cast<std::int64_t>(j - first));
   }
-
-  queue_head_ = head;
-  queue_size_ = size;
-  last_loud_ = last_loud;
-  box_sum_ = box_sum;
-  reduction_ = r;
-  max_reduction_ = max_r;
-  return produced;
+  queue_head_ = s.head;
+  queue_size_ = s.size;
+  last_loud_ = s.last_loud;
+  box_sum_ = s.box_sum;
+  reduction_ = s.r;
+  max_reduction_ = s.max_r;
+  return s.produced;
 }
 
 void GainLimiter::process(const float* input, std::size_t count) {

@@ -14,6 +14,7 @@
 #include "render/batch.hpp"
 #include "render/inspect.hpp"
 #include "render/render.hpp"
+#include "render/shard.hpp"
 #include "synth/espeak_engine.hpp"
 #include "synth/voice_catalog.hpp"
 #include "util/atomic_file.hpp"
@@ -38,6 +39,24 @@ int report(const Error& e) {
   return exit_code(e.kind());
 }
 
+// Keeps the inputs of one shard. Each input's id is its path as given
+// (lexically normalised), and the names were planned from the whole list,
+// so every task names its files as one process would.
+void keep_shard(const Shard& shard, std::vector<std::string>& inputs, std::vector<std::string>& names, BatchPlan& plan) {
+  BatchPlan kept;
+  std::vector<std::string> kept_inputs, kept_names;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (!in_shard(std::filesystem::path(inputs[i]).lexically_normal().generic_string(), shard)) continue;
+    kept_inputs.push_back(inputs[i]);
+    kept_names.push_back(names[i]);
+    kept.slugs.push_back(plan.slugs[i]);
+    kept.articles.push_back(std::move(plan.articles[i]));
+  }
+  inputs = std::move(kept_inputs);
+  names = std::move(kept_names);
+  plan = std::move(kept);
+}
+
 int run_render(const RawOptions& raw) {
   RenderOptions options = to_options(raw);
   std::vector<std::string> inputs = raw.inputs;
@@ -47,7 +66,9 @@ int run_render(const RawOptions& raw) {
   if (raw.jobs < 0) throw_usage("--jobs must be at least 1");
   int jobs = raw.jobs ? raw.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const ProgressMode mode = parse_progress_mode(raw.progress);
-  const BatchPlan plan = plan_batch(inputs, options);
+  BatchPlan plan = plan_batch(inputs, options);
+  if (const auto shard = shard_from_options(raw.shard, raw.shard_count, process_environment()))
+    keep_shard(*shard, inputs, names, plan);
 
   Progress progress(raw.quiet ? ProgressMode::None : mode, names);
   BatchEvents events;
@@ -79,7 +100,7 @@ int run_render(const RawOptions& raw) {
       if (!first_failure) first_failure = item.exit_code;
       failures.push_back(names[item.index]);
     }
-  if (inputs.size() > 1 && !raw.quiet) {
+  if ((inputs.size() > 1 || !raw.shard.empty()) && !raw.quiet) {
     std::cerr << "readaloud: " << inputs.size() - failures.size() << " rendered, " << failures.size() << " failed";
     for (std::size_t i = 0; i < failures.size(); ++i) std::cerr << (i ? ", " : ": ") << failures[i];
     std::cerr << "\n";

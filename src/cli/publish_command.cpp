@@ -21,6 +21,9 @@ struct PublishCommand::Raw {
   int jobs = 0;
   bool force = false, keep_removed = false, quiet = false;
   std::string progress = "auto";
+  std::string shard, shard_count;
+  std::string assemble;
+  bool allow_failures = false;
 };
 
 namespace {
@@ -30,6 +33,8 @@ Examples:
   readaloud publish articles/ -o site/ --base-url https://example.org/audio
   readaloud publish articles.xml -o site/ --base-url https://example.org/audio --feed-title "Health Desk"
   readaloud publish articles/ -o site/          (again: renders only what changed)
+  readaloud publish articles/ -o site/ --shard 2/8     (one of 8 tasks; see docs/cluster.md)
+  readaloud publish --assemble site/                   (after all 8: feed.xml and index.html)
 
 The site: feed.xml (podcast RSS), index.html, <slug>/index.html (player page)
 with <slug>.mp3, .chapters.json, .chapters.vtt, .vtt and .txt beside it, and
@@ -47,8 +52,8 @@ std::optional<std::string> given(const std::string& s) {
 PublishCommand::PublishCommand(CLI::App& app) : raw_(std::make_unique<Raw>()) {
   Raw& r = *raw_;
   cmd_ = app.add_subcommand("publish", "Render articles into a podcast feed and a site of accessible player pages");
-  cmd_->add_option("INPUT", r.inputs, "Article files, folders of them, or RSS/Atom feeds of articles")->required();
-  cmd_->add_option("-o,--output", r.site, "Site folder")->required();
+  cmd_->add_option("INPUT", r.inputs, "Article files, folders of them, or RSS/Atom feeds of articles");
+  cmd_->add_option("-o,--output", r.site, "Site folder");
   cmd_->add_option("--base-url", r.base_url, "Public http(s) URL the site folder is served at");
   cmd_->add_option("--feed-title", r.title, "Podcast title");
   cmd_->add_option("--feed-description", r.description, "Podcast description");
@@ -66,6 +71,14 @@ PublishCommand::PublishCommand(CLI::App& app) : raw_(std::make_unique<Raw>()) {
   cmd_->add_option("-j,--jobs", r.jobs, "Worker processes (default: the number of cores)");
   cmd_->add_flag("--force", r.force, "Render every article again, changed or not");
   cmd_->add_flag("--keep-removed", r.keep_removed, "Keep the files of articles no longer among the inputs");
+  cmd_->add_option("--shard", r.shard,
+                   "Render only shard K of N (K/N), or auto: K and N from SLURM_ARRAY_TASK_ID/_COUNT, "
+                   "JOB_COMPLETION_INDEX or PARALLEL_SEQ; writes SITE/.readaloud/parts/shard-K-of-N.json, "
+                   "not the feed");
+  cmd_->add_option("--shard-count", r.shard_count, "N for --shard auto (Kubernetes, GNU parallel)");
+  cmd_->add_option("--assemble", r.assemble,
+                   "Merge the shards' manifest parts of this site into feed.xml and index.html (no INPUT, no -o)");
+  cmd_->add_flag("--allow-failures", r.allow_failures, "With --assemble: publish even when shards list failed articles");
   cmd_->add_option("--progress", r.progress, "Progress on standard error: auto, plain or none");
   cmd_->add_flag("-q,--quiet", r.quiet, "No progress or summary; errors only");
   cmd_->footer(kExamples);
@@ -75,9 +88,41 @@ PublishCommand::~PublishCommand() = default;
 
 bool PublishCommand::parsed() const { return cmd_->parsed(); }
 
+int PublishCommand::run_assemble() {
+  const Raw& r = *raw_;
+  // Everything else comes from the parts, so a setting given here would be ignored: refuse it.
+  for (const auto* option : cmd_->get_options()) {
+    const std::string name = option->get_name();
+    if (option->count() > 0 && name != "--assemble" && name != "--allow-failures" && name != "--quiet" &&
+        name != "--progress" && name != "--help")
+      throw_usage("--assemble SITE takes no " + (name.empty() || name[0] != '-' ? "INPUT" : name) +
+                  ": the inputs, channel and audio settings come from the shards' parts");
+  }
+  const AssembleSummary summary = assemble_site(r.assemble, r.allow_failures);
+  for (const auto& f : summary.failures)
+    std::cerr << "readaloud: " << (r.allow_failures ? "warning" : "error") << ": not published: " << f.error << "\n";
+  if (!summary.written) {
+    std::cerr << "readaloud: error: " << summary.failures.size()
+              << " article(s) failed in the shards; nothing written (--allow-failures publishes the rest)\n";
+    return exit_code(ErrorKind::Runtime);
+  }
+  for (const auto& f : summary.site_files) std::cout << f.string() << "\n";
+  if (!r.quiet) {
+    std::cerr << "readaloud: assembled " << summary.episodes << " episodes from " << summary.parts << " parts, "
+              << summary.removed << " removed";
+    if (!summary.failures.empty()) std::cerr << ", " << summary.failures.size() << " failed";
+    std::cerr << "\n";
+  }
+  return 0;
+}
+
 int PublishCommand::run() {
   const Raw& r = *raw_;
+  if (!r.assemble.empty()) return run_assemble();
+  if (r.inputs.empty() || r.site.empty()) throw_usage("publish needs INPUT... and -o SITE (or --assemble SITE)");
+  if (r.allow_failures) throw_usage("--allow-failures goes with --assemble SITE");
   PublishOptions o;
+  o.shard = shard_from_options(r.shard, r.shard_count, process_environment());
   o.inputs = r.inputs;
   o.site = r.site;
   o.channel = {given(r.base_url), given(r.title), given(r.description), given(r.author),
@@ -136,8 +181,11 @@ int PublishCommand::run() {
   if (progress) progress->clear();
   for (const auto& f : summary.site_files) std::cout << f.string() << "\n";
   if (!r.quiet) {
-    std::cerr << "readaloud: " << summary.rendered << " rendered, " << summary.unchanged << " unchanged, "
-              << summary.removed << " removed";
+    std::cerr << "readaloud: ";
+    if (o.shard) std::cerr << "shard " << o.shard->index << "/" << o.shard->count << ": ";
+    std::cerr << summary.rendered << " rendered, " << summary.unchanged << " unchanged, ";
+    if (o.shard) std::cerr << summary.other_shards << " in other shards";
+    else std::cerr << summary.removed << " removed";
     if (summary.failed) std::cerr << ", " << summary.failed << " failed";
     std::cerr << "\n";
   }

@@ -17,6 +17,7 @@ class PublishCommand {
   int run();
 
  private:
+  int run_assemble();
   struct Raw;
   std::unique_ptr<Raw> raw_;
   CLI::App* cmd_ = nullptr;

@@ -145,6 +145,10 @@ void add_render_options(CLI::App& cmd, RawOptions& raw) {
   cmd.add_option("-j,--jobs", raw.jobs,
                  "Cores to use: worker processes for several inputs, or speech processes and threads for one "
                  "(default: the number of cores)");
+  cmd.add_option("--shard", raw.shard,
+                 "Render only shard K of N of the inputs (K/N), or auto (from SLURM_ARRAY_TASK_ID/_COUNT, "
+                 "JOB_COMPLETION_INDEX or PARALLEL_SEQ); every task must get the same input list");
+  cmd.add_option("--shard-count", raw.shard_count, "N for --shard auto (Kubernetes, GNU parallel)");
   cmd.add_flag("-q,--quiet", raw.quiet, "No progress or summary; errors only");
 }
 

@@ -39,6 +39,7 @@ struct RawOptions {
   std::string progress = "auto";
   bool quiet = false;
   int jobs = 0;
+  std::string shard, shard_count;  // --shard, --shard-count ("" = not given)
   bool json = false;
 };
 

@@ -72,6 +72,7 @@ struct Block {
   /// Set by the analyzer: the whole block is a warning (callout, risk list).
   WarningReason warning;
   /// Set by the analyzer on paragraphs and quotes: sentences that are warnings.
+  /// On a table, begin is the index of a warned row (end = begin + 1).
   std::vector<SentenceWarning> sentence_warnings;
   /// 1-based line in the input where the block starts (0 when unknown).
   std::size_t line = 0;

@@ -37,6 +37,14 @@ constexpr std::pair<std::string_view, std::string_view> kIso639_2[] = {
     {"yo", "yor"}, {"zh", "zho"}, {"zu", "zul"},
 };
 
+// Languages eSpeak NG 1.51 lacks, and the one it speaks whose voice and
+// spelling rules read them best; spelling distance alone would pick Greek
+// ("el") for Galician.
+constexpr std::pair<std::string_view, std::string_view> kSpokenRelatives[] = {
+    {"gl", "pt"}, {"ast", "es"}, {"oc", "ca"}, {"fy", "nl"}, {"gsw", "de"}, {"yi", "de"},
+    {"sco", "en"}, {"fo", "is"}, {"co", "it"}, {"li", "nl"}, {"wa", "fr"}, {"nn", "nb"},
+};
+
 }  // namespace
 
 std::string primary_subtag(std::string_view tag) {
@@ -108,6 +116,13 @@ std::string iso639_2(std::string_view tag) {
   if (primary.size() == 3) return primary;
   for (const auto& [two, three] : kIso639_2)
     if (two == primary) return std::string(three);
+  return {};
+}
+
+std::string_view spoken_relative(std::string_view tag) {
+  const std::string primary = primary_subtag(tag);
+  for (const auto& [lang, relative] : kSpokenRelatives)
+    if (lang == primary) return relative;
   return {};
 }
 

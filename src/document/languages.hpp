@@ -44,6 +44,11 @@ std::string resource_language(std::string_view kind, std::string_view tag, std::
 /// for formats that need it (ID3 TLAN, MP4); "" when unknown.
 std::string iso639_2(std::string_view tag);
 
+/// A close relative that eSpeak NG speaks, for a language it does not:
+/// "gl" -> "pt", "ast" -> "es", "fo" -> "is"; "" when none is known. Used to
+/// name the nearest voice, and to read identified text in that voice.
+std::string_view spoken_relative(std::string_view tag);
+
 /// One value per language code, built on first use by `load` and kept for the
 /// process. Thread-safe; references stay valid.
 template <class T>

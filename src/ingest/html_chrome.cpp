@@ -62,6 +62,7 @@ ChromeConfig load_config() {
   cfg.callout_generic = read_kind_table(doc, "callout.generic");
   for (auto& [k, v] : read_kind_table(doc, "callout.roles")) cfg.callout_roles.emplace(k, v);
   for (auto& [k, v] : read_kind_table(doc, "callout.labels")) cfg.labels.emplace(k, v);
+  for (auto& w : read_string_list(doc, "controls.words")) cfg.control_words.insert(std::move(w));
   return cfg;
 }
 
@@ -147,6 +148,39 @@ bool chrome_part_matches(std::string_view token, std::string_view part) {
   return false;
 }
 
+/// "00:00", "1:02:03", "/", "1x", "1.5x", "-15", "+30": the parts of a player
+/// that are no words.
+bool is_player_token(std::string_view w) {
+  if (w == "/" || w == "|") return true;
+  std::size_t digits = 0, colons = 0;
+  for (char c : w) {
+    if (c >= '0' && c <= '9') ++digits;
+    else if (c == ':') ++colons;
+    else if (c != '.' && c != 'x' && c != '-' && c != '+' && c != '\xC3' && c != '\x97') return false;  // U+00D7 ×
+  }
+  return digits > 0 && (colons > 0 || w.ends_with('x') || w.front() == '-' || w.front() == '+');
+}
+
+bool is_control_text(std::string_view text) {
+  constexpr std::size_t kMaxWords = 16;  // a widget is a row of buttons, not a sentence
+  const auto& words = chrome_config().control_words;
+  std::size_t count = 0, named = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    while (pos < text.size() && is_ascii_space(text[pos])) ++pos;
+    std::size_t stop = pos;
+    while (stop < text.size() && !is_ascii_space(text[stop])) ++stop;
+    if (stop == pos) break;
+    std::string w = ascii_lower(text.substr(pos, stop - pos));
+    while (!w.empty() && (w.back() == ':' || w.back() == ',')) w.pop_back();
+    pos = stop;
+    if (++count > kMaxWords) return false;
+    if (is_player_token(w)) continue;
+    if (words.count(w) == 0) return false;
+    named += w.size() > 1;  // "A A A" alone names nothing
+  }
+  return named > 0 && count >= 2;
+}
+
 bool looks_like_prose(const GumboNode* el) {
   const std::string text = subtree_text(el, kHiddenProseChars * 4);
   if (count_chars(text) < kHiddenProseChars) return false;
@@ -165,6 +199,9 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
   if (cfg.tags.count(name) != 0 && !(is_callout && name == "aside")) return "chrome: " + name;
   if (const std::string role = role_of(el); cfg.roles.count(role) != 0) return "chrome: " + role;
   if (el->v.element.tag == GUMBO_TAG_FOOTER) return "chrome: footer";
+  const GumboTag tag = el->v.element.tag;
+  if (!(tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6) && is_control_text(subtree_text(el, 400, true)))
+    return "chrome: player or reading controls";
   if (el->v.element.tag == GUMBO_TAG_HEADER && !header_is_content) return "chrome: header";
   return std::nullopt;
 }

@@ -29,7 +29,13 @@ struct ChromeConfig {
   std::vector<std::pair<std::string, CalloutKind>> callout_generic;
   std::unordered_map<std::string, CalloutKind> callout_roles;
   std::unordered_map<std::string, CalloutKind> labels;
+  std::unordered_set<std::string> control_words;  ///< words of media-player and reading widgets
 };
+
+/// True when `text` is only a player's or reading widget's controls ("Listen
+/// to this article Play 00:00 / 03:12 1x", "Font size A A A"): every word is a
+/// control word, a time or a speed, and one at least names a control.
+bool is_control_text(std::string_view text);
 
 /// The compiled-in rules. Throws Error(Runtime) when the file is malformed.
 const ChromeConfig& chrome_config();

@@ -166,7 +166,7 @@ bool is_silent_tag(GumboTag tag) {
   }
 }
 
-std::string subtree_text(const GumboNode* root, std::size_t limit) {
+std::string subtree_text(const GumboNode* root, std::size_t limit, bool word_per_element) {
   std::string raw;
   std::vector<const GumboNode*> stack{root};
   while (!stack.empty() && raw.size() < limit * 2) {
@@ -186,7 +186,7 @@ std::string subtree_text(const GumboNode* root, std::size_t limit) {
     if (n != root && (tag_of(n) == GUMBO_TAG_SCRIPT || tag_of(n) == GUMBO_TAG_STYLE)) continue;
     const GumboVector* kids = children_of(n);
     if (kids == nullptr) continue;
-    if (is_element(n) && is_block_tag(n->v.element.tag)) {
+    if (is_element(n) && (word_per_element || is_block_tag(n->v.element.tag))) {
       raw += ' ';
       stack.push_back(nullptr);
     }

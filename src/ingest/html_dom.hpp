@@ -64,6 +64,9 @@ bool is_block_tag(GumboTag tag);
 /// Elements that are never text (head, title, meta...): skipped silently.
 bool is_silent_tag(GumboTag tag);
 /// Up to ~`limit` bytes of collapsed text of a subtree (img alt included).
-std::string subtree_text(const GumboNode* root, std::size_t limit = kShownChromeChars * 2);
+/// With `word_per_element`, inline elements are separated too, so a row of
+/// buttons reads as separate words ("Play" "00:00"), not "Play00:00".
+std::string subtree_text(const GumboNode* root, std::size_t limit = kShownChromeChars * 2,
+                         bool word_per_element = false);
 
 }  // namespace readaloud::html

@@ -182,6 +182,16 @@ const GumboNode* html_element(const GumboNode* document) {
 void title_cascade(const HeadFacts& f, PageMetadata& m) {
   set(m.title, f.micro_headline, "microdata headline");
   const std::string site = m.site_name.value;
+  // The visible headline wins over a social-media variant in og:title when
+  // <title> carries it too: it must be most of <title>'s headline part, so a
+  // site name or section label in an <h1> is not taken.
+  const std::string headline_part = lower_collapsed(clean_title(f.title_tag, site, {}));
+  for (const std::string& h1 : m.h1s) {
+    const std::string l = lower_collapsed(h1);
+    if (count_words(l) >= 2 && headline_part.find(l) != npos && l.size() * 3 >= headline_part.size() * 2 &&
+        set(m.title, collapse(h1), "<h1> matching <title>"))
+      break;
+  }
   set(m.title, clean_title(f.og_title, site, m.h1s), "og:title");
   const std::string tag = lower_collapsed(f.title_tag);
   for (const std::string& h1 : m.h1s) {

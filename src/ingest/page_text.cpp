@@ -1,3 +1,5 @@
+#include <cstdio>
+#include <cstdlib> // DBG
 #include "ingest/page_text.hpp"
 
 #include <algorithm>
@@ -384,6 +386,7 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   for (const std::string& f : facts.footer)
     if (key.size() >= 4 && f.find(key) != std::string::npos) s -= 3;  // the site's name
   if (u.text.ends_with(':')) s -= 3;                                 // a lead-in
+  if (is_call_to_action(u.text, words)) s -= 4;                      // "Subscribe for $1", "Sign in"
   if (names_later_headings(units, u.text, c + 1, end)) s -= 4;             // a row of tabs: "Overview Symptoms Causes"
   if (nearer != nullptr) {
     const std::string below = ascii_lower(nearer->text);
@@ -439,6 +442,7 @@ std::size_t find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     if (heading_above && count_words(units[c].text) >= kMinStandfirstWords &&
         count_words(units[c - 1].text) < count_words(units[c].text))
       s -= 1.5;
+    if (std::getenv("RA_DBG")) std::fprintf(stderr, "cand %zu [%s] kind=%d score=%.2f rule=%s s=%.2f\n", c, units[c].text.c_str(), (int)units[c].line.kind, units[c].line.score, units[c].line.rule.c_str(), s); // DBG
     if (s > best_score) {
       best_score = s;
       best = c;

@@ -205,6 +205,20 @@ bool is_end_marker(std::string_view line, std::size_t words) {
   return words <= 15 && last != '.' && last != '!' && last != '?' && starts_any(lower, kEndMarkerStarts);
 }
 
+bool is_call_to_action(std::string_view line, std::size_t words) {
+  constexpr std::size_t kMaxWords = 5;
+  static constexpr std::string_view kActions[] = {
+      "subscribe", "sign in", "sign up", "log in", "login", "register", "donate", "join now", "join us",
+      "get the app", "download the app", "try it free", "start your free", "suscríbete", "suscribirse",
+      "iniciar sesión", "regístrate", "abonnieren", "anmelden", "jetzt abonnieren", "s'abonner",
+      "abonnez-vous", "se connecter", "abbonati", "accedi", "assine", "assinar", "entrar"};
+  if (words > kMaxWords) return false;
+  const std::string lower = ascii_lower(trim(line));
+  return std::any_of(std::begin(kActions), std::end(kActions), [&](std::string_view a) {
+    return lower.starts_with(a) && (lower.size() == a.size() || !std::isalpha(static_cast<unsigned char>(lower[a.size()])));
+  });
+}
+
 bool is_spaced_menu_row(std::string_view line) {
   const auto cells = spaced_cells(line);
   if (cells.size() < 3) return false;

@@ -19,6 +19,10 @@ std::string_view page_chrome_rule(std::string_view line, std::size_t words);
 /// references, share bars, "Media contact:", in any supported language.
 bool is_end_marker(std::string_view line, std::size_t words);
 
+/// A short button or link that asks the reader to act ("Subscribe for $1",
+/// "Sign in", "Donate now"): a line of a site's header, never its headline.
+bool is_call_to_action(std::string_view line, std::size_t words);
+
 /// A text browser's menu row: three or more short Title Case items separated
 /// by runs of two or more spaces ("Region  Politik  Ratgeber  Gesundheit").
 bool is_spaced_menu_row(std::string_view line);

@@ -234,6 +234,7 @@ class Planner {
     if (block.rows.empty()) return;
     if (structural())
       announce(fill(profile_.phrases.table, {{"n", number(static_cast<long long>(block.rows.size()))}}));
+    bool in_run = false;
     for (std::size_t r = 0; r < block.rows.size(); ++r) {
       std::string cells;
       for (std::size_t c = 0; c < block.rows[r].size(); ++c) {
@@ -248,8 +249,17 @@ class Planner {
         if (!ends_sentence(cell)) cells += '.';
       }
       if (cells.empty()) continue;
-      emit(Role::Narration,
-           fill(profile_.phrases.row, {{"i", number(static_cast<long long>(r + 1))}}) + " " + cells);
+      // Rows warn like list items: the whole table, or rows the analyzer kept
+      // as {row, row + 1} in sentence_warnings; one "Warning." per run.
+      const bool warned = block.warning.has_value() ||
+                          std::any_of(block.sentence_warnings.begin(), block.sentence_warnings.end(),
+                                      [r](const SentenceWarning& w) { return w.begin == r; });
+      std::string text =
+          spoken(fill(profile_.phrases.row, {{"i", number(static_cast<long long>(r + 1))}}) + " " + cells);
+      if (is_blank(text)) continue;
+      if (warned && !in_run) announce_warning();
+      in_run = warned;
+      push(warned ? Role::Warning : Role::Narration, std::move(text));
     }
   }
 

@@ -33,6 +33,8 @@ struct Script {
   std::string title;
   std::string language = "en";
   std::string voice;  ///< eSpeak NG voice of the narration, without variant ("pt-br")
+  /// Why the voice is not the language's own ("gl" read with "pt"); "" when it is.
+  std::string language_note;
   std::string author;
   std::string published;
   std::vector<Chapter> chapters;

@@ -1,8 +1,9 @@
 #include "output/audio_format.hpp"
 
 #include <array>
-#include <cctype>
 #include <string>
+
+#include "util/text.hpp"
 
 namespace readaloud {
 namespace {
@@ -21,9 +22,7 @@ constexpr std::array<Entry, 6> kFormats{{{AudioFormat::Mp3, "mp3"},
 }  // namespace
 
 std::optional<AudioFormat> parse_audio_format(std::string_view name) {
-  std::string lower;
-  lower.reserve(name.size());
-  for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = ascii_lower(name);
   for (const auto& e : kFormats)
     if (lower == e.name) return e.format;
   return std::nullopt;

@@ -14,6 +14,7 @@
 #include "output/flac_encoder.hpp"
 #include "output/m4b_writer.hpp"
 #include "output/opus_encoder.hpp"
+#include "output/vorbis_encoder.hpp"
 #include "output/mp3_encoder.hpp"
 #include "util/error.hpp"
 #include "util/fd.hpp"
@@ -86,8 +87,8 @@ class SndfileWriter final : public AudioSink {
  private:
   static int sndfile_format(AudioFormat f) {
     switch (f) {
-      case AudioFormat::Ogg: return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
       case AudioFormat::Wav: return SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+      case AudioFormat::Ogg:  // vorbis_encoder.cpp
       case AudioFormat::Opus:  // opus_encoder.cpp
       case AudioFormat::Flac:  // flac_encoder.cpp
       case AudioFormat::Mp3:  // mp3_encoder.cpp
@@ -149,6 +150,13 @@ std::unique_ptr<AudioSink> open_audio_writer(const std::filesystem::path& path,
     tuning.chunk_seconds = options.chunk_seconds;
     tuning.threads = std::max(1, options.threads);
     return open_opus_encoder(path, options.sample_rate, options.bitrate_kbps, tuning);
+  }
+  // libvorbis directly, in chunks on all threads, joined where block boundaries align.
+  if (options.format == AudioFormat::Ogg) {
+    VorbisTuning tuning;
+    tuning.chunk_seconds = options.chunk_seconds;
+    tuning.threads = std::max(1, options.threads);
+    return open_vorbis_encoder(path, options.sample_rate, tuning);
   }
   return std::make_unique<SndfileWriter>(path, options);
 }

@@ -1,7 +1,9 @@
 #include "output/cue_sheet.hpp"
 
-#include <cctype>
 #include <cstdio>
+#include <string_view>
+
+#include "util/text.hpp"
 
 namespace readaloud {
 namespace {
@@ -18,9 +20,7 @@ std::string quoted(const std::string& text) {
 
 std::string file_type(const std::string& name) {
   const auto dot = name.rfind('.');
-  std::string ext;
-  if (dot != std::string::npos)
-    for (char c : name.substr(dot + 1)) ext += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string ext = dot != std::string::npos ? ascii_lower(std::string_view(name).substr(dot + 1)) : "";
   if (ext == "mp3") return "MP3";
   if (ext == "aif" || ext == "aiff") return "AIFF";
   return "WAVE";

@@ -8,7 +8,6 @@ extern "C" {
 }
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -288,6 +287,110 @@ std::unique_ptr<AudioSink> m4b_module_open_writer(const std::filesystem::path& p
   return std::make_unique<M4bWriter>(path, options);
 }
 
+namespace {
+
+/// Adds an output stream for each audio stream of `in`; the map gives each input stream's output index (-1: dropped).
+std::vector<int> copy_audio_streams(AVFormatContext* in, AVFormatContext* out, const std::string& language,
+                                    const std::filesystem::path& path) {
+  std::vector<int> stream_map(in->nb_streams, -1);
+  for (unsigned i = 0; i < in->nb_streams; ++i) {
+    const AVStream* is = in->streams[i];
+    if (is->codecpar->codec_type != AVMEDIA_TYPE_AUDIO) continue;
+    AVStream* os = avformat_new_stream(out, nullptr);
+    if (!os) fail(path, "cannot add the audio stream");
+    avcodec_parameters_copy(os->codecpar, is->codecpar);
+    os->codecpar->codec_tag = 0;
+    os->time_base = is->time_base;
+    // MP4 stores ISO 639-2 ("por"); the script carries BCP 47 ("pt-BR").
+    set_tag(&os->metadata, "language", iso639_2(language));
+    stream_map[i] = os->index;
+  }
+  return stream_map;
+}
+
+AVStream* add_cover_stream(AVFormatContext* out, const CoverImage& cover, const std::filesystem::path& path) {
+  if (cover.data.empty()) return nullptr;
+  AVStream* stream = avformat_new_stream(out, nullptr);
+  if (!stream) fail(path, "cannot add the cover stream");
+  stream->codecpar->codec_type = AVMEDIA_TYPE_VIDEO;
+  stream->codecpar->codec_id = cover.mime == "image/png" ? AV_CODEC_ID_PNG : AV_CODEC_ID_MJPEG;
+  stream->codecpar->width = cover.width;
+  stream->codecpar->height = cover.height;
+  stream->disposition = AV_DISPOSITION_ATTACHED_PIC;
+  stream->time_base = AVRational{1, 90000};
+  return stream;
+}
+
+void set_file_tags(AVFormatContext* out, const Metadata& meta) {
+  set_tag(&out->metadata, "title", meta.title);
+  set_tag(&out->metadata, "artist", meta.author);
+  set_tag(&out->metadata, "album", meta.album);
+  set_tag(&out->metadata, "date", meta.date);
+  set_tag(&out->metadata, "genre", "Audiobook");
+  if (meta.track > 0) {
+    std::string trk = std::to_string(meta.track);
+    if (meta.total_tracks > 0) trk += "/" + std::to_string(meta.total_tracks);
+    set_tag(&out->metadata, "track", trk);
+  }
+}
+
+void write_m4b_header(AVFormatContext* out, const std::filesystem::path& path) {
+  // moov before mdat, so players and podcast apps can start streaming at once.
+  AVDictionary* options = nullptr;
+  av_dict_set(&options, "movflags", "+faststart", 0);
+  // The brand normally comes from a ".m4b" name, which temporaries lack.
+  av_dict_set(&options, "brand", "M4B ", 0);
+  const int rc = avformat_write_header(out, &options);
+  av_dict_free(&options);
+  if (rc < 0) fail(path, "write failed: " + av_error(rc));
+}
+
+void write_cover_packet(AVFormatContext* out, const AVStream* stream, const CoverImage& cover, Packet& pkt,
+                        const std::filesystem::path& path) {
+  int rc = av_new_packet(pkt.p, static_cast<int>(cover.data.size()));
+  if (rc < 0) throw_runtime("out of memory");
+  std::memcpy(pkt.p->data, cover.data.data(), cover.data.size());
+  pkt.p->stream_index = stream->index;
+  pkt.p->flags |= AV_PKT_FLAG_KEY;
+  pkt.p->pts = pkt.p->dts = 0;
+  rc = av_write_frame(out, pkt.p);
+  if (rc < 0) fail(path, "cannot embed the cover: " + av_error(rc));
+  av_packet_unref(pkt.p);
+}
+
+/// Copies the audio packets of `in` unchanged (no re-encoding) into the streams given by `stream_map`.
+void copy_audio_packets(AVFormatContext* in, AVFormatContext* out, const std::vector<int>& stream_map, Packet& pkt,
+                        const std::filesystem::path& path) {
+  for (;;) {
+    int rc = av_read_frame(in, pkt.p);
+    if (rc == AVERROR_EOF) break;
+    if (rc < 0) fail(path, "cannot read M4B: " + av_error(rc));
+    const int target = stream_map[static_cast<std::size_t>(pkt.p->stream_index)];
+    if (target < 0) {
+      av_packet_unref(pkt.p);
+      continue;
+    }
+    av_packet_rescale_ts(pkt.p, in->streams[pkt.p->stream_index]->time_base, out->streams[target]->time_base);
+    pkt.p->stream_index = target;
+    pkt.p->pos = -1;
+    rc = av_interleaved_write_frame(out, pkt.p);
+    if (rc < 0) fail(path, "write failed: " + av_error(rc));
+  }
+}
+
+/// Writes the trailer and closes the file, reporting any write error on the way.
+void close_m4b_output(AVFormatContext* out, const std::filesystem::path& path) {
+  int rc = av_write_trailer(out);
+  if (rc < 0) fail(path, "write failed: " + av_error(rc));
+  avio_flush(out->pb);
+  const int io_error = out->pb->error;
+  rc = avio_closep(&out->pb);
+  if (io_error < 0) fail(path, "write failed: " + av_error(io_error));
+  if (rc < 0) fail(path, "write failed: " + av_error(rc));
+}
+
+}  // namespace
+
 void m4b_module_write_tags(const std::filesystem::path& path, const Metadata& meta,
                            const Timeline& timeline) {
   if (av_log_get_level() > AV_LOG_ERROR) av_log_set_level(AV_LOG_ERROR);
@@ -306,88 +409,17 @@ void m4b_module_write_tags(const std::filesystem::path& path, const Metadata& me
   AtomicFile temp(path);
   OutputContext out;
   out.ctx = new_ipod_output(temp.temp_path());
-  std::vector<int> stream_map(in.ctx->nb_streams, -1);
-  for (unsigned i = 0; i < in.ctx->nb_streams; ++i) {
-    const AVStream* is = in.ctx->streams[i];
-    if (is->codecpar->codec_type != AVMEDIA_TYPE_AUDIO) continue;
-    AVStream* os = avformat_new_stream(out.ctx, nullptr);
-    if (!os) fail(path, "cannot add the audio stream");
-    avcodec_parameters_copy(os->codecpar, is->codecpar);
-    os->codecpar->codec_tag = 0;
-    os->time_base = is->time_base;
-    // MP4 stores ISO 639-2 ("por"); the script carries BCP 47 ("pt-BR").
-    set_tag(&os->metadata, "language", iso639_2(meta.language));
-    stream_map[i] = os->index;
-  }
-  AVStream* cover_stream = nullptr;
-  if (!cover.data.empty()) {
-    cover_stream = avformat_new_stream(out.ctx, nullptr);
-    if (!cover_stream) fail(path, "cannot add the cover stream");
-    cover_stream->codecpar->codec_type = AVMEDIA_TYPE_VIDEO;
-    cover_stream->codecpar->codec_id =
-        cover.mime == "image/png" ? AV_CODEC_ID_PNG : AV_CODEC_ID_MJPEG;
-    cover_stream->codecpar->width = cover.width;
-    cover_stream->codecpar->height = cover.height;
-    cover_stream->disposition = AV_DISPOSITION_ATTACHED_PIC;
-    cover_stream->time_base = AVRational{1, 90000};
-  }
-  set_tag(&out.ctx->metadata, "title", meta.title);
-  set_tag(&out.ctx->metadata, "artist", meta.author);
-  set_tag(&out.ctx->metadata, "album", meta.album);
-  set_tag(&out.ctx->metadata, "date", meta.date);
-  set_tag(&out.ctx->metadata, "genre", "Audiobook");
-  if (meta.track > 0) {
-    std::string trk = std::to_string(meta.track);
-    if (meta.total_tracks > 0) trk += "/" + std::to_string(meta.total_tracks);
-    set_tag(&out.ctx->metadata, "track", trk);
-  }
+  const std::vector<int> stream_map = copy_audio_streams(in.ctx, out.ctx, meta.language, path);
+  const AVStream* cover_stream = add_cover_stream(out.ctx, cover, path);
+  set_file_tags(out.ctx, meta);
   add_chapters(out.ctx, timeline);
 
   open_output_file(out.ctx, temp.temp_path());
-  // moov before mdat, so players and podcast apps can start streaming at once.
-  AVDictionary* options = nullptr;
-  av_dict_set(&options, "movflags", "+faststart", 0);
-  // The brand normally comes from a ".m4b" name, which temporaries lack.
-  av_dict_set(&options, "brand", "M4B ", 0);
-  rc = avformat_write_header(out.ctx, &options);
-  av_dict_free(&options);
-  if (rc < 0) fail(path, "write failed: " + av_error(rc));
-
+  write_m4b_header(out.ctx, path);
   Packet pkt;
-  if (cover_stream) {
-    rc = av_new_packet(pkt.p, static_cast<int>(cover.data.size()));
-    if (rc < 0) throw_runtime("out of memory");
-    std::memcpy(pkt.p->data, cover.data.data(), cover.data.size());
-    pkt.p->stream_index = cover_stream->index;
-    pkt.p->flags |= AV_PKT_FLAG_KEY;
-    pkt.p->pts = pkt.p->dts = 0;
-    rc = av_write_frame(out.ctx, pkt.p);
-    if (rc < 0) fail(path, "cannot embed the cover: " + av_error(rc));
-    av_packet_unref(pkt.p);
-  }
-  for (;;) {
-    rc = av_read_frame(in.ctx, pkt.p);
-    if (rc == AVERROR_EOF) break;
-    if (rc < 0) fail(path, "cannot read M4B: " + av_error(rc));
-    const int target = stream_map[static_cast<std::size_t>(pkt.p->stream_index)];
-    if (target < 0) {
-      av_packet_unref(pkt.p);
-      continue;
-    }
-    av_packet_rescale_ts(pkt.p, in.ctx->streams[pkt.p->stream_index]->time_base,
-                         out.ctx->streams[target]->time_base);
-    pkt.p->stream_index = target;
-    pkt.p->pos = -1;
-    rc = av_interleaved_write_frame(out.ctx, pkt.p);
-    if (rc < 0) fail(path, "write failed: " + av_error(rc));
-  }
-  rc = av_write_trailer(out.ctx);
-  if (rc < 0) fail(path, "write failed: " + av_error(rc));
-  avio_flush(out.ctx->pb);
-  const int io_error = out.ctx->pb->error;
-  rc = avio_closep(&out.ctx->pb);
-  if (io_error < 0) fail(path, "write failed: " + av_error(io_error));
-  if (rc < 0) fail(path, "write failed: " + av_error(rc));
+  if (cover_stream) write_cover_packet(out.ctx, cover_stream, cover, pkt, path);
+  copy_audio_packets(in.ctx, out.ctx, stream_map, pkt, path);
+  close_m4b_output(out.ctx, path);
   avformat_close_input(&in.ctx);  // close the input before replacing it
   temp.commit();
 }

@@ -2,10 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
+#include <string_view>
 
 #include "util/error.hpp"
 #include "util/suggest.hpp"
+#include "util/text.hpp"
 
 namespace readaloud {
 namespace {
@@ -28,8 +29,7 @@ constexpr std::array<Entry, 7> kSidecars{{
 std::string normalise(std::string_view item) {
   std::string out;
   for (char c : item)
-    if (!std::isspace(static_cast<unsigned char>(c)))
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!is_ascii_space(c)) out += ascii_lower(c);
   return out;
 }
 

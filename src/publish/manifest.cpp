@@ -12,7 +12,9 @@ namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json episode_json(const Episode& e) {
+}  // namespace
+
+ordered_json episode_to_json(const Episode& e) {
   ordered_json chapters = ordered_json::array();
   for (const auto& c : e.chapters)
     chapters.push_back({{"title", c.title}, {"start", c.start_s}, {"warning", c.warning}});
@@ -41,7 +43,7 @@ ordered_json episode_json(const Episode& e) {
                       {"chapters", std::move(chapters)}};
 }
 
-Episode episode_from(const nlohmann::json& j) {
+Episode episode_from_json(const nlohmann::json& j) {
   Episode e;
   e.id = j.at("id").get<std::string>();
   e.guid = j.at("guid").get<std::string>();
@@ -70,8 +72,6 @@ Episode episode_from(const nlohmann::json& j) {
   return e;
 }
 
-}  // namespace
-
 std::filesystem::path manifest_path(const std::filesystem::path& site) {
   return site / ".readaloud" / "manifest.json";
 }
@@ -80,7 +80,7 @@ std::string manifest_json(Manifest manifest) {
   std::sort(manifest.episodes.begin(), manifest.episodes.end(),
             [](const Episode& a, const Episode& b) { return a.id < b.id; });
   ordered_json episodes = ordered_json::array();
-  for (const auto& e : manifest.episodes) episodes.push_back(episode_json(e));
+  for (const auto& e : manifest.episodes) episodes.push_back(episode_to_json(e));
   ordered_json j{{"readaloud_manifest", manifest.version},
                  {"feed", {{"hash", manifest.feed_hash}, {"last_build", manifest.last_build}}},
                  {"episodes", std::move(episodes)}};
@@ -96,7 +96,7 @@ Manifest parse_manifest(std::string_view text, const std::string& name) {
     const auto& feed = j.at("feed");
     m.feed_hash = feed.value("hash", "");
     m.last_build = feed.value("last_build", "");
-    for (const auto& e : j.at("episodes")) m.episodes.push_back(episode_from(e));
+    for (const auto& e : j.at("episodes")) m.episodes.push_back(episode_from_json(e));
   } catch (const nlohmann::json::exception& e) {
     throw_input(std::string("not a readaloud manifest: ") + e.what(), Location{name});
   }

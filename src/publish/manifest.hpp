@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 // Manifests hold SHA-256 hashes of sources and outputs (sha256_hex).
 #include "util/digest.hpp"
 
@@ -51,7 +53,7 @@ struct Episode {
   bool operator==(const Episode&) const = default;
 };
 
-/// The whole manifest (or, later, one shard's part of it).
+/// The whole manifest (a shard's part of it: ManifestPart, publish/parts.hpp).
 struct Manifest {
   int version = 1;
   std::string feed_hash;    ///< SHA-256 of feed.xml without its lastBuildDate
@@ -73,6 +75,13 @@ Manifest parse_manifest(std::string_view text, const std::string& name);
 
 /// The manifest of a site, or an empty one when the site has none yet.
 Manifest load_manifest(const std::filesystem::path& site);
+
+/// One episode as the manifest (and a shard's manifest part) writes it.
+nlohmann::ordered_json episode_to_json(const Episode& episode);
+
+/// An episode written by episode_to_json(); throws nlohmann::json::exception
+/// when a member is missing or of the wrong type.
+Episode episode_from_json(const nlohmann::json& j);
 
 /// The episode with this id, or nullptr.
 const Episode* find_episode(const Manifest& manifest, std::string_view id);

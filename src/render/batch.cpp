@@ -2,6 +2,7 @@
 
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -111,6 +112,7 @@ struct Worker {
   int results = -1;   ///< read end, from the worker
   std::optional<std::size_t> current;  ///< the input it is rendering
   std::string buffer;
+  int served = 0;  ///< inputs fed to it (see BatchPlan::fresh_process_each)
 };
 
 /// The worker processes of one batch and the parent's side of their pipes.
@@ -145,6 +147,9 @@ class Pool {
     const pid_t pid = ::fork();
     if (pid < 0) throw_runtime(std::string("cannot start a worker: ") + std::strerror(errno));
     if (pid == 0) {
+      // A parent killed outright (a scheduler's SIGKILL) takes its workers
+      // along, so a restarted task never races one over the same files.
+      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
       ::close(to_worker[1]);
       ::close(from_worker[0]);
       for (auto& [fd, w] : workers_) {
@@ -159,7 +164,7 @@ class Pool {
   }
 
   void feed(Worker& w) {
-    if (next_ < inputs_.size() && !interrupted()) {
+    if (next_ < inputs_.size() && !interrupted() && !(plan_.fresh_process_each && w.served++)) {
       w.current = next_;
       send(w.commands, std::to_string(next_++));
     } else if (w.commands >= 0) {
@@ -260,13 +265,14 @@ class Pool {
 std::vector<BatchItem> render_batch(const std::vector<std::string>& inputs, const RenderOptions& options,
                                     int jobs, const BatchEvents& events, const BatchPlan& plan) {
   std::vector<BatchItem> results(inputs.size());
-  const bool pooled = jobs > 1 && inputs.size() > 1;
-  auto options_for = [&options, &plan, pooled, jobs](std::size_t i) {
+  const bool shared = jobs > 1 && inputs.size() > 1;
+  const bool pooled = shared || (plan.fresh_process_each && !inputs.empty());
+  auto options_for = [&options, &plan, shared, jobs](std::size_t i) {
     RenderOptions o = options;
     if (i < plan.slugs.size() && !plan.slugs[i].empty()) o.slug = plan.slugs[i];
     // --jobs is the number of cores to use: workers share them, one worker
     // per core; one render alone uses them all.
-    o.threads = pooled ? 1 : std::max(1, jobs);
+    o.threads = shared ? 1 : std::max(1, jobs);
     return o;
   };
   for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -282,7 +288,7 @@ std::vector<BatchItem> render_batch(const std::vector<std::string>& inputs, cons
     return results;
   }
   Pool pool(inputs, results, events, options_for, plan);
-  pool.run(std::min(inputs.size(), static_cast<std::size_t>(jobs)));
+  pool.run(std::min(inputs.size(), static_cast<std::size_t>(std::max(1, jobs))));
   check_interrupted();
   return results;
 }

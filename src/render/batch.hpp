@@ -20,6 +20,11 @@ struct BatchPlan {
   BatchPlan(std::vector<std::string> names) : slugs(std::move(names)) {}  // NOLINT(google-explicit-constructor)
   std::vector<std::string> slugs;             ///< per input; "" = named by its render (see plan_batch)
   std::vector<std::optional<Article>> articles;  ///< per input; nullopt = the render reads it itself
+  /// Render every input in a worker process of its own, even with one job:
+  /// eSpeak NG's timing shifts slightly with what its process spoke before,
+  /// so this makes each input's audio the same however the inputs are
+  /// grouped (publish, whose shards must match a one-process run).
+  bool fresh_process_each = false;
 };
 
 /// What a batch can check before any work: the output folder is not a file

@@ -30,6 +30,8 @@ void describe_block(std::ostringstream& out, const Block& block) {
   }
   if (block.kind == BlockKind::Table) {
     out << ", " << block.rows.size() << " rows\n";
+    for (const auto& w : block.sentence_warnings)
+      out << "      WARNING <" << w.reason << ">: row " << w.begin + 1 << "\n";
     return;
   }
   std::string text = plain_text(block.text);
@@ -48,7 +50,9 @@ std::string inspect_text(const Prepared& p) {
   if (!a.author.empty()) out << "Author: " << a.author << "\n";
   if (!a.published.empty()) out << "Published: " << a.published << "\n";
   out << "Language: " << p.script.language << "    Voice profile: " << p.profile.name
-      << "    eSpeak NG voice: " << p.script.voice << "\n\n";
+      << "    eSpeak NG voice: " << p.script.voice << "\n";
+  if (!p.script.language_note.empty()) out << "Language note: " << p.script.language_note << "\n";
+  out << "\n";
 
   out << "Structure (" << a.sections.size() << " sections):\n";
   for (std::size_t i = 0; i < a.sections.size(); ++i) {
@@ -85,6 +89,7 @@ std::string script_json(const Script& script) {
   j["title"] = script.title;
   j["language"] = script.language;
   j["voice"] = script.voice;
+  if (!script.language_note.empty()) j["language_note"] = script.language_note;
   j["chapters"] = nlohmann::ordered_json::array();
   for (const auto& c : script.chapters) {
     nlohmann::ordered_json chapter;

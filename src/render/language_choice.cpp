@@ -31,18 +31,30 @@ LanguageChoice choose_language(const std::string& name, const Article& article, 
     choice.voice.espeak_voice = base_voice(choice.voice.profile.narration.voice);
     choice.voice.full_profile = true;
     if (choice.language.empty()) choice.language = choice.voice.profile.language;
+    choice.speech_language = choice.language;
     return choice;
   }
+  choice.speech_language = choice.language;
   try {
     choice.voice = voice_for_language(choice.language);
   } catch (const Error& e) {
     if (options.language) throw;
-    throw e.in_file(name);
+    // Text the user did not label (Galician) is better read in its nearest
+    // relative's voice than refused: they may not know its language.
+    const std::string_view relative = spoken_relative(choice.language);
+    if (relative.empty()) throw e.in_file(name);
+    choice.speech_language = std::string(relative);
+    choice.voice = voice_for_language(choice.speech_language);
+    choice.note = "the text is in '" + choice.language + "', which eSpeak NG cannot speak; reading it as '" +
+                  choice.speech_language + "', its nearest relative, with the voice '" + choice.voice.espeak_voice +
+                  "' (choose it with --lang " + choice.speech_language + ")";
+    std::cerr << "readaloud: " << name << ": " << choice.note << "\n";
   }
-  if (choice.language.empty()) choice.language = choice.voice.profile.language;
+  if (choice.language.empty()) choice.language = choice.speech_language = choice.voice.profile.language;
   if (choice.voice.english_announcements)
-    say_once(primary_subtag(choice.language), "no announcements for language '" + primary_subtag(choice.language) +
-                                                  "'; structure is announced in English");
+    say_once(primary_subtag(choice.speech_language), "no announcements for language '" +
+                                                         primary_subtag(choice.speech_language) +
+                                                         "'; structure is announced in English");
   return choice;
 }
 

@@ -3,6 +3,10 @@
 #include <espeak-ng/speak_lib.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -11,10 +15,13 @@
 
 #include "ingest/feed_parser.hpp"
 #include "publish/manifest.hpp"
+#include "publish/parts.hpp"
 #include "publish/player.hpp"
 #include "publish/player_text.hpp"
 #include "publish/site.hpp"
 #include "render/batch.hpp"
+#include "render/naming.hpp"
+#include "render/shard.hpp"
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
 #include "util/markup.hpp"
@@ -119,6 +126,22 @@ std::string options_hash(const RenderOptions& o) {
   for (const auto& l : o.lexicons) j["lexicons"].push_back(file_hash(l));
   for (const auto& r : o.ingest.rules_files) j["rules"].push_back(file_hash(r));
   return sha256_hex(j.dump());
+}
+
+// The time a publish stamps (lastBuildDate, the date of an undated article):
+// now, or SOURCE_DATE_EPOCH when set, so that runs can be reproduced byte for byte.
+std::string build_time() {
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  long long seconds = 0;
+  if (epoch == nullptr || std::from_chars(epoch, epoch + std::strlen(epoch), seconds).ptr != epoch + std::strlen(epoch) ||
+      seconds < 0)
+    return now_utc();
+  std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
 }
 
 std::string voice_version() { return std::string("espeak-ng ") + espeak_Info(nullptr); }
@@ -230,7 +253,7 @@ Episode finish_episode(const Job& job, const Rendered& r, const fs::path& site, 
   e.link = is_web_url(s.link) ? s.link : std::string();
   e.summary = first_paragraph(article);
   const auto date = normalize_date(article.published);
-  e.published = date ? *date : job.previous ? job.previous->published : now_utc();
+  e.published = date ? *date : job.previous ? job.previous->published : build_time();
   e.input_hash = s.hash;
   e.options_hash = opts;
   e.program_version = READALOUD_VERSION;
@@ -297,12 +320,12 @@ Channel resolve_channel(const PublishOptions& o, std::string& cover) {
   return ch;
 }
 
-void install_cover(const fs::path& site, const std::string& cover, Channel& ch) {
+void install_cover(const fs::path& site, const std::string& cover, Channel& ch, bool write) {
   if (cover.empty()) return;
   const std::string ext = lower(fs::path(cover).extension().string());
   if (ext != ".jpg" && ext != ".jpeg" && ext != ".png") throw_usage("--cover must be a .jpg or .png image: " + cover);
   ch.cover_file = ext == ".png" ? "cover.png" : "cover.jpg";
-  write_if_changed(site / ch.cover_file, read_input(cover));
+  if (write) write_if_changed(site / ch.cover_file, read_input(cover));
 }
 
 }  // namespace
@@ -319,11 +342,27 @@ RenderOptions audio_options(const PublishOptions& o, const Channel& ch, const st
   return r;
 }
 
-// Renders the jobs and turns each result into an episode; failures keep
-// the previous episode (if any) and are reported.
-std::vector<Episode> render_jobs(std::vector<Job>& jobs, const PublishOptions& o, const Channel& ch,
-                                 const std::filesystem::path& work, const std::string& opts, const PublishEvents& events,
-                                 PublishSummary& summary) {
+/// Where a publish keeps what it has done: the episodes of the new manifest
+/// (or of this shard's part) and the articles that failed.
+struct Outcome {
+  std::vector<Episode> episodes;
+  std::vector<PartFailure> failures;
+  std::function<void()> checkpoint;  ///< called after each article (a shard saves its part)
+};
+
+void record_failure(const Source& s, const Episode* previous, int code, const std::string& message,
+                    PublishSummary& summary, Outcome& outcome) {
+  ++summary.failed;
+  if (!summary.first_failure_code) summary.first_failure_code = code;
+  if (previous) outcome.episodes.push_back(*previous);  // its last good version stays published
+  outcome.failures.push_back({s.id, s.name, message});
+}
+
+// Renders the jobs, turning each result into an episode as soon as it is
+// done (so a shard killed later keeps it); failures keep the previous
+// episode (if any) and are reported.
+void render_jobs(std::vector<Job>& jobs, const PublishOptions& o, const Channel& ch, const std::filesystem::path& work,
+                 const std::string& opts, const PublishEvents& events, PublishSummary& summary, Outcome& outcome) {
   std::vector<std::string> inputs, slugs, names;
   for (const auto& j : jobs) {
     inputs.push_back(j.source->path);
@@ -331,54 +370,186 @@ std::vector<Episode> render_jobs(std::vector<Job>& jobs, const PublishOptions& o
     names.push_back(j.source->name);
   }
   if (events.start) events.start(names);
-  std::vector<Episode> out;
-  if (jobs.empty()) return out;
+  if (jobs.empty()) return;
+  // The checkpoint comes before the report, so whatever was reported done is saved.
+  auto done = [&](std::size_t i, const std::vector<std::filesystem::path>& produced, const std::string& message) {
+    if (outcome.checkpoint) outcome.checkpoint();
+    if (events.finished) events.finished(i, produced, message);
+  };
   auto fail = [&](std::size_t i, int code, const std::string& message) {
-    ++summary.failed;
-    if (!summary.first_failure_code) summary.first_failure_code = code;
-    if (jobs[i].previous) out.push_back(*jobs[i].previous);
-    if (events.finished) events.finished(i, {}, message);
+    record_failure(*jobs[i].source, jobs[i].previous, code, message, summary, outcome);
+    done(i, {}, message);
   };
   BatchEvents batch;
   batch.progress = events.progress;
-  const RenderOptions ropts = audio_options(o, ch, work / "audio");
-  ensure_output_dir(ropts.output_dir);
-  const auto results = render_batch(inputs, ropts, o.jobs, batch, slugs);
-  for (const auto& item : results) {
+  batch.finished = [&](const BatchItem& item) {
     const std::size_t i = item.index;
-    if (item.exit_code != 0) {
-      fail(i, item.exit_code, item.error);
-      continue;
-    }
+    if (item.exit_code != 0) return fail(i, item.exit_code, item.error);
     try {
       std::vector<std::filesystem::path> produced;
-      out.push_back(finish_episode(jobs[i], sort_outputs(item.paths), o.site, ch, opts, produced));
+      outcome.episodes.push_back(finish_episode(jobs[i], sort_outputs(item.paths), o.site, ch, opts, produced));
       ++summary.rendered;
-      if (events.finished) events.finished(i, produced, {});
+      done(i, produced, {});
     } catch (const Error& e) {
       if (e.kind() == ErrorKind::Interrupted) throw;
       fail(i, exit_code(e.kind()), e.in_file(jobs[i].source->name).what());
     } catch (const std::filesystem::filesystem_error& e) {
       fail(i, 1, jobs[i].source->name + ": " + e.what());
     }
-  }
-  return out;
+  };
+  const RenderOptions ropts = audio_options(o, ch, work / "audio");
+  ensure_output_dir(ropts.output_dir);
+  BatchPlan plan(std::move(slugs));
+  plan.fresh_process_each = true;
+  render_batch(inputs, ropts, o.jobs, batch, plan);
 }
 
-// Feed, index and manifest, each written only when its bytes change; the
-// lastBuildDate moves only when the feed's content does.
-void write_site(const std::filesystem::path& site, const Channel& ch, Manifest& manifest, PublishSummary& summary) {
+}  // namespace
+
+std::vector<std::filesystem::path> write_site(const std::filesystem::path& site, const Channel& ch, Manifest& manifest) {
+  std::vector<std::filesystem::path> written;
   const std::string hash = sha256_hex(rss_feed(ch, manifest.episodes, ""));
   if (hash != manifest.feed_hash || manifest.last_build.empty()) {
     manifest.feed_hash = hash;
-    manifest.last_build = rfc822_date(now_utc());
+    manifest.last_build = rfc822_date(build_time());
   }
   ensure_output_dir(manifest_path(site).parent_path());
   write_if_changed(manifest_path(site), manifest_json(manifest));
   if (write_if_changed(site / "feed.xml", rss_feed(ch, manifest.episodes, manifest.last_build)))
-    summary.site_files.push_back(site / "feed.xml");
+    written.push_back(site / "feed.xml");
   if (write_if_changed(site / "index.html", site_index(ch, manifest.episodes)))
-    summary.site_files.push_back(site / "index.html");
+    written.push_back(site / "index.html");
+  return written;
+}
+
+int remove_dropped(const std::filesystem::path& site, const Manifest& previous, const Manifest& next, bool keep_files) {
+  int removed = 0;
+  for (const auto& e : previous.episodes) {
+    if (find_episode(next, e.id)) continue;
+    ++removed;
+    if (!keep_files && safe_slug(e.slug) &&
+        !std::any_of(next.episodes.begin(), next.episodes.end(), [&](const Episode& n) { return n.slug == e.slug; }))
+      std::filesystem::remove_all(site / e.slug);
+  }
+  return removed;
+}
+
+namespace {
+
+/// Slugs for every article of the whole input list, the same in one process
+/// and in every shard: one the manifest has keeps its slug, a new one is
+/// named from its title, in input order, so collisions are settled the same
+/// way whichever shard renders it. Articles are kept for `mine` only.
+struct Naming {
+  std::vector<std::string> slugs;               ///< "" = the article cannot be read (its render says why)
+  std::vector<std::optional<Article>> articles;
+};
+
+Naming name_articles(const std::vector<Source>& sources, const Manifest& previous, const RenderOptions& base,
+                     const std::function<bool(const Source&)>& mine) {
+  Naming n;
+  n.slugs.resize(sources.size());
+  n.articles.resize(sources.size());
+  std::set<std::string> taken;
+  for (const auto& e : previous.episodes) taken.insert(e.slug);
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    const Source& s = sources[i];
+    const Episode* old = find_episode(previous, s.id);
+    if (old && safe_slug(old->slug)) {
+      n.slugs[i] = old->slug;
+      continue;
+    }
+    std::optional<Article> article;
+    try {
+      article = ingest(s.path, s.bytes, base.ingest);
+    } catch (const Error& e) {
+      if (e.kind() == ErrorKind::Interrupted) throw;
+      continue;
+    }
+    n.slugs[i] = unique_slug(slugify(article->title), s.id, taken);
+    if (mine(s)) n.articles[i] = std::move(article);
+  }
+  return n;
+}
+
+// Digest of the whole input list, so that assemble can tell parts made from different lists.
+std::string catalogue_hash(const std::vector<Source>& sources) {
+  std::string ids;
+  for (const auto& s : sources) ids += s.id + '\n';
+  return sha256_hex(ids);
+}
+
+/// A shard's part on disk, saved after every article so that a killed shard
+/// restarts where it stopped.
+struct PartFile {
+  std::filesystem::path path;
+  ManifestPart part;
+  void save(const Outcome& outcome, bool complete) {
+    part.episodes = outcome.episodes;
+    part.failures = outcome.failures;
+    part.complete = complete;
+    write_file_atomically(path, part_json(part));
+  }
+};
+
+std::optional<PartFile> open_part(const PublishOptions& o, const Channel& ch, const std::vector<Source>& sources) {
+  if (!o.shard) return std::nullopt;
+  PartFile f{part_path(o.site, *o.shard), {}};
+  f.part.shard = *o.shard;
+  f.part.catalogue_hash = catalogue_hash(sources);
+  f.part.catalogue_size = sources.size();
+  f.part.channel = ch;
+  f.part.keep_removed = o.keep_removed;
+  ensure_output_dir(f.path.parent_path());
+  return f;
+}
+
+// What a shard finished before it was stopped: its own part, whatever state it is in.
+Manifest earlier_part(const PublishOptions& o) {
+  Manifest m;
+  if (!o.shard) return m;
+  const auto path = part_path(o.site, *o.shard);
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return m;
+  m.episodes = parse_part(read_input(path.string()), path.string()).episodes;
+  return m;
+}
+
+// Chooses what to render: articles of this shard whose files are not
+// already complete and up to date.
+std::vector<Job> plan_jobs(const std::vector<Source>& sources, Naming& naming, const Manifest& previous,
+                           const Manifest& resumed, const PublishOptions& o, const RenderOptions& base,
+                           const std::string& opts, const PublishEvents& events, PublishSummary& summary,
+                           Outcome& outcome) {
+  std::vector<Job> jobs;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    const Source& s = sources[i];
+    if (o.shard && !in_shard(s.id, *o.shard)) {
+      ++summary.other_shards;
+      continue;
+    }
+    const Episode* old = find_episode(resumed, s.id);
+    if (!old) old = find_episode(previous, s.id);
+    if (!o.force && up_to_date(old, s, opts, o.site) && old->slug == naming.slugs[i]) {
+      outcome.episodes.push_back(*old);
+      ++summary.unchanged;
+      continue;
+    }
+    Job job{&s, old, {}, naming.slugs[i]};
+    try {
+      job.prepared = naming.articles[i] ? prepare_article(s.path, std::move(*naming.articles[i]), base)
+                                        : prepare(s.path, s.bytes, base);
+    } catch (const Error& e) {
+      if (e.kind() == ErrorKind::Interrupted) throw;
+      record_failure(s, old, exit_code(e.kind()), e.in_file(s.name).what(), summary, outcome);
+      if (events.finished) events.finished(static_cast<std::size_t>(-1), {}, e.in_file(s.name).what());
+      continue;
+    }
+    naming.articles[i].reset();
+    if (job.slug.empty()) job.slug = "article-" + sha256_hex(s.id).substr(0, 8);
+    jobs.push_back(std::move(job));
+  }
+  return jobs;
 }
 
 }  // namespace
@@ -388,55 +559,42 @@ PublishSummary publish_site(const PublishOptions& o, const PublishEvents& events
   Channel channel = resolve_channel(o, cover);
   ensure_output_dir(o.site);
   const Manifest previous = load_manifest(o.site);
-  WorkFolder work{o.site / ".readaloud" / ("work-" + std::to_string(::getpid()))};
+  const Manifest resumed = earlier_part(o);
+  // A shard's work folder is named by the shard, not the pid: pids repeat
+  // across the nodes sharing the site, and a restarted shard clears its own.
+  const std::string work_name = o.shard ? shard_name(*o.shard) : std::to_string(::getpid());
+  WorkFolder work{o.site / ".readaloud" / ("work-" + work_name)};
   std::filesystem::remove_all(work.path);
   ensure_output_dir(work.path);
-  install_cover(o.site, cover, channel);
+  // Every shard names the cover in its channel; only the first writes it.
+  install_cover(o.site, cover, channel, !o.shard || o.shard->index == 1);
 
   const std::vector<Source> sources = collect_sources(o.inputs, work.path);
   const RenderOptions base = audio_options(o, channel, work.path);
   const std::string opts = options_hash(base);
+  auto mine = [&](const Source& s) { return !o.shard || in_shard(s.id, *o.shard); };
+  Naming naming = name_articles(sources, previous, base, mine);
   PublishSummary summary;
+  Outcome outcome;
+  std::optional<PartFile> part = open_part(o, channel, sources);
+  std::vector<Job> jobs = plan_jobs(sources, naming, previous, resumed, o, base, opts, events, summary, outcome);
+  if (part) {
+    part->save(outcome, false);
+    outcome.checkpoint = [&] { part->save(outcome, false); };
+  }
+  render_jobs(jobs, o, channel, work.path, opts, events, summary, outcome);
+  if (part) {
+    part->save(outcome, true);
+    summary.site_files.push_back(part->path);
+    return summary;
+  }
   Manifest next;
   next.feed_hash = previous.feed_hash;
   next.last_build = previous.last_build;
-  std::set<std::string> taken;
-  for (const auto& e : previous.episodes) taken.insert(e.slug);
-  std::vector<Job> jobs;
-  for (const auto& s : sources) {
-    const Episode* old = find_episode(previous, s.id);
-    if (!o.force && up_to_date(old, s, opts, o.site)) {
-      next.episodes.push_back(*old);
-      ++summary.unchanged;
-      continue;
-    }
-    Job job{&s, old, {}, {}};
-    try {
-      job.prepared = prepare(s.path, s.bytes, base);
-    } catch (const Error& e) {
-      if (e.kind() == ErrorKind::Interrupted) throw;
-      ++summary.failed;
-      if (!summary.first_failure_code) summary.first_failure_code = exit_code(e.kind());
-      if (old) next.episodes.push_back(*old);
-      if (events.finished) events.finished(static_cast<std::size_t>(-1), {}, e.in_file(s.name).what());
-      continue;
-    }
-    job.slug = old && safe_slug(old->slug) ? old->slug : unique_slug(slugify(job.prepared.article.title), s.id, taken);
-    jobs.push_back(std::move(job));
-  }
-  for (auto& e : render_jobs(jobs, o, channel, work.path, opts, events, summary)) next.episodes.push_back(std::move(e));
-
-  std::vector<const Episode*> removed;
-  for (const auto& e : previous.episodes)
-    if (!find_episode(next, e.id)) removed.push_back(&e);
-  summary.removed = static_cast<int>(removed.size());
-  write_site(o.site, channel, next, summary);
+  next.episodes = std::move(outcome.episodes);
+  summary.site_files = write_site(o.site, channel, next);
   // Only now that the feed no longer names them.
-  if (!o.keep_removed)
-    for (const Episode* e : removed)
-      if (safe_slug(e->slug) && !std::any_of(next.episodes.begin(), next.episodes.end(),
-                                             [&](const Episode& n) { return n.slug == e->slug; }))
-        std::filesystem::remove_all(o.site / e->slug);
+  summary.removed = remove_dropped(o.site, previous, next, o.keep_removed);
   return summary;
 }
 

@@ -51,10 +51,12 @@ Prepared prepare_article(const std::string& name, Article article, const RenderO
   p.article.language = language;
   if (options.rate_wpm) p.profile = with_rate(p.profile, *options.rate_wpm);
 
-  detect_warnings(p.article, warning_cues_for(language), options.warnings);
-  Normalizer normalizer(language, load_lexicons(options.lexicons));
+  // Cues and number words follow the voice: Galician text read in Portuguese.
+  detect_warnings(p.article, warning_cues_for(choice.speech_language), options.warnings);
+  Normalizer normalizer(choice.speech_language, load_lexicons(options.lexicons));
   p.script = plan_narration(p.article, p.profile, options.narration, normalizer);
   p.script.voice = choice.voice.espeak_voice;
+  p.script.language_note = choice.note;
   return p;
 }
 

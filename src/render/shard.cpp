@@ -101,4 +101,28 @@ Shard parse_shard(std::string_view value, std::optional<std::uint32_t> shard_cou
   return checked(*index, *count, "--shard " + std::string(value));
 }
 
+std::uint32_t parse_shard_count(std::string_view value) {
+  auto count = parse_unsigned(value);
+  if (!count || *count < 1 || *count > kMaxShards) {
+    throw_usage("--shard-count must be a whole number from 1 to " + std::to_string(kMaxShards) + ", not '" +
+                std::string(value) + "'");
+  }
+  return static_cast<std::uint32_t>(*count);
+}
+
+std::optional<Shard> shard_from_options(const std::string& shard, const std::string& shard_count,
+                                        const EnvLookup& env) {
+  if (shard.empty()) {
+    if (!shard_count.empty()) throw_usage("--shard-count needs --shard auto (or --shard K/N)");
+    return std::nullopt;
+  }
+  std::optional<std::uint32_t> count;
+  if (!shard_count.empty()) count = parse_shard_count(shard_count);
+  return parse_shard(shard, count, env);
+}
+
+std::string shard_name(const Shard& shard) {
+  return "shard-" + std::to_string(shard.index) + "-of-" + std::to_string(shard.count);
+}
+
 }  // namespace readaloud

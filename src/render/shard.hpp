@@ -41,4 +41,16 @@ EnvLookup process_environment();
 Shard parse_shard(std::string_view value, std::optional<std::uint32_t> shard_count,
                   const EnvLookup& env);
 
+/// Parses a `--shard-count` value (a whole number, 1 to 1,000,000); usage
+/// Error naming the value otherwise.
+std::uint32_t parse_shard_count(std::string_view value);
+
+/// The `--shard`/`--shard-count` pair as typed ("" = not given): nullopt
+/// when neither was given; usage Error for --shard-count alone or a bad value.
+std::optional<Shard> shard_from_options(const std::string& shard, const std::string& shard_count,
+                                        const EnvLookup& env);
+
+/// "shard-K-of-N", as part file names and work folders name a shard.
+std::string shard_name(const Shard& shard);
+
 }  // namespace readaloud

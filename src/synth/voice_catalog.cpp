@@ -386,14 +386,14 @@ std::string espeak_voice_for_language(std::string_view language) {
   std::sort(codes.begin(), codes.end());
   codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
   // Close relatives first: spelling alone would suggest Greek for Galician.
-  static const std::pair<std::string_view, std::string_view> kRelatives[] = {
-      {"gl", "pt"}, {"ast", "es"}, {"oc", "ca"}, {"fy", "nl"}, {"gsw", "de"}, {"yi", "de"}, {"sco", "en"}};
   auto near = nearest(primary_subtag(tag), codes, 2, 3);
-  for (const auto& [lang, relative] : kRelatives)
-    if (lang == primary_subtag(tag)) near = {std::string(relative)};
+  if (const std::string_view relative = spoken_relative(tag); !relative.empty()) near = {std::string(relative)};
   throw_usage("eSpeak NG cannot speak language '" + std::string(language) + "'" +
               (near.empty() ? std::string(" (see readaloud voices for the languages it speaks)")
-                            : " (nearest it can speak: " + join_or(near) + ")"));
+                            : " (nearest it can speak: " + join_or(near) +
+                                  (near.size() == 1 ? "; choose it with --lang " + near.front()
+                                                    : std::string("; choose one with --lang")) +
+                                  ")"));
 }
 
 std::optional<Phrases> announcements_for(std::string_view tag) {

@@ -383,3 +383,66 @@ TEST(WarningDetector, ARiskSectionWrittenAsProseSupportsItsCueSentencesOnly) {
 
 }  // namespace
 }  // namespace readaloud
+
+namespace readaloud {
+namespace {
+
+Block table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows) {
+  Block b;
+  b.kind = BlockKind::Table;
+  for (auto& h : header) b.header.push_back(make_text(std::move(h)));
+  for (auto& row : rows) {
+    b.rows.emplace_back();
+    for (auto& cell : row) b.rows.back().push_back(make_text(std::move(cell)));
+  }
+  return b;
+}
+
+Article one_section(std::string heading, std::vector<Block> blocks) {
+  Article a;
+  a.title = "Article";
+  a.sections.push_back(section(std::move(heading), 2, std::move(blocks)));
+  return a;
+}
+
+TEST(DetectWarnings, TableRowsInheritFromTheLeadIn) {
+  Article a = one_section("Before the test", {paragraph("For 24 hours after the sedative you must not:"),
+                                              table({"Activity", "Why"}, {{"drive", "slow reactions"},
+                                                                          {"drink alcohol", "adds to the sedative"}})});
+  detect_warnings(a, warning_cues_for("en"));
+  const Block& t = a.sections[0].blocks[1];
+  ASSERT_TRUE(t.warning.has_value());
+  EXPECT_EQ(*t.warning, "lead-in 'avoid' on the table");
+  EXPECT_TRUE(t.sentence_warnings.empty());
+}
+
+TEST(DetectWarnings, TableRowsInheritFromAWarningHeaderOrHeading) {
+  Article a = one_section("Opening hours", {table({"Warning signs", "What to do"}, {{"chest pain", "ring 999"}})});
+  detect_warnings(a, warning_cues_for("en"));
+  ASSERT_TRUE(a.sections[0].blocks[0].warning.has_value());
+  EXPECT_NE(a.sections[0].blocks[0].warning->find("in the header 'Warning signs'"), std::string::npos);
+
+  Article b = one_section("Side effects", {table({"Effect", "How common"}, {{"headache", "1 in 10"}})});
+  detect_warnings(b, warning_cues_for("en"));
+  ASSERT_TRUE(b.sections[0].blocks[0].warning.has_value());
+  EXPECT_EQ(*b.sections[0].blocks[0].warning, "section: Side effects");
+}
+
+TEST(DetectWarnings, PlainTableRowsAreScoredOneByOne) {
+  Article a = one_section("Opening hours", {paragraph("The clinic is open on these days:"),
+                                            table({"Day", "Hours"}, {{"Monday", "8 am to 6 pm"},
+                                                                     {"Friday", "Never take more than 2 tablets a day."}})});
+  detect_warnings(a, warning_cues_for("en"));
+  const Block& t = a.sections[0].blocks[1];
+  EXPECT_FALSE(t.warning.has_value());
+  ASSERT_EQ(t.sentence_warnings.size(), 1u);
+  EXPECT_EQ(t.sentence_warnings[0].begin, 1u);
+  EXPECT_EQ(t.sentence_warnings[0].end, 2u);
+  EXPECT_EQ(top(t.sentence_warnings[0].reason), "row: cue: never");
+
+  detect_warnings(a, warning_cues_for("en"), WarningLevel::Off);
+  EXPECT_TRUE(a.sections[0].blocks[1].sentence_warnings.empty());
+}
+
+}  // namespace
+}  // namespace readaloud

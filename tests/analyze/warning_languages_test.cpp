@@ -160,6 +160,60 @@ TEST(WarningKinds, French) {
   });
 }
 
+// The forms that real leaflets use without an explicit danger word: limits
+// worded as "do not exceed" or "at most", consequences told as an effect on
+// breathing or a baby's development, "not intended for", act-now instructions,
+// and side effects that "some people" get. Near misses beside each.
+TEST(WarningKinds, ImpliedHarmFormsInEachLanguage) {
+  expect_kinds("en", {
+      {"dose", {"Do not go over the stated dose.", "Use the spray for a maximum of 5 days."},
+       {"The study lasted a maximum of 5 years, researchers said."}},
+      {"consequence", {"Large doses could affect your baby's development.", "The swelling can narrow the airway."},
+       {"Regular exercise can improve your breathing."}},
+      {"contraindication", {"This cream is not for use in children under 12."}, {"Running is not for everyone."}},
+      {"act now", {"Tell the radiographer if you might be pregnant."}, {"Tell your friends about the app."}},
+      {"symptoms", {"Some people get nosebleeds or a dry nose."}, {"Some people get better without treatment."}},
+      {"avoid", {"Steer clear of raw eggs."}, {"Keep your receipts."}},
+  });
+  expect_kinds("es", {
+      {"dose", {"No supere la dosis recomendada.", "Tome como máximo 2 comprimidos al día."},
+       {"El estudio duró como máximo 2 años."}},
+      {"consequence", {"El alcohol puede afectar al desarrollo de su bebé.", "Puede dificultar la respiración."},
+       {"El ejercicio puede mejorar su respiración."}},
+      {"contraindication", {"Este medicamento no está indicado en menores de 12 años."},
+       {"El precio no está indicado claramente en la etiqueta."}},
+      {"act now", {"Acuda a urgencias si tiene dolor en el pecho."}, {"Acuda a la farmacia con su receta."}},
+      {"symptoms", {"Algunas personas sienten náuseas o mareos."}, {"Algunas personas sienten alivio al día siguiente."}},
+      {"interaction", {"No lo tome con alcohol."}, {"Se puede tomar con o sin comida."}},
+  });
+  expect_kinds("de", {
+      {"dose", {"Überschreiten Sie nicht die empfohlene Dosis.", "Nehmen Sie höchstens 2 Tabletten am Tag."},
+       {"Die Studie dauerte höchstens 2 Jahre."}},
+      {"consequence", {"Alkohol kann die Entwicklung Ihres Babys beeinträchtigen.", "Das kann die Atmung erschweren."},
+       {"Sport kann Ihre Atmung verbessern."}},
+      {"contraindication", {"Das Spray ist nicht für Kinder unter 6 Jahren bestimmt."},
+       {"Der Kurs ist nicht für Anfänger gedacht, sagt der Verein."}},
+      {"act now", {"Gehen Sie sofort in die Notaufnahme, wenn Sie Brustschmerzen haben."},
+       {"Gehen Sie mit dem Rezept in die Apotheke."}},
+      {"symptoms", {"Manche Menschen bekommen Kopfschmerzen oder Übelkeit."},
+       {"Manche Menschen bekommen schnell einen Termin."}},
+      {"interaction", {"Nehmen Sie das Mittel nicht zusammen mit Alkohol ein."}, {"Sie können es mit oder ohne Essen nehmen."}},
+  });
+  expect_kinds("fr", {
+      {"dose", {"Ne dépassez pas la dose recommandée.", "Prenez au maximum 2 comprimés par jour."},
+       {"L'étude a duré au maximum 2 ans."}},
+      {"consequence", {"L'alcool peut affecter le développement de votre bébé.", "Cela peut gêner la respiration."},
+       {"Le sport peut améliorer votre respiration."}},
+      {"contraindication", {"Ce spray n'est pas destiné aux enfants de moins de 6 ans."},
+       {"Ce livre n'est pas destiné aux spécialistes."}},
+      {"act now", {"Rendez-vous aux urgences si vous avez une douleur dans la poitrine."},
+       {"Rendez-vous à la pharmacie avec votre ordonnance."}},
+      {"symptoms", {"Certaines personnes ont des nausées ou des vertiges."},
+       {"Certaines personnes ont des questions sur le traitement."}},
+      {"interaction", {"Ne le prenez pas avec de l'alcool."}, {"Vous pouvez le prendre avec ou sans repas."}},
+  });
+}
+
 TEST(WarningKinds, LeadInListsInEachLanguage) {
   EXPECT_TRUE(list_warned("en", "Getting help", "Call your doctor right away if your child:"));
   EXPECT_TRUE(list_warned("en", "Fish", "Pregnant women should avoid:"));
@@ -179,6 +233,36 @@ TEST(WarningKinds, LeadInListsInEachLanguage) {
   EXPECT_TRUE(list_warned("fr", "Aide", "Appelez votre médecin si votre enfant :"));
   EXPECT_TRUE(list_warned("fr", "Poisson", "Les femmes enceintes doivent éviter :"));
   EXPECT_FALSE(list_warned("fr", "Aliments", "Bonnes sources de fer :"));
+}
+
+// A table after `leadin`: whether the whole table was marked.
+bool table_warned(const char* language, const std::string& leadin) {
+  Article a;
+  a.title = "Article";
+  a.language = language;
+  Section s;
+  s.title = "Section";
+  s.level = 2;
+  s.blocks.push_back(paragraph(leadin));
+  Block t;
+  t.kind = BlockKind::Table;
+  t.header = {make_text("A"), make_text("B")};
+  t.rows = {{make_text("one"), make_text("two")}};
+  s.blocks.push_back(t);
+  a.sections.push_back(s);
+  detect_warnings(a, warning_cues_for(language));
+  return a.sections[0].blocks.back().warning.has_value();
+}
+
+TEST(WarningKinds, LeadInTablesInEachLanguage) {
+  EXPECT_TRUE(table_warned("en", "Call 999 if they have any of these:"));
+  EXPECT_FALSE(table_warned("en", "The clinic is open on these days:"));
+  EXPECT_TRUE(table_warned("es", "Llame a su médico si nota:"));
+  EXPECT_FALSE(table_warned("es", "Buenas fuentes de hierro son:"));
+  EXPECT_TRUE(table_warned("de", "Rufen Sie Ihren Arzt an, wenn Sie Folgendes bemerken:"));
+  EXPECT_FALSE(table_warned("de", "Gute Eisenquellen sind:"));
+  EXPECT_TRUE(table_warned("fr", "Appelez votre médecin si vous remarquez :"));
+  EXPECT_FALSE(table_warned("fr", "Bonnes sources de fer :"));
 }
 
 TEST(WarningKinds, AWarningHeadingWarnsItsListNotItsNarrative) {

@@ -17,18 +17,35 @@ spec.loader.exec_module(score)
 
 
 class WarningsCorpus(unittest.TestCase):
-    def test_held_out_recall_and_precision(self):
-        st = score.score_dir(BIN, os.path.join(CORPUS, "heldout"), "")
+    def check_held_out(self, part, at_least):
+        st = score.score_dir(BIN, os.path.join(CORPUS, part), "")
         recall, precision = score.summary(st)
         sentences = sum(st["warn"].values()) + sum(st["plain"].values())
-        self.assertGreaterEqual(sentences, 200)
-        detail = "\n".join(["misses:"] + st["misses"] + ["false alarms:"] + st["alarms"])
+        self.assertGreaterEqual(sentences, at_least)
+        detail = "\n".join([part, "misses:"] + st["misses"] + ["false alarms:"] + st["alarms"])
         self.assertGreaterEqual(recall, 0.85, detail)
         self.assertGreaterEqual(precision, 0.85, detail)
 
+    def test_held_out_recall_and_precision(self):
+        self.check_held_out("heldout", 200)
+
+    def test_second_held_out_recall_and_precision(self):
+        # Written later, in the styles with wording not in the cue data
+        # (tables included), and measured before any tuning (docs/warnings.md).
+        self.check_held_out("heldout2", 150)
+
+    def test_table_rows_under_a_warning_lead_in_are_spoken_as_warnings(self):
+        code, out, err = run(["inspect", os.path.join(CORPUS, "tuning", "23-procedure-biopsy-table.md"), "--json"])
+        self.assertEqual(code, 0, err)
+        segments = [s for c in json.loads(out)["chapters"] for s in c["segments"]]
+        rows = {s["text"]: s["role"] for s in segments if "days before" in s["text"] or "Hours:" in s["text"]}
+        self.assertEqual(len(rows), 5, rows)
+        for text, role in rows.items():
+            self.assertEqual(role, "warning" if "days before" in text else "narration", text)
+
     def test_corpus_is_large_enough(self):
         total = 0
-        for part in ("tuning", "heldout"):
+        for part in ("tuning", "heldout", "heldout2"):
             folder = os.path.join(CORPUS, part)
             for name in os.listdir(folder):
                 if name.endswith(".md"):
@@ -36,7 +53,7 @@ class WarningsCorpus(unittest.TestCase):
         self.assertGreaterEqual(total, 400)
 
     def test_levels_order_recall_and_off_marks_nothing(self):
-        folder = os.path.join(CORPUS, "heldout")
+        folder = os.path.join(CORPUS, "heldout2")
         recalls = [score.summary(score.score_dir(BIN, folder, level))[0]
                    for level in ("high-precision", "balanced", "high-recall")]
         self.assertLessEqual(recalls[0], recalls[1])

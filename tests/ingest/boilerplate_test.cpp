@@ -56,6 +56,12 @@ TEST(BoilerplateBuiltin, EachPatternMatches) {
       {"Updated on March 3, 2021", "review-date"},
       {"Updated on 2021-03-03", "review-date"},
       {"Last updated: 3 March 2021", "review-date"},
+      {"Updated 9:45 AM EDT, Tue July 22, 2025", "review-date"},
+      {"Last Updated 04/2025", "review-date"},
+      {"Last reviewed: March 2025", "review-date"},
+      {"Page last reviewed: 14 June 2024 Next review due: 14 June 2027", "review-date"},
+      {"This content is for information only and does not replace advice from your own doctor.", "disclaimer"},
+      {"BETA This is a new service \xE2\x80\x93 your feedback will help us to improve it.", "feedback-prompt"},
       {"How we reviewed this article:", "review-method"},
       {"Sources", "sources"},
       {"Our experts continually monitor the health and wellness space, and we update our articles when new "
@@ -77,6 +83,8 @@ TEST(BoilerplateBuiltin, ArticleTextIsKept) {
       "The study used images from Getty Images and other libraries to test how people judge skin color.",
       "Sources of fiber include oats, beans and lentils.",
       "Was this helpful for you? Many readers say yes.",
+      "Updated guidance in 2024 asks people over 65 to get a second dose before winter, because protection fades.",
+      "This is not a substitute for seeing a doctor when the pain is severe.",
       "",
   };
   for (const auto& line : kept) EXPECT_EQ(rule_for(f, line), "") << line;

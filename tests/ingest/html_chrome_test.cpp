@@ -49,6 +49,21 @@ TEST(HtmlChrome, NavigationAdsAndShareBarsAreChrome) {
   EXPECT_FALSE(page.reason("c").has_value());
 }
 
+TEST(HtmlChrome, PlayerAndReadingControlsAreChromeByTheirText) {
+  EXPECT_TRUE(is_control_text("Listen to this article Play Pause 00:00 / 03:12 1.5x"));
+  EXPECT_TRUE(is_control_text("Font size A A A"));
+  EXPECT_TRUE(is_control_text("Escuchar este art\xC3\xAD" "culo 00:00"));
+  EXPECT_FALSE(is_control_text("Play"));               // one word: a heading or a button's label
+  EXPECT_FALSE(is_control_text("A A A"));              // no control named
+  EXPECT_FALSE(is_control_text("Play the video at 1:30 to see the stretch."));
+  const Page page(
+      "<body><div id=\"p\"><span>Listen to this article</span><span>00:00</span></div>"
+      "<h2 id=\"h\">Listen to this</h2><p id=\"t\">Play music softly at bedtime.</p></body>");
+  EXPECT_TRUE(page.reason("p").has_value());
+  EXPECT_FALSE(page.reason("h").has_value());
+  EXPECT_FALSE(page.reason("t").has_value());
+}
+
 TEST(HtmlChrome, AWrapperThatHoldsTheHeadlineIsNotChrome) {
   const Page page("<body><div id=\"w\" class=\"page-with-ads\"><article><h1>Title</h1><p>Text.</p></article></div></body>");
   EXPECT_FALSE(page.reason("w").has_value());

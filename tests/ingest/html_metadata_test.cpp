@@ -45,6 +45,23 @@ TEST(HtmlMetadata, OgTitleThenTitleWithoutTheSiteName) {
   EXPECT_EQ(plain.title.value, "Why we yawn");
 }
 
+TEST(HtmlMetadata, VisibleHeadlineMatchingTitleWinsOverASocialOgTitle) {
+  const PageMetadata m = read(
+      "<head><title>Knee pain after running: the research | Runner Weekly</title>"
+      "<meta property=\"og:title\" content=\"Why your knees ache (and what helps)\"></head>"
+      "<body><h1>Knee pain after running: the research</h1></body>");
+  EXPECT_EQ(m.title.value, "Knee pain after running: the research");
+  EXPECT_EQ(m.title.source, "<h1> matching <title>");
+
+  // A site name in an <h1> is only a small part of <title>: og:title stays.
+  const PageMetadata site = read(
+      "<head><title>Why we yawn when others do | Field Notes</title>"
+      "<meta property=\"og:title\" content=\"Why we yawn when others do\"></head>"
+      "<body><h1>Field Notes</h1></body>");
+  EXPECT_EQ(site.title.value, "Why we yawn when others do");
+  EXPECT_EQ(site.title.source, "og:title");
+}
+
 TEST(HtmlMetadata, DateFromArticlePublishedTime) {
   const PageMetadata m = read(
       "<head><meta property=\"article:published_time\" content=\"2024-11-02T08:00:00Z\">"

@@ -1,6 +1,7 @@
 // The fixture pages of tests/fixtures/pages (site shapes written for the
 // project): each page's extracted text, title line first, compared whole
-// with NAME.expected.txt. heldout/ is the held-out third (never tuned on).
+// with NAME.expected.txt. heldout/ is the held-out third (never tuned on);
+// heldout2/ is measured by scripts/bench-extraction.sh only.
 #include "ingest/html_parser.hpp"
 
 #include <gtest/gtest.h>
@@ -87,11 +88,11 @@ void check_folder(const fs::path& dir, const std::set<std::string>& not_exact_ye
 const fs::path kPages = fs::path(READALOUD_SOURCE_DIR) / "tests/fixtures/pages";
 
 TEST(HtmlPages, TuningPagesReadAsExpected) {
-  check_folder(kPages, {"charset-ut-frost", "encyclopedia-tinnitus", "news-measles-keypoints", "recipe-toc-oats"});
+  check_folder(kPages, {});
 }
 
 TEST(HtmlPages, HeldOutPagesReadAsExpected) {
-  check_folder(kPages / "heldout", {"gov-ticks", "hospital-shingles", "table-layout-cast-iron"});
+  check_folder(kPages / "heldout", {"table-layout-cast-iron"});
 }
 
 }  // namespace

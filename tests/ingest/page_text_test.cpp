@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "ingest/page_text_rules.hpp"
 #include "ingest/plaintext_parser.hpp"
 
 namespace readaloud {
@@ -28,6 +29,25 @@ TEST(ClassifyPageLine, ChromeByStructureAndByRule) {
             PageLineKind::Chrome);
   EXPECT_EQ(kind("\xC2\xA9 2025 Example Media. All rights reserved."), PageLineKind::Chrome);
   EXPECT_EQ(kind("12 thoughts on \"Why bread goes stale\""), PageLineKind::Chrome);
+}
+
+TEST(PageTextRules, CallsToActionAreNoHeadlines) {
+  EXPECT_TRUE(is_call_to_action("Subscribe for $1", 3));
+  EXPECT_TRUE(is_call_to_action("Sign in", 2));
+  EXPECT_TRUE(is_call_to_action("Suscr\xC3\xAD" "bete", 1));
+  EXPECT_FALSE(is_call_to_action("Subscriptions to gyms rise in January", 6));
+  EXPECT_FALSE(is_call_to_action("Registered nurses call for more staff", 6));
+}
+
+TEST(FindArticleRegion, ACallToActionAboveTheHeadlineIsNotTheTitle) {
+  const std::string page =
+      "Millbrook Gazette\n\n  \u2022 News\n  \u2022 Sports\n  \u2022 Opinion\n\nSubscribe for $1\n\n"
+      "Harbor town opens a cooling center as the heat lingers\n\nBy Dana Whit | July 15, 2025\n\n"
+      "Officials opened the town's first public cooling center on Tuesday, in the old ferry terminal, with fans "
+      "and water.\n\nThe move follows eight straight days of temperatures above ninety degrees in the town.\n\n"
+      "\xC2\xA9 2025 Millbrook Gazette. All rights reserved.\n";
+  const Article a = parse_plaintext(page, rules());
+  EXPECT_EQ(a.title, "Harbor town opens a cooling center as the heat lingers");
 }
 
 TEST(ClassifyPageLine, ProseShortAndMeta) {

@@ -83,6 +83,15 @@ ErrorKind kind_of(std::string_view value, std::optional<std::uint32_t> count, co
   return ErrorKind{};
 }
 
+ErrorKind kind_of_options(const std::string& shard, const std::string& count, const EnvLookup& env) {
+  try {
+    shard_from_options(shard, count, env);
+  } catch (const Error& e) {
+    return e.kind();
+  }
+  return ErrorKind{};
+}
+
 TEST(ParseShard, ExplicitValues) {
   auto none = fake_env({});
   EXPECT_EQ(parse_shard("1/4", std::nullopt, none), (Shard{1, 4}));
@@ -130,6 +139,19 @@ TEST(ParseShard, ErrorsSayWhatIsMissing) {
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("SLURM_ARRAY_TASK_ID"), std::string::npos) << e.what();
   }
+}
+
+TEST(ShardOptions, CountAndNames) {
+  auto none = fake_env({});
+  EXPECT_EQ(shard_from_options("", "", none), std::nullopt);
+  EXPECT_EQ(shard_from_options("2/4", "", none), (Shard{2, 4}));
+  EXPECT_EQ(shard_from_options("auto", "4", fake_env({{"PARALLEL_SEQ", "4"}})), (Shard{4, 4}));
+  EXPECT_EQ(kind_of_options("", "4", none), ErrorKind::Usage);      // --shard-count alone
+  EXPECT_EQ(kind_of_options("auto", "0", none), ErrorKind::Usage);
+  EXPECT_EQ(kind_of_options("auto", "-1", none), ErrorKind::Usage);
+  EXPECT_EQ(kind_of_options("auto", "four", none), ErrorKind::Usage);
+  EXPECT_EQ(parse_shard_count("16"), 16u);
+  EXPECT_EQ(shard_name(Shard{3, 16}), "shard-3-of-16");
 }
 
 }  // namespace
