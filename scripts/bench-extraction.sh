@@ -33,6 +33,9 @@ print("%-22s %5s %6s %6s %6s %6s %6s %6s %7s" % (sys.argv[1], pages.group(1), pa
 printf '%-22s %5s %6s %6s %6s %6s %6s %6s %7s\n' corpus pages failed P R F1 medP medR title
 row "html tuned" html_pages.py "$here/tests/fixtures/pages"
 row "html held-out" html_pages.py "$here/tests/fixtures/pages/heldout"
+row "html held-out 2" html_pages.py "$here/tests/fixtures/pages/heldout2"
+row "html held-out 3" html_pages.py "$here/tests/fixtures/pages/heldout3"
 row "page text tuned" page_text.py "$here/tests/fixtures/pagetext"
 row "page text held-out" page_text.py "$here/tests/fixtures/pagetext/heldout"
 row "page text held-out 2" page_text.py "$here/tests/fixtures/pagetext/heldout2"
+row "page text held-out 3" page_text.py "$here/tests/fixtures/pagetext/heldout3"

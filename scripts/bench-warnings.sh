@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Recall and precision of warning detection on the labelled corpus
 # (tests/fixtures/warnings, docs/warnings.md), by kind, for the tuning and the
-# two held-out parts separately, at each --warnings level.
+# three held-out parts separately, at each --warnings level.
 # Usage: scripts/bench-warnings.sh [BUILD_DIR] [LEVEL...]   (default: build, all levels)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -14,6 +14,6 @@ bin="$build/readaloud"
 for level in "${levels[@]}"; do
   /usr/bin/python3 "$here/tests/fixtures/warnings/score.py" --bin "$bin" --warnings "$level" \
     "$here/tests/fixtures/warnings/tuning" "$here/tests/fixtures/warnings/heldout" \
-    "$here/tests/fixtures/warnings/heldout2"
+    "$here/tests/fixtures/warnings/heldout2" "$here/tests/fixtures/warnings/heldout3"
   echo
 done

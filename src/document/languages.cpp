@@ -5,15 +5,13 @@
 #include <utility>
 
 #include "util/embedded.hpp"
+#include "util/text.hpp"
 
 namespace readaloud {
 namespace {
 
 constexpr std::string_view kDataDir = "data/";
 constexpr std::string_view kTomlExt = ".toml";
-
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-char upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 
 // ISO 639-1 -> ISO 639-2/T for the languages eSpeak NG speaks and CLD2 names.
 // Codes that are already three letters ("cmn", "yue") map to themselves.
@@ -51,7 +49,7 @@ std::string primary_subtag(std::string_view tag) {
   std::string out;
   for (char c : tag) {
     if (c == '-' || c == '_') break;
-    out += lower(c);
+    out += ascii_lower(c);
   }
   return out;
 }
@@ -67,11 +65,11 @@ std::string canonical_tag(std::string_view tag) {
     std::size_t end = tag.find_first_of("-_", start);
     if (end == std::string_view::npos) end = tag.size();
     std::string part(tag.substr(start, end - start));
-    for (char& c : part) c = lower(c);
+    for (char& c : part) c = ascii_lower(c);
     if (index > 0 && !private_use) {
       if (part.size() == 1) private_use = true;
-      else if (part.size() == 4 && std::isalpha(static_cast<unsigned char>(part[0]))) part[0] = upper(part[0]);
-      else if (part.size() == 2) for (char& c : part) c = upper(c);
+      else if (part.size() == 4 && std::isalpha(static_cast<unsigned char>(part[0]))) part[0] = ascii_upper(part[0]);
+      else if (part.size() == 2) for (char& c : part) c = ascii_upper(c);
     }
     if (!part.empty()) out += (out.empty() ? "" : "-") + part;
     ++index;

@@ -1,14 +1,15 @@
 #include "ingest/boilerplate.hpp"
-#include "util/text.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+#include <cstring>
 #include <toml++/toml.h>
 
 #include "ingest/decode.hpp"
 #include "util/embedded.hpp"
 #include "util/error.hpp"
+#include "util/fd.hpp"
+#include "util/text.hpp"
 
 namespace readaloud {
 namespace {
@@ -149,15 +150,10 @@ void BoilerplateFilter::add_rules(std::string_view toml_text, const std::string&
 }
 
 void BoilerplateFilter::add_rules_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in || in.bad()) {
-    Location loc;
-    loc.file = path.string();
-    throw Error(ErrorKind::Input, "cannot read boilerplate rules file", loc);
-  }
-  add_rules(text.str(), path.string());
+  std::string text;
+  if (!read_whole_file(path.string(), text))
+    throw_input(std::string("cannot read boilerplate rules file: ") + std::strerror(errno), Location{path.string()});
+  add_rules(text, path.string());
 }
 
 bool BoilerplateFilter::matches(const Rule& rule, std::string_view line, std::string_view lower,

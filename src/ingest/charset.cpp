@@ -9,6 +9,7 @@
 
 #include "ingest/decode.hpp"
 #include "util/text.hpp"
+#include "util/utf8.hpp"
 
 namespace readaloud {
 namespace {
@@ -62,20 +63,6 @@ std::string convert_lossy(std::string_view bytes, const std::string& from) {
   std::size_t out_left = out.size() - used;
   iconv(cd.get(), nullptr, nullptr, &out_ptr, &out_left);  // flush a stateful encoding
   out.resize(out.size() - out_left);
-  return out;
-}
-
-std::string normalize_line_ends(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '\r') {
-      out += s[i];
-      continue;
-    }
-    out += '\n';
-    if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-  }
   return out;
 }
 
@@ -174,32 +161,6 @@ std::string iconv_name_for_label(std::string_view label_in) {
   return {};
 }
 
-bool is_valid_utf8(std::string_view s) {
-  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  for (std::size_t i = 0; i < s.size();) {
-    const unsigned char c = b(i);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c == 0xE0) len = 3, lo = 0xA0;
-    else if (c == 0xED) len = 3, hi = 0x9F;
-    else if (c >= 0xE1 && c <= 0xEF) len = 3;
-    else if (c == 0xF0) len = 4, lo = 0x90;
-    else if (c == 0xF4) len = 4, hi = 0x8F;
-    else if (c >= 0xF1 && c <= 0xF3) len = 4;
-    else return false;
-    if (i + len > s.size() || b(i + 1) < lo || b(i + 1) > hi) return false;
-    for (std::size_t k = 2; k < len; ++k)
-      if (b(i + k) < 0x80 || b(i + k) > 0xBF) return false;
-    i += len;
-  }
-  return true;
-}
-
 DecodedPage decode_html_page(std::string_view bytes, const std::string& encoding) {
   if (!encoding.empty()) return {decode_text(bytes, encoding), encoding, "--encoding", ""};
   if (has_bom(bytes)) {
@@ -213,7 +174,7 @@ DecodedPage decode_html_page(std::string_view bytes, const std::string& encoding
     warning = (declared.label.empty() ? std::string("an empty charset") : "unknown charset '" + declared.label + "'") +
               " declared in <meta> on line " + std::to_string(declared.line) + "; ";
   }
-  if (is_valid_utf8(bytes)) {
+  if (utf8::is_valid(bytes)) {
     // decode_text still refuses binary data (NUL bytes, PDF or ZIP magic).
     DecodedPage page{decode_text(bytes, "utf-8"), "UTF-8", "valid UTF-8 bytes", ""};
     if (!warning.empty()) page.warning = warning + "the bytes are valid UTF-8, read as UTF-8";
@@ -222,16 +183,16 @@ DecodedPage decode_html_page(std::string_view bytes, const std::string& encoding
   }
   if (bytes.find('\0') != npos) decode_text(bytes, "utf-8");  // throws the binary-data error
   if (name == "UTF-8") {
-    return {normalize_line_ends(convert_lossy(bytes, "UTF-8")), "UTF-8", "declared in <meta>",
+    return {normalize_newlines(convert_lossy(bytes, "UTF-8")), "UTF-8", "declared in <meta>",
             "the page declares UTF-8 but holds invalid UTF-8 bytes; they are read as U+FFFD"};
   }
   if (!name.empty()) {
     IconvHandle probe("UTF-8", name.c_str());
-    if (probe.ok()) return {normalize_line_ends(convert_lossy(bytes, name)), name, "declared in <meta>", ""};
+    if (probe.ok()) return {normalize_newlines(convert_lossy(bytes, name)), name, "declared in <meta>", ""};
     warning = "charset '" + declared.label + "' declared in <meta> on line " + std::to_string(declared.line) +
               " cannot be decoded here; ";
   }
-  DecodedPage page{normalize_line_ends(convert_lossy(bytes, "WINDOWS-1252")), "WINDOWS-1252",
+  DecodedPage page{normalize_newlines(convert_lossy(bytes, "WINDOWS-1252")), "WINDOWS-1252",
                    declared.found ? "sniffed" : "default", ""};
   if (!warning.empty()) page.warning = warning + "the bytes are not UTF-8, read as windows-1252";
   return page;

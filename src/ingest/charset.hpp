@@ -30,9 +30,6 @@ inline constexpr std::size_t kCharsetScanBytes = 8192;
 /// as ASCII cannot be UTF-16). Empty for an unknown label.
 std::string iconv_name_for_label(std::string_view label);
 
-/// True when every byte sequence in `bytes` is well-formed UTF-8.
-bool is_valid_utf8(std::string_view bytes);
-
 /// An HTML page decoded to UTF-8, with how the encoding was chosen.
 struct DecodedPage {
   std::string text;      ///< UTF-8, "\n" line ends, no BOM

@@ -49,20 +49,6 @@ std::size_t line_at(std::string_view text, std::size_t offset) {
   return line;
 }
 
-std::string normalize_newlines(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\r') {
-      out += '\n';
-      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
 std::string_view strip_utf8_bom(std::string_view s) {
   if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
   return s;
@@ -264,6 +250,20 @@ std::string clean_typography(std::string_view text) {
     if (const auto rep = typography_replacement(d.code_point)) out += *rep;
     else out.append(text.substr(i, d.length));
     i += d.length;
+  }
+  return out;
+}
+
+std::string normalize_newlines(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r') {
+      out += '\n';
+      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    } else {
+      out += s[i];
+    }
   }
   return out;
 }

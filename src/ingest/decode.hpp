@@ -16,6 +16,9 @@ namespace readaloud {
 /// Location carries line (1-based) and byte_offset (0-based).
 std::string decode_text(std::string_view bytes, const std::string& encoding = "");
 
+/// `s` with every "\r\n" and lone "\r" turned into "\n".
+std::string normalize_newlines(std::string_view s);
+
 /// Curly quotes/apostrophes -> ASCII, non-breaking and odd spaces -> ' ', zero-width chars removed.
 /// Input should be UTF-8; bytes that are not valid UTF-8 pass through unchanged.
 std::string clean_typography(std::string_view utf8);

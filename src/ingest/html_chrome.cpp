@@ -13,6 +13,9 @@ namespace {
 constexpr const char* kChromeFile = "data/html_chrome.toml";
 /// Hidden text shorter than this is a menu, a label or a dialog's button.
 constexpr std::size_t kHiddenProseChars = 150;
+/// A box with a form control and at most this many words of text is a form
+/// (newsletter sign-up, search, feedback), whatever its classes say.
+constexpr std::size_t kFormBoxWords = 30;
 
 std::vector<std::string> read_string_list(const toml::table& doc, std::string_view path) {
   std::vector<std::string> out;
@@ -63,6 +66,7 @@ ChromeConfig load_config() {
   for (auto& [k, v] : read_kind_table(doc, "callout.roles")) cfg.callout_roles.emplace(k, v);
   for (auto& [k, v] : read_kind_table(doc, "callout.labels")) cfg.labels.emplace(k, v);
   for (auto& w : read_string_list(doc, "controls.words")) cfg.control_words.insert(std::move(w));
+  for (auto& c : read_string_list(doc, "holders.body_classes")) cfg.body_classes.insert(std::move(c));
   return cfg;
 }
 
@@ -96,6 +100,41 @@ const std::string* find_chrome_part(const std::vector<std::string>& tokens, cons
   return nullptr;
 }
 
+/// Whether a class or id token is one of the body_classes ("entry-content").
+bool names_body(const GumboNode* n) {
+  if (!is_element(n)) return false;
+  const auto& body = chrome_config().body_classes;
+  for (const auto& token : class_tokens(n))
+    if (body.count(token) != 0) return true;
+  return false;
+}
+
+bool is_form_control(GumboTag tag) {
+  return tag == GUMBO_TAG_INPUT || tag == GUMBO_TAG_TEXTAREA || tag == GUMBO_TAG_SELECT || tag == GUMBO_TAG_BUTTON;
+}
+
+/// A <div> or <section> holding a form control and only a few words: a
+/// sign-up, search or feedback box in markup with no class hints (utility
+/// CSS). Boxes with code or a table are content with a "Copy" button.
+bool is_form_box(const GumboNode* el) {
+  const GumboTag tag = el->v.element.tag;
+  if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION) return false;
+  if (count_words(subtree_text(el, kFormBoxWords * 20)) > kFormBoxWords) return false;
+  bool control = false;
+  std::vector<const GumboNode*> stack{el};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    const GumboTag t = tag_of(n);
+    if (t == GUMBO_TAG_PRE || t == GUMBO_TAG_CODE || t == GUMBO_TAG_TABLE) return false;
+    control = control || is_form_control(t);
+    const GumboVector* kids = children_of(n);
+    for (unsigned i = 0; kids != nullptr && i < kids->length; ++i)
+      if (is_element(child_at(kids, i))) stack.push_back(child_at(kids, i));
+  }
+  return control;
+}
+
 }  // namespace
 
 const ChromeConfig& chrome_config() {
@@ -126,7 +165,7 @@ ContentHolders find_content_holders(const GumboNode* document) {
     const GumboVector* kids = children_of(n);
     if (kids == nullptr) continue;
     const GumboTag tag = tag_of(n);
-    if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN)
+    if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN || names_body(n))
       for (const GumboNode* up = n->parent; up != nullptr && holders.insert(up).second;) up = up->parent;
     for (unsigned i = kids->length; i-- > 0;) stack.push_back(child_at(kids, i));
   }
@@ -200,6 +239,7 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
   if (const std::string role = role_of(el); cfg.roles.count(role) != 0) return "chrome: " + role;
   if (el->v.element.tag == GUMBO_TAG_FOOTER) return "chrome: footer";
   const GumboTag tag = el->v.element.tag;
+  if (!is_callout && holders.count(el) == 0 && is_form_box(el)) return "chrome: form box";
   if (!(tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6) && is_control_text(subtree_text(el, 400, true)))
     return "chrome: player or reading controls";
   if (el->v.element.tag == GUMBO_TAG_HEADER && !header_is_content) return "chrome: header";

@@ -30,6 +30,7 @@ struct ChromeConfig {
   std::unordered_map<std::string, CalloutKind> callout_roles;
   std::unordered_map<std::string, CalloutKind> labels;
   std::unordered_set<std::string> control_words;  ///< words of media-player and reading widgets
+  std::unordered_set<std::string> body_classes;   ///< whole class/id tokens naming an article body
 };
 
 /// True when `text` is only a player's or reading widget's controls ("Listen
@@ -50,8 +51,9 @@ struct CalloutInfo {
 /// The callout an element is, by class part or role, or nullopt.
 std::optional<CalloutInfo> callout_of(const GumboNode* el, const std::vector<std::string>& tokens);
 
-/// The elements that hold an <h1>, <article> or <main> below them: a chrome
-/// class on one of those is a wrapper's ("page-with-ads"), not chrome.
+/// The elements that hold an <h1>, <article>, <main> or a block whose class
+/// names an article body ("entry-content", "post-body") below them: a chrome
+/// class on one of those is a wrapper's ("page-with-ads", "widget Blog"), not chrome.
 using ContentHolders = std::unordered_set<const GumboNode*>;
 
 /// Found once per page in one pass (walking up from each such element and

@@ -1,6 +1,8 @@
 #include "ingest/html_extract.hpp"
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "ingest/html_dom.hpp"
 #include "util/text.hpp"
@@ -17,6 +19,28 @@ constexpr double kClassWeight = 25.0;
 /// taken whole when its text is at most this much larger.
 constexpr double kHintGrowth = 1.35;
 constexpr std::size_t kHintSlackBytes = 400;
+/// Readability's rule for articles split in blocks of near-equal weight (live
+/// blogs, posts in parts): other blocks scoring at least this share of the
+/// best, at least kMinPeers of them under one ancestor, make it the article.
+constexpr double kPeerShare = 0.75;
+constexpr std::size_t kMinPeers = 3;
+/// A box of sentences beside the article (key points, a summary list): most
+/// of its items end a sentence and it has almost no link text.
+constexpr double kSentenceItemShare = 0.6;
+constexpr double kSentenceBoxLinkDensity = 0.1;
+
+bool contains(const GumboNode* outer, const GumboNode* inner) {
+  for (const GumboNode* p = inner; p != nullptr; p = p->parent)
+    if (p == outer) return true;
+  return false;
+}
+
+/// Whether a list item reads as a sentence: five words or more, ending in a
+/// full stop (headlines and menu items end without one, or in "?").
+bool is_sentence_item(std::string_view text) {
+  if (count_words(text) < 5) return false;
+  return text.ends_with(".") || text.ends_with("\xE3\x80\x82") || text.ends_with(".)");
+}
 
 bool is_paragraph_tag(GumboTag tag) {
   switch (tag) {
@@ -105,7 +129,7 @@ class Scorer {
     score_paragraphs();
     const GumboNode* top = best_candidate();
     if (top == nullptr) return fallback();
-    top = climb(top);
+    top = climb(ancestor_of_peers(top));
     if (const GumboNode* hint = hint_around(top)) return {{hint}, describe(hint) + " around the best-scored block"};
     return {siblings_of(top), "scored " + describe(top)};
   }
@@ -162,6 +186,31 @@ class Scorer {
       }
     }
     return best_score > 0 ? best : nullptr;
+  }
+
+  /// The nearest ancestor of `top` holding kMinPeers blocks that score almost
+  /// as well as it does (the outermost of nested ones counted once), or `top`.
+  const GumboNode* ancestor_of_peers(const GumboNode* top) const {
+    const double best = final_score(top);
+    std::unordered_set<const GumboNode*> peers;
+    for (const auto& [el, raw] : scores_) {
+      if (el == top || el == body_ || final_score(el) < best * kPeerShare) continue;
+      if (contains(el, top) || contains(top, el)) continue;
+      peers.insert(el);
+    }
+    if (peers.size() < kMinPeers) return top;
+    // Linear in peers times depth, however many blocks a hostile page repeats:
+    // each outermost peer adds one to every ancestor above it.
+    std::unordered_map<const GumboNode*, std::size_t> held;
+    for (const GumboNode* q : peers) {
+      bool nested = false;
+      for (const GumboNode* up = q->parent; up != nullptr && !nested; up = up->parent) nested = peers.count(up) != 0;
+      if (nested) continue;
+      for (const GumboNode* up = q->parent; up != nullptr; up = up->parent) ++held[up];
+    }
+    for (const GumboNode* p = top->parent; p != nullptr && p != body_ && is_element(p); p = p->parent)
+      if (const auto it = held.find(p); it != held.end() && it->second >= kMinPeers) return p;
+    return top;
   }
 
   /// Moves up to an ancestor that scores higher (the article split in
@@ -227,6 +276,7 @@ class Scorer {
 
   bool sibling_belongs(const GumboNode* c, double threshold) const {
     if (scores_.count(c) != 0 && final_score(c) >= threshold) return true;
+    if (is_sentence_box(c)) return true;
     if (!(tag_of(c) == GUMBO_TAG_P || (is_element(c) && holds_only_inline(c)))) return false;
     const auto st = stats_.find(c);
     if (st == stats_.end()) return false;
@@ -234,6 +284,29 @@ class Scorer {
     const double ld = st->second.link_density();
     if (text.size() > 80) return ld < 0.25;
     return !text.empty() && ld == 0 && (text.back() == '.' || text.ends_with("\xE3\x80\x82"));
+  }
+
+  /// A box of list items that read as sentences, nearly without links: key
+  /// points or a summary beside the article, not a menu or a list of headlines.
+  bool is_sentence_box(const GumboNode* c) const {
+    const auto st = stats_.find(c);
+    if (st == stats_.end() || st->second.link_density() > kSentenceBoxLinkDensity) return false;
+    std::size_t items = 0, sentences = 0;
+    std::vector<const GumboNode*> stack{c};
+    while (!stack.empty()) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (n != c && skipped(n, holders_)) continue;
+      if (tag_of(n) == GUMBO_TAG_LI) {
+        ++items;
+        sentences += is_sentence_item(collapse(subtree_text(n, 1024))) ? 1 : 0;
+        continue;
+      }
+      const GumboVector* kids = children_of(n);
+      for (unsigned i = 0; i < kids->length; ++i)
+        if (is_element(child_at(kids, i))) stack.push_back(child_at(kids, i));
+    }
+    return items >= 2 && static_cast<double>(sentences) >= kSentenceItemShare * static_cast<double>(items);
   }
 
   /// No paragraph anywhere: the largest <article>, else <main>, else <body>.

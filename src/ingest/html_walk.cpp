@@ -1030,6 +1030,14 @@ InlineText tidy_spans(InlineText in) {
 bool looks_like_byline(std::string_view text) {
   static constexpr std::string_view kLeads[] = {"By ", "BY ", "Por ", "Par ", "Von ", "Words by ", "Reviewed by ",
                                                 "Written by ", "Text by ", "Story by "};
+  // "By Jo Roe | Reviewed by … | Updated 3 May 2025": a byline row whose
+  // parts are split by bars or middle dots; the first part is judged.
+  constexpr std::size_t kMaxRowWords = 32;
+  for (std::string_view sep : {" | ", " \xC2\xB7 ", " \xE2\x80\x94 "}) {
+    const std::size_t at = text.find(sep);
+    if (at == npos || at == 0) continue;
+    return count_words(text) <= kMaxRowWords && looks_like_byline(trim(text.substr(0, at)));
+  }
   if (text.empty() || count_words(text) > 12) return false;
   const char last = text.back();
   if (last == '.' || last == '!' || last == '?' || last == ':') return false;

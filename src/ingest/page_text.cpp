@@ -107,6 +107,18 @@ bool is_numbered_menu(std::string_view t) {
 
 /// A byline, a date line, a reading time: metadata under a headline.
 bool is_meta(std::string_view t, std::size_t words) {
+  // "Por Ana Ruiz | Revisado por … | Actualizado el 10 de julio": a byline row.
+  constexpr std::size_t kMaxRowWords = 32;
+  for (std::string_view sep : {" | ", " \u00B7 ", " \u2014 "}) {
+    const std::size_t at = t.find(sep);
+    if (at == std::string_view::npos || words > kMaxRowWords) continue;
+    std::string_view lead = trim(t.substr(0, at));
+    // A badge's check mark or star before it: "✓ Medically reviewed by …".
+    if (const std::size_t sp = lead.find(' ');
+        sp != std::string_view::npos && sp <= 4 && static_cast<unsigned char>(lead[0]) >= 0xE2)
+      lead = trim(lead.substr(sp));
+    if (count_words(lead) >= 2 && count_words(lead) <= 6 && starts_like_byline(lead)) return true;
+  }
   if (words > 14 || ends_sentence(t)) return false;
   if (words >= 2 && starts_like_byline(t)) return true;
   const std::string lower = ascii_lower(t);
@@ -142,12 +154,50 @@ bool has_menu_bullet(std::string_view t) {
   return false;
 }
 
+/// A row of menu items or buttons run together by a text browser:
+/// "SleepNutritionFitnessMindFamily", "1.2K31SaveListenShare". Some token of
+/// eight characters or more turns from lowercase to uppercase twice ("iPhone",
+/// "YouTube" and "McDonald" once).
+constexpr std::size_t kMaxGluedRowWords = 6;
+
+bool is_glued_row(std::string_view t) {
+  constexpr std::size_t kMinToken = 8;
+  for (std::size_t pos = 0; pos < t.size();) {
+    while (pos < t.size() && is_space(t[pos])) ++pos;
+    std::size_t stop = pos, humps = 0;
+    while (stop < t.size() && !is_space(t[stop])) {
+      const char c = t[stop];
+      if (stop > pos && c >= 'A' && c <= 'Z' && ((t[stop - 1] >= 'a' && t[stop - 1] <= 'z') || t[stop - 1] == '!'))
+        ++humps;
+      ++stop;
+    }
+    if (stop - pos >= kMinToken && humps >= 2) return true;
+    pos = stop;
+  }
+  return false;
+}
+
+/// The text after a text browser's image placeholder ("[jm]Jo Roe·6 min
+/// read"), or an empty view: a bracket of letters without spaces, then words.
+/// Form fields ("[          ]", "[x]") are no image.
+std::string_view after_image_mark(std::string_view t) {
+  constexpr std::size_t kMaxMark = 20;
+  if (!t.starts_with("[")) return {};
+  const std::size_t close = t.find(']');
+  if (close == std::string_view::npos || close < 3 || close > kMaxMark) return {};
+  const std::string_view mark = t.substr(1, close - 1);
+  if (std::any_of(mark.begin(), mark.end(), [](char c) { return is_space(c); })) return {};
+  const std::string_view rest = trim(t.substr(close + 1));
+  return count_words(rest) >= 2 && !rest.starts_with("[") ? rest : std::string_view{};
+}
+
 }  // namespace
 
 PageLine classify_page_line(std::string_view line, const BoilerplateFilter& filter) {
   PageLine out;
   const std::string_view t = trim(line);
   if (t.empty()) return out;
+  if (const std::string_view rest = after_image_mark(t); !rest.empty()) return classify_page_line(rest, filter);
   const std::size_t words = word_weight(t);
   if (const auto hit = filter.match(t)) {
     const bool chrome = is_chrome_rule(hit->rule);
@@ -160,6 +210,12 @@ PageLine classify_page_line(std::string_view line, const BoilerplateFilter& filt
     out.kind = PageLineKind::Chrome;
     out.score = kChromeScore;
     out.rule = std::string(rule);
+    return out;
+  }
+  if (words <= kMaxGluedRowWords && !ends_sentence(t) && is_glued_row(t)) {
+    out.kind = PageLineKind::Chrome;
+    out.score = kChromeScore;
+    out.rule = "page-widget";
     return out;
   }
   if (is_meta(t, words) || is_card_fact(t, words)) {
@@ -293,6 +349,19 @@ bool skippable_above_title(const PageLine& l, std::string_view text) {
            l.rule == "page-hatnote"));
 }
 
+
+/// A standfirst passed on the way up to the headline is at most this long.
+constexpr std::size_t kMaxStandfirstProseWords = 25;
+
+/// A button's label on a line of its own: "Show key events only", "Load more".
+bool is_button_label(const Unit& u) {
+  static constexpr std::string_view kButtons[] = {"show ", "hide ", "load more", "see all", "view all",
+                                                  "expand all", "collapse all"};
+  if (u.line.kind != PageLineKind::Short || count_words(u.text) > 5) return false;
+  const std::string lower = ascii_lower(u.text) + " ";
+  return std::any_of(std::begin(kButtons), std::end(kButtons), [&](std::string_view b) { return lower.starts_with(b); });
+}
+
 /// A question or exclamation as a headline: "Should I stop my statin?".
 bool is_headline_sentence(const Unit& u) {
   const std::string_view t = trim(u.text);
@@ -402,9 +471,18 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
 /// index, or `begin` when none qualifies.
 std::size_t find_title(const std::vector<Unit>& units, std::size_t begin, std::size_t end, const PageFacts& facts) {
   std::vector<std::size_t> candidates;  // nearest first
+  bool passed_prose = false;
   for (std::size_t i = begin, steps = 0; i > 0 && steps < kTitleLookback; --i, ++steps) {
     const Unit& u = units[i - 1];
-    if (skippable_above_title(u.line, u.text)) continue;
+    if (skippable_above_title(u.line, u.text) || is_button_label(u)) continue;
+    // One short sentence (a standfirst) above the run, when widgets between
+    // it and the text made the run start lower; never a question headline.
+    if (candidates.empty() && !passed_prose && u.line.kind == PageLineKind::Prose &&
+        count_words(u.text) <= kMaxStandfirstProseWords && u.text.ends_with('.') &&
+        u.text.find(". ") == std::string::npos) {
+      passed_prose = true;
+      continue;
+    }
     // "Key points" bullets under a headline are passed; a list above a heading is a menu.
     if (is_bullet_item(u.text)) {
       if (candidates.empty()) continue;
@@ -442,7 +520,6 @@ std::size_t find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     if (heading_above && count_words(units[c].text) >= kMinStandfirstWords &&
         count_words(units[c - 1].text) < count_words(units[c].text))
       s -= 1.5;
-    if (std::getenv("RA_DBG")) std::fprintf(stderr, "cand %zu [%s] kind=%d score=%.2f rule=%s s=%.2f\n", c, units[c].text.c_str(), (int)units[c].line.kind, units[c].line.score, units[c].line.rule.c_str(), s); // DBG
     if (s > best_score) {
       best_score = s;
       best = c;
@@ -529,8 +606,9 @@ std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin,
     if (rule == "page-comments") return i;
     if (rule != "page-related" && rule != "sources" && !is_end_marker(units[i].text, count_words(units[i].text)))
       continue;
+    // Prose in the comment section below does not keep the marker inside.
     bool long_prose_after = false;
-    for (std::size_t j = i + 1; j < end && !long_prose_after; ++j)
+    for (std::size_t j = i + 1; j < end && !long_prose_after && units[j].line.rule != "page-comments"; ++j)
       long_prose_after = units[j].line.kind == PageLineKind::Prose && word_weight(units[j].text) >= kLongParagraphWords;
     if (!long_prose_after) return i;
   }

@@ -83,14 +83,17 @@ constexpr std::string_view kWidgets[] = {"font size", "text size", "textgröße"
                                          "merken", "teilen", "kommentieren", "partager", "condividi", "compartilhar",
                                          "copy link", "copiar enlace", "link kopieren", "copier le lien",
                                          "copia link", "copiar link", "listen", "listen to this article",
-                                         "escuchar", "anhören", "écouter", "ascolta", "ouvir"};
+                                         "escuchar", "anhören", "écouter", "ascolta", "ouvir",
+                                         // a live blog's list of its own updates
+                                         "key events", "key updates", "latest updates", "live updates"};
 
 // Headings that open what follows an article: related links, tags, reference lists.
 constexpr std::string_view kEndMarkers[] = {
     "related", "related articles", "related stories", "related posts", "related content", "related topics",
     "related links", "top stories", "most read", "most popular", "more stories", "you might also like",
     "you may also like", "recommended", "recommended for you", "further reading", "external links", "see also",
-    "references", "read next", "explore the topic", "more on this story", "around the web", "popular now",
+    "references", "referencias", "fuentes", "bibliografía", "quellen", "literatur", "quellenangaben",
+    "références", "bibliographie", "riferimenti", "fonti", "referências", "fontes", "read next", "explore the topic", "more on this story", "around the web", "popular now",
     "te puede interesar", "te recomendamos", "lo más leído", "lo más visto", "más información",
     "noticias relacionadas", "temas", "archivado en", "etiquetas", "enlaces relacionados", "contenido relacionado",
     "también te puede interesar", "mehr zum thema", "meistgelesen", "das könnte sie auch interessieren",
@@ -103,7 +106,9 @@ constexpr std::string_view kEndMarkers[] = {
     "compartilhar", "teilen", "artikel teilen", "partager", "partager cet article", "condividi",
     "condividi l'articolo", "follow us", "media contact", "media contacts", "press contact"};
 constexpr std::string_view kEndMarkerStarts[] = {"more from ", "more in ", "more on ", "filed under:", "categories:",
-                                                 "tags:", "topics:", "posted in ", "etiquetas:", "schlagworte:",
+                                                 "tags:", "tags :", "labels:", "topics:", "posted in ", "etiquetas:", "schlagworte:",
+                                                 "étiquettes :", "étiquettes:", "\u00C9tiquettes :",
+                                                 "\u00C9tiquettes:", "schlagwörter:",
                                                  "mots-clés", "tag:", "categorías:", "categorias:", "kategorien:",
                                                  "catégories :", "catégories:", "categorie:",
                                                  "veröffentlicht in ", "publié dans ", "pubblicato in ",
@@ -133,8 +138,14 @@ constexpr std::string_view kConsentWords[] = {
     "paramétr", "publicité", "mesurer", "utilizziamo", "consenso", "accett", "acconsent", "terze parti",
     "finalità", "aceit", "concorda", "terceiros", "privacidade"};
 
+// With "partners": the consent framework's own wording ("store and/or access
+// information on a device") counts as personal data.
 constexpr std::string_view kPersonalData[] = {"personal data", "datos personales", "personenbezogene daten",
-                                "données personnelles", "dati personali", "dados pessoais"};
+                                "données personnelles", "dati personali", "dados pessoais",
+                                "information on your device", "information on a device",
+                                "informationen auf einem gerät", "informationen auf ihrem gerät",
+                                "informations sur un appareil", "información en un dispositivo",
+                                "informazioni su un dispositivo", "informações num dispositivo"};
 constexpr std::string_view kPartners[] = {"partner", "socios", "parceiros", "terze parti", "terceros", "third part"};
 
 bool is_consent_text(std::string_view lower, std::size_t words) {

@@ -1,11 +1,12 @@
 #include "publish/manifest.hpp"
 
 #include <algorithm>
-#include <fstream>
+#include <cerrno>
+#include <cstring>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "util/error.hpp"
+#include "util/fd.hpp"
 
 namespace readaloud {
 namespace {
@@ -105,11 +106,12 @@ Manifest parse_manifest(std::string_view text, const std::string& name) {
 
 Manifest load_manifest(const std::filesystem::path& site) {
   const auto path = manifest_path(site);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return parse_manifest(bytes.str(), path.string());
+  std::string bytes;
+  if (!read_whole_file(path.string(), bytes)) {
+    if (errno == ENOENT) return {};  // a new site
+    throw_runtime(std::string("cannot read the manifest: ") + std::strerror(errno), Location{path.string()});
+  }
+  return parse_manifest(bytes, path.string());
 }
 
 const Episode* find_episode(const Manifest& manifest, std::string_view id) {

@@ -7,10 +7,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 #include <unistd.h>
 
 #include "ingest/feed_parser.hpp"
@@ -24,6 +22,7 @@
 #include "render/shard.hpp"
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
+#include "util/fd.hpp"
 #include "util/markup.hpp"
 
 namespace readaloud {
@@ -286,12 +285,7 @@ Episode finish_episode(const Job& job, const Rendered& r, const fs::path& site, 
 
 // Writes `content` unless the file already holds exactly these bytes.
 bool write_if_changed(const fs::path& path, const std::string& content) {
-  std::ifstream in(path, std::ios::binary);
-  if (in) {
-    std::ostringstream old;
-    old << in.rdbuf();
-    if (old.str() == content) return false;
-  }
+  if (std::string old; read_whole_file(path.string(), old) && old == content) return false;
   write_file_atomically(path, content);
   return true;
 }

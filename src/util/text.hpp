@@ -10,6 +10,9 @@ namespace readaloud {
 /// `c` lower-cased when it is an ASCII letter A-Z; any other byte unchanged.
 inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
+/// `c` upper-cased when it is an ASCII letter a-z; any other byte unchanged.
+inline char ascii_upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
+
 /// `s` with the ASCII letters A-Z lower-cased; other bytes (UTF-8 included) untouched.
 std::string ascii_lower(std::string_view s);
 

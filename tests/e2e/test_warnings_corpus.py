@@ -45,7 +45,7 @@ class WarningsCorpus(unittest.TestCase):
 
     def test_corpus_is_large_enough(self):
         total = 0
-        for part in ("tuning", "heldout", "heldout2"):
+        for part in ("tuning", "heldout", "heldout2", "heldout3"):
             folder = os.path.join(CORPUS, part)
             for name in os.listdir(folder):
                 if name.endswith(".md"):

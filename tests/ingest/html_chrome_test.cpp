@@ -49,6 +49,32 @@ TEST(HtmlChrome, NavigationAdsAndShareBarsAreChrome) {
   EXPECT_FALSE(page.reason("c").has_value());
 }
 
+TEST(HtmlChrome, AWidgetAroundAPostBodyHoldsContent) {
+  // Blogger wraps the post in "widget Blog"; a comment's body is no post body.
+  const Page page(
+      "<body><div id=\"blog\" class=\"widget Blog\"><div class=\"post hentry\">"
+      "<div class=\"post-body entry-content\">Text of the post.</div></div></div>"
+      "<div id=\"side\" class=\"widget PopularPosts\"><div class=\"comment-body\">A comment.</div></div></body>");
+  EXPECT_FALSE(page.reason("blog").has_value());
+  EXPECT_TRUE(page.reason("side").has_value());
+}
+
+TEST(HtmlChrome, AFormBoxWithFewWordsIsChromeWithoutClassHints) {
+  const Page page(
+      "<body><div id=\"nl\" class=\"my-8 rounded-xl p-6\"><div>Get better sleep in 7 days</div>"
+      "<div>Our free email course arrives every morning.</div><input placeholder=\"you@example.com\">"
+      "<button>Sign me up</button></div>"
+      "<div id=\"long\" class=\"mt-4\"><p>A paragraph of the article that goes on for a while, with commas, "
+      "clauses and enough words to be read as text: the button under it only reveals the rest of the story "
+      "and does not make the paragraph a form.</p><button>Show more</button></div>"
+      "<div id=\"code\"><pre>make install</pre><button>Copy</button></div>"
+      "<div id=\"plain\">Short text without any control.</div></body>");
+  EXPECT_EQ(page.reason("nl"), std::optional<std::string>("chrome: form box"));
+  EXPECT_FALSE(page.reason("long").has_value());
+  EXPECT_FALSE(page.reason("code").has_value());
+  EXPECT_FALSE(page.reason("plain").has_value());
+}
+
 TEST(HtmlChrome, PlayerAndReadingControlsAreChromeByTheirText) {
   EXPECT_TRUE(is_control_text("Listen to this article Play Pause 00:00 / 03:12 1.5x"));
   EXPECT_TRUE(is_control_text("Font size A A A"));

@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "ingest/html_dom.hpp"
 
@@ -67,6 +69,46 @@ TEST(HtmlExtract, NegativeHintsLoseToPositiveOnes) {
       "sentence, to be sure.</p></div></body>");
   ASSERT_FALSE(c.roots.empty());
   EXPECT_EQ(id_of(c.roots[0]), "main") << c.how;
+}
+
+TEST(HtmlExtract, BlocksOfEqualWeightUnderOneParentAreOneArticle) {
+  // A live blog: each update its own block; no block outweighs the others.
+  std::string updates;
+  for (int i = 0; i < 4; ++i)
+    updates += "<div class=\"update\"><div class=\"update-time\">1" + std::to_string(i) +
+               ".05</div><div class=\"update-body\"><p>Update " + std::to_string(i) +
+               ": volunteers at the first-aid post have treated more people for heat exhaustion, most of them "
+               "visitors who had not brought water, and they ask everyone to rest in the shade.</p></div></div>";
+  const ContentChoice c = choose("<body><div class=\"menu\"><a href=\"/\">Home</a></div><div id=\"feed\">" +
+                                 updates + "</div><div class=\"footer\">About us</div></body>");
+  ASSERT_EQ(c.roots.size(), 1u) << c.how;
+  EXPECT_EQ(id_of(c.roots[0]), "feed") << c.how;
+}
+
+TEST(HtmlExtract, TwoTeasersBesideTheArticleDoNotWidenIt) {
+  // Near miss: one article block and two short teaser blocks elsewhere.
+  const ContentChoice c = choose(
+      "<body><div id=\"wrap\"><div id=\"text\">" + kProse + kProse + "</div>"
+      "<div><div><p>A teaser of another story, with a comma, about buses and trains in the town.</p></div>"
+      "<div><p>Another teaser, about the library, which opens late on Thursdays this month.</p></div></div>"
+      "</div></body>");
+  ASSERT_FALSE(c.roots.empty());
+  EXPECT_EQ(id_of(c.roots[0]), "text") << c.how;
+}
+
+TEST(HtmlExtract, AKeyPointsListBesideTheArticleJoinsIt) {
+  const ContentChoice c = choose(
+      "<body><div id=\"wrap\"><h1>Crossing</h1>"
+      "<div id=\"points\"><div>Key points</div><ul><li>The crossing is built during the half-term holiday.</li>"
+      "<li>Parents asked for it for several years.</li><li>The road stays open while the work goes on.</li></ul></div>"
+      "<div id=\"links\"><div>Most read</div><ul><li><a href=\"/1\">Bypass closed after a lorry overturns</a></li>"
+      "<li><a href=\"/2\">New bakery opens in the former bank</a></li></ul></div>"
+      "<div id=\"text\" class=\"article-body\">" + kProse + "</div></div></body>");
+  std::vector<std::string> ids;
+  for (const GumboNode* r : c.roots) ids.push_back(id_of(r));
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "points"), ids.end()) << c.how;
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "text"), ids.end()) << c.how;
+  EXPECT_EQ(std::find(ids.begin(), ids.end(), "links"), ids.end()) << c.how;  // headlines as links: no
 }
 
 TEST(HtmlExtract, MeasureTextCountsLinkedText) {

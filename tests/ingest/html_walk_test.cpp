@@ -110,5 +110,18 @@ TEST(HtmlWalk, BylinesAreShortNamedLines) {
   EXPECT_FALSE(looks_like_byline("Rest and fluids help"));
 }
 
+TEST(HtmlWalk, BylineRowsSplitByBarsAreBylines) {
+  EXPECT_TRUE(looks_like_byline("Por Marta Ruiz | Revisado m\xC3\xA9" "dicamente por la Dra. Elena Soto, pediatra | "
+                                "Actualizado el 10 de julio de 2025"));
+  EXPECT_TRUE(looks_like_byline("Von Katrin Weber | 18.03.2025, 06:00 Uhr | Lesezeit: 3 Min."));
+  EXPECT_TRUE(looks_like_byline("By Jo Roe \xC2\xB7 5 min read"));
+  // Near misses: the first part is no byline, or the row is a paragraph.
+  EXPECT_FALSE(looks_like_byline("By the time the ambulance came | the bleeding had stopped"));
+  EXPECT_FALSE(looks_like_byline("Sleep | Nutrition | Fitness"));
+  EXPECT_FALSE(looks_like_byline("By Jo Roe | a row that goes on and on past any byline length, with more and more "
+                                 "words, until it reads as a paragraph of its own and not as a line of names, "
+                                 "dates and roles under a headline"));
+}
+
 }  // namespace
 }  // namespace readaloud::html

@@ -120,6 +120,43 @@ TEST(FindArticleRegion, CommentsEndTheArticle) {
   EXPECT_EQ(r.last_line, 7u);
 }
 
+TEST(ClassifyPageLine, BylineRowsImageMarksAndConsentFrameworkText) {
+  EXPECT_EQ(kind("Por Marta Ruiz | Revisado m\u00E9dicamente por la Dra. Elena Soto, pediatra | Actualizado el 10 de "
+                 "julio de 2025"),
+            PageLineKind::Meta);
+  EXPECT_EQ(kind("By Nina Park | npark@tribune.example PUBLISHED: April 11, 2025 at 5:00 AM EDT"), PageLineKind::Meta);
+  EXPECT_EQ(kind("\u2713 Medically reviewed by Dana Whitfield, MD \u2014 Written by Leo Grant \u2014 Updated on "
+                 "March 2, 2025"),
+            PageLineKind::Meta);
+  // A text browser's image mark before a byline: the byline is judged.
+  EXPECT_EQ(kind("[jm]Jonah Mercer\u00B76 min read\u00B7Mar 3, 2025"), PageLineKind::Meta);
+  EXPECT_EQ(kind("We and our partners store and access information on your device to measure audiences and "
+                 "personalise content."),
+            PageLineKind::Chrome);
+  // Near misses: a sentence with a bar, a form field, a sentence about devices.
+  EXPECT_EQ(kind("Sleep was better | said most of the people who took part in the study last year."),
+            PageLineKind::Prose);
+  EXPECT_EQ(kind("[          ]Sign me up"), PageLineKind::Chrome);
+  EXPECT_EQ(kind("Your phone keeps information on your device about how long you sleep each night."),
+            PageLineKind::Prose);
+}
+
+TEST(FindArticleRegion, ProseInCommentsDoesNotKeepAShareBarInside) {
+  constexpr std::string_view blog =
+      "Home\nPotager\nFleurs\n"
+      "Arroser le potager\n"
+      "Quand la chaleur s'installe, les l\u00E9gumes profitent davantage d'un arrosage copieux et espac\u00E9.\n"
+      "Le matin, la terre est fra\u00EEche et l'eau a le temps de descendre vers les racines avant la chaleur.\n"
+      "Partager :\n  \u2022 Facebook\n  \u2022 E-mail\n"
+      "Articles similaires\nQue semer en juillet ?\n"
+      "2 r\u00E9flexions sur \u00AB Arroser le potager \u00BB\n"
+      "Merci pour le tableau, je vais l'imprimer et le coller dans ma cabane, il n'a pas plu depuis trois semaines.\n";
+  const PageRegion r = find_article_region(blog, rules());
+  ASSERT_TRUE(r.whole_page);
+  EXPECT_EQ(r.title_line, 4u);
+  EXPECT_EQ(r.last_line, 6u);
+}
+
 TEST(ClassifyPageLine, ConsentBannersAndSkipLinksInEveryLanguage) {
   EXPECT_EQ(kind("Utilizamos cookies propias y de terceros para analizar el tr\u00E1fico y mostrar publicidad."),
             PageLineKind::Chrome);
@@ -185,6 +222,59 @@ TEST(FindArticleRegion, TitleIsTheHeadlineNotALabelMastheadOrStandfirst) {
   EXPECT_EQ(title_of(page), "Dear Pharmacist: Can I take my pills with grapefruit juice?");
   const PageRegion r = find_article_region(page, rules());
   EXPECT_EQ(r.last_line, 13u);  // "More in Health" starts what follows the article
+}
+
+TEST(ClassifyPageLine, RunTogetherRowsShareRowsAndImageMarksAreChrome) {
+  EXPECT_EQ(kind("SleepNutritionFitnessMindFamily"), PageLineKind::Chrome);
+  EXPECT_EQ(kind("1.2K31SaveListenShare"), PageLineKind::Chrome);
+  EXPECT_EQ(kind("Email ThisBlogThis!Share to XShare to FacebookShare to Pinterest"), PageLineKind::Junk);
+  EXPECT_EQ(kind("Compartir: Facebook WhatsApp Correo"), PageLineKind::Junk);
+  EXPECT_EQ(kind("Sam Okoye \u00B7 Follow"), PageLineKind::Chrome);
+  EXPECT_EQ(kind("[jar-s320]"), PageLineKind::Chrome);
+  // Near misses: one hump ("YouTube", "iPhone"), a sentence with a long name, a heading.
+  EXPECT_EQ(kind("YouTube and iPhone habits"), PageLineKind::Short);
+  EXPECT_EQ(kind("The JavaScriptCore engine was updated to fix the bug last week."), PageLineKind::Prose);
+  EXPECT_EQ(kind("Share your worries with a friend or a doctor, and share on the phone if you cannot meet."),
+            PageLineKind::Prose);
+}
+
+TEST(FindArticleRegion, ReferencesAndLabelsEndTheArticle) {
+  EXPECT_TRUE(is_end_marker("Referencias", 1));
+  EXPECT_TRUE(is_end_marker("Quellen", 1));
+  EXPECT_TRUE(is_end_marker("Labels: sourdough, starter", 3));
+  EXPECT_FALSE(is_end_marker("Labels on food can mislead, the study found.", 8));
+}
+
+TEST(FindArticleRegion, AButtonAndAKeyEventsListAboveTheTextAreNoHeadline) {
+  constexpr std::string_view page =
+      "Skip to main content\nNews\nSport\nCulture\n"
+      "Heatwave live: health alert extended as temperatures climb\n"
+      "Key events\n\u2022 2h ago Water company asks customers to use less\n\u2022 4h ago Alert extended\n"
+      "Show key events only\n13.05 BST\n"
+      "Volunteers at a seafront first-aid post have treated a dozen people for heat exhaustion since the morning.\n"
+      "The signs to watch for are headache, dizziness, heavy sweating, cramps and a fast pulse in hot weather.\n"
+      "Most viewed\nThe best fans for a hot bedroom\n\u00A9 2025 The Morning Post\n";
+  EXPECT_EQ(title_of(page), "Heatwave live: health alert extended as temperatures climb");
+}
+
+TEST(FindArticleRegion, AOneSentenceStandfirstAboveWidgetsIsPassedToTheHeadline) {
+  constexpr std::string_view page =
+      "Medium\nWriteSign upSign in\nBetter DaysAboutSubmit\n"
+      "I Fixed My Desk Posture With Three Boring Changes\n"
+      "No standing desk, no special chair, no apps.\n"
+      "Sam Okoye\u00B7Follow\n4 min read\u00B7Apr 7, 2025\n1.2K31SaveListenShare\n"
+      "For two years my neck ached by four o'clock every afternoon, and I looked at expensive chairs for months.\n"
+      "A physiotherapist friend watched me work for ten minutes and pointed out three things that were not exciting.\n"
+      "Help\nStatus\nAbout\nPrivacy\n";
+  EXPECT_EQ(title_of(page), "I Fixed My Desk Posture With Three Boring Changes");
+  // Near miss: a question headline is never passed as a standfirst.
+  constexpr std::string_view question =
+      "Zum Inhalt springen\nGesundheit\nMedikamente\nSuche\n"
+      "Ibuprofen oder Paracetamol \u2013 welches Mittel wann?\n"
+      "Beide Wirkstoffe senken Fieber und lindern Schmerzen, bei Entz\u00FCndungen hat Ibuprofen die Nase vorn.\n"
+      "Ibuprofen wirkt schmerzlindernd, fiebersenkend und entz\u00FCndungshemmend, besonders bei Zahnschmerzen.\n"
+      "Impressum\nDatenschutz\n";
+  EXPECT_EQ(title_of(question), "Ibuprofen oder Paracetamol \u2013 welches Mittel wann?");
 }
 
 TEST(FindArticleRegion, AHeadingAboveADeckIsTheHeadline) {
