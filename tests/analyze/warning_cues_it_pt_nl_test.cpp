@@ -10,31 +10,13 @@
 
 #include "analyze/warning_cues.hpp"
 #include "analyze/warning_detector.hpp"
+#include "warning_kinds.hpp"
 
 namespace readaloud {
 namespace {
 
-struct Kind {
-  const char* kind;
-  std::vector<const char*> warnings;
-  std::vector<const char*> near_misses;
-};
-
-void expect_kinds(const char* language, const std::vector<Kind>& kinds) {
-  const WarningCues& cues = warning_cues_for(language);
-  ASSERT_EQ(cues.language, language);
-  for (const Kind& k : kinds) {
-    for (const char* s : k.warnings) {
-      const CueScore score = score_sentence(s, cues);
-      EXPECT_GE(score.score, kBalancedThreshold) << language << " " << k.kind << ": " << s << " -> " << score.explain();
-    }
-    for (const char* s : k.near_misses) {
-      const CueScore score = score_sentence(s, cues);
-      EXPECT_LT(score.score, kBalancedThreshold) << language << " " << k.kind << " near miss: " << s << " -> "
-                                                  << score.explain();
-    }
-  }
-}
+using test::expect_kinds;
+using test::Kind;
 
 // A two-item list after `leadin` (a paragraph, may be empty) in a section
 // titled `heading`: whether both items were marked as warnings.
