@@ -26,12 +26,13 @@ if [ "${READALOUD_SKIP_FUZZ:-0}" != "1" ]; then
   scripts/fuzz.sh 5
 fi
 
-# Tests labelled "external" (readaloud inside a browser) run
-# in the first pass only: their readaloud commands are the other tests' too.
+# Tests labelled "external" (readaloud inside a browser or a Slurm cluster)
+# and "repeat" (corpora and shard orchestration, whose code paths the other
+# tests cover) run in the first pass only (tests/CMakeLists.txt says why).
 if [ "${READALOUD_SKIP_SANITIZE:-0}" != "1" ]; then
   echo "== tests under sanitizers"
   ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" \
   UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
   LSAN_OPTIONS="suppressions=$PWD/tests/sanitize/lsan.supp" \
-    ctest --test-dir build-sanitize --output-on-failure -j"$jobs" -LE external
+    ctest --test-dir build-sanitize --output-on-failure -j"$jobs" -LE "external|repeat"
 fi

@@ -136,7 +136,7 @@ CuePattern compile_pattern(std::string_view text, const WarningCues& cues, std::
     }
     first = false;
     if (e == "...") {
-      for (int k = 0; k < kGapTokens; ++k) p.elements.push_back(CueElement{CueElement::Type::Any, {}, {}, true});
+      for (int k = 0; k < kGapTokens; ++k) p.elements.push_back(CueElement{CueElement::Type::Any, {}, {}, {}, true});
       continue;
     }
     if (e == ",") { p.elements.push_back(CueElement{CueElement::Type::Comma}); continue; }
@@ -150,10 +150,13 @@ CuePattern compile_pattern(std::string_view text, const WarningCues& cues, std::
       const std::size_t bar = e.find('|');
       std::string_view alt = e.substr(0, bar);
       e = bar == std::string_view::npos ? std::string_view() : e.substr(bar + 1);
-      bool prefix = false;
+      bool prefix = false, suffix = false;
       if (!alt.empty() && alt.back() == '*') {
         prefix = true;
         alt.remove_suffix(1);
+      } else if (alt.size() > 1 && alt.front() == '*') {
+        suffix = true;  // German and Dutch compounds: "*entzündung"
+        alt.remove_prefix(1);
       }
       std::vector<CueToken> toks = cue_tokens(alt, cues);
       if (toks.size() != 1 || !is_word(toks[0]))
@@ -161,6 +164,7 @@ CuePattern compile_pattern(std::string_view text, const WarningCues& cues, std::
                                     "\" is not a single word (write \"a b\" as two elements)");
       el.words.push_back(std::move(toks[0].text));
       el.prefix.push_back(prefix);
+      el.suffix.push_back(suffix);
     }
     if (el.words.empty()) bad_data(source, where, "cue pattern \"" + p.source + "\": empty element");
     has_required_word = has_required_word || !el.optional;
@@ -183,7 +187,7 @@ bool element_matches(const CueElement& e, const CueToken& t) {
   if (!is_word(t)) return false;
   for (std::size_t k = 0; k < e.words.size(); ++k) {
     const std::string& w = e.words[k];
-    if (e.prefix[k] ? t.text.starts_with(w) : t.text == w) return true;
+    if (e.prefix[k] ? t.text.starts_with(w) : e.suffix[k] ? t.text.ends_with(w) : t.text == w) return true;
   }
   return false;
 }
@@ -206,6 +210,10 @@ class Vocabulary {
       if (e.type != CueElement::Type::Word || e.optional) continue;
       bool found = false;
       for (std::size_t k = 0; k < e.words.size() && !found; ++k) {
+        if (e.suffix[k]) {
+          found = true;  // suffixes are not indexed: let the walk decide
+          break;
+        }
         const auto it = std::lower_bound(words_.begin(), words_.end(), std::string_view(e.words[k]));
         found = it != words_.end() && (e.prefix[k] ? it->starts_with(e.words[k]) : *it == e.words[k]);
       }
@@ -394,6 +402,9 @@ WarningCues parse_warning_cues(std::string_view toml_text, std::string_view sour
   cues.sentence_cues = parse_cues(root, "cue", cues, source_name);
   cues.support_cues = parse_cues(root, "support", cues, source_name);
   cues.leadin_cues = parse_cues(root, "leadin", cues, source_name);
+  cues.pointer_leadins = compile_list(root.at_path("context.pointers").node(), cues, source_name, "context.pointers");
+  cues.continuations =
+      compile_list(root.at_path("context.continuations").node(), cues, source_name, "context.continuations");
   if (const toml::array* a = root["negative"].as_array()) {
     for (const toml::node& n : *a) {
       if (!n.is_table()) bad_data(source_name, n.source(), "negative must be an array of tables ([[negative]])");
@@ -505,6 +516,14 @@ std::string match_leadin(std::string_view text, const WarningCues& cues) {
   for (const SentenceCue& cue : cues.leadin_cues)
     if (matches_unvetoed(cue.patterns, toks, vocabulary, none, scratch)) return cue.name;
   return {};
+}
+
+bool matches_any(std::string_view text, const std::vector<CuePattern>& patterns, const WarningCues& cues) {
+  const std::vector<CueToken> toks = cue_tokens(text, cues);
+  const Vocabulary vocabulary(toks);
+  const Vetoes none{std::vector<Match>{}};
+  std::vector<Match> scratch;
+  return matches_unvetoed(patterns, toks, vocabulary, none, scratch);
 }
 
 bool heading_names_risks(std::string_view heading, const WarningCues& cues) {

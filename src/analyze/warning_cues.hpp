@@ -7,6 +7,7 @@
 // utilisez"). A pattern is a space-separated list of elements:
 //   word|other      one token, any of the alternatives
 //   harm*           a token starting with "harm"
+//   *entzündung     a token ending in "entzündung" (compound words)
 //   [your|the]      an optional token
 //   ...             a gap of 0 to 8 word tokens (never across , ; : ( ) or a dash)
 //   ,  :            the clause punctuation token (, ; ( ) – —) or a colon
@@ -33,6 +34,7 @@ struct CueElement {
   Type type = Type::Word;
   std::vector<std::string> words;   ///< Word: folded alternatives
   std::vector<bool> prefix;         ///< Word: alternative i matches as a prefix ("harm*")
+  std::vector<bool> suffix;         ///< Word: alternative i matches as a suffix ("*entzündung")
   bool optional = false;
 };
 
@@ -84,6 +86,14 @@ struct WarningCues {
   /// before a list, that matches one passes a warning to the list's items
   /// ("Call your doctor if your child:", "Complications include:").
   std::vector<SentenceCue> leadin_cues;
+  /// `[context] pointers`: a lead-in that only points at its list ("Follow
+  /// these steps:", "Here is what to do:") neither warns nor stops the warning
+  /// that the list inherits from its heading.
+  std::vector<CuePattern> pointer_leadins;
+  /// `[context] continuations`: an elliptic sentence ("So can some water
+  /// tablets.", "The same goes for children.") that is a warning when the
+  /// sentence just before it in the same text is one.
+  std::vector<CuePattern> continuations;
 };
 
 /// How a sentence scored: the sum of the matched weights, and why.
@@ -127,6 +137,9 @@ std::string match_sentence_cue(std::string_view sentence, const WarningCues& cue
 /// The name of the first lead-in cue that matches `text` (a heading or a
 /// sentence that opens a list), or empty.
 std::string match_leadin(std::string_view text, const WarningCues& cues);
+
+/// Whether `text` matches one of `patterns` (pointer lead-ins, continuations).
+bool matches_any(std::string_view text, const std::vector<CuePattern>& patterns, const WarningCues& cues);
 
 /// Whether a section heading names risks to the reader ("Risks", "Side effects",
 /// "When to see a doctor"). A question heading ("Is it safe?") does only when a

@@ -1,9 +1,11 @@
 #include "analyze/warning_detector.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "analyze/sentences.hpp"
+#include "analyze/warning_model.hpp"
 
 namespace readaloud {
 namespace {
@@ -16,6 +18,8 @@ constexpr double kHeadingSupport = 0.5;
 struct Context {
   const WarningCues& cues;
   double threshold;
+  const WarningModel* model;  // null where the model does not decide (its language, the level)
+  ModelThreshold model_bar;
 };
 
 std::string callout_label(CalloutKind kind) {
@@ -47,18 +51,38 @@ std::string clip(std::string_view s, std::size_t max = 60) {
   return std::string(s.substr(0, max)) + "...";
 }
 
-// Scores each sentence; `heading` is the risk section's reason, if any.
+// The model's reason when it flags `sentence`, if it may decide here. A
+// sentence in which some cue matched, below the threshold, needs less of it.
+WarningReason judged(std::string_view sentence, const Context& ctx, const SentenceContext& where, bool has_cue) {
+  if (!ctx.model) return std::nullopt;
+  const ModelVerdict verdict = ctx.model->judge(sentence, where);
+  if (verdict.probability < (has_cue ? ctx.model_bar.with_cue : ctx.model_bar.alone)) return std::nullopt;
+  return verdict.explain();
+}
+
+// Scores each sentence; `heading` is the risk section's reason, if any. The
+// cues decide first; a sentence they pass over is flagged when the model is
+// confident enough ("model: p 0.82 from 'steer clear'").
 std::vector<SentenceWarning> scored_sentences(const std::string& text, const Context& ctx,
-                                              const WarningReason& heading) {
+                                              const WarningReason& heading, const SentenceContext& where) {
   std::vector<SentenceWarning> out;
+  bool previous_warned = false;
   for (const TextRange& r : split_sentences(text, ctx.cues.language)) {
-    CueScore s = score_sentence(std::string_view(text).substr(r.begin, r.end - r.begin), ctx.cues);
-    if (s.score <= 0.0) continue;
-    if (heading) {
+    const std::string_view sentence = std::string_view(text).substr(r.begin, r.end - r.begin);
+    CueScore s = score_sentence(sentence, ctx.cues);
+    if (heading && s.score > 0.0) {
       s.score += kHeadingSupport;
       s.reasons.push_back("+ under " + *heading);
     }
-    if (s.score >= ctx.threshold - 1e-9) out.push_back(SentenceWarning{r.begin, r.end, s.explain()});
+    if (s.score > 0.0 && s.score >= ctx.threshold - 1e-9) {
+      out.push_back(SentenceWarning{r.begin, r.end, s.explain()});
+    } else if (const auto verdict = judged(sentence, ctx, where, !s.top.empty())) {
+      out.push_back(SentenceWarning{r.begin, r.end, *verdict});
+    } else if (previous_warned && matches_any(sentence, ctx.cues.continuations, ctx.cues)) {
+      // "So can some water tablets." says again what the warning before it said.
+      out.push_back(SentenceWarning{r.begin, r.end, "continues the warning before it"});
+    }
+    previous_warned = !out.empty() && out.back().begin == r.begin;
   }
   return out;
 }
@@ -75,42 +99,60 @@ WarningReason heading_leadin(const Section& section, const Context& ctx) {
 }
 
 // Decides the lead-in of the list at blocks[index]: the last sentence of the
-// paragraph just before it, when that ends in ":". `found` tells whether there
-// is one. A lead-in that warns is itself a warning sentence of its paragraph
-// ("Warning. Call your doctor if your child: has a fever, ...").
-WarningReason paragraph_leadin(Section& section, std::size_t index, const Context& ctx, bool& found) {
+// paragraph just before it, when that ends in ":" (or in no full stop and
+// warns). `found` tells whether there is one that decides for the list. A
+// lead-in that warns is itself a warning sentence of its paragraph ("Warning.
+// Call your doctor if your child: has a fever, ..."); a pointer ("Follow these
+// steps:") takes `from_heading`.
+WarningReason paragraph_leadin(Section& section, std::size_t index, const Context& ctx,
+                               const WarningReason& from_heading, bool& found) {
   found = false;
-  if (index == 0 || section.blocks[index - 1].kind != BlockKind::Paragraph) return std::nullopt;
+  if (index == 0) return std::nullopt;
   Block& paragraph = section.blocks[index - 1];
+  // An "Important:" line is often parsed as a callout: it leads in all the same.
+  if (paragraph.kind != BlockKind::Paragraph && paragraph.kind != BlockKind::Callout &&
+      paragraph.kind != BlockKind::Quote)
+    return std::nullopt;
   const std::string text = plain_text(paragraph.text);
   const std::vector<TextRange> sentences = split_sentences(text, ctx.cues.language);
   if (sentences.empty()) return std::nullopt;
   const TextRange r = sentences.back();
   const std::string_view last = trim_view(std::string_view(text).substr(r.begin, r.end - r.begin));
-  if (last.empty() || last.back() != ':') return std::nullopt;
-  found = true;
+  if (last.empty()) return std::nullopt;
+  // A sentence that runs on into the list ("...if in the next few hours you
+  // develop") is a lead-in too, but only one that matches a lead-in cue:
+  // scraped text often drops full stops after plain sentences and warnings.
+  const bool colon = last.back() == ':';
+  if (!colon && (last.back() == '.' || last.back() == '!' || last.back() == '?')) return std::nullopt;
   const char* const what = section.blocks[index].kind == BlockKind::Table ? "' on the table" : "' on the list";
   const std::string name = match_leadin(last, ctx.cues);
+  if (!colon && name.empty()) return std::nullopt;
   const CueScore s = score_sentence(last, ctx.cues);
   WarningReason reason;
   if (!name.empty())
     reason = "lead-in '" + name + what;
   else if (s.score >= ctx.threshold - 1e-9)
     reason = "lead-in '" + clip(last) + what + ": " + s.explain();
+  // "Follow these steps:" only points at the list: the heading decides, for
+  // the list and for the pointer itself.
+  const bool pointer = !reason && colon && matches_any(last, ctx.cues.pointer_leadins, ctx.cues);
+  if (pointer && from_heading) reason = from_heading;
+  found = reason || (colon && !pointer);
+  if (!found) return std::nullopt;
   std::vector<SentenceWarning>& flagged = paragraph.sentence_warnings;
-  if (reason && (flagged.empty() || flagged.back().begin != r.begin))
+  if (reason && !paragraph.warning && (flagged.empty() || flagged.back().begin != r.begin))
     flagged.push_back(SentenceWarning{r.begin, r.end, *reason});
   return reason;
 }
 
-void mark_list(Block& block, const WarningReason& inherited, const Context& ctx) {
+void mark_list(Block& block, const WarningReason& inherited, const Context& ctx, const SentenceContext& where) {
   if (inherited) {
     block.warning = inherited;
     for (ListItem& item : block.items) item.warning = inherited;
     return;
   }
   for (ListItem& item : block.items) {
-    const std::vector<SentenceWarning> flagged = scored_sentences(plain_text(item.text), ctx, std::nullopt);
+    const std::vector<SentenceWarning> flagged = scored_sentences(plain_text(item.text), ctx, std::nullopt, where);
     if (!flagged.empty()) item.warning = flagged.front().reason;
   }
 }
@@ -129,20 +171,44 @@ WarningReason header_leadin(const Block& table, const Context& ctx) {
 // Tables are marked like lists: every row inherits a warning from the section,
 // the lead-in sentence or the heading; otherwise each row is scored cell by
 // cell, and a flagged row is kept in sentence_warnings as {row, row + 1}.
-void mark_table(Block& block, const WarningReason& inherited, const Context& ctx) {
+void mark_table(Block& block, const WarningReason& inherited, const Context& ctx, const SentenceContext& where) {
   const WarningReason reason = inherited ? inherited : header_leadin(block, ctx);
   if (reason) {
     block.warning = reason;
     return;
   }
+  // Cues cell by cell; the model, trained on whole rows, on the row's text.
+  const Context cues_only{ctx.cues, ctx.threshold, nullptr, ctx.model_bar};
   for (std::size_t r = 0; r < block.rows.size(); ++r) {
+    std::string row;
+    WarningReason reason;
     for (const InlineText& cell : block.rows[r]) {
-      const std::vector<SentenceWarning> flagged = scored_sentences(plain_text(cell), ctx, std::nullopt);
-      if (flagged.empty()) continue;
-      block.sentence_warnings.push_back(SentenceWarning{r, r + 1, "row: " + flagged.front().reason});
-      break;
+      const std::string text = plain_text(cell);
+      row += text + " ";
+      const std::vector<SentenceWarning> flagged = scored_sentences(text, cues_only, std::nullopt, where);
+      if (!flagged.empty()) {
+        reason = flagged.front().reason;
+        break;
+      }
     }
+    if (!reason) reason = judged(row, ctx, where, false);
+    if (reason) block.sentence_warnings.push_back(SentenceWarning{r, r + 1, "row: " + *reason});
   }
+}
+
+// The text of the lead-in sentence of the list or table at blocks[index] (the
+// last sentence of the block before it, when that ends in ":"), for the model.
+std::string leadin_text(const Section& section, std::size_t index, const Context& ctx) {
+  if (index == 0) return {};
+  const Block& before = section.blocks[index - 1];
+  if (before.kind != BlockKind::Paragraph && before.kind != BlockKind::Callout && before.kind != BlockKind::Quote)
+    return {};
+  const std::string text = plain_text(before.text);
+  const std::vector<TextRange> sentences = split_sentences(text, ctx.cues.language);
+  if (sentences.empty()) return {};
+  const std::string_view last =
+      trim_view(std::string_view(text).substr(sentences.back().begin, sentences.back().end - sentences.back().begin));
+  return !last.empty() && last.back() == ':' ? std::string(last) : std::string();
 }
 
 void mark_blocks(Section& section, bool is_title, const Context& ctx) {
@@ -151,6 +217,9 @@ void mark_blocks(Section& section, bool is_title, const Context& ctx) {
   // Only the first paragraph under a risk heading gets its support: scraped
   // text loses later headings, so the section may run on into other topics.
   bool first_paragraph = true;
+  // The model's heading context; the article's title is its topic, not a
+  // heading over this text, so a page read with or without it scores alike.
+  const std::string_view heading = is_title ? std::string_view() : std::string_view(section.title);
   for (std::size_t i = 0; i < section.blocks.size(); ++i) {
     Block& block = section.blocks[i];
     const WarningReason support = first_paragraph ? section.warning : std::nullopt;
@@ -165,19 +234,26 @@ void mark_blocks(Section& section, bool is_title, const Context& ctx) {
         [[fallthrough]];  // a Note or Tip can still hold a warning sentence
       case BlockKind::Paragraph:
       case BlockKind::Quote:
-        block.sentence_warnings = scored_sentences(plain_text(block.text), ctx, support);
+        block.sentence_warnings =
+            scored_sentences(plain_text(block.text), ctx, support, SentenceContext{false, {}, heading});
         break;
       case BlockKind::List:
       case BlockKind::Table: {
         // The lead-in sentence is marked even in a risk section ("Common side
         // effects:"); the section's reason still wins for the list.
         bool has_leadin = false;
-        const WarningReason leadin = paragraph_leadin(section, i, ctx, has_leadin);
+        const WarningReason leadin = paragraph_leadin(section, i, ctx, from_heading, has_leadin);
         const WarningReason inherited = section.warning ? section.warning : has_leadin ? leadin : from_heading;
+        // A lead-in the cues judged harmless ("Signs that your baby is feeding
+        // well include:") also stops the heading: the model then judges each
+        // item on its own words, without that context.
+        const bool harmless_leadin = has_leadin && !leadin;
+        const std::string lead_in = harmless_leadin ? std::string() : leadin_text(section, i, ctx);
+        const SentenceContext where{true, lead_in, harmless_leadin ? std::string_view() : heading};
         if (block.kind == BlockKind::List)
-          mark_list(block, inherited, ctx);
+          mark_list(block, inherited, ctx, where);
         else
-          mark_table(block, inherited, ctx);
+          mark_table(block, inherited, ctx, where);
         break;
       }
       case BlockKind::Image:
@@ -189,8 +265,10 @@ void mark_blocks(Section& section, bool is_title, const Context& ctx) {
 
 }  // namespace
 
-void detect_warnings(Article& article, const WarningCues& cues, WarningLevel level) {
-  const Context ctx{cues, warning_threshold(level)};
+void detect_warnings(Article& article, const WarningCues& cues, WarningLevel level, const WarningModel& model) {
+  const ModelThreshold bar = model_threshold(level);
+  const bool model_decides = std::isfinite(bar.with_cue) && model.covers(cues.language);
+  const Context ctx{cues, warning_threshold(level), model_decides ? &model : nullptr, bar};
   // The open risk section, if any: its level and reason. Tracked in a loop
   // over the flat section list, so heading depth costs no recursion.
   WarningReason open_reason;

@@ -27,6 +27,13 @@ Examples:
   readaloud extract page.html --to text
 )";
 
+/// The plain text, with the subtitle (standfirst) on its own line under the title.
+std::string text_with_subtitle(const Article& article) {
+  std::string text = article_text(article);
+  if (!article.subtitle.empty()) text.insert(article.title.size() + 1, "\n" + article.subtitle + "\n");
+  return text;
+}
+
 }  // namespace
 
 ExtractCommand::ExtractCommand(CLI::App& app) : raw_(std::make_unique<Raw>()) {
@@ -61,7 +68,7 @@ int ExtractCommand::run() {
   // The same preparation as inspect and render, so the article printed is the one they narrate.
   const Prepared prepared = prepare(raw_->input, read_input(raw_->input), options);
   if (to == "json") std::cout << article_json(prepared.article);
-  else if (to == "text" || to == "txt") std::cout << article_text(prepared.article);
+  else if (to == "text" || to == "txt") std::cout << text_with_subtitle(prepared.article);
   else std::cout << article_markdown(prepared.article);
   std::cout.flush();
   if (!std::cout) throw Error(ErrorKind::Runtime, "cannot write to standard output");

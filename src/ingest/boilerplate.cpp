@@ -129,11 +129,13 @@ void BoilerplateFilter::add_rules(std::string_view toml_text, const std::string&
           rule.max_words = static_cast<std::size_t>(n->get());
         } else if (key_name == "drops_next_paragraph") {
           rule.drops_next_paragraph = read_bool(v, file, what);
+        } else if (key_name == "drops_section") {
+          rule.drops_section = read_bool(v, file, what);
         } else {
           rule_error(file, k.source(),
                      label + "unknown key '" + std::string(key_name) +
                          "' (expected name, equals, starts_with, ends_with, contains, regex, max_words, "
-                         "ignore_case or drops_next_paragraph)");
+                         "ignore_case, drops_next_paragraph or drops_section)");
         }
       }
       if (!has_condition)
@@ -187,8 +189,21 @@ std::optional<BoilerplateHit> BoilerplateFilter::match(std::string_view raw) con
   // Counted once, and only as far as the largest limit, for multi-megabyte lines.
   const std::size_t words = count_words(line, max_words_limit_);
   for (const auto& rule : rules_)
-    if (matches(rule, line, lower, words)) return BoilerplateHit{rule.name, rule.drops_next_paragraph};
+    if (matches(rule, line, lower, words))
+      return BoilerplateHit{rule.name, rule.drops_next_paragraph, rule.drops_section};
   return std::nullopt;
+}
+
+std::size_t BoilerplateFilter::trailing_credit(std::string_view paragraph) const {
+  constexpr std::size_t kMaxCreditBytes = 160;  // a credit names a person or an agency, no more
+  const std::string_view t = trim(paragraph);
+  if (!t.ends_with(')')) return std::string_view::npos;
+  const std::size_t open = t.rfind('(');
+  // The credit follows text of its own; a paragraph that is only a credit is matched whole.
+  if (open == std::string_view::npos || open == 0 || t.size() - open > kMaxCreditBytes) return std::string_view::npos;
+  const auto hit = match(t.substr(open));
+  if (!hit || hit->rule != "photo-credit") return std::string_view::npos;
+  return static_cast<std::size_t>(t.data() + open - paragraph.data());
 }
 
 }  // namespace readaloud

@@ -26,6 +26,9 @@ namespace readaloud {
 struct BoilerplateHit {
   std::string rule;
   bool drops_next_paragraph = false;
+  /// A heading that opens back matter ("Sources", "About the author"): the
+  /// rest of its section is junk too.
+  bool drops_section = false;
 };
 
 /// An ordered list of rules; the first rule that matches a line wins.
@@ -37,6 +40,7 @@ struct BoilerplateHit {
 ///   max_words = 12                          # optional: only lines this short
 ///   ignore_case = true                      # optional, default true
 ///   drops_next_paragraph = false            # optional
+///   drops_section = false                   # optional (headings: the rest of the section goes)
 /// A rule needs at least one condition; every condition given must hold, and a
 /// condition with a list holds when any of its strings does.
 class BoilerplateFilter {
@@ -55,6 +59,11 @@ class BoilerplateFilter {
   /// still match the plain string conditions.
   std::optional<BoilerplateHit> match(std::string_view line) const;
 
+  /// Where a trailing parenthesised credit starts in a paragraph or caption
+  /// ("... the winter. (Image: Jo Roe)"): the byte offset of its "(" when the
+  /// bracket's text matches a "photo-credit" rule, else npos.
+  std::size_t trailing_credit(std::string_view paragraph) const;
+
   /// Number of rules loaded.
   std::size_t size() const { return rules_.size(); }
 
@@ -68,6 +77,7 @@ class BoilerplateFilter {
     std::size_t max_words = 0;  // 0: no limit
     bool ignore_case = true;
     bool drops_next_paragraph = false;
+    bool drops_section = false;
   };
   bool matches(const Rule& rule, std::string_view line, std::string_view lower, std::size_t words) const;
 

@@ -2,6 +2,9 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "ingest/html_dom.hpp"
 #include "util/embedded.hpp"
 #include "util/error.hpp"
@@ -135,6 +138,32 @@ bool is_form_box(const GumboNode* el) {
   return control;
 }
 
+/// A recipe card that holds only the recipe's facts (its name, times,
+/// servings, buttons) and no list of ingredients or steps: the recipe is in
+/// the article already, and the card repeats it as a summary.
+bool is_recipe_summary(const GumboNode* el, const std::vector<std::string>& tokens) {
+  constexpr std::size_t kMaxSummaryWords = 40;
+  const bool recipe = std::any_of(tokens.begin(), tokens.end(),
+                                  [](const std::string& t) { return token_has_part(t, "recipe"); });
+  if (!recipe || el->v.element.tag != GUMBO_TAG_DIV) return false;
+  const std::string text = subtree_text(el, kMaxSummaryWords * 20);
+  if (count_words(text) > kMaxSummaryWords || std::none_of(text.begin(), text.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c));
+      }))
+    return false;
+  std::vector<const GumboNode*> stack{el};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    const GumboTag t = tag_of(n);
+    if (t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_TABLE || t == GUMBO_TAG_P) return false;
+    const GumboVector* kids = children_of(n);
+    for (unsigned i = 0; kids != nullptr && i < kids->length; ++i)
+      if (is_element(child_at(kids, i))) stack.push_back(child_at(kids, i));
+  }
+  return true;
+}
+
 }  // namespace
 
 const ChromeConfig& chrome_config() {
@@ -240,6 +269,7 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
   if (el->v.element.tag == GUMBO_TAG_FOOTER) return "chrome: footer";
   const GumboTag tag = el->v.element.tag;
   if (!is_callout && holders.count(el) == 0 && is_form_box(el)) return "chrome: form box";
+  if (!is_callout && holders.count(el) == 0 && is_recipe_summary(el, tokens)) return "chrome: recipe summary";
   if (!(tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6) && is_control_text(subtree_text(el, 400, true)))
     return "chrome: player or reading controls";
   if (el->v.element.tag == GUMBO_TAG_HEADER && !header_is_content) return "chrome: header";

@@ -179,7 +179,28 @@ const GumboNode* html_element(const GumboNode* document) {
   return nullptr;
 }
 
+/// A structured headline cut short of the visible one ("X" where the <h1>
+/// reads "X – latest updates"): the <h1> wins when og:title or <title>
+/// carries it whole, since only a site name is ever stripped from a title.
+void prefer_fuller_h1(const HeadFacts& f, PageMetadata& m) {
+  if (m.title.value.empty()) return;
+  const std::string short_title = lower_collapsed(m.title.value);
+  const std::string og = lower_collapsed(f.og_title);
+  const std::string tag = lower_collapsed(f.title_tag);
+  for (const std::string& h1 : m.h1s) {
+    const std::string l = lower_collapsed(h1);
+    if (l.size() <= short_title.size() || !l.starts_with(short_title)) continue;
+    if (!std::any_of(std::begin(kSeparators), std::end(kSeparators),
+                     [&](std::string_view sep) { return l.substr(short_title.size()).starts_with(sep); }))
+      continue;
+    if (og.find(l) == npos && tag.find(l) == npos) continue;
+    m.title = {collapse(h1), "<h1> fuller than the structured headline"};
+    return;
+  }
+}
+
 void title_cascade(const HeadFacts& f, PageMetadata& m) {
+  prefer_fuller_h1(f, m);
   set(m.title, f.micro_headline, "microdata headline");
   const std::string site = m.site_name.value;
   // The visible headline wins over a social-media variant in og:title when

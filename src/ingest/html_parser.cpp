@@ -164,6 +164,20 @@ void drop_empty_headings(Article& article) {
   }
 }
 
+/// The title alone, or the title run together with a date and a byline
+/// ("Thursday 8 October Flu clinics open by Gazette reporter") as a table
+/// layout's story header: a few words around it and no sentence end.
+bool is_title_line(const std::string& text, std::size_t words, const std::string& title) {
+  constexpr std::size_t kMaxExtraWords = 10;
+  if (title.empty()) return false;
+  const std::string lower = ascii_lower(text);
+  const std::string lower_title = ascii_lower(title);
+  if (lower == lower_title) return true;
+  constexpr std::size_t kMinTitleWords = 4;  // a one-word title turns up inside ordinary lines
+  return html::count_words(title) >= kMinTitleWords && lower.find(lower_title) != std::string::npos && words <= html::count_words(title) + kMaxExtraWords &&
+         !text.ends_with('.') && !text.ends_with('?') && !text.ends_with('!');
+}
+
 /// Above the article's first long paragraph, a paragraph that repeats the
 /// title or holds only a date is page furniture of a div-only template.
 void drop_title_and_date_lines(Article& article) {
@@ -173,7 +187,7 @@ void drop_title_and_date_lines(Article& article) {
       const std::string text = plain_text(it->text);
       const std::size_t words = html::count_words(text);
       if (words >= kLongParagraphWords) return;
-      const bool title = !article.title.empty() && ascii_lower(text) == ascii_lower(article.title);
+      const bool title = is_title_line(text, words, article.title);
       const bool date = words <= 6 && has_date(text) && !text.ends_with('.');
       if (!title && !date) return;
       article.dropped.push_back(Dropped{text, title ? "title repeated" : "dateline", it->line});
@@ -181,6 +195,20 @@ void drop_title_and_date_lines(Article& article) {
     }
     if (!s.blocks.empty()) return;
   }
+}
+
+/// An author's bio closing the article with no class or heading to mark it
+/// ("Jo Roe is a health writer based in Leeds."): not the article.
+void drop_closing_bio(Article& article) {
+  if (article.sections.empty() || article.sections.back().blocks.empty()) return;
+  std::vector<Block>& blocks = article.sections.back().blocks;
+  const Block& last = blocks.back();
+  const bool only_block = article.sections.size() == 1 && blocks.size() == 1;
+  if (only_block || last.kind != BlockKind::Paragraph) return;
+  const std::string text = plain_text(last.text);
+  if (!is_author_bio(text)) return;
+  article.dropped.push_back(Dropped{text, "author-bio", last.line});
+  blocks.pop_back();
 }
 
 }  // namespace
@@ -209,6 +237,7 @@ Article parse_html(std::string_view bytes, const BoilerplateFilter& filter, cons
     article.sources["content"] = "JSON-LD articleBody";
   }
   apply_metadata(article, meta, roots);
+  drop_closing_bio(article);
   drop_empty_headings(article);
   drop_title_and_date_lines(article);
   return article;

@@ -364,6 +364,13 @@ class Walker {
       add_text(" ", 0);
       return;
     }
+    // A standfirst in the page's story header above the article's root.
+    if (!inside_root_ && article_.subtitle.empty() && article_.sections.empty() &&
+        (tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV) && find_part(tokens, chrome_config().subtitle_parts) != nullptr) {
+      push_target(TargetKind::Subtitle, line_of(el));
+      push(el, Role::Subtitle);
+      return;
+    }
     push(el, Role::Plain, is_block_tag(tag));
     if (is_block_tag(tag)) boundary();
   }
@@ -711,7 +718,8 @@ class Walker {
     }
     InlineText text = t.text.take();
     CalloutKind kind = t.callout->kind;
-    if (auto label = strip_label(text, t.first_paragraph); label && t.callout->generic) kind = *label;
+    // The box's own label ("Important:") names it, whatever its class says.
+    if (auto label = strip_label(text, t.first_paragraph)) kind = *label;
     emit_text_block(std::move(text), t.line, BlockKind::Callout, kind);
   }
 
@@ -798,7 +806,16 @@ class Walker {
     return article_.sections.back();
   }
 
-  void emit(Block block) { section().blocks.push_back(std::move(block)); }
+  void emit(Block block) {
+    // Under a back-matter heading ("Sources", "About the author") the section
+    // is not the article. Images stay: figures point at their blocks.
+    if (back_matter_ && block.kind != BlockKind::Image) {
+      const InlineText& text = block.kind == BlockKind::List && !block.items.empty() ? block.items.front().text : block.text;
+      article_.dropped.push_back(Dropped{plain_text(text), back_matter_->rule, block.line});
+      return;
+    }
+    section().blocks.push_back(std::move(block));
+  }
 
   void add_image(const GumboNode* img) {
     const char* alt = attr(img, "alt");
@@ -855,6 +872,7 @@ class Walker {
       article_.dropped.push_back(Dropped{plain, "byline", line});
       return;
     }
+    if (kind == BlockKind::Paragraph) text = without_trailing_credit(std::move(text), plain, line);
     if (kind == BlockKind::Paragraph || kind == BlockKind::Quote) {
       if (auto label = strip_label(text, npos)) {
         kind = BlockKind::Callout;
@@ -899,8 +917,10 @@ class Walker {
     if (title.empty()) return;
     if (auto hit = filter_.match(title)) {
       article_.dropped.push_back(Dropped{title, hit->rule, line});
+      if (hit->drops_section && (!back_matter_ || level <= back_matter_->level)) back_matter_ = BackMatter{hit->rule, level};
       return;
     }
+    if (back_matter_ && level <= back_matter_->level) back_matter_.reset();
     if (level == 1 && article_.title.empty()) article_.title = title;
     Section s;
     s.title = std::move(title);
@@ -939,6 +959,15 @@ class Walker {
     emit_pending_images();
   }
 
+  /// Text without a parenthesised credit at its end: "... the winter. (Image: Jo Roe)".
+  InlineText without_trailing_credit(InlineText text, const std::string& plain, std::size_t line) {
+    const std::size_t at = filter_.trailing_credit(plain);
+    if (at == npos) return text;
+    article_.dropped.push_back(Dropped{std::string(trim(std::string_view(plain).substr(at))), "photo-credit", line});
+    keep_front(text, at);
+    return tidy_spans(std::move(text));
+  }
+
   /// A caption without its photo credit: the whole caption when the filter
   /// calls it junk, or a trailing sentence such as ". Photo: Jane Roe".
   InlineText without_credit(InlineText caption, std::size_t line) {
@@ -948,6 +977,7 @@ class Walker {
       article_.dropped.push_back(Dropped{plain, hit->rule, line});
       return {};
     }
+    if (filter_.trailing_credit(plain) != npos) return without_trailing_credit(std::move(caption), plain, line);
     std::size_t tries = 0;
     for (std::size_t i = 0; i + 1 < plain.size() && tries < 32; ++i) {
       std::size_t keep = npos, from = npos;
@@ -983,6 +1013,12 @@ class Walker {
   Marks marks_;
   std::vector<Block> pending_images_;
   std::optional<std::string> drop_next_;
+  /// The back-matter heading whose section is being dropped, and its level.
+  struct BackMatter {
+    std::string rule;
+    int level = 0;
+  };
+  std::optional<BackMatter> back_matter_;
 
   std::optional<Block> list_;
   int list_depth_ = 0;

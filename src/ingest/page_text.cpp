@@ -1,5 +1,3 @@
-#include <cstdio>
-#include <cstdlib> // DBG
 #include "ingest/page_text.hpp"
 
 #include <algorithm>
@@ -350,8 +348,12 @@ bool skippable_above_title(const PageLine& l, std::string_view text) {
 }
 
 
-/// A standfirst passed on the way up to the headline is at most this long.
+/// A standfirst passed on the way up to the headline is at most this long;
+/// one over a byline or a date may run to a few sentences.
 constexpr std::size_t kMaxStandfirstProseWords = 25;
+constexpr std::size_t kMaxStandfirstWords = 40;
+/// A short line scoring no more than this is a label, a name or a control, not a heading.
+constexpr double kWeakHeadingScore = -0.7;
 
 /// A button's label on a line of its own: "Show key events only", "Load more".
 bool is_button_label(const Unit& u) {
@@ -367,6 +369,42 @@ bool is_headline_sentence(const Unit& u) {
   const std::string_view t = trim(u.text);
   return u.line.kind == PageLineKind::Prose && u.first == u.last && count_words(t) <= 20 && !t.empty() &&
          (t.back() == '?' || t.back() == '!') && t.find(". ") == std::string_view::npos;
+}
+
+/// The label of a summary box under a headline ("Summary", "Key points"):
+/// passed on the way up to the headline, never the title itself.
+bool is_box_label(std::string_view text) {
+  static constexpr std::string_view kLabels[] = {
+      "summary", "key events", "key points", "at a glance", "in brief", "in short", "resumen", "puntos clave",
+      "zusammenfassung", "das wichtigste in kürze", "auf einen blick", "en bref", "résumé", "l'essentiel",
+      "in sintesi", "in breve", "punti chiave", "resumo", "pontos-chave", "em resumo"};
+  std::string lower = ascii_lower(trim(text));
+  if (lower.ends_with(':')) lower.pop_back();
+  return std::any_of(std::begin(kLabels), std::end(kLabels), [&](std::string_view l) { return lower == l; });
+}
+
+/// A text browser's button under a headline: "[Show key events only]".
+bool is_bracketed_button(const Unit& u) {
+  const std::string_view t = trim(u.text);
+  return u.line.rule == "page-form" && t.starts_with('[') && t.ends_with(']') && t.find("] [") == std::string_view::npos &&
+         count_words(t) <= 6;
+}
+
+/// A standfirst above the run, passed on the way up to the headline, when
+/// widgets between it and the text made the run start lower: one short
+/// sentence, or up to a few over a byline or a date; never a question
+/// headline. Only author names, counters and page controls may lie between
+/// it and the text (a byline bar under a standfirst).
+bool passes_as_standfirst(const std::vector<Unit>& units, const Unit& u, const std::vector<std::size_t>& below,
+                          bool passed_meta) {
+  if (u.line.kind != PageLineKind::Prose || !ends_sentence(u.text)) return false;
+  const std::size_t words = count_words(u.text);
+  const bool one_sentence = words <= kMaxStandfirstProseWords && u.text.ends_with('.') &&
+                            u.text.find(". ") == std::string::npos;
+  if (!one_sentence && !(passed_meta && words <= kMaxStandfirstWords && !u.text.ends_with('?'))) return false;
+  return std::all_of(below.begin(), below.end(), [&](std::size_t c) {
+    return count_words(units[c].text) <= 3 && units[c].line.score <= kWeakHeadingScore;
+  });
 }
 
 bool title_like(const Unit& u) {
@@ -403,6 +441,7 @@ struct PageFacts {
   std::map<std::string, std::size_t> seen;  // lowercased unit text -> how many units have it
   std::vector<std::string> footer;          // lowercased copyright lines, which name the site
   std::vector<bool> toc;                    // table-of-contents items
+  std::string lead;                         // the article's first paragraphs, for word overlap
 };
 
 /// A byline, a date or a reviewer follows within a few units (past a
@@ -412,7 +451,9 @@ bool followed_by_meta(const std::vector<Unit>& units, std::size_t c, std::size_t
     const PageLine& l = units[i].line;
     if (l.kind == PageLineKind::Meta) return true;
     if (l.kind == PageLineKind::Junk && (l.rule == "byline" || l.rule == "review-date")) return true;
-    if (l.kind == PageLineKind::Prose) return false;
+    // A standfirst right under the headline is passed; the text itself is not.
+    if (l.kind == PageLineKind::Prose && !(i == c + 1 && count_words(units[i].text) <= kMaxStandfirstWords))
+      return false;
   }
   return false;
 }
@@ -455,7 +496,10 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   for (const std::string& f : facts.footer)
     if (key.size() >= 4 && f.find(key) != std::string::npos) s -= 3;  // the site's name
   if (u.text.ends_with(':')) s -= 3;                                 // a lead-in
-  if (is_call_to_action(u.text, words)) s -= 4;                      // "Subscribe for $1", "Sign in"
+  if (is_call_to_action(u.text, words) || is_ui_phrase(u.text, words)) s -= 4;  // "Subscribe for $1", "Follow"
+  // A headline's words come back in the first paragraphs; a site's or a desk's
+  // seldom do. A row of capitalised names is a nav bar, whatever it shares.
+  if (words >= 3 && lowercase_share(u.text) > 0) s += 2 * shared_word_share(u.text, facts.lead);
   if (names_later_headings(units, u.text, c + 1, end)) s -= 4;             // a row of tabs: "Overview Symptoms Causes"
   if (nearer != nullptr) {
     const std::string below = ascii_lower(nearer->text);
@@ -471,15 +515,15 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
 /// index, or `begin` when none qualifies.
 std::size_t find_title(const std::vector<Unit>& units, std::size_t begin, std::size_t end, const PageFacts& facts) {
   std::vector<std::size_t> candidates;  // nearest first
-  bool passed_prose = false;
+  bool passed_prose = false, passed_meta = false;
   for (std::size_t i = begin, steps = 0; i > 0 && steps < kTitleLookback; --i, ++steps) {
     const Unit& u = units[i - 1];
-    if (skippable_above_title(u.line, u.text) || is_button_label(u)) continue;
-    // One short sentence (a standfirst) above the run, when widgets between
-    // it and the text made the run start lower; never a question headline.
-    if (candidates.empty() && !passed_prose && u.line.kind == PageLineKind::Prose &&
-        count_words(u.text) <= kMaxStandfirstProseWords && u.text.ends_with('.') &&
-        u.text.find(". ") == std::string::npos) {
+    passed_meta = passed_meta || u.line.kind == PageLineKind::Meta;
+    // Counters and separators of a byline bar ("214", "·") carry no words.
+    if (skippable_above_title(u.line, u.text) || is_button_label(u) || is_box_label(u.text) ||
+        is_bracketed_button(u) || (u.line.kind == PageLineKind::Short && !has_letter(u.text)))
+      continue;
+    if (!passed_prose && passes_as_standfirst(units, u, candidates, passed_meta)) {
       passed_prose = true;
       continue;
     }
@@ -563,7 +607,8 @@ std::string toc_key(std::string_view t) {
   for (bool again = true; again;) {
     again = false;
     while (!t.empty() &&
-           (std::isdigit(static_cast<unsigned char>(t.front())) || t.front() == '.' || t.front() == ' ')) {
+           (std::isdigit(static_cast<unsigned char>(t.front())) || t.front() == '.' || t.front() == ' ' ||
+            t.front() == ':')) {  // "09:48 Rail services suspended": a live blog's key events
       t.remove_prefix(1);
       again = true;
     }
@@ -603,14 +648,28 @@ std::vector<bool> toc_items(const std::vector<Unit>& units) {
 std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
   for (std::size_t i = begin + 1; i < end; ++i) {
     const std::string& rule = units[i].line.rule;
-    if (rule == "page-comments") return i;
-    if (rule != "page-related" && rule != "sources" && !is_end_marker(units[i].text, count_words(units[i].text)))
+    // Back matter ("Sources", "About the author") ends the article, however long its entries.
+    if (rule == "page-comments" || rule == "sources" || rule == "author-bio") return i;
+    if (rule != "page-related" && !is_end_marker(units[i].text, count_words(units[i].text)))
       continue;
     // Prose in the comment section below does not keep the marker inside.
     bool long_prose_after = false;
     for (std::size_t j = i + 1; j < end && !long_prose_after && units[j].line.rule != "page-comments"; ++j)
-      long_prose_after = units[j].line.kind == PageLineKind::Prose && word_weight(units[j].text) >= kLongParagraphWords;
+      long_prose_after = units[j].line.kind == PageLineKind::Prose && word_weight(units[j].text) >= kLongParagraphWords &&
+                         !is_author_bio(units[j].text);
     if (!long_prose_after) return i;
+  }
+  return end;
+}
+
+/// Where the article ends when it closes with its author's bio: the bio and
+/// anything short after it (a "Follow" button, the author's name) go.
+std::size_t cut_closing_bio(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
+  constexpr std::size_t kReach = 4;  // units looked at from the end
+  for (std::size_t i = end, steps = 0; i > begin + 1 && steps < kReach; ++steps) {
+    --i;
+    if (is_author_bio(units[i].text)) return i;
+    if (units[i].line.kind == PageLineKind::Prose && word_weight(units[i].text) >= kLongParagraphWords) break;
   }
   return end;
 }
@@ -626,8 +685,14 @@ std::size_t past_question_headline(const std::vector<Unit>& units, std::size_t b
   return next < end && (followed_by_meta(units, begin, next) || !heading_above) ? next : begin;
 }
 
-PageFacts page_facts(const std::vector<Unit>& units) {
+PageFacts page_facts(const std::vector<Unit>& units, std::size_t begin) {
+  constexpr std::size_t kLeadUnits = 3;  // paragraphs whose words a headline shares
   PageFacts facts;
+  for (std::size_t i = begin, n = 0; i < units.size() && n < kLeadUnits; ++i)
+    if (units[i].line.kind == PageLineKind::Prose) {
+      facts.lead += units[i].text + " ";
+      ++n;
+    }
   facts.toc = toc_items(units);
   for (const Unit& u : units) {
     ++facts.seen[ascii_lower(u.text)];
@@ -679,10 +744,10 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
   auto [begin, end] = best_run(units);
   if (begin == end) return region;
   begin = past_question_headline(units, begin, end);
-  const PageFacts facts = page_facts(units);
+  const PageFacts facts = page_facts(units, begin);
   const std::size_t title = find_title(units, begin, end, facts);
   end = extend_over_closing_list(units, extend_over_list(units, end));
-  end = cut_at_end_marker(units, begin, end);
+  end = cut_closing_bio(units, begin, cut_at_end_marker(units, begin, end));
 
   bool chrome_outside = false, prose_before_title = false, short_before_title = false;
   std::size_t menu_items_outside = 0;

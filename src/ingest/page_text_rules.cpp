@@ -114,7 +114,10 @@ constexpr std::string_view kEndMarkerStarts[] = {"more from ", "more in ", "more
                                                  "veröffentlicht in ", "publié dans ", "pubblicato in ",
                                                  "media contact:", "press contact:",
                                                  "follow us", "síguenos", "folgen sie uns", "suivez-nous",
-                                                 "seguici", "siga-nos"};
+                                                 "seguici", "siga-nos", "other recipes", "more recipes",
+                                                 "otras recetas", "más recetas", "weitere rezepte", "autres recettes",
+                                                 "d'autres recettes", "altre ricette", "outras receitas",
+                                                 "mais receitas"};
 // Where a blog's comment section starts, in the languages the shared rules leave out.
 constexpr std::string_view kCommentMarkers[] = {
     "deja un comentario", "deja una respuesta", "comentarios", "deixe um comentário", "deixe seu comentário",
@@ -214,6 +217,51 @@ bool is_end_marker(std::string_view line, std::size_t words) {
   // "More from Health", "Tags: beginners, winter"; never a sentence ("More on fevers at ... .").
   const char last = lower.empty() ? ' ' : lower.back();
   return words <= 15 && last != '.' && last != '!' && last != '?' && starts_any(lower, kEndMarkerStarts);
+}
+
+namespace {
+// What a bio says its subject is or does, after the name ("Jo Roe is a health writer").
+constexpr std::string_view kBioVerbs[] = {" is a ", " is an ", " is the ", " was a ", " writes about ", " writes on ",
+                                          " has written ", " covers ", " has covered ", " reports on ",
+                                          " es un ", " es una ", " es periodista", " escribe sobre ",
+                                          " ist ", " schreibt über ", " est un ", " est une ", " est journaliste",
+                                          " écrit sur ", " è un ", " è una ", " è giornalista", " scrive di ",
+                                          " é um ", " é uma ", " é jornalista", " escreve sobre "};
+// Professions of people who write articles, in the supported languages.
+constexpr std::string_view kBioRoles[] = {
+    "writer", "journalist", "reporter", "editor", "correspondent", "columnist", "author", "contributor",
+    "blogger", "freelance", "periodista", "redactor", "redactora", "escritor", "escritora", "colaborador",
+    "journalistin", "redakteur", "autor", "autorin", "journaliste", "rédacteur", "rédactrice", "écrivain",
+    "auteur", "autrice", "giornalista", "redattore", "redattrice", "scrittore", "scrittrice", "jornalista",
+    "redator", "redatora", "writes about", "writes on", "has written", "covers ", "has covered",
+    "reports on", "escribe sobre", "schreibt über",
+    "écrit sur", "scrive di", "escreve sobre"};
+
+/// "Jo Bright", "Dr Ana de la Cruz": two to four words, the first and last capitalised, no punctuation.
+bool is_name(std::string_view name) {
+  constexpr std::size_t kMaxNameWords = 4;
+  const std::size_t words = words_in(name);
+  if (words < 2 || words > kMaxNameWords || name.find_first_of(",.;:!?\"") != std::string_view::npos) return false;
+  const std::size_t last = name.rfind(' ');
+  return last != std::string_view::npos && last + 1 < name.size() &&
+         !std::islower(static_cast<unsigned char>(name[last + 1])) && !std::isdigit(static_cast<unsigned char>(name[last + 1]));
+}
+}  // namespace
+
+bool is_author_bio(std::string_view line) {
+  constexpr std::size_t kMaxBioWords = 80;
+  const std::string_view t = trim(line);
+  if (t.empty() || !std::isupper(static_cast<unsigned char>(t[0])) || words_in(t) > kMaxBioWords) return false;
+  const std::string lower = ascii_lower(t);
+  const std::size_t sentence_end = lower.find(". ");
+  const std::string_view first = std::string_view(lower).substr(0, sentence_end);
+  for (std::string_view verb : kBioVerbs) {
+    const std::size_t at = first.find(verb);
+    // The subject is a name: a few capitalised words right at the start.
+    if (at == std::string_view::npos || !is_name(t.substr(0, at))) continue;
+    if (contains_any(first.substr(at), kBioRoles)) return true;
+  }
+  return false;
 }
 
 bool is_call_to_action(std::string_view line, std::size_t words) {
@@ -331,6 +379,65 @@ bool starts_like_byline(std::string_view line) {
                             "redacción", "redazione", "stand: ", "vérifié le", "revisado", "geprüft am",
                             "última actualización", "ultimo aggiornamento", "dernière mise à jour",
                             "last updated", "last reviewed", "reviewed on", "revisto em", "última atualização"});
+}
+
+namespace {
+
+/// The lowercased words of `text` with four letters or more (a UTF-8
+/// sequence counts as one letter), without surrounding punctuation.
+std::vector<std::string> content_words(std::string_view text) {
+  constexpr std::size_t kMinLetters = 4;
+  std::vector<std::string> out;
+  std::string word;
+  std::size_t letters = 0;
+  const auto flush = [&] {
+    if (letters >= kMinLetters) out.push_back(ascii_lower(word));
+    word.clear();
+    letters = 0;
+  };
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c >= 0x80) {
+      word += ch;
+      letters += (c & 0xC0) != 0x80;  // count lead bytes only
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
+
+}  // namespace
+
+double shared_word_share(std::string_view line, std::string_view body) {
+  const std::vector<std::string> words = content_words(line);
+  if (words.empty()) return 0.0;
+  const std::vector<std::string> in_body = content_words(body);
+  std::size_t hits = 0;
+  // "seed" and "seeds", "Pollen" and "Pollenflug": a shared stem of four letters or more counts.
+  for (const std::string& w : words)
+    hits += std::any_of(in_body.begin(), in_body.end(), [&](const std::string& b) {
+      return w.size() <= b.size() ? b.starts_with(w) : w.starts_with(b);
+    });
+  return static_cast<double>(hits) / static_cast<double>(words.size());
+}
+
+bool is_ui_phrase(std::string_view line, std::size_t words) {
+  constexpr std::size_t kMaxWords = 6;
+  static constexpr std::string_view kPhrases[] = {
+      "follow", "unfollow", "follow publication", "published in", "member-only story", "forward to a friend",
+      "email to a friend", "send to a friend", "accept", "accept all", "reject all", "decline", "i agree",
+      "got it", "ok", "okay", "sign up for our newsletter", "newsletter", "listen", "open in app", "share",
+      "seguir", "publicado en", "reenviar a un amigo", "aceptar", "rechazar", "folgen", "veröffentlicht in",
+      "an einen freund senden", "akzeptieren", "ablehnen", "suivre", "publié dans", "envoyer à un ami",
+      "accepter", "refuser", "segui", "pubblicato in", "invia a un amico", "accetta", "rifiuta",
+      "publicado em", "enviar a um amigo", "aceitar", "recusar", "volgen", "gepubliceerd in",
+      "stuur door aan een vriend", "accepteren", "weigeren"};
+  if (words == 0 || words > kMaxWords) return false;
+  std::string lower = ascii_lower(trim(line));
+  while (!lower.empty() && (lower.back() == '.' || lower.back() == ':' || lower.back() == '!')) lower.pop_back();
+  return std::any_of(std::begin(kPhrases), std::end(kPhrases), [&](std::string_view p) { return lower == p; });
 }
 
 }  // namespace readaloud

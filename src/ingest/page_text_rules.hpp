@@ -19,6 +19,11 @@ std::string_view page_chrome_rule(std::string_view line, std::size_t words);
 /// references, share bars, "Media contact:", in any supported language.
 bool is_end_marker(std::string_view line, std::size_t words);
 
+/// An author's bio at the foot of an article: a name, then "is a ... writer"
+/// or "writes about ..." in its first sentence ("Jo Bright is a freelance
+/// health writer based in Leeds."), in any supported language.
+bool is_author_bio(std::string_view line);
+
 /// A short button or link that asks the reader to act ("Subscribe for $1",
 /// "Sign in", "Donate now"): a line of a site's header, never its headline.
 bool is_call_to_action(std::string_view line, std::size_t words);
@@ -41,5 +46,16 @@ bool has_date(std::string_view line);
 /// True when the line starts like a byline or a publication note
 /// ("By ", "Por ", "Von ", "Par ", "di ", "Published ", "Publié le ", ...).
 bool starts_like_byline(std::string_view line);
+
+/// Share (0..1) of the line's content words (four letters or more, compared
+/// without case) that occur in `body`: a headline's words come back in the
+/// article's first paragraphs, a site name's or a desk label's seldom do.
+/// 0 when the line has no content word.
+double shared_word_share(std::string_view line, std::string_view body);
+
+/// A line that is a control of the page, not a heading: a "Follow" or
+/// "Forward to a friend" link, "Published in", "Member-only story", a
+/// newsletter or consent button, in any supported language.
+bool is_ui_phrase(std::string_view line, std::size_t words);
 
 }  // namespace readaloud

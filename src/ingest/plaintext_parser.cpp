@@ -138,6 +138,43 @@ bool is_heading(const Paragraph& p, bool has_text_after) {
   return true;
 }
 
+/// "3. Keep it cool" alone on its line with prose under it: a numbered
+/// heading, kept whole with its number. A numbered line next to another list
+/// line is a list spaced out by blank lines instead.
+bool is_numbered_heading(const std::vector<Paragraph>& paragraphs, std::size_t i) {
+  const Paragraph& p = paragraphs[i];
+  if (p.size() != 1 || i + 1 >= paragraphs.size()) return false;
+  const std::string_view t = p[0].text;
+  const auto marker = list_marker(t);
+  if (!marker || !marker->ordered || marker->content.empty() || t.size() > kMaxHeadingBytes) return false;
+  const std::string_view c = marker->content;
+  if (count_words(c, kMaxHeadingWords) > kMaxHeadingWords || !has_letter(c) || (c[0] >= 'a' && c[0] <= 'z')) return false;
+  if (ends_in_sentence_punctuation(c) || callout_label(c)) return false;
+  if (i > 0 && list_marker(paragraphs[i - 1].back().text)) return false;
+  const Paragraph& next = paragraphs[i + 1];
+  return !list_marker(next.front().text) && !is_heading(next, i + 2 < paragraphs.size());
+}
+
+/// Cuts a parenthesised credit from the end of a text ("... the winter.
+/// (Image: Jo Roe)"), moving it into `dropped`.
+void cut_trailing_credit(std::string& text, std::size_t line, const BoilerplateFilter& filter,
+                         std::vector<Dropped>& dropped) {
+  const std::size_t at = filter.trailing_credit(text);
+  if (at == std::string::npos) return;
+  dropped.push_back(Dropped{std::string(trim(std::string_view(text).substr(at))), "photo-credit", line});
+  text.resize(at);
+  while (!text.empty() && is_space(text.back())) text.pop_back();
+}
+
+/// The same for a paragraph's last line, and for a paragraph block (a credit wrapped over two lines).
+void drop_trailing_credit(Line& l, const BoilerplateFilter& filter, std::vector<Dropped>& dropped) {
+  cut_trailing_credit(l.text, l.number, filter, dropped);
+}
+void drop_trailing_credit(Block& b, const BoilerplateFilter& filter, std::vector<Dropped>& dropped) {
+  if ((b.kind != BlockKind::Paragraph && b.kind != BlockKind::Callout) || b.text.size() != 1) return;
+  cut_trailing_credit(b.text.front().text, b.line, filter, dropped);
+}
+
 /// One paragraph of text: a callout when it opens with a label, else a paragraph.
 Block text_block(std::string text, std::size_t line) {
   Block b;
@@ -322,8 +359,10 @@ Article parse_plaintext(std::string_view text, const BoilerplateFilter& filter) 
   std::string first_text;  // for the title when no heading qualifies
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     Paragraph& p = paragraphs[i];
+    drop_trailing_credit(p.back(), filter, article.dropped);  // before a short caption passes for a heading
     const bool has_next = i + 1 < paragraphs.size();
-    if (is_heading(p, has_next) || (region.title_line != 0 && p[0].number == region.title_line)) {
+    if (is_heading(p, has_next) || is_numbered_heading(paragraphs, i) ||
+        (region.title_line != 0 && p[0].number == region.title_line)) {
       Section s;
       s.title = std::move(p[0].text);
       s.level = seen_heading ? 2 : 1;
@@ -355,6 +394,7 @@ Article parse_plaintext(std::string_view text, const BoilerplateFilter& filter) 
       article.sections.push_back(std::move(intro));
     }
     for (Block& b : blocks) {
+      drop_trailing_credit(b, filter, article.dropped);
       if (first_text.empty() && b.kind != BlockKind::List) first_text = plain_text(b.text);
       article.sections.back().blocks.push_back(std::move(b));
     }

@@ -2,6 +2,7 @@
 #include "util/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <initializer_list>
 #include <string>
 #include <utility>
@@ -82,6 +83,10 @@ class Planner {
                                                 {"title", chapter.title}})
               : chapter.title;
       if (emit(Role::Heading, heading) && i > 0) out_->back().pause_before_ms = profile_.pause_before_heading_ms;
+      // The standfirst ("What helps and when to worry") follows the title, as
+      // a reader mode shows it, unless the article's text opens with it.
+      if (i == 0 && !opens_with(section, article.subtitle))
+        emit(Role::Narration, article.subtitle);
 
       for (const Block& block : section.blocks) {
         const std::size_t first = out_->size();
@@ -111,6 +116,30 @@ class Planner {
                                                         : article_title);
     }
     return fill(profile_.phrases.untitled, {{"i", number(static_cast<long long>(index + 1))}});
+  }
+
+  // Whether the section's first text block begins with `text` (ignoring
+  // case, spaces and punctuation), or `text` is empty.
+  static bool opens_with(const Section& section, std::string_view text) {
+    const std::string wanted = letters(text);
+    if (wanted.empty()) return true;
+    for (const Block& block : section.blocks) {
+      const std::string first = letters(plain_text(block.text));
+      if (first.empty()) continue;
+      return first.compare(0, wanted.size(), wanted) == 0;
+    }
+    return false;
+  }
+
+  // The ASCII letters and digits of `s`, lower case, and every other byte of
+  // a non-ASCII character: enough to compare two spellings of one sentence.
+  static std::string letters(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+      const unsigned char u = static_cast<unsigned char>(c);
+      if (u >= 0x80 || std::isalnum(u)) out += static_cast<char>(std::tolower(u));
+    }
+    return out;
   }
 
   const Prosody& prosody(Role role) const {

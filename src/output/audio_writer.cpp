@@ -124,39 +124,34 @@ class SndfileWriter final : public AudioSink {
   int io_errno_ = 0;
 };
 
+// A chunked encoder's tuning: its own defaults, with the chunk length and
+// the threads of `options`.
+template <typename Tuning>
+Tuning chunk_tuning(const EncodeOptions& options) {
+  Tuning tuning;
+  tuning.chunk_seconds = options.chunk_seconds;
+  tuning.threads = std::max(1, options.threads);
+  return tuning;
+}
+
 }  // namespace
 
 std::unique_ptr<AudioSink> open_audio_writer(const std::filesystem::path& path,
                                              const EncodeOptions& options) {
-  if (options.format == AudioFormat::M4b) return open_m4b_writer(path, options);
-  // Direct LAME: quality 7 and chunks encoded on two threads, about 3x the
-  // speed of libsndfile's LAME at its default quality (see mp3_encoder.hpp).
-  if (options.format == AudioFormat::Mp3) {
-    Mp3Tuning tuning;
-    tuning.chunk_seconds = options.chunk_seconds;
-    tuning.threads = std::max(1, options.threads);
-    return open_mp3_encoder(path, options.sample_rate, options.bitrate_kbps, tuning);
-  }
-  // libFLAC directly, in chunks of whole frames on all threads.
-  if (options.format == AudioFormat::Flac) {
-    FlacTuning tuning;
-    tuning.chunk_seconds = options.chunk_seconds;
-    tuning.threads = std::max(1, options.threads);
-    return open_flac_encoder(path, options.sample_rate, tuning);
-  }
-  // libopus directly, in chunks on all threads, paged as one Ogg stream.
-  if (options.format == AudioFormat::Opus) {
-    OpusTuning tuning;
-    tuning.chunk_seconds = options.chunk_seconds;
-    tuning.threads = std::max(1, options.threads);
-    return open_opus_encoder(path, options.sample_rate, options.bitrate_kbps, tuning);
-  }
-  // libvorbis directly, in chunks on all threads, joined where block boundaries align.
-  if (options.format == AudioFormat::Ogg) {
-    VorbisTuning tuning;
-    tuning.chunk_seconds = options.chunk_seconds;
-    tuning.threads = std::max(1, options.threads);
-    return open_vorbis_encoder(path, options.sample_rate, tuning);
+  switch (options.format) {
+    case AudioFormat::M4b: return open_m4b_writer(path, options);
+    // Direct LAME: quality 7 and chunks encoded on two threads, about 3x the
+    // speed of libsndfile's LAME at its default quality (see mp3_encoder.hpp).
+    case AudioFormat::Mp3:
+      return open_mp3_encoder(path, options.sample_rate, options.bitrate_kbps, chunk_tuning<Mp3Tuning>(options));
+    // libFLAC directly, in chunks of whole frames on all threads.
+    case AudioFormat::Flac: return open_flac_encoder(path, options.sample_rate, chunk_tuning<FlacTuning>(options));
+    // libopus directly, in chunks on all threads, paged as one Ogg stream.
+    case AudioFormat::Opus:
+      return open_opus_encoder(path, options.sample_rate, options.bitrate_kbps, chunk_tuning<OpusTuning>(options));
+    // libvorbis directly, in chunks on all threads, joined where block boundaries align.
+    case AudioFormat::Ogg: return open_vorbis_encoder(path, options.sample_rate, chunk_tuning<VorbisTuning>(options));
+    case AudioFormat::Wav: break;
   }
   return std::make_unique<SndfileWriter>(path, options);
 }

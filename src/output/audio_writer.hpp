@@ -13,12 +13,13 @@ namespace readaloud {
 /// temporary name such as "out/.x.mp3.AbC123"; the format comes from
 /// `options`, never from the name).
 ///
-/// MP3 (libmp3lame), M4B (FFmpeg's AAC in MP4), Opus (libopus in Ogg) and
-/// FLAC (libFLAC, 16-bit) are encoded in chunks of options.chunk_seconds on
-/// options.threads threads and joined without seams (open_mp3_encoder(),
-/// open_opus_encoder(), open_flac_encoder(), m4b_writer.hpp); each declares
-/// its encoder delay and padding so decoders trim them. Ogg Vorbis and WAV
-/// (16-bit PCM) go through libsndfile on the calling thread.
+/// MP3 (libmp3lame), M4B (FFmpeg's AAC in MP4), Opus (libopus in Ogg), Ogg
+/// Vorbis (libvorbis) and FLAC (libFLAC, 16-bit) are encoded in chunks of
+/// options.chunk_seconds on options.threads threads and joined without seams
+/// (open_mp3_encoder(), open_opus_encoder(), open_vorbis_encoder(),
+/// open_flac_encoder(), m4b_writer.hpp); each declares its encoder delay and
+/// padding so decoders trim them. WAV (16-bit PCM) goes through libsndfile on
+/// the calling thread.
 ///
 /// Throws Error(Usage) for Opus at a rate other than 8/12/16/24/48 kHz and for
 /// a sample rate or bitrate the encoder cannot use; Error(Runtime) naming the

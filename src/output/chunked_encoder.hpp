@@ -8,11 +8,15 @@
 #include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <filesystem>
 #include <functional>
 #include <future>
 #include <span>
 #include <utility>
 #include <vector>
+
+#include "audio/sink.hpp"
+#include "util/error.hpp"
 
 namespace readaloud {
 
@@ -118,6 +122,49 @@ class ChunkedEncoder {
   std::int64_t chunk_start_ = 0;  // where the next chunk's own stretch begins
   std::int64_t total_ = 0;
   std::deque<std::future<Encoded>> pending_;  // oldest first
+};
+
+/// The AudioSink side of every chunked encoder, written once: write() feeds
+/// the chunks, finish() stores the last of them and then close()s the stream.
+/// A derived writer holds only its codec: the `encode` function, store() and
+/// close().
+template <typename Encoded>
+class ChunkedWriter : public AudioSink {
+ public:
+  void write(std::span<const float> samples) final {
+    if (finished_) throw_runtime("write failed: writer already finished", Location{path_.string()});
+    chunks_.write(samples);
+  }
+
+  void finish() final {
+    if (finished_) return;
+    finished_ = true;
+    chunks_.finish();
+    close();
+  }
+
+ protected:
+  /// `encode` runs on other threads, and may still be running while the
+  /// derived writer is destroyed (its results are then dropped): it must hold
+  /// copies of what it needs, never the derived writer's members.
+  ChunkedWriter(std::filesystem::path path, ChunkLayout layout, int threads,
+                typename ChunkedEncoder<Encoded>::Encode encode)
+      : path_(std::move(path)), chunks_(layout, threads, std::move(encode), [this](Encoded& e) { store(e); }) {}
+
+  /// Takes one chunk's result, in stream order, on the writing thread.
+  virtual void store(Encoded& encoded) = 0;
+  /// Ends the stream after the last chunk is stored (trailers, headers
+  /// patched with the totals, the file closed).
+  virtual void close() = 0;
+
+  /// Samples written so far.
+  std::int64_t total() const { return chunks_.total(); }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+  ChunkedEncoder<Encoded> chunks_;
+  bool finished_ = false;
 };
 
 }  // namespace readaloud

@@ -31,9 +31,11 @@ class EncodedFile {
   const std::filesystem::path& path() const { return path_; }
 
  private:
+  static constexpr std::int64_t kWritebackBytes = 1 << 20;
   std::filesystem::path path_;
   Fd fd_;
   std::int64_t size_ = 0;
+  std::int64_t queued_ = 0;  ///< bytes before this were handed to writeback
 };
 
 }  // namespace readaloud

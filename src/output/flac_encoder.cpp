@@ -241,38 +241,32 @@ class SampleDigest {
   std::unique_ptr<EVP_MD_CTX, DigestDeleter> ctx_;
 };
 
-class FlacWriter final : public AudioSink {
+class FlacWriter final : public ChunkedWriter<Encoded> {
  public:
   FlacWriter(const std::filesystem::path& path, int sample_rate, const FlacTuning& tuning)
-      : file_(check(path, sample_rate, tuning)),
-        rate_(sample_rate),
-        chunks_(layout(sample_rate, tuning.chunk_seconds), tuning.threads,
-                [rate = sample_rate, level = tuning.level](const ChunkInput& c) { return encode_chunk(c, rate, level); },
-                [this](Encoded& e) { store(e); }) {
+      : ChunkedWriter(path, layout(check(sample_rate, tuning), tuning.chunk_seconds), tuning.threads,
+                      [rate = sample_rate, level = tuning.level](const ChunkInput& c) {
+                        return encode_chunk(c, rate, level);
+                      }),
+        file_(path),
+        rate_(sample_rate) {
     file_.append(header(0, 0, 0, {}));
   }
 
-  void write(std::span<const float> samples) override {
-    if (finished_) throw_runtime("write failed: writer already finished", Location{file_.path().string()});
-    chunks_.write(samples);
-  }
-
-  void finish() override {
-    if (finished_) return;
-    finished_ = true;
-    chunks_.finish();
-    const auto info = header(chunks_.total(), min_frame_, max_frame_, digest_.finish());
-    file_.write_at(0, std::span<const std::uint8_t>(info).first(kStreamInfoAt + 34));
-    file_.close();
-  }
-
  private:
-  static const std::filesystem::path& check(const std::filesystem::path& path, int rate, const FlacTuning& t) {
+  static int check(int rate, const FlacTuning& t) {
     if (rate < 1 || rate > 655350)
       throw_usage("FLAC cannot carry a sample rate of " + std::to_string(rate) + " Hz");
     if (t.level < 0 || t.level > 8) throw_usage("FLAC compression level must be 0 to 8");
     if (!(t.chunk_seconds > 0.0)) throw_usage("FLAC encoder chunks must be longer than 0 s");
-    return path;
+    return rate;
+  }
+
+  // STREAMINFO patched with the totals.
+  void close() override {
+    const auto info = header(total(), min_frame_, max_frame_, digest_.finish());
+    file_.write_at(0, std::span<const std::uint8_t>(info).first(kStreamInfoAt + 34));
+    file_.close();
   }
 
   static ChunkLayout layout(int rate, double seconds) {
@@ -305,7 +299,7 @@ class FlacWriter final : public AudioSink {
     return h;
   }
 
-  void store(const Encoded& e) {
+  void store(Encoded& e) override {
     digest_.add(e.pcm);  // chunks have no pre-roll or tail: their samples are the stream's, in order
     file_.append(e.bytes);
     if (e.frames == 0) return;
@@ -316,9 +310,7 @@ class FlacWriter final : public AudioSink {
 
   EncodedFile file_;
   int rate_;
-  ChunkedEncoder<Encoded> chunks_;
   SampleDigest digest_;
-  bool finished_ = false;
   std::int64_t frames_ = 0;
   std::size_t min_frame_ = 0;
   std::size_t max_frame_ = 0;

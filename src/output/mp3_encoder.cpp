@@ -3,22 +3,17 @@
 #include <array>
 #include <cstring>
 
-#include <fcntl.h>
 #include <lame/lame.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstdarg>
-#include <deque>
-#include <future>
 #include <limits>
 #include <string>
 
+#include "output/chunked_encoder.hpp"
+#include "output/encoded_file.hpp"
 #include "util/error.hpp"
-#include "util/fd.hpp"
 
 namespace readaloud {
 namespace {
@@ -168,22 +163,18 @@ Lame make_lame(const Settings& s, bool info_tag) {
   return gf;
 }
 
-// Runs `samples` through one LAME instance and appends to `out` every frame
-// whose index (counting the instance's first frame as `first_frame`) lies in
-// [keep_from, keep_to). Returns the number of frames kept.
-struct Chunk {
-  std::vector<float> samples;
-  std::int64_t first_frame = 0;
-  std::int64_t keep_from = 0;
-  std::int64_t keep_to = 0;
-};
-
 struct Encoded {
   std::vector<std::uint8_t> bytes;
   std::int64_t frames = 0;
 };
 
-Encoded encode_chunk(const Chunk& chunk, const Settings& s) {
+// Runs the chunk's samples (pre-roll and tail included) through one LAME
+// instance and keeps the frames of the chunk's own stretch (to the stream's
+// end for the last chunk), which are contiguous.
+Encoded encode_chunk(const ChunkInput& chunk, const Settings& s, std::int64_t frame_samples) {
+  const std::int64_t first_frame = chunk.first / frame_samples;
+  const std::int64_t keep_from = chunk.begin / frame_samples;
+  const std::int64_t keep_to = chunk.last ? std::numeric_limits<std::int64_t>::max() : chunk.end / frame_samples;
   Lame gf = make_lame(s, false);
   std::vector<std::uint8_t> out;
   constexpr std::size_t kBlock = 8192;
@@ -205,13 +196,13 @@ Encoded encode_chunk(const Chunk& chunk, const Settings& s) {
   Encoded e;
   std::size_t pos = 0;
   std::size_t kept_begin = 0, kept_end = 0;
-  for (std::int64_t frame = chunk.first_frame; pos < out.size(); ++frame) {
+  for (std::int64_t frame = first_frame; pos < out.size(); ++frame) {
     FrameHeader h;
     if (!parse_header(std::span<const std::uint8_t>(out).subspan(pos), h) || pos + h.bytes > out.size())
       throw_runtime("MP3 encoder: LAME produced a malformed frame");
     // The kept frames are contiguous: remember their byte range.
-    if (frame == chunk.keep_from) kept_begin = pos;
-    if (frame >= chunk.keep_from && frame < chunk.keep_to) {
+    if (frame == keep_from) kept_begin = pos;
+    if (frame >= keep_from && frame < keep_to) {
       ++e.frames;
       kept_end = pos + h.bytes;
     }
@@ -233,83 +224,48 @@ void put_be16(std::uint8_t* p, std::uint16_t v) {
   p[1] = static_cast<std::uint8_t>(v);
 }
 
-class Mp3Writer final : public AudioSink {
+// LAME's Info tag for the stream, to be completed with the totals, and its
+// encoder delay. Flushing an encoder that was given nothing yields a complete
+// (silent) stream, tag included.
+struct InfoTemplate {
+  std::vector<std::uint8_t> tag;  // empty when LAME writes none (see info_template())
+  int encoder_delay = 0;
+};
+
+InfoTemplate info_template(const Settings& s) {
+  Lame gf = make_lame(s, true);
+  std::vector<unsigned char> scratch(16384);
+  if (lame_encode_flush(gf.get(), scratch.data(), static_cast<int>(scratch.size())) < 0)
+    throw_runtime("MP3 encoder: LAME failed to start a stream");
+  // Below 56 kbps at 22.05 kHz a CBR frame is too small to hold the tag, and
+  // LAME writes none: the stream is then plain CBR without gapless trimming.
+  InfoTemplate t;
+  const std::size_t tag_bytes = lame_get_lametag_frame(gf.get(), nullptr, 0);
+  t.tag.assign(tag_bytes, 0);
+  if (tag_bytes > 0 && lame_get_lametag_frame(gf.get(), t.tag.data(), t.tag.size()) != tag_bytes)
+    throw_runtime("MP3 encoder: LAME produced no Info tag");
+  t.encoder_delay = lame_get_encoder_delay(gf.get());
+  return t;
+}
+
+class Mp3Writer final : public ChunkedWriter<Encoded> {
  public:
   Mp3Writer(const std::filesystem::path& path, int sample_rate, int bitrate_kbps, const Mp3Tuning& tuning)
-      : path_(path) {
-    validate(sample_rate, bitrate_kbps, tuning);
-    settings_ = {sample_rate, bitrate_kbps, tuning.quality};
-    threads_ = std::max(1, tuning.threads);
-    frame_samples_ = sample_rate >= 32000 ? 1152 : 576;
-    const auto frames_per_chunk = std::max<std::int64_t>(
-        1, std::llround(tuning.chunk_seconds * sample_rate / static_cast<double>(frame_samples_)));
-    chunk_samples_ = frames_per_chunk * frame_samples_;
-
-    // The Info tag's template: LAME fills in its version, settings and
-    // encoder delay; the counts are ours to set at the end. Flushing an
-    // encoder that was given nothing yields a complete (silent) stream.
-    Lame gf = make_lame(settings_, true);
-    std::vector<unsigned char> scratch(16384);
-    if (lame_encode_flush(gf.get(), scratch.data(), static_cast<int>(scratch.size())) < 0)
-      throw_runtime("MP3 encoder: LAME failed to start a stream");
-    // Below 56 kbps at 22.05 kHz a CBR frame is too small to hold the tag, and
-    // LAME writes none: the stream is then plain CBR without gapless trimming.
-    const std::size_t tag_bytes = lame_get_lametag_frame(gf.get(), nullptr, 0);
-    tag_.assign(tag_bytes, 0);
-    if (tag_bytes > 0 && lame_get_lametag_frame(gf.get(), tag_.data(), tag_.size()) != tag_bytes)
-      throw_runtime("MP3 encoder: LAME produced no Info tag");
-    encoder_delay_ = lame_get_encoder_delay(gf.get());
-
-    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd_ < 0) fail(path, std::string("cannot create file: ") + std::strerror(errno));
-    // The first frame slot holds the Info tag, written once the totals are known.
-    write_all(std::vector<std::uint8_t>(tag_.size(), 0));
-  }
-
-  ~Mp3Writer() override {
-    // Futures from std::async wait for their encoders here; nothing is written.
-    pending_jobs_.clear();
-    if (fd_ >= 0) ::close(fd_);
-  }
-
-  void write(std::span<const float> samples) override {
-    if (fd_ < 0 || finished_) fail(path_, "write failed: writer already finished");
-    input_.insert(input_.end(), samples.begin(), samples.end());
-    total_samples_ += static_cast<std::int64_t>(samples.size());
-    // Hand out every chunk whose audio, tail included, has arrived.
-    for (;;) {
-      const std::int64_t next_start = chunk_start_ + chunk_samples_;
-      const std::int64_t needed = next_start + kTailFrames * frame_samples_ - input_start_;
-      if (static_cast<std::int64_t>(input_.size()) < needed) break;
-      submit(false);
-    }
-  }
-
-  void finish() override {
-    if (finished_) return;
-    if (fd_ < 0) fail(path_, "write failed: writer already finished");
-    finished_ = true;
-    submit(true);
-    while (!pending_jobs_.empty()) drain_one();
-
-    // Decoders skip encoder_delay + 529 samples and drop padding - 529 at the
-    // end, so padding makes frames * frame size exactly delay + samples + padding.
-    const std::int64_t padding = frames_ * frame_samples_ - encoder_delay_ - total_samples_;
-    if (tag_.empty()) {
-      close_file();
-      return;
-    }
-    if (padding < 0 || padding > 0xFFF || frames_ > std::numeric_limits<std::uint32_t>::max() ||
-        bytes_ + static_cast<std::int64_t>(tag_.size()) > std::numeric_limits<std::uint32_t>::max())
-      fail(path_, "MP3 encoder: the stream is too long for an Info tag");
-    patch_tag(static_cast<int>(padding));
-    if (::pwrite(fd_, tag_.data(), tag_.size(), 0) != static_cast<ssize_t>(tag_.size()))
-      fail(path_, std::string("write failed: ") + std::strerror(errno));
-    close_file();
-  }
+      : Mp3Writer(path, settings(sample_rate, bitrate_kbps, tuning), tuning) {}
 
  private:
-  static void validate(int rate, int kbps, const Mp3Tuning& tuning) {
+  Mp3Writer(const std::filesystem::path& path, const Settings& s, const Mp3Tuning& tuning)
+      : ChunkedWriter(path, layout(s, tuning.chunk_seconds), tuning.threads,
+                      [s, frame = frame_samples(s)](const ChunkInput& c) { return encode_chunk(c, s, frame); }),
+        frame_samples_(frame_samples(s)),
+        info_(info_template(s)),
+        tag_(std::move(info_.tag)),
+        file_(path) {
+    // The first frame slot holds the Info tag, written once the totals are known.
+    file_.append(std::vector<std::uint8_t>(tag_.size(), 0));
+  }
+
+  static Settings settings(int rate, int kbps, const Mp3Tuning& tuning) {
     static constexpr std::array<int, 9> kRates = {8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000};
     if (std::find(kRates.begin(), kRates.end(), rate) == kRates.end())
       throw_usage("MP3 needs a sample rate of 8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100 or 48000 Hz, not " +
@@ -323,102 +279,65 @@ class Mp3Writer final : public AudioSink {
     if (tuning.quality < 0 || tuning.quality > 9)
       throw_usage("MP3 encoder quality must be 0 to 9, not " + std::to_string(tuning.quality));
     if (!(tuning.chunk_seconds > 0.0)) throw_usage("MP3 encoder chunks must be longer than 0 s");
+    return Settings{rate, kbps, tuning.quality};
   }
 
-  // Cuts the chunk that starts at chunk_start_ out of input_ (with its
-  // pre-roll, which input_ begins with, and its tail) and starts encoding it.
-  void submit(bool last) {
-    const std::int64_t next_start = chunk_start_ + chunk_samples_;
-    Chunk chunk;
-    chunk.first_frame = input_start_ / frame_samples_;
-    chunk.keep_from = chunk_start_ / frame_samples_;
-    chunk.keep_to = last ? std::numeric_limits<std::int64_t>::max() : next_start / frame_samples_;
-    if (last) {
-      chunk.samples = std::move(input_);
-      input_.clear();
-    } else {
-      const auto length = static_cast<std::size_t>(next_start + kTailFrames * frame_samples_ - input_start_);
-      chunk.samples.assign(input_.begin(), input_.begin() + static_cast<std::ptrdiff_t>(length));
-      // Keep the next chunk's pre-roll and everything after it.
-      const std::int64_t next_input_start = std::max<std::int64_t>(0, next_start - kPrerollFrames * frame_samples_);
-      input_.erase(input_.begin(), input_.begin() + static_cast<std::ptrdiff_t>(next_input_start - input_start_));
-      input_start_ = next_input_start;
-      chunk_start_ = next_start;
-    }
-    if (threads_ == 1) {
-      store(encode_chunk(chunk, settings_));
-      return;
-    }
-    // At most `threads_` chunks in flight: memory stays bounded, and the
-    // file is written in order as the oldest finishes.
-    while (static_cast<int>(pending_jobs_.size()) >= threads_) drain_one();
-    pending_jobs_.push_back(std::async(std::launch::async, [c = std::move(chunk), s = settings_] {
-      return encode_chunk(c, s);
-    }));
+  static std::int64_t frame_samples(const Settings& s) { return s.sample_rate >= 32000 ? 1152 : 576; }
+
+  static ChunkLayout layout(const Settings& s, double seconds) {
+    const std::int64_t frame = frame_samples(s);
+    const auto frames = std::max<std::int64_t>(1, std::llround(seconds * s.sample_rate / static_cast<double>(frame)));
+    return ChunkLayout{frames * frame, kPrerollFrames * frame, kTailFrames * frame};
   }
 
-  void drain_one() {
-    std::future<Encoded> job = std::move(pending_jobs_.front());
-    pending_jobs_.pop_front();
-    store(job.get());
-  }
-
-  void store(const Encoded& e) {
-    write_all(e.bytes);
+  void store(Encoded& e) override {
+    file_.append(e.bytes);
     frames_ += e.frames;
     bytes_ += static_cast<std::int64_t>(e.bytes.size());
     music_crc_ = lame_crc16(e.bytes, music_crc_);
   }
 
-  void close_file() {
-    const int rc = ::close(fd_);
-    const int close_errno = errno;
-    fd_ = -1;
-    if (rc != 0) fail(path_, std::string("write failed: ") + std::strerror(close_errno));
-  }
-
-  void write_all(const std::vector<std::uint8_t>& bytes) {
-    if (!readaloud::write_all(fd_, bytes.data(), bytes.size()))
-      fail(path_, std::string("write failed: ") + std::strerror(errno));
+  // Decoders skip encoder_delay + 529 samples and drop padding - 529 at the
+  // end, so padding makes frames * frame size exactly delay + samples + padding.
+  void close() override {
+    if (!tag_.empty()) {
+      const std::int64_t padding = frames_ * frame_samples_ - info_.encoder_delay - total();
+      if (padding < 0 || padding > 0xFFF || frames_ > std::numeric_limits<std::uint32_t>::max() ||
+          bytes_ + static_cast<std::int64_t>(tag_.size()) > std::numeric_limits<std::uint32_t>::max())
+        fail(path(), "MP3 encoder: the stream is too long for an Info tag");
+      patch_tag(static_cast<int>(padding));
+      file_.write_at(0, tag_);
+    }
+    file_.close();
   }
 
   void patch_tag(int padding) {
     FrameHeader h;
-    if (!parse_header(tag_, h)) fail(path_, "MP3 encoder: LAME's Info tag has no frame header");
+    if (!parse_header(tag_, h)) fail(path(), "MP3 encoder: LAME's Info tag has no frame header");
     const std::size_t x = info_offset(h);
     std::uint8_t* t = tag_.data();
     // Template layout (LAME 3.100, CBR): "Info", flags, frames, bytes, TOC, quality, extension.
     const std::size_t lame = x + 8 + 8 + 100 + 4;
     if (std::memcmp(t + x, "Info", 4) != 0 || get_be32(t + x + 4) != 15u || lame + kLameExtensionSize > tag_.size())
-      fail(path_, "MP3 encoder: unexpected layout of LAME's Info tag");
+      fail(path(), "MP3 encoder: unexpected layout of LAME's Info tag");
     const auto stream_bytes = static_cast<std::uint32_t>(bytes_ + static_cast<std::int64_t>(tag_.size()));
     put_be32(t + x + 8, static_cast<std::uint32_t>(frames_));
     put_be32(t + x + 12, stream_bytes);
     // Seek table: constant bitrate, so byte offsets grow evenly with time.
     for (int i = 0; i < 100; ++i) t[x + 16 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(std::min(255, 256 * i / 100));
-    t[lame + kLameDelay] = static_cast<std::uint8_t>(encoder_delay_ >> 4);
-    t[lame + kLameDelay + 1] = static_cast<std::uint8_t>(((encoder_delay_ & 0xF) << 4) | (padding >> 8));
+    const int delay = info_.encoder_delay;
+    t[lame + kLameDelay] = static_cast<std::uint8_t>(delay >> 4);
+    t[lame + kLameDelay + 1] = static_cast<std::uint8_t>(((delay & 0xF) << 4) | (padding >> 8));
     t[lame + kLameDelay + 2] = static_cast<std::uint8_t>(padding & 0xFF);
     put_be32(t + lame + kLameMusicLength, stream_bytes);
     put_be16(t + lame + kLameMusicCrc, music_crc_);
     put_be16(t + lame + kLameTagCrc, lame_crc16(std::span<const std::uint8_t>(tag_).first(lame + kLameTagCrc)));
   }
 
-  std::filesystem::path path_;
-  Settings settings_;
-  int threads_ = 1;
-  std::int64_t frame_samples_ = 576;
-  std::int64_t chunk_samples_ = 0;
-  int encoder_delay_ = 0;
-  std::vector<std::uint8_t> tag_;
-
-  int fd_ = -1;
-  bool finished_ = false;
-  std::vector<float> input_;        // samples from input_start_ on
-  std::int64_t input_start_ = 0;    // stream index of input_[0]: the next chunk's pre-roll
-  std::int64_t chunk_start_ = 0;    // stream index where the next chunk's own frames begin
-  std::int64_t total_samples_ = 0;
-  std::deque<std::future<Encoded>> pending_jobs_;
+  std::int64_t frame_samples_;
+  InfoTemplate info_;
+  std::vector<std::uint8_t> tag_;  // the Info tag, completed at the end
+  EncodedFile file_;
   std::int64_t frames_ = 0;         // audio frames written
   std::int64_t bytes_ = 0;          // audio bytes written (tag slot excluded)
   std::uint16_t music_crc_ = 0;

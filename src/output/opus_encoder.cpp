@@ -34,6 +34,7 @@ struct Settings {
   int rate = 48000;
   int bitrate = 64000;
   int complexity = 5;
+  std::int64_t lookahead = 0;  // the encoder's, in samples at `rate`
 };
 
 Encoder make_encoder(const Settings& s) {
@@ -82,55 +83,54 @@ void put_le(std::vector<std::uint8_t>& out, std::uint32_t v, int bytes) {
   for (int k = 0; k < bytes; ++k) out.push_back(static_cast<std::uint8_t>(v >> (8 * k)));
 }
 
-class OpusWriter final : public AudioSink {
+// Packets needed for the decoder to reach the stream's last sample past the
+// look-ahead (a chunk before the last needs no such count).
+std::int64_t packets_total(const ChunkInput& c, std::int64_t frame, std::int64_t lookahead) {
+  return c.last ? (c.end + lookahead + frame - 1) / frame : 0;
+}
+
+class OpusWriter final : public ChunkedWriter<Encoded> {
  public:
   OpusWriter(const std::filesystem::path& path, int rate, int kbps, const OpusTuning& tuning)
-      : settings_(check(rate, kbps, tuning)),
-        frame_(rate / kFramesPerSecond),
-        scale_(48000 / rate),
-        file_(path),
-        ogg_(file_, kSerial),
-        chunks_(layout(tuning.chunk_seconds), tuning.threads,
-                [this](const ChunkInput& c) { return encode_chunk(c, settings_, frame_, packets_total(c)); },
-                [this](Encoded& e) { store(e); }) {
-    opus_int32 lookahead = 0;
-    opus_encoder_ctl(make_encoder(settings_).get(), OPUS_GET_LOOKAHEAD(&lookahead));
-    lookahead_ = lookahead;
-    write_headers(rate);
-  }
-
-  void write(std::span<const float> samples) override {
-    if (finished_) throw_runtime("write failed: writer already finished", Location{file_.path().string()});
-    chunks_.write(samples);
-  }
-
-  void finish() override {
-    if (finished_) return;
-    finished_ = true;
-    chunks_.finish();
-    ogg_.finish();
-    file_.close();
-  }
+      : OpusWriter(path, settings(rate, kbps, tuning), tuning) {}
 
  private:
-  static Settings check(int rate, int kbps, const OpusTuning& t) {
+  OpusWriter(const std::filesystem::path& path, const Settings& s, const OpusTuning& tuning)
+      : ChunkedWriter(path, layout(s.rate / kFramesPerSecond, tuning.chunk_seconds), tuning.threads,
+                      [s, frame = s.rate / kFramesPerSecond](const ChunkInput& c) {
+                        return encode_chunk(c, s, frame, packets_total(c, frame, s.lookahead));
+                      }),
+        frame_(s.rate / kFramesPerSecond),
+        scale_(48000 / s.rate),
+        lookahead_(s.lookahead),
+        file_(path),
+        ogg_(file_, kSerial) {
+    write_headers(s.rate);
+  }
+
+  // Checks the request; the settings then carry the encoder's look-ahead.
+  static Settings settings(int rate, int kbps, const OpusTuning& t) {
     if (rate != 8000 && rate != 12000 && rate != 16000 && rate != 24000 && rate != 48000)
       throw_usage("Opus needs a sample rate of 8000, 12000, 16000, 24000 or 48000 Hz, not " + std::to_string(rate) +
                   " (resample first)");
     if (kbps < 6 || kbps > 256) throw_usage("Opus needs a bitrate of 6 to 256 kbps, not " + std::to_string(kbps));
     if (t.complexity < 0 || t.complexity > 10) throw_usage("Opus complexity must be 0 to 10");
     if (!(t.chunk_seconds > 0.0)) throw_usage("Opus encoder chunks must be longer than 0 s");
-    return Settings{rate, kbps * 1000, t.complexity};
+    Settings s{rate, kbps * 1000, t.complexity};
+    opus_int32 lookahead = 0;
+    opus_encoder_ctl(make_encoder(s).get(), OPUS_GET_LOOKAHEAD(&lookahead));
+    s.lookahead = lookahead;
+    return s;
   }
 
-  ChunkLayout layout(double seconds) const {
+  static ChunkLayout layout(std::int64_t frame, double seconds) {
     const auto frames = std::max<std::int64_t>(1, std::llround(seconds * kFramesPerSecond));
-    return ChunkLayout{frames * frame_, kPrerollFrames * frame_, 0};
+    return ChunkLayout{frames * frame, kPrerollFrames * frame, 0};
   }
 
-  // Packets needed for the decoder to reach the last sample past the look-ahead.
-  std::int64_t packets_total(const ChunkInput& c) const {
-    return c.last ? (c.end + lookahead_ + frame_ - 1) / frame_ : 0;
+  void close() override {
+    ogg_.finish();
+    file_.close();
   }
 
   void write_headers(int rate) {
@@ -150,27 +150,24 @@ class OpusWriter final : public AudioSink {
 
   // Granules count 48 kHz samples from the stream's start, pre-skip
   // included; the last packet's granule trims the stream to its length.
-  void store(const Encoded& e) {
+  void store(Encoded& e) override {
     std::size_t from = 0;
     for (std::size_t i = 0; i < e.ends.size(); ++i) {
       ++packets_;
       const bool last = e.last && i + 1 == e.ends.size();
       const std::int64_t granule =
-          last ? (lookahead_ + chunks_.total()) * scale_ : packets_ * frame_ * scale_;
+          last ? (lookahead_ + total()) * scale_ : packets_ * frame_ * scale_;
       ogg_.audio(std::span<const std::uint8_t>(e.bytes).subspan(from, e.ends[i] - from), granule, last);
       from = e.ends[i];
     }
   }
 
-  Settings settings_;
   std::int64_t frame_;
   std::int64_t scale_;
-  std::int64_t lookahead_ = 0;
+  std::int64_t lookahead_;
   EncodedFile file_;
   OggStreamWriter ogg_;
-  ChunkedEncoder<Encoded> chunks_;
   std::int64_t packets_ = 0;
-  bool finished_ = false;
 };
 
 }  // namespace

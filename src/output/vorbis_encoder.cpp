@@ -110,30 +110,16 @@ std::pair<std::size_t, std::size_t> find_join(const std::vector<Packet>& held, c
   return {npos, npos};
 }
 
-class VorbisWriter final : public AudioSink {
+class VorbisWriter final : public ChunkedWriter<Encoded> {
  public:
   VorbisWriter(const std::filesystem::path& path, int rate, const VorbisTuning& tuning)
-      : rate_(check(rate, tuning)),
+      : ChunkedWriter(path, layout(check(rate, tuning), tuning.chunk_seconds), tuning.threads,
+                      [rate, quality = tuning.quality](const ChunkInput& c) { return encode_chunk(c, rate, quality); }),
+        rate_(rate),
         quality_(tuning.quality),
         file_(path),
-        ogg_(file_, kSerial),
-        chunks_(layout(tuning.chunk_seconds), tuning.threads,
-                [this](const ChunkInput& c) { return encode_chunk(c, rate_, quality_); },
-                [this](Encoded& e) { store(e); }) {
+        ogg_(file_, kSerial) {
     write_headers();
-  }
-
-  void write(std::span<const float> samples) override {
-    if (finished_) throw_runtime("write failed: writer already finished", Location{file_.path().string()});
-    chunks_.write(samples);
-  }
-
-  void finish() override {
-    if (finished_) return;
-    finished_ = true;
-    chunks_.finish();
-    ogg_.finish();
-    file_.close();
   }
 
  private:
@@ -143,9 +129,14 @@ class VorbisWriter final : public AudioSink {
     return rate;
   }
 
-  ChunkLayout layout(double seconds) const {
-    const auto blocks = std::max<std::int64_t>(kOverlapBlocks, std::llround(seconds * rate_ / kBlock));
+  static ChunkLayout layout(int rate, double seconds) {
+    const auto blocks = std::max<std::int64_t>(kOverlapBlocks, std::llround(seconds * rate / kBlock));
     return ChunkLayout{blocks * kBlock, kOverlapBlocks * kBlock, kOverlapBlocks * kBlock};
+  }
+
+  void close() override {
+    ogg_.finish();
+    file_.close();
   }
 
   void write_headers() {
@@ -161,7 +152,7 @@ class VorbisWriter final : public AudioSink {
   // Joins the chunk to the packets held back from the one before, then
   // writes every packet that no later join can drop (those ending before the
   // next chunk's start) and holds the rest.
-  void store(Encoded& e) {
+  void store(Encoded& e) override {
     if (!started_) {
       started_ = true;
       held_ = std::move(e.packets);
@@ -169,7 +160,7 @@ class VorbisWriter final : public AudioSink {
       const auto [i, j] = find_join(held_, e);
       if (i == static_cast<std::size_t>(-1))
         throw_runtime("internal: Vorbis chunks found no aligned join near sample " + std::to_string(e.begin),
-                      Location{file_.path().string()});
+                      Location{path().string()});
       for (std::size_t k = 0; k <= i; ++k) emit(held_[k], false);
       held_.assign(std::make_move_iterator(e.packets.begin() + static_cast<std::ptrdiff_t>(j + 1)),
                    std::make_move_iterator(e.packets.end()));
@@ -190,8 +181,6 @@ class VorbisWriter final : public AudioSink {
   OggStreamWriter ogg_;
   std::vector<Packet> held_;  // packets at and after the next chunk's start
   bool started_ = false;
-  ChunkedEncoder<Encoded> chunks_;  // last: its destructor waits for chunks that use the members above
-  bool finished_ = false;
 };
 
 }  // namespace

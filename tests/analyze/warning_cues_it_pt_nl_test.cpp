@@ -10,6 +10,7 @@
 
 #include "analyze/warning_cues.hpp"
 #include "analyze/warning_detector.hpp"
+#include "article_builders.hpp"
 #include "warning_kinds.hpp"
 
 namespace readaloud {
@@ -22,18 +23,10 @@ using test::Kind;
 // titled `heading`: whether both items were marked as warnings.
 bool list_warned(const char* language, const std::string& heading, const std::string& leadin,
                  const std::vector<std::string>& items) {
-  Article a;
-  a.title = "Article";
-  a.language = language;
-  Section s;
-  s.title = heading;
-  s.level = 2;
-  if (!leadin.empty()) s.blocks.push_back(Block{BlockKind::Paragraph, make_text(leadin)});
-  Block list;
-  list.kind = BlockKind::List;
-  for (const auto& t : items) list.items.push_back(ListItem{make_text(t), 0});
-  s.blocks.push_back(list);
-  a.sections.push_back(s);
+  std::vector<Block> blocks;
+  if (!leadin.empty()) blocks.push_back(test::paragraph(leadin));
+  blocks.push_back(test::bullets(items));
+  Article a = test::one_section_article(language, heading, std::move(blocks));
   detect_warnings(a, warning_cues_for(language), WarningLevel::Balanced);
   const Block& out = a.sections[0].blocks.back();
   return out.items[0].warning.has_value() && out.items[1].warning.has_value();

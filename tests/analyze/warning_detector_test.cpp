@@ -10,13 +10,14 @@
 
 #include "analyze/sentences.hpp"
 #include "ingest/ingest.hpp"
+#include "article_builders.hpp"
 
 namespace readaloud {
 namespace {
 
 // ---- building articles by hand ---------------------------------------------
 
-Block paragraph(std::string text) { return Block{BlockKind::Paragraph, make_text(std::move(text))}; }
+using test::paragraph;
 
 Block quote(std::string text) {
   Block b = paragraph(std::move(text));
@@ -398,11 +399,8 @@ Block table(std::vector<std::string> header, std::vector<std::vector<std::string
   return b;
 }
 
-Article one_section(std::string heading, std::vector<Block> blocks) {
-  Article a;
-  a.title = "Article";
-  a.sections.push_back(section(std::move(heading), 2, std::move(blocks)));
-  return a;
+Article one_section(const std::string& heading, std::vector<Block> blocks) {
+  return test::one_section_article("", heading, std::move(blocks));
 }
 
 TEST(DetectWarnings, TableRowsInheritFromTheLeadIn) {

@@ -11,6 +11,7 @@
 #include "analyze/warning_cues.hpp"
 #include "analyze/warning_detector.hpp"
 #include "util/error.hpp"
+#include "article_builders.hpp"
 #include "warning_kinds.hpp"
 
 namespace readaloud {
@@ -19,28 +20,18 @@ namespace {
 using test::expect_kinds;
 using test::Kind;
 
-Block paragraph(std::string text) { return Block{BlockKind::Paragraph, make_text(std::move(text))}; }
-
-Block bullets(std::vector<std::string> items) {
-  Block b;
-  b.kind = BlockKind::List;
-  for (auto& t : items) b.items.push_back(ListItem{make_text(std::move(t)), 0});
-  return b;
-}
+using test::bullets;
+using test::one_section_article;
+using test::paragraph;
 
 // A list after `leadin` (a paragraph ending in ":"), in a section titled
 // `heading`: whether every item was marked.
 bool list_warned(const char* language, const std::string& heading, const std::string& leadin,
                  WarningLevel level = WarningLevel::Balanced) {
-  Article a;
-  a.title = "Article";
-  a.language = language;
-  Section s;
-  s.title = heading;
-  s.level = 2;
-  if (!leadin.empty()) s.blocks.push_back(paragraph(leadin));
-  s.blocks.push_back(bullets({"one thing", "another thing"}));
-  a.sections.push_back(s);
+  std::vector<Block> blocks;
+  if (!leadin.empty()) blocks.push_back(paragraph(leadin));
+  blocks.push_back(bullets({"one thing", "another thing"}));
+  Article a = one_section_article(language, heading, std::move(blocks));
   detect_warnings(a, warning_cues_for(language), level);
   const Block& list = a.sections[0].blocks.back();
   return list.items[0].warning.has_value() && list.items[1].warning.has_value();
@@ -219,19 +210,11 @@ TEST(WarningKinds, LeadInListsInEachLanguage) {
 
 // A table after `leadin`: whether the whole table was marked.
 bool table_warned(const char* language, const std::string& leadin) {
-  Article a;
-  a.title = "Article";
-  a.language = language;
-  Section s;
-  s.title = "Section";
-  s.level = 2;
-  s.blocks.push_back(paragraph(leadin));
   Block t;
   t.kind = BlockKind::Table;
   t.header = {make_text("A"), make_text("B")};
   t.rows = {{make_text("one"), make_text("two")}};
-  s.blocks.push_back(t);
-  a.sections.push_back(s);
+  Article a = one_section_article(language, "Section", {paragraph(leadin), t});
   detect_warnings(a, warning_cues_for(language));
   return a.sections[0].blocks.back().warning.has_value();
 }

@@ -59,6 +59,20 @@ class ExtractTest(TempDirTest):
         for junk in ("Font Size", "Allergy Facts", "Health Center", "All rights reserved", "Privacy"):
             self.assertNotIn(junk, text)
 
+    def test_text_prints_the_subtitle_under_the_title(self):
+        text = self.extract(os.path.join(FIXTURES, "pages", "magazine-backmatter-cycling.html"), "text")
+        lines = text.splitlines()
+        self.assertEqual(lines[0], "Cycling through winter: five habits that keep you riding")
+        self.assertEqual(lines[1], "")
+        self.assertEqual(lines[2], "Cold mornings put most riders off by December, but a little preparation goes a long way.")
+        self.assertEqual(text.count("Cold mornings put most riders off"), 1)
+        # The box's own label is read, and numbered headings keep their numbers.
+        self.assertIn("\nImportant: Black ice forms first on bridges", text)
+        self.assertIn("\n3. Slow down on the bends\n", text)
+        for junk in ("LIVE", "Image:", "value our journalism", "Sources", "instructors' guidance",
+                     "About the author", "eleven winters", "Most read"):
+            self.assertNotIn(junk, text)
+
     def test_markdown_and_json_carry_the_metadata(self):
         page = os.path.join(FIXTURES, "pagetext", "selectall-health-center-hayfever.txt")
         md = self.extract(page, "markdown")

@@ -1,5 +1,5 @@
 """`inspect` shows the structure, what was dropped and why, and exactly what
-will be spoken; `--json` prints the narration script of DESIGN.md."""
+will be spoken; `--json` prints the narration script described in the README."""
 import json
 import os
 import unittest

@@ -49,7 +49,9 @@ EXACT = ["selectall-news-heatwave", "selectall-recipe-lentils",
          "selectall-blog-houseplants", "wp-tomatoes", "dump-news-brief", "dump-navrow-headline",
          "selectall-blog-date-above", "selectall-health-tabs-row", "selectall-es-blog-tagline",
          "selectall-it-redazione", "selectall-fr-service-public", "dump-clinic-leaflet",
-         "selectall-zh-news-dateline"]
+         "selectall-zh-news-dateline",
+         # A live badge, numbered headings, a caption credit, a reader appeal, sources and the author's bio.
+         "selectall-news-backmatter-ferry"]
 
 
 class PageTextTest(unittest.TestCase):

@@ -1,10 +1,15 @@
 """Warning detection on the project's labelled corpus (docs/warnings.md), read
-with `inspect --json` as the issue's checker reads it. The held-out part was
-written before any tuning; it must keep recall and precision at 0.85 or more."""
+with `inspect --json` as the issue's checker reads it. The first four parts
+were each written before they were tuned on; they must keep recall and
+precision at 0.85 or more. The learned model must be exactly what its script
+makes of the parts it names, and never trained on the fifth part."""
 import importlib.util
 import json
 import os
+import re
+import subprocess
 import sys
+import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -34,6 +39,17 @@ class WarningsCorpus(unittest.TestCase):
         # (tables included), and measured before any tuning (docs/warnings.md).
         self.check_held_out("heldout2", 150)
 
+    def test_third_part_recall_and_precision(self):
+        # Measured once untuned (recall 0.564), then tuned on with general cue
+        # families and context rules (docs/warnings.md): no longer held out,
+        # but kept here so that later changes do not lose what it taught.
+        self.check_held_out("heldout3", 200)
+
+    def test_fourth_part_recall_and_precision(self):
+        # Measured once untuned (recall 0.596 / precision 0.935), then tuned
+        # on (cue families) and trained on (the model): docs/warnings.md.
+        self.check_held_out("heldout4", 250)
+
     def test_table_rows_under_a_warning_lead_in_are_spoken_as_warnings(self):
         code, out, err = run(["inspect", os.path.join(CORPUS, "tuning", "23-procedure-biopsy-table.md"), "--json"])
         self.assertEqual(code, 0, err)
@@ -45,12 +61,13 @@ class WarningsCorpus(unittest.TestCase):
 
     def test_corpus_is_large_enough(self):
         total = 0
-        for part in ("tuning", "heldout", "heldout2", "heldout3"):
+        for part in ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
+                     "train6", "train7", "train8", "train9"):
             folder = os.path.join(CORPUS, part)
             for name in os.listdir(folder):
                 if name.endswith(".md"):
                     total += len(score.parse(os.path.join(folder, name))[1])
-        self.assertGreaterEqual(total, 400)
+        self.assertGreaterEqual(total, 3000)
 
     def test_levels_order_recall_and_off_marks_nothing(self):
         folder = os.path.join(CORPUS, "heldout2")
@@ -74,6 +91,37 @@ class WarningsCorpus(unittest.TestCase):
         self.assertEqual(len(warnings), len(starts), warnings)
         for text, start in zip(warnings, starts):
             self.assertTrue(text.replace("\u2019", "'").startswith(start), text)
+
+    def test_model_file_is_what_the_training_script_makes_of_the_corpus(self):
+        # data/warnings/model.txt names the parts it was trained on; training
+        # again on them must give the same file, so the model never drifts
+        # from its corpus or its script (scripts/train-warnings-model.py).
+        model = os.path.join(SRC, "data", "warnings", "model.txt")
+        with open(model, encoding="utf-8") as f:
+            header = f.read(2000).splitlines()[1]
+        parts = re.search(r" from (.+) \(\d+ sentences\)", header).group(1).split(", ")
+        self.assertNotIn("heldout5", parts)  # the part never trained or tuned on
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "model.txt")
+            subprocess.run([sys.executable, os.path.join(SRC, "scripts", "train-warnings-model.py"), "--out", out]
+                           + [os.path.join(CORPUS, p) for p in parts], check=True, capture_output=True)
+            with open(out, encoding="utf-8") as a, open(model, encoding="utf-8") as b:
+                self.assertEqual(a.read(), b.read())
+
+    def test_model_flags_what_the_cues_miss_at_high_recall(self):
+        # A part the model was never trained on: at high-recall the model adds
+        # warnings the cues alone do not find, and inspect says so.
+        markdown, _ = score.parse(os.path.join(CORPUS, "heldout5", "01-leaflet-warfarin.md"))
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "leaflet.md")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(markdown)
+            code, text, err = run(["inspect", path, "--warnings", "high-recall"])
+            self.assertEqual(code, 0, err)
+            self.assertIn("WARNING <model: p 0.", text)
+            code, text, err = run(["inspect", path, "--warnings", "high-precision"])
+            self.assertEqual(code, 0, err)
+            self.assertNotIn("<model:", text)
 
     def test_unknown_level_is_a_usage_error(self):
         code, out, err = run(["inspect", os.path.join(CORPUS, "heldout", "01-leaflet-pain-tablets.md"), "--warnings", "loud"])

@@ -127,6 +127,57 @@ TEST(BoilerplateBuiltin, ReviewMethodDropsNextParagraph) {
   EXPECT_FALSE(BoilerplateFilter::builtin().match("Was this helpful?")->drops_next_paragraph);
 }
 
+TEST(BoilerplateBuiltin, ReaderAppealsInEachLanguage) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  const std::vector<std::string> appeals = {
+      "If you value our journalism, please support us with a gift of any size today.",
+      "Our newsroom is funded by readers. Please support us so the next story stays free to read.",
+      "Si te gusta lo que lees, apoya nuestro periodismo con una aportación mensual.",
+      "Unterstützen Sie unseren Journalismus schon ab einem Euro im Monat.",
+      "Soutenez notre journalisme indépendant : chaque don compte pour la rédaction.",
+      "Sostieni il nostro giornalismo: bastano pochi euro al mese.",
+      "Apoie o nosso jornalismo e ajude a manter esta página aberta para todos.",
+  };
+  for (const auto& line : appeals) EXPECT_EQ(rule_for(f, line), "reader-appeal") << line;
+  // Articles about contributions and donations are not appeals.
+  EXPECT_EQ(rule_for(f, "You can make a contribution to a workplace pension from your first payslip."), "");
+  EXPECT_EQ(rule_for(f, "Faites un don de sang si vous avez plus de dix-huit ans et pesez plus de 50 kilos."), "");
+}
+
+TEST(BoilerplateBuiltin, LiveBadgesAndBackMatterHeadings) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  for (const char* badge : {"LIVE", "Live", "En direct", "EN VIVO", "Ao vivo", "In diretta", "Liveticker"})
+    EXPECT_EQ(rule_for(f, badge), "live-badge") << badge;
+  EXPECT_EQ(rule_for(f, "Live music helps some patients relax before surgery."), "");
+  for (const char* heading : {"Sources", "About the author", "Sobre la autora", "Über die Autorin", "Sull'autore"}) {
+    const auto hit = f.match(heading);
+    ASSERT_TRUE(hit) << heading;
+    EXPECT_TRUE(hit->drops_section) << heading;
+  }
+  EXPECT_FALSE(f.match("Advertisement")->drops_section);
+}
+
+TEST(BoilerplateBuiltin, LiveBlogKeyEvents) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  for (const char* item : {"2h ago Bridge reopens to cars", "• 4h ago Roads reopen", "45 min ago Schools to close early",
+                           "vor 3 Stunden Fähre fällt aus", "hace 2 horas Cortes de tráfico en el centro",
+                           "il y a 1 heure Les écoles ferment plus tôt"})
+    EXPECT_EQ(rule_for(f, item), "live-key-event") << item;
+  EXPECT_EQ(rule_for(f, "3 days ago I started running again."), "");
+}
+
+TEST(BoilerplateBuiltin, TrailingParenthesisedCredits) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  const std::string caption = "Volunteers sorting seed packets at the library. (Image: Cal Rivers)";
+  EXPECT_EQ(f.trailing_credit(caption), caption.find(" (Image") + 1);
+  const std::string es = "Un puesto de fruta en el mercado del sábado (Foto: Ana Gil/Agencia)";
+  EXPECT_EQ(f.trailing_credit(es), es.find('('));
+  // Brackets that say something, and a credit with nothing before it, are no trailing credit.
+  EXPECT_EQ(f.trailing_credit("Take the tablets with food (not on an empty stomach)"), std::string::npos);
+  EXPECT_EQ(f.trailing_credit("(Photo: Cal Rivers)"), std::string::npos);
+  EXPECT_EQ(f.trailing_credit("A quiet street at dawn."), std::string::npos);
+}
+
 TEST(BoilerplateBuiltin, LongLinesSkipRegexButKeepStringRules) {
   const BoilerplateFilter f = BoilerplateFilter::builtin();
   std::string long_line = "Updated on March 3, 2021 " + std::string(3'000'000, 'a');
@@ -178,7 +229,7 @@ TEST(BoilerplateUserRules, BadRulesNameFileAndLine) {
   };
   EXPECT_EQ(message("[[rule]]\nname = \"x\"\n\nregx = 'a'\n"),
             "site.toml:4: rule 'x': unknown key 'regx' (expected name, equals, starts_with, ends_with, contains, "
-            "regex, max_words, ignore_case or drops_next_paragraph)");
+            "regex, max_words, ignore_case, drops_next_paragraph or drops_section)");
   EXPECT_EQ(message("[[rule]]\nequals = \"a\"\n"), "site.toml:1: rule needs a non-empty string 'name'");
   EXPECT_EQ(message("[[rule]]\nname = \"x\"\nmax_words = 3\n"),
             "site.toml:1: rule 'x': needs at least one of equals, starts_with, ends_with, contains or regex");
@@ -220,6 +271,55 @@ TEST(BoilerplateUserRules, RulesFile) {
   EXPECT_EQ(missing.kind(), ErrorKind::Input);
   EXPECT_EQ(missing.what(), (dir / "none.toml").string() + ": cannot read boilerplate rules file: No such file or directory");
   std::filesystem::remove_all(dir);
+}
+
+TEST(BoilerplateBuiltin, FourthPartPageFurnitureInSeveralLanguages) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Partager la page", "share-button"},
+      {"Partager sur LinkedIn", "share-button"},
+      {"Per E-Mail teilen", "share-button"},
+      {"Printer-friendly version \xC2\xB7 E-mail this story to a friend \xC2\xB7 Have your say (7)", "page-widget"},
+      {"Versione stampabile", "page-widget"},
+      {"Oui Non", "feedback-prompt"},
+      {"Ja Nein", "feedback-prompt"},
+      {"https://www.example.org/garden/compost#top", "page-link-list"},
+      {"12. https://www.example.org/contact", "page-link-list"},
+      {"service-public.fr", "page-link-list"},
+      {"T\xC3\xA9l\xC3\xA9" "charger la brochure PDF \xE2\x80\x93 230 Ko", "download-link"},
+      {"Download the checklist (PDF, 1.2 MB)", "download-link"},
+      {"Mentions l\xC3\xA9gales", "page-footer"},
+      {"Impressum", "page-footer"},
+      {"Accessibilit\xC3\xA9 : partiellement conforme", "page-footer"},
+      {"Les contenus de ce site sont propos\xC3\xA9s sous licence ouverte", "copyright"},
+      {"Updated 12 minutes ago By the Valley Post news desk", "review-date"},
+      {"Aktualisiert vor 3 Stunden", "review-date"},
+      {"9:40am", "time-stamp"},
+      {"13.05 BST", "time-stamp"},
+      {"Pin", "page-widget"},
+      {"Imprimir receta", "page-widget"},
+      {"Ir a la receta Imprimir receta", "page-widget"},
+      {"Este art\xC3\xAD" "culo contiene enlaces de afiliado: si compras, cobro una peque\xC3\xB1" "a parte.", "affiliate-disclosure"},
+      {"Guidance", "page-type-label"},
+      {"Inhaltsverzeichnis", "page-widget"},
+      {"Mostrar", "page-widget"},
+      {"You have 3 free articles left this month. Subscribe now.", "paywall-meter"},
+      {"Il vous reste 2 articles gratuits ce mois-ci.", "paywall-meter"},
+      {"By signing up you agree to our terms.", "newsletter-prompt"},
+      {"RelatedWhy do cats purr at night?", "promo"},
+      {"Lesen Sie auchWarum Katzen schnurren", "promo"},
+  };
+  for (const auto& [line, rule] : cases) EXPECT_EQ(rule_for(f, line), rule) << line;
+  // Real sentences and a bare post time stay.
+  const std::vector<std::string> kept = {
+      "10:20",
+      "Related research found the same effect in older adults.",
+      "Download speeds were slower in rural villages than in towns.",
+      "Updated guidance tells parents to keep the tablets out of reach.",
+      "You have two choices: wait for the bus or walk.",
+      "Share prices fell sharply on Monday.",
+  };
+  for (const auto& line : kept) EXPECT_EQ(rule_for(f, line), "") << line;
 }
 
 }  // namespace

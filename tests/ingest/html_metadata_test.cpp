@@ -96,5 +96,22 @@ TEST(HtmlMetadata, CleanTitleRemovesTheSiteName) {
   EXPECT_EQ(clean_title("Heat warning issued", "Daily Ledger", {}), "Heat warning issued");
 }
 
+TEST(HtmlMetadata, VisibleHeadlineFullerThanTheJsonLdHeadlineWins) {
+  const PageMetadata m = read(
+      "<html><head><title>Gales live: ferries cancelled \xE2\x80\x93 as it happened | Harbour News</title>"
+      "<meta property=\"og:title\" content=\"Gales live: ferries cancelled \xE2\x80\x93 as it happened\">"
+      "<meta property=\"og:site_name\" content=\"Harbour News\">"
+      "<script type=\"application/ld+json\">{\"@type\":\"LiveBlogPosting\",\"headline\":\"Gales live: ferries "
+      "cancelled\"}</script></head><body><h1>Gales live: ferries cancelled \xE2\x80\x93 as it happened</h1>"
+      "</body></html>");
+  EXPECT_EQ(m.title.value, "Gales live: ferries cancelled \xE2\x80\x93 as it happened");
+  // A heading the metadata does not confirm leaves the JSON-LD headline alone.
+  const PageMetadata n = read(
+      "<html><head><title>Ferries cancelled | Harbour News</title>"
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Ferries cancelled\"}"
+      "</script></head><body><h1>Ferries cancelled \xE2\x80\x93 see the map</h1></body></html>");
+  EXPECT_EQ(n.title.value, "Ferries cancelled");
+}
+
 }  // namespace
 }  // namespace readaloud::html

@@ -24,10 +24,12 @@ std::string read_file(const fs::path& p) {
   return ss.str();
 }
 
-/// The title line, then headings and blocks as they are read, one per line
-/// (table rows as cells joined by " | "; images by their caption; code not read).
+/// The title line and the subtitle (as `extract --to text` prints them), then
+/// headings and blocks as they are read, one per line (table rows as cells
+/// joined by " | "; images by their caption; code not read).
 std::string as_read(const Article& a) {
   std::string out = a.title + "\n";
+  if (!a.subtitle.empty()) out += a.subtitle + "\n";
   for (std::size_t i = 0; i < a.sections.size(); ++i) {
     const Section& s = a.sections[i];
     if (!s.title.empty() && !(i == 0 && s.title == a.title)) out += s.title + "\n";

@@ -227,6 +227,87 @@ TEST(HtmlParser, QuotesAndCallouts) {
   EXPECT_EQ(a.sections[0].blocks, expected);
 }
 
+TEST(HtmlParser, ABoxLabelNamesTheCalloutOverItsClass) {
+  const Article a = parse(
+      "<article><div class=\"callout callout-warning\"><p><strong>Important:</strong> Keep the receipt for the "
+      "repair.</p></div>\n<div class=\"callout-danger\"><p>Never leave the stove on unattended.</p></div></article>");
+  const std::vector<Block> expected = {callout(CalloutKind::Important, "Keep the receipt for the repair.", 1),
+                                       callout(CalloutKind::Danger, "Never leave the stove on unattended.", 2)};
+  ASSERT_EQ(a.sections.size(), 1u);
+  EXPECT_EQ(a.sections[0].blocks, expected);
+}
+
+/// Every block's plain text (list items one by one), in reading order.
+std::vector<std::string> block_texts(const Article& a) {
+  std::vector<std::string> out;
+  for (const Section& s : a.sections)
+    for (const Block& b : s.blocks) {
+      if (!b.text.empty()) out.push_back(plain_text(b.text));
+      for (const ListItem& item : b.items) out.push_back(plain_text(item.text));
+    }
+  return out;
+}
+
+bool was_dropped(const Article& a, std::string_view reason, std::string_view starting) {
+  for (const Dropped& d : a.dropped)
+    if (d.reason == reason && std::string_view(d.text).starts_with(starting)) return true;
+  return false;
+}
+
+TEST(HtmlParser, LiveBadgesAppealsCreditsAndBackMatterAreNotRead) {
+  const std::string first =
+      "Storm winds have stopped every crossing to the islands until the morning, the operator said at noon, and "
+      "travellers with bookings for the evening boats are being offered seats on the first sailing tomorrow.";
+  const std::string second =
+      "Queues formed at the harbour as drivers waited for news, some of them with caravans, trailers and animals, "
+      "and staff handed out water and leaflets while the wind grew stronger through the afternoon.";
+  const std::string third =
+      "The port reopens when the wind drops below gale force, which forecasters expect some time before dawn, and "
+      "the operator will post the new timetable on its notice boards.";
+  const Article a = parse(
+      "<article><div class=\"story-top\"><span class=\"pill-badge\">LIVE</span><h1>Ferry crossings cancelled</h1></div>\n"
+      "<p>" + first + "</p>\n<p>" + second + " (Image: Rowan Pike)</p>\n<p>" + third + "</p>\n"
+      "<p>If you value our journalism, please support us so that this page stays free for everyone.</p>\n"
+      "<h2>Sources</h2><ul><li>Harbour office statement, 12 March.</li></ul>"
+      "<p>Weather office, coastal forecast for the week ahead, issued at dawn.</p>\n"
+      "<h2>About the author</h2><p>Ines Calder is a reporter who has covered the islands for six years.</p>\n"
+      "</article>");
+  EXPECT_EQ(a.title, "Ferry crossings cancelled");
+  EXPECT_EQ(block_texts(a), (std::vector<std::string>{first, second, third}));
+  EXPECT_TRUE(was_dropped(a, "chrome: badge", "LIVE"));
+  EXPECT_TRUE(was_dropped(a, "photo-credit", "(Image: Rowan Pike)"));
+  EXPECT_TRUE(was_dropped(a, "reader-appeal", "If you value"));
+  EXPECT_TRUE(was_dropped(a, "sources", "Harbour office"));
+  EXPECT_TRUE(was_dropped(a, "sources", "Weather office"));
+  EXPECT_TRUE(was_dropped(a, "author-bio", "Ines Calder"));
+}
+
+TEST(HtmlParser, AClosingBioWithoutClassOrHeadingGoes) {
+  const std::string body =
+      "<p>Parks in the east of the city will stay open an hour later through the summer, the council said, so that "
+      "people who work late can still use the playing fields and the paths by the lake.</p>";
+  const Article a = parse("<article><h1>Parks open later</h1>" + body +
+                          "<p>Cass Whitlow is a local news reporter who writes about parks, planning and the "
+                          "city's green spaces.</p></article>");
+  ASSERT_EQ(block_texts(a).size(), 1u);
+  EXPECT_TRUE(was_dropped(a, "author-bio", "Cass Whitlow"));
+  // A closing paragraph about someone in the story stays.
+  const Article b = parse("<article><h1>Parks open later</h1>" + body +
+                          "<p>Cass Whitlow is a park warden who has looked after the lake for twenty years.</p></article>");
+  EXPECT_EQ(block_texts(b).size(), 2u);
+}
+
+TEST(HtmlParser, TheSectionAfterBackMatterIsReadAgain) {
+  const Article a = parse(
+      "<h1>Winter walking</h1><p>Wear boots with a deep tread when paths are icy, and keep your hands free.</p>"
+      "<h3>About the author</h3><p>Tom Vale writes about the outdoors for several magazines.</p>"
+      "<h2>Next week</h2><p>We look at how to pack a light rucksack for a day on the hills.</p>");
+  const std::vector<std::string> expected = {
+      "Wear boots with a deep tread when paths are icy, and keep your hands free.",
+      "We look at how to pack a light rucksack for a day on the hills."};
+  EXPECT_EQ(block_texts(a), expected);
+}
+
 TEST(HtmlParser, TablesWithHeadOrHeaderRow) {
   const Article a = parse(
       "<table><caption>Doses</caption><thead><tr><th>Age</th><th>Dose</th></tr></thead>"
@@ -443,6 +524,70 @@ TEST(HtmlParser, DivTemplatesSplitOnDoubleBreaksAndLoseTitleAndDateLines) {
   EXPECT_TRUE(paragraphs[0].starts_with("The council voted"));
   // A single <br> stays inside its paragraph.
   EXPECT_TRUE(paragraphs[1].ends_with("on Wednesday night. The vote was close.")) << paragraphs[1];
+}
+
+TEST(HtmlParser, TableLayoutStoryHeaderAndSideColumnsGo) {
+  const Article a = parse(
+      "<html><head><title>Bridge repairs start in May :: Valley Echo</title></head><body><table><tr>"
+      "<td class=\"leftcol\"><p>Latest headlines</p><p><a href=\"/1\">Fete raises record sum</a></p></td>"
+      "<td class=\"maincol\"><span>Friday 3 April 2026</span><br><span>Bridge repairs start in May</span><br>"
+      "<span>by Echo reporter</span><br><br>The old stone bridge on Mill Lane will close for six weeks from May "
+      "while masons replace the worn parapet stones and seal the deck.<br><br>Drivers will be sent round by the "
+      "ring road, and a footbridge will stay open for people walking to the school.</td>"
+      "<td class=\"rightcol\"><p>Subscribe</p><p>Get the Echo delivered every week for a small fee.</p></td>"
+      "</tr></table></body></html>");
+  EXPECT_EQ(a.title, "Bridge repairs start in May");
+  const std::string text = all_text(a);
+  EXPECT_EQ(text.find("Latest headlines"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Echo reporter"), std::string::npos) << text;
+  EXPECT_EQ(text.find("delivered every week"), std::string::npos) << text;
+  EXPECT_NE(text.find("footbridge will stay open"), std::string::npos) << text;
+}
+
+TEST(HtmlParser, RecipeSummaryCardGoesButAFullRecipeCardStays) {
+  const std::string body =
+      "<p>This bean stew is what we cook on wet Sundays, with whatever greens are left in the fridge and a "
+      "good spoon of paprika.</p><p>Soak the beans overnight, then simmer them with the onions for an hour until "
+      "soft.</p>";
+  const Article summary = parse("<html><body><article>" + body +
+                                "<div class=\"card-recipe\"><h2>Bean stew</h2><div>Prep 10 minutes Cook 60 "
+                                "minutes</div><div>Serves: 4</div><a href=\"#\">Pin</a></div></article></body></html>");
+  const std::string s = all_text(summary);
+  EXPECT_EQ(s.find("Prep 10 minutes"), std::string::npos) << s;
+  EXPECT_EQ(s.find("Serves: 4"), std::string::npos) << s;
+  const Article full = parse("<html><body><article>" + body +
+                             "<div class=\"card-recipe\"><h2>Bean stew</h2><div>Serves: 4</div><ul><li>400 g "
+                             "beans</li><li>2 onions</li></ul></div></article></body></html>");
+  const std::string f = all_text(full);
+  EXPECT_NE(f.find("400 g beans"), std::string::npos) << f;
+  EXPECT_NE(f.find("Serves: 4"), std::string::npos) << f;
+}
+
+TEST(HtmlParser, StandfirstAboveTheArticleRootIsTheSubtitle) {
+  const Article a = parse(
+      "<html><body><div class=\"top\"><div class=\"hed\">Why owls hunt at dusk</div>"
+      "<div class=\"story-dek\">Dim light suits their eyes and ears. Here is what the latest field work found.</div>"
+      "</div><div class=\"prose\"><p>Owls hear a vole under snow from several metres away, and at dusk the small "
+      "animals they hunt come out to feed.</p><p>Their eyes gather light well, so the half-dark gives them an edge "
+      "over the birds that hunt by day.</p><p>Field workers tracked twelve barn owls over two winters.</p>"
+      "</div></body></html>");
+  EXPECT_EQ(a.subtitle, "Dim light suits their eyes and ears. Here is what the latest field work found.");
+  const Article ghost = parse(
+      "<html><body><article><header><h1>Why owls hunt at dusk</h1><p class=\"article-excerpt\">Dim light suits "
+      "their eyes and ears.</p></header><section class=\"gh-content\"><p>Owls hear a vole under snow from several "
+      "metres away, and at dusk the small animals they hunt come out to feed.</p></section></article></body></html>");
+  EXPECT_EQ(ghost.subtitle, "Dim light suits their eyes and ears.");
+}
+
+TEST(HtmlParser, ACalloutsDecorativeIconIsNotSpoken) {
+  const Article a = parse(
+      "<html><body><article><h1>Storing medicines safely</h1><p>Most homes keep tablets in a kitchen drawer, "
+      "which is where small children find them first.</p><div class=\"callout\"><div class=\"callout-emoji\">"
+      "\xE2\x9A\xA0\xEF\xB8\x8F</div><div class=\"callout-text\">Lock tablets away out of children's reach.</div>"
+      "</div></article></body></html>");
+  const std::string text = all_text(a);
+  EXPECT_EQ(text.find("\xE2\x9A\xA0"), std::string::npos) << text;
+  EXPECT_NE(text.find("Lock tablets away"), std::string::npos) << text;
 }
 
 }  // namespace

@@ -96,6 +96,56 @@ TEST(FindArticleRegion, ParsedArticleHasTheHeadlineAndOnlyTheArticle) {
   EXPECT_EQ(plain_text(a.sections[0].blocks[1].text).substr(0, 12), "Many clinics");
 }
 
+TEST(PageTextRules, AuthorBiosInEachLanguage) {
+  EXPECT_TRUE(is_author_bio("Mara Linden is a freelance science writer based in Cork who loves long walks."));
+  EXPECT_TRUE(is_author_bio("Theo Brandt covers transport and housing for the Evening Courier."));
+  EXPECT_TRUE(is_author_bio("Lucía Ferrer es periodista especializada en salud y vive en Valencia."));
+  EXPECT_TRUE(is_author_bio("Jonas Keller ist Redakteur im Ressort Wissen und schreibt über Medizin."));
+  EXPECT_TRUE(is_author_bio("Claire Dumas est journaliste au service santé depuis 2019."));
+  EXPECT_TRUE(is_author_bio("Paolo Serra è un giornalista che scrive di ambiente."));
+  EXPECT_TRUE(is_author_bio("Rita Sousa é jornalista e escreve sobre ciência."));
+  // People in the story, and sentences without a name first, are no bios.
+  EXPECT_FALSE(is_author_bio("Mara Linden is a nurse at the walk-in clinic and sees flu every winter."));
+  EXPECT_FALSE(is_author_bio("Insurance covers most of the cost of the test for adults over fifty."));
+  EXPECT_FALSE(is_author_bio("The writer is a volunteer at the food bank."));
+}
+
+constexpr std::string_view kPageWithBackMatter =
+    "Skip to content\nHome\nNews\nHealth\nSport\nWeather\n\n"
+    "Town pool reopens after repairs\n\n"
+    "The town pool opened again on Monday after four months of repairs to its roof and heating.\n\n"
+    "Swimmers queued before the doors opened, and lessons for children start again next week, the manager said.\n\n"
+    "If you value our journalism, please support us with a contribution of any size.\n\n"
+    "Sources\n\n"
+    "1. Town council, leisure services report to the finance committee on pool repairs and running costs, May.\n"
+    "2. Interview with the pool manager by telephone, arranged through the press office of the council.\n\n"
+    "Nell Archer is a local news reporter who has written about the town for the Courier since 2018.\n\n"
+    "Follow\n\n"
+    "Most read\n\nRoad closed for bridge works\nMarket moves to the square\n\n"
+    "Privacy policy\nTerms of use\n";
+
+TEST(FindArticleRegion, SourcesAndTheAuthorBioEndTheArticle) {
+  const Article a = parse_plaintext(kPageWithBackMatter, rules());
+  EXPECT_EQ(a.title, "Town pool reopens after repairs");
+  ASSERT_EQ(a.sections.size(), 1u);
+  ASSERT_EQ(a.sections[0].blocks.size(), 2u);
+  EXPECT_TRUE(plain_text(a.sections[0].blocks[1].text).starts_with("Swimmers queued"));
+}
+
+TEST(FindArticleRegion, AClosingBioWithoutAHeadingGoes) {
+  constexpr std::string_view page =
+      "Menu\nNews\nSport\nLife\nMoney\n\n"
+      "Allotment waiting lists grow\n\n"
+      "More people than ever are waiting for an allotment in the district, with some lists now eight years long.\n\n"
+      "The council says it is looking for new land near the river but has no date for new plots yet.\n\n"
+      "Priya Marsh is a community reporter who writes about gardens, parks and green spaces for the Courier.\n\n"
+      "Latest\n\nBus fares to rise\nNew library hours\n\nPrivacy policy\n";
+  const Article a = parse_plaintext(page, rules());
+  ASSERT_EQ(a.sections.size(), 1u);
+  ASSERT_EQ(a.sections[0].blocks.size(), 2u);
+  EXPECT_TRUE(plain_text(a.sections[0].blocks[1].text).starts_with("The council says"));
+}
+
 TEST(FindArticleRegion, TidyArticleTextIsLeftAlone) {
   constexpr std::string_view tidy =
       "Rinsing your nose\n\nSalt water rinses wash mucus and pollen out of the nose, and many people find them soothing.\n\n"
@@ -301,6 +351,123 @@ TEST(FindArticleRegion, AnArticleAboutCookiesKeepsItsText) {
   EXPECT_EQ(r.title_line, 7u);
   EXPECT_EQ(r.last_line, 69u);
   for (const PageLine& l : r.dropped_inside) EXPECT_NE(l.number, 39u) << l.rule;
+}
+
+TEST(FindArticleRegion, OtherRecipesLinksEndTheArticle) {
+  const Article a = parse_plaintext(
+      "Home | Recipes | About\n\nSpiced carrot soup for cold days\n\n"
+      "Carrot soup is quick to make and keeps well in the fridge for three days, so a big pot lasts most of the "
+      "week.\n\nFry the onion gently, add the carrots and stock, and simmer for twenty minutes before you blend "
+      "it smooth.\n\nOther recipes you might like\n\nPea and mint soup\n\nRoast tomato soup in 30 minutes\n",
+      rules());
+  EXPECT_EQ(a.title, "Spiced carrot soup for cold days");
+  std::string text;
+  for (const auto& s : a.sections)
+    for (const auto& b : s.blocks) text += plain_text(b.text) + "\n";
+  EXPECT_NE(text.find("simmer for twenty minutes"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Pea and mint"), std::string::npos) << text;
+}
+
+TEST(FindArticleRegion, LiveBlogTitleIsAboveItsSummaryBoxAndKeyEvents) {
+  const Article a = parse_plaintext(
+      "Valley Post News Sport Weather\n\n"
+      "Floods live: river bursts banks in two towns \xE2\x80\x93 latest updates\n\n"
+      "Key events\n\n  \xE2\x80\xA2 11:05 Schools close early\n  \xE2\x80\xA2 10:40 Bridge shut\n\n"
+      "[Show key events only]\n"
+      "Summary\n  \xE2\x80\xA2 Two towns are under a severe flood warning until midnight tonight.\n\n"
+      "11:05\n\nSchools close early\n\nEvery school in both towns closed at noon so that children could get home "
+      "before the water reached the lower roads near the river.\n\n"
+      "10:40\n\nBridge shut\n\nPolice shut the old bridge at twenty to eleven after water rose above the arches, "
+      "and drivers are being sent round by the bypass.\n",
+      rules());
+  EXPECT_EQ(a.title, "Floods live: river bursts banks in two towns \xE2\x80\x93 latest updates");
+  std::string text;
+  for (const auto& s : a.sections) {
+    text += s.title + "\n";
+    for (const auto& b : s.blocks) {
+      text += plain_text(b.text) + "\n";
+      for (const auto& i : b.items) text += plain_text(i.text) + "\n";
+    }
+  }
+  EXPECT_EQ(text.find("10:40 Bridge shut"), std::string::npos) << text;
+  EXPECT_NE(text.find("Police shut the old bridge"), std::string::npos) << text;
+}
+
+TEST(PageTextRules, HeadlineWordsRecurInTheLead) {
+  constexpr std::string_view lead =
+      "Swimmers who train in cold lakes should warm up slowly afterwards, doctors say. Shivering is normal.";
+  EXPECT_DOUBLE_EQ(shared_word_share("Why cold-lake swimmers should warm up slowly", lead), 1.0);
+  EXPECT_DOUBLE_EQ(shared_word_share("Exclusive to the Gazette", lead), 0.0);
+  // A shared stem counts: "swimmer" and "swimmers".
+  EXPECT_DOUBLE_EQ(shared_word_share("Swimmer", lead), 1.0);
+  // Words under four letters carry nothing.
+  EXPECT_DOUBLE_EQ(shared_word_share("in a lake", "a"), 0.0);
+}
+
+TEST(PageTextRules, UiPhrasesInEveryLanguage) {
+  for (std::string_view p : {"Follow", "Forward to a friend", "Published in", "Member-only story", "Accept all",
+                             "Reenviar a un amigo", "Folgen", "Envoyer \u00E0 un ami", "Accetta", "Aceitar",
+                             "Stuur door aan een vriend"})
+    EXPECT_TRUE(is_ui_phrase(p, 3)) << p;
+  // Near misses: a headline that starts with such a word is no control.
+  EXPECT_FALSE(is_ui_phrase("Follow the money: who pays for hospital parking", 8));
+  EXPECT_FALSE(is_ui_phrase("Accepting a diagnosis takes time", 5));
+}
+
+TEST(FindArticleRegion, AnAffiliationUnderTheBylineIsNoHeadline) {
+  constexpr std::string_view page =
+      "Skip to main content\nThe Evening Lantern\nNews\nHealth\nSport\n"
+      "Why do my knees ache before it rains?\n"
+      "Dr. Pia Lindqvist\nWriting for the Lantern\n"
+      "Published 9:15 a.m. March 3, 2025\n"
+      "Many people say their knees ache before rain, and the feeling is real: falling air pressure lets the "
+      "tissue around a sore joint swell a little.\n"
+      "Keeping the knees moving, with short walks and gentle stretches, eases the ache more than resting does.\n"
+      "Privacy\nTerms\n\u00A9 2025 The Evening Lantern\n";
+  EXPECT_EQ(title_of(page), "Why do my knees ache before it rains?");
+}
+
+TEST(FindArticleRegion, AStandfirstOfTwoSentencesOverABylineIsPassed) {
+  constexpr std::string_view page =
+      "Direkt zum Inhalt\nStadtbote\nPolitik\nSport\nGesundheit\nMagen und Darm\n"
+      "Noroviren breiten sich in Kitas fr\u00FCher aus als sonst\n"
+      "Mehrere Einrichtungen melden Ausbr\u00FCche. Eltern sollten auf H\u00E4ndewaschen achten.\n"
+      "Von Jonas Brehm\n04.11.2025, 08:10 Uhr\nTeilen\n"
+      "In mehreren Kitas der Stadt sind seit Ende Oktober Noroviren aufgetreten, deutlich fr\u00FCher als in "
+      "den vergangenen Jahren.\n"
+      "Die Viren werden \u00FCber die H\u00E4nde weitergegeben, deshalb hilft gr\u00FCndliches Waschen mit Seife "
+      "am meisten.\n"
+      "Impressum\nDatenschutz\n";
+  EXPECT_EQ(title_of(page), "Noroviren breiten sich in Kitas fr\u00FCher aus als sonst");
+}
+
+TEST(FindArticleRegion, ABylineBarWithCountersLiesBetweenStandfirstAndText) {
+  constexpr std::string_view page =
+      "Open in app\nSign up\nSign in\nWrite\n"
+      "Rutas Lentas \u00B7 Follow publication\n"
+      "Volv\u00ED a nadar en el mar despu\u00E9s de una lesi\u00F3n de hombro\n"
+      "Cuatro meses de ejercicios y un poco de paciencia.\n"
+      "Marta Oliva\nMarta Oliva\nFollow\nPublished in\nRutas Lentas\n\u00B7\n6 min read\n\u00B7\nMay 2, 2026\n"
+      "310\n12\nListen\nShare\n"
+      "El verano pasado me operaron del hombro derecho y pens\u00E9 que no volver\u00EDa a nadar en el mar "
+      "durante mucho tiempo, porque el m\u00E9dico fue prudente.\n"
+      "Esta no es una gu\u00EDa m\u00E9dica, es solo c\u00F3mo volv\u00ED a nadar poco a poco con la lesi\u00F3n "
+      "curada.\n"
+      "Help\nStatus\nAbout\n";
+  EXPECT_EQ(title_of(page), "Volv\u00ED a nadar en el mar despu\u00E9s de una lesi\u00F3n de hombro");
+}
+
+TEST(FindArticleRegion, ANavBarOfNamesGainsNothingFromWordsTheCreditsShare) {
+  constexpr std::string_view page =
+      "Blue Harbour Science Travel Photography\n\n"
+      "How lighthouse keepers lived on a rock for a month at a time\n\n"
+      "Words by Tom Eade \u00B7 Photographs by Lin Park\n\n"
+      "The lamp room at dusk\nLin Park for Blue Harbour\n\n"
+      "For a hundred years, keepers on the rock lived in turns of a month, with supplies brought by boat.\n\n"
+      "The stores room held flour, tea and lamp oil. Lin Park for Blue Harbour\n\n"
+      "Each keeper climbed the tower stairs many times a night to trim the wick and wind the clock.\n\n"
+      "More from Blue Harbour\nAbout us\n\u00A9 2025 Blue Harbour\n";
+  EXPECT_EQ(title_of(page), "How lighthouse keepers lived on a rock for a month at a time");
 }
 
 }  // namespace

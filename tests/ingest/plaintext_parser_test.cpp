@@ -82,6 +82,37 @@ TEST(PlaintextHeadings, ShortStandaloneLinesAreHeadings) {
                                           section("Habits", 2, 5, {paragraph("Keep a routine.", 7)})}));
 }
 
+TEST(PlaintextHeadings, NumberedHeadingsKeepTheirNumbers) {
+  const Article a = parse(
+      "Three ways to save water\n\nSmall habits add up over a summer.\n\n"
+      "1. Fix the drip\n\nA dripping tap can waste a bath of water every week.\n\n"
+      "2. Shorter showers\n\nFour minutes is plenty for most people.\n");
+  ASSERT_EQ(a.sections.size(), 3u);
+  EXPECT_EQ(a.sections[1].title, "1. Fix the drip");
+  EXPECT_EQ(a.sections[2].title, "2. Shorter showers");
+  EXPECT_EQ(plain_text(a.sections[2].blocks.at(0).text), "Four minutes is plenty for most people.");
+}
+
+TEST(PlaintextHeadings, NumberedLinesSpacedByBlankLinesStayAList) {
+  const Article a = parse("Shopping\n\nWe need a few things.\n\n1. Flour\n\n2. Sugar\n\nThat is all.\n");
+  ASSERT_EQ(a.sections.size(), 1u);
+  for (const Block& b : a.sections[0].blocks) {
+    if (b.kind != BlockKind::List) {
+      EXPECT_FALSE(plain_text(b.text).starts_with("1.")) << plain_text(b.text);
+    }
+  }
+  EXPECT_EQ(a.sections[0].blocks.at(1).kind, BlockKind::List);
+}
+
+TEST(PlaintextCredits, ATrailingCreditLeavesTheCaption) {
+  const Article a = parse("Harbour lights\n\nBoats moored in the harbour at dusk. (Image: Kit Marlow)\n\nThe end.\n");
+  ASSERT_EQ(a.sections.size(), 1u);
+  EXPECT_EQ(plain_text(a.sections[0].blocks.at(0).text), "Boats moored in the harbour at dusk.");
+  ASSERT_FALSE(a.dropped.empty());
+  EXPECT_EQ(a.dropped.back().text, "(Image: Kit Marlow)");
+  EXPECT_EQ(a.dropped.back().reason, "photo-credit");
+}
+
 TEST(PlaintextHeadings, TextBeforeFirstHeadingGetsUntitledSection) {
   EXPECT_ARTICLE(parse("Intro text here.\n\nMain topic\n\nBody.\n"),
                  article("Main topic", {section("", 1, 1, {paragraph("Intro text here.", 1)}),

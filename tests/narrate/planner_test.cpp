@@ -349,6 +349,25 @@ TEST(Planner, UntitledSectionsAndMetadata) {
   EXPECT_TRUE(plan(Article{}, Verbosity::Full).chapters.empty());
 }
 
+TEST(Planner, TheStandfirstFollowsTheTitleOnce) {
+  Article a;
+  a.title = "Night buses";
+  a.subtitle = "What changes in May";
+  a.sections.push_back(section("Night buses", 1, {paragraph("Routes change.")}));
+  a.sections.push_back(section("Fares", 2, {paragraph("Fares stay.")}));
+  Script s = plan(a, Verbosity::Normal);
+  ASSERT_EQ(s.chapters[0].segments.size(), 3u);
+  EXPECT_EQ(s.chapters[0].segments[1].text, "What changes in May");
+  EXPECT_EQ(s.chapters[0].segments[2].text, "Routes change.");
+  EXPECT_EQ(s.chapters[1].segments.size(), 2u);
+
+  // Not again when the text opens with it, however it is spelled.
+  a.sections[0].blocks = {paragraph("What changes in May: routes change.")};
+  s = plan(a, Verbosity::Normal);
+  ASSERT_EQ(s.chapters[0].segments.size(), 2u);
+  EXPECT_EQ(s.chapters[0].segments[1].text, "What changes in May: routes change.");
+}
+
 TEST(Planner, EveryTextIsNormalisedAndEmptySegmentsAreDropped) {
   Article a;
   a.title = "Dosing";

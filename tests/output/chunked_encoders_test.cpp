@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iterator>
 #include <numbers>
+#include <string>
 #include <vector>
 
 #include <chrono>
@@ -20,6 +21,7 @@
 #include "output/chunked_encoder.hpp"
 #include "output/flac_encoder.hpp"
 #include "output_test_support.hpp"
+#include "util/error.hpp"
 
 namespace readaloud {
 namespace {
@@ -235,6 +237,38 @@ TEST(ChunkedEncoder, StoresInStreamOrderAndPassesFailuresOn) {
         failing.finish();
       },
       std::runtime_error);
+}
+
+// The sink side shared by every chunked encoder: the last chunk is stored
+// before close(), close() runs once, and a write after finish() fails naming
+// the file.
+class CountingWriter final : public ChunkedWriter<std::int64_t> {
+ public:
+  explicit CountingWriter(std::vector<std::string>& log)
+      : ChunkedWriter("out.test", ChunkLayout{100, 0, 0}, 2, [](const ChunkInput& c) { return c.end - c.begin; }),
+        log_(log) {}
+
+ private:
+  void store(std::int64_t& samples) override { log_.push_back("store " + std::to_string(samples)); }
+  void close() override { log_.push_back("close " + std::to_string(total())); }
+  std::vector<std::string>& log_;
+};
+
+TEST(ChunkedWriter, ClosesOnceAfterTheLastChunkAndRefusesLaterWrites) {
+  std::vector<std::string> log;
+  CountingWriter writer(log);
+  const std::vector<float> x(250, 0.5f);
+  writer.write(x);
+  writer.finish();
+  writer.finish();
+  EXPECT_EQ(log, (std::vector<std::string>{"store 100", "store 100", "store 50", "close 250"}));
+  try {
+    writer.write(x);
+    FAIL() << "a write after finish() was taken";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.message(), "write failed: writer already finished");
+    EXPECT_EQ(e.where().file, "out.test");
+  }
 }
 
 TEST(FlacCrc, MatchesTheCheckValues) {

@@ -1,0 +1,158 @@
+#include "analyze/warning_model.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <utility>
+
+#include "util/embedded.hpp"
+#include "util/error.hpp"
+#include "util/utf8.hpp"
+
+namespace readaloud {
+namespace {
+
+// Chosen on a corpus part the model was not trained on, and on the shared
+// scraped article (docs/warnings.md): alone, the model flags routine advice
+// that names a doctor, so it decides alone only when it is very sure.
+constexpr ModelThreshold kBalanced{0.7, 0.92};
+constexpr ModelThreshold kHighRecall{0.35, 0.5};
+constexpr std::size_t kReasons = 3;
+
+bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// Feature name to how inspect names it: "b:out_of" -> "'out of'".
+std::string describe(const std::string& feature) {
+  std::string words = feature.substr(2);
+  std::replace(words.begin(), words.end(), '_', ' ');
+  switch (feature[0]) {
+    case 'L': return "lead-in '" + words + "'";
+    case 'H': return "heading '" + words + "'";
+    case 's': return "starts '" + words + "'";
+    default: return "'" + words + "'";
+  }
+}
+
+bool is_question(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '"' || s.back() == ')')) s.remove_suffix(1);
+  return !s.empty() && s.back() == '?';
+}
+
+}  // namespace
+
+std::vector<std::string> model_words(std::string_view text) {
+  const std::string folded = utf8::fold_accents(text);
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < folded.size();) {
+    if (!is_word_char(folded[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < folded.size() && is_word_char(folded[j])) ++j;
+    out.emplace_back(folded.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::string ModelVerdict::explain() const {
+  char p[16];
+  std::snprintf(p, sizeof p, "%.2f", probability);
+  std::string s = std::string("model: p ") + p;
+  for (std::size_t i = 0; i < why.size(); ++i) s += (i == 0 ? " from " : ", ") + why[i];
+  return s;
+}
+
+WarningModel WarningModel::parse(std::string_view text, const std::string& origin) {
+  WarningModel model;
+  std::size_t line_no = 0;
+  while (!text.empty()) {
+    const std::size_t nl = text.find('\n');
+    const std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0)
+      throw Error(ErrorKind::Runtime, "malformed model line (want feature<TAB>weight)", Location{origin, line_no});
+    const std::string key(line.substr(0, tab));
+    const std::string_view value = line.substr(tab + 1);
+    if (key == "languages") {
+      for (const std::string& w : model_words(value)) model.languages_.push_back(w);
+      continue;
+    }
+    double weight = 0.0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), weight);
+    if (ec != std::errc() || end != value.data() + value.size())
+      throw Error(ErrorKind::Runtime, "malformed weight \"" + std::string(value) + "\"", Location{origin, line_no});
+    if (key == "bias")
+      model.bias_ = weight;
+    else
+      model.weights_.emplace(key, weight);
+  }
+  return model;
+}
+
+const WarningModel& WarningModel::builtin() {
+  static const WarningModel model = [] {
+    const std::string path = "data/warnings/model.txt";
+    const auto text = embedded_file(path);
+    if (!text) throw_runtime("built-in data file " + path + " is missing");
+    return parse(*text, path);
+  }();
+  return model;
+}
+
+bool WarningModel::covers(std::string_view language) const {
+  return std::find(languages_.begin(), languages_.end(), language) != languages_.end();
+}
+
+ModelVerdict WarningModel::judge(std::string_view sentence, const SentenceContext& context) const {
+  // The same features, in the same proportions, as the training script's
+  // features(): counts scaled to unit length, plus the bias.
+  std::unordered_map<std::string, double> counts;
+  const std::vector<std::string> w = model_words(sentence);
+  for (const std::string& t : w) counts["w:" + t] += 1;
+  for (std::size_t i = 0; i + 1 < w.size(); ++i) counts["b:" + w[i] + "_" + w[i + 1]] += 1;
+  for (std::size_t i = 0; i < std::min<std::size_t>(3, w.size()); ++i) counts["s:" + w[i]] += 1;
+  if (context.in_list) {
+    counts["list"] += 1;
+    for (const std::string& t : model_words(context.lead_in)) counts["L:" + t] += 1;
+  }
+  for (const std::string& t : model_words(context.heading)) counts["H:" + t] += 1;
+  double norm = 0.0;
+  for (const auto& [k, v] : counts) norm += v * v;
+  norm = norm > 0.0 ? std::sqrt(norm) : 1.0;
+
+  double z = bias_;
+  std::vector<std::pair<double, std::string>> pushes;
+  for (const auto& [k, v] : counts) {
+    const auto it = weights_.find(k);
+    if (it == weights_.end()) continue;
+    const double part = it->second * v / norm;
+    z += part;
+    if (part > 0.0 && k.size() > 2 && k[1] == ':') pushes.emplace_back(part, k);
+  }
+  ModelVerdict verdict;
+  verdict.probability = 1.0 / (1.0 + std::exp(-std::clamp(z, -30.0, 30.0)));
+  if (is_question(sentence)) verdict.probability = 0.0;  // asks, does not warn ("Is it safe?")
+  std::sort(pushes.begin(), pushes.end(),  // ties by name, so the reason never depends on hashing
+            [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+  for (std::size_t i = 0; i < std::min(kReasons, pushes.size()); ++i) verdict.why.push_back(describe(pushes[i].second));
+  return verdict;
+}
+
+ModelThreshold model_threshold(WarningLevel level) {
+  constexpr double never = std::numeric_limits<double>::infinity();
+  switch (level) {
+    case WarningLevel::Balanced: return kBalanced;
+    case WarningLevel::HighRecall: return kHighRecall;
+    case WarningLevel::Off:
+    case WarningLevel::HighPrecision: return {never, never};
+  }
+  return {never, never};
+}
+
+}  // namespace readaloud
