@@ -120,5 +120,21 @@ TEST(WarningFamilies4, LeadInsInEachLanguage) {
   EXPECT_FALSE(list_warned("fr", "Voici ce que vous pouvez emporter si vous partez :"));
 }
 
+// "No known interaction" and "not shown to raise the risk" are reassurance in
+// every language; the interaction itself stays a warning.
+TEST(WarningFamilies4, HedgedInteractionsInSpanishGermanFrench) {
+  test::expect_kinds("es", {{"hedged interaction",
+                             {"Puede interactuar con la warfarina y aumentar el riesgo de hemorragia."},
+                             {"No tiene interacciones conocidas con la warfarina.",
+                              "No se ha demostrado que aumente el riesgo de hemorragia."}}});
+  test::expect_kinds("de", {{"hedged interaction",
+                             {"Das Mittel kann die Wirkung von Blutverdünnern verstärken."},
+                             {"Es gibt keine bekannten Wechselwirkungen mit Blutverdünnern."}}});
+  test::expect_kinds("fr", {{"hedged interaction",
+                             {"Ce médicament peut renforcer l'effet des anticoagulants."},
+                             {"Aucune interaction connue avec les anticoagulants.",
+                              "Il n'est pas connu pour augmenter le risque de saignement."}}});
+}
+
 }  // namespace
 }  // namespace readaloud
