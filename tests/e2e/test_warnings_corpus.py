@@ -106,10 +106,11 @@ class WarningsCorpus(unittest.TestCase):
             subprocess.run([sys.executable, os.path.join(SRC, "scripts", "train-warnings-model.py"), "--out", out]
                            + [os.path.join(CORPUS, p) for p in parts], check=True, capture_output=True)
             again, shipped = self.weights(out), self.weights(model)
-        self.assertEqual(again.keys(), shipped.keys())
-        # Written with 4 places: allow a last-digit difference from another
-        # machine's exp(), nothing more.
-        worst = max(abs(again[k] - shipped[k]) for k in shipped if k != "languages")
+        # Written with 4 places, weights under 0.02 left out: allow a
+        # last-digit difference from another machine's exp(), nothing more.
+        for k in again.keys() ^ shipped.keys():
+            self.assertLess(abs(again.get(k, shipped.get(k))), 0.0201, k)
+        worst = max(abs(again[k] - shipped[k]) for k in again.keys() & shipped.keys() if k != "languages")
         self.assertLessEqual(worst, 2e-4)
         self.assertEqual(again["languages"], shipped["languages"])
 
