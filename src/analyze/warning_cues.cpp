@@ -429,10 +429,6 @@ const WarningCues& warning_cues_for(std::string_view language) {
   return cache.get(resource_language("warnings", language.empty() ? "en" : language));
 }
 
-namespace {
-
-// Whether the sentence asks rather than tells ("Never heard of it?", "Is it
-// dangerous?"): its last character before closing quotes and brackets is "?".
 bool is_question(std::string_view sentence) {
   std::size_t end = sentence.size();
   while (end > 0) {
@@ -448,6 +444,8 @@ bool is_question(std::string_view sentence) {
   }
   return end > 0 && sentence[end - 1] == '?';
 }
+
+namespace {
 
 std::string format_weight(double w) {
   char buf[32];

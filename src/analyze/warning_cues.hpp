@@ -122,6 +122,10 @@ struct CueToken {
 /// Folds and tokenises text the way cue patterns see it.
 std::vector<CueToken> cue_tokens(std::string_view text, const WarningCues& cues);
 
+/// Whether the sentence asks rather than tells ("Never heard of it?", "Is it
+/// dangerous?"): its last character before closing quotes and brackets is "?".
+bool is_question(std::string_view sentence);
+
 /// Scores one sentence: the sum of the weights of the sentence cues that match
 /// without a veto, plus the support cues when at least one cue matched, minus
 /// the dampers that match. Questions (ending in "?") score 0.

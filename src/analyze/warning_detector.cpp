@@ -98,35 +98,41 @@ WarningReason heading_leadin(const Section& section, const Context& ctx) {
   return std::nullopt;
 }
 
+// The lead-in sentence of a list or table, as paragraph_leadin() decides it.
+struct LeadIn {
+  WarningReason reason;  // the warning the list inherits from it
+  bool found = false;    // whether there is one that decides for the list
+  std::string text;      // the sentence, when it ends in ":" (the model's context)
+};
+
 // Decides the lead-in of the list at blocks[index]: the last sentence of the
 // paragraph just before it, when that ends in ":" (or in no full stop and
-// warns). `found` tells whether there is one that decides for the list. A
-// lead-in that warns is itself a warning sentence of its paragraph ("Warning.
-// Call your doctor if your child: has a fever, ..."); a pointer ("Follow these
-// steps:") takes `from_heading`.
-WarningReason paragraph_leadin(Section& section, std::size_t index, const Context& ctx,
-                               const WarningReason& from_heading, bool& found) {
-  found = false;
-  if (index == 0) return std::nullopt;
+// warns). A lead-in that warns is itself a warning sentence of its paragraph
+// ("Warning. Call your doctor if your child: has a fever, ..."); a pointer
+// ("Follow these steps:") takes `from_heading`.
+LeadIn paragraph_leadin(Section& section, std::size_t index, const Context& ctx, const WarningReason& from_heading) {
+  LeadIn out;
+  if (index == 0) return out;
   Block& paragraph = section.blocks[index - 1];
   // An "Important:" line is often parsed as a callout: it leads in all the same.
   if (paragraph.kind != BlockKind::Paragraph && paragraph.kind != BlockKind::Callout &&
       paragraph.kind != BlockKind::Quote)
-    return std::nullopt;
+    return out;
   const std::string text = plain_text(paragraph.text);
   const std::vector<TextRange> sentences = split_sentences(text, ctx.cues.language);
-  if (sentences.empty()) return std::nullopt;
+  if (sentences.empty()) return out;
   const TextRange r = sentences.back();
   const std::string_view last = trim_view(std::string_view(text).substr(r.begin, r.end - r.begin));
-  if (last.empty()) return std::nullopt;
+  if (last.empty()) return out;
   // A sentence that runs on into the list ("...if in the next few hours you
   // develop") is a lead-in too, but only one that matches a lead-in cue:
   // scraped text often drops full stops after plain sentences and warnings.
   const bool colon = last.back() == ':';
-  if (!colon && (last.back() == '.' || last.back() == '!' || last.back() == '?')) return std::nullopt;
+  if (colon) out.text = last;
+  if (!colon && (last.back() == '.' || last.back() == '!' || last.back() == '?')) return out;
   const char* const what = section.blocks[index].kind == BlockKind::Table ? "' on the table" : "' on the list";
   const std::string name = match_leadin(last, ctx.cues);
-  if (!colon && name.empty()) return std::nullopt;
+  if (!colon && name.empty()) return out;
   const CueScore s = score_sentence(last, ctx.cues);
   WarningReason reason;
   if (!name.empty())
@@ -137,12 +143,13 @@ WarningReason paragraph_leadin(Section& section, std::size_t index, const Contex
   // the list and for the pointer itself.
   const bool pointer = !reason && colon && matches_any(last, ctx.cues.pointer_leadins, ctx.cues);
   if (pointer && from_heading) reason = from_heading;
-  found = reason || (colon && !pointer);
-  if (!found) return std::nullopt;
+  out.found = reason || (colon && !pointer);
+  if (!out.found) return out;
   std::vector<SentenceWarning>& flagged = paragraph.sentence_warnings;
   if (reason && !paragraph.warning && (flagged.empty() || flagged.back().begin != r.begin))
     flagged.push_back(SentenceWarning{r.begin, r.end, *reason});
-  return reason;
+  out.reason = reason;
+  return out;
 }
 
 void mark_list(Block& block, const WarningReason& inherited, const Context& ctx, const SentenceContext& where) {
@@ -196,21 +203,6 @@ void mark_table(Block& block, const WarningReason& inherited, const Context& ctx
   }
 }
 
-// The text of the lead-in sentence of the list or table at blocks[index] (the
-// last sentence of the block before it, when that ends in ":"), for the model.
-std::string leadin_text(const Section& section, std::size_t index, const Context& ctx) {
-  if (index == 0) return {};
-  const Block& before = section.blocks[index - 1];
-  if (before.kind != BlockKind::Paragraph && before.kind != BlockKind::Callout && before.kind != BlockKind::Quote)
-    return {};
-  const std::string text = plain_text(before.text);
-  const std::vector<TextRange> sentences = split_sentences(text, ctx.cues.language);
-  if (sentences.empty()) return {};
-  const std::string_view last =
-      trim_view(std::string_view(text).substr(sentences.back().begin, sentences.back().end - sentences.back().begin));
-  return !last.empty() && last.back() == ':' ? std::string(last) : std::string();
-}
-
 void mark_blocks(Section& section, bool is_title, const Context& ctx) {
   // The article's title names its topic ("Side effects of statins"): no lead-in.
   const WarningReason from_heading = section.warning || is_title ? std::nullopt : heading_leadin(section, ctx);
@@ -241,15 +233,14 @@ void mark_blocks(Section& section, bool is_title, const Context& ctx) {
       case BlockKind::Table: {
         // The lead-in sentence is marked even in a risk section ("Common side
         // effects:"); the section's reason still wins for the list.
-        bool has_leadin = false;
-        const WarningReason leadin = paragraph_leadin(section, i, ctx, from_heading, has_leadin);
-        const WarningReason inherited = section.warning ? section.warning : has_leadin ? leadin : from_heading;
+        const LeadIn leadin = paragraph_leadin(section, i, ctx, from_heading);
+        const WarningReason inherited = section.warning ? section.warning : leadin.found ? leadin.reason : from_heading;
         // A lead-in the cues judged harmless ("Signs that your baby is feeding
         // well include:") also stops the heading: the model then judges each
         // item on its own words, without that context.
-        const bool harmless_leadin = has_leadin && !leadin;
-        const std::string lead_in = harmless_leadin ? std::string() : leadin_text(section, i, ctx);
-        const SentenceContext where{true, lead_in, harmless_leadin ? std::string_view() : heading};
+        const bool harmless_leadin = leadin.found && !leadin.reason;
+        const SentenceContext where{true, harmless_leadin ? std::string_view() : std::string_view(leadin.text),
+                                    harmless_leadin ? std::string_view() : heading};
         if (block.kind == BlockKind::List)
           mark_list(block, inherited, ctx, where);
         else

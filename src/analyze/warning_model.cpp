@@ -6,6 +6,7 @@
 #include <limits>
 #include <utility>
 
+#include "analyze/warning_cues.hpp"
 #include "util/embedded.hpp"
 #include "util/error.hpp"
 #include "util/utf8.hpp"
@@ -32,11 +33,6 @@ std::string describe(const std::string& feature) {
     case 's': return "starts '" + words + "'";
     default: return "'" + words + "'";
   }
-}
-
-bool is_question(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '"' || s.back() == ')')) s.remove_suffix(1);
-  return !s.empty() && s.back() == '?';
 }
 
 }  // namespace

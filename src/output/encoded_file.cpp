@@ -29,12 +29,7 @@ EncodedFile::EncodedFile(const std::filesystem::path& path) : path_(path), fd_(c
 void EncodedFile::append(std::span<const std::uint8_t> bytes) {
   write_at(size_, bytes);
   size_ += static_cast<std::int64_t>(bytes.size());
-  // Start each megabyte on its way to disk as soon as it is here (as the WAV
-  // writer does): the commit syncs the file and would otherwise wait for all of it.
-  if (size_ - queued_ >= kWritebackBytes) {
-    ::sync_file_range(fd_.get(), queued_, size_ - queued_, SYNC_FILE_RANGE_WRITE);  // a hint: failure is harmless
-    queued_ = size_;
-  }
+  writeback_.written_to(fd_.get(), size_);
 }
 
 void EncodedFile::write_at(std::int64_t offset, std::span<const std::uint8_t> bytes) {

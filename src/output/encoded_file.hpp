@@ -31,11 +31,10 @@ class EncodedFile {
   const std::filesystem::path& path() const { return path_; }
 
  private:
-  static constexpr std::int64_t kWritebackBytes = 1 << 20;
   std::filesystem::path path_;
   Fd fd_;
   std::int64_t size_ = 0;
-  std::int64_t queued_ = 0;  ///< bytes before this were handed to writeback
+  Writeback writeback_;  ///< each megabyte starts for the disk as it is appended
 };
 
 }  // namespace readaloud

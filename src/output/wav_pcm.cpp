@@ -49,21 +49,14 @@ std::string header(long long samples, int sample_rate) {
 /// from sample `at` on.
 class PcmWriter final : public AudioSink {
  public:
-  PcmWriter(int fd, const std::filesystem::path& path, long long at) : fd_(fd), path_(path), at_(at), first_(at) {}
+  PcmWriter(int fd, const std::filesystem::path& path, long long at)
+      : fd_(fd), path_(path), at_(at), writeback_(44 + static_cast<off_t>(at) * 2) {}
   void write(std::span<const float> samples) override {
     float_to_int16(samples, pcm_);  // WAV is little-endian, like every machine this builds for
     if (!pwrite_all(fd_, pcm_.data(), pcm_.size() * sizeof(std::int16_t), 44 + static_cast<off_t>(at_) * 2))
       throw_runtime(std::string("write failed: ") + std::strerror(errno), {path_.string()});
     at_ += static_cast<long long>(samples.size());
-    // Start writing each megabyte to disk as soon as it is here: the commit
-    // syncs the file before renaming it, and would otherwise wait for all of
-    // it at the end.
-    const off_t written_to = 44 + static_cast<off_t>(at_) * 2;
-    if (written_to - synced_to_ >= (1 << 20) || synced_to_ < 0) {
-      const off_t from = synced_to_ < 0 ? 44 + static_cast<off_t>(first_) * 2 : synced_to_;
-      ::sync_file_range(fd_, from, written_to - from, SYNC_FILE_RANGE_WRITE);  // a hint: failure is harmless
-      synced_to_ = written_to;
-    }
+    writeback_.written_to(fd_, 44 + static_cast<off_t>(at_) * 2);
   }
   void finish() override {}
 
@@ -71,8 +64,7 @@ class PcmWriter final : public AudioSink {
   int fd_;
   const std::filesystem::path& path_;
   long long at_;
-  long long first_;
-  off_t synced_to_ = -1;
+  Writeback writeback_;
   std::vector<std::int16_t> pcm_;
 };
 

@@ -13,6 +13,12 @@ Fd::~Fd() {
   if (fd_ >= 0) ::close(fd_);
 }
 
+void Writeback::written_to(int fd, off_t end) {
+  if (end - queued_ < kBytes) return;
+  ::sync_file_range(fd, queued_, end - queued_, SYNC_FILE_RANGE_WRITE);  // a hint: failure is harmless
+  queued_ = end;
+}
+
 namespace {
 
 // Writes all `size` bytes through io(bytes, count, done), where `done` is

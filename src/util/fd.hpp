@@ -27,6 +27,21 @@ class Fd {
   int fd_;
 };
 
+/// Starts a file's new bytes on their way to disk a megabyte at a time while
+/// it is still being written, so that a later fsync (the commit of an atomic
+/// output) waits for the last megabyte only. A hint: failures are ignored.
+class Writeback {
+ public:
+  /// Bytes before `from` (a header written last) are left to the fsync.
+  explicit Writeback(off_t from = 0) : queued_(from) {}
+  /// The file now holds data up to `end`.
+  void written_to(int fd, off_t end);
+
+ private:
+  static constexpr off_t kBytes = 1 << 20;
+  off_t queued_;  // bytes before this were handed to writeback
+};
+
 /// Writes all `size` bytes at offset `at`. pwrite may write part of the
 /// buffer (a file-size limit, a full disk); retrying makes the next call
 /// report the reason. False, with errno set (ENOSPC when the system gave no
