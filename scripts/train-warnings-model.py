@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Trains the warning model (data/warnings/model.txt) on the labelled corpus.
 
-A logistic regression over the words of a sentence and of its context (the
+A logistic regression over the words and word stems of a sentence and of its context (the
 lead-in of the list or table it belongs to, the heading above it). The
 detector (src/analyze/warning_model.cpp) computes the same features and adds
 the model's verdict to its cue rules. The corpus format is in docs/warnings.md.
@@ -25,6 +25,7 @@ LIST_LINE = re.compile(r"\s*([-*+]\s|\d+[.)]\s|\|)")
 EPOCHS = 30
 RATE = 0.5
 L2 = 3e-3
+STEM = 5  # words longer than this also count by their first STEM letters
 PRUNE = 0.02  # weights smaller than this are left out of the file
 # Latin letters without a decomposition, spelled as src/util/utf8.cpp's
 # fold_accents() spells them.
@@ -48,12 +49,17 @@ def features(sentence, in_list, lead_in, heading):
         counts["b:" + a + "_" + b] += 1
     for t in w[:3]:
         counts["s:" + t] += 1
+    for t in w:  # a crude stem, so "avoiding" and "avoided" share what "avoid" learnt
+        if len(t) > STEM:
+            counts["p:" + t[:STEM]] += 1
     if in_list:
+        # A warning heading warns its lists, not every paragraph under it
+        # (docs/warnings.md): the heading is context for list items only.
         counts["list"] += 1
         for t in words(lead_in):
             counts["L:" + t] += 1
-    for t in words(heading):
-        counts["H:" + t] += 1
+        for t in words(heading):
+            counts["H:" + t] += 1
     norm = math.sqrt(sum(v * v for v in counts.values())) or 1.0
     out = {k: v / norm for k, v in counts.items()}
     out["bias"] = 1.0

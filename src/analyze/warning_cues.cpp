@@ -473,6 +473,7 @@ CueScore score_sentence(std::string_view sentence, const WarningCues& cues) {
     if (neg.weight <= 0.0)
       for (const CuePattern& p : neg.patterns)
         if (vocabulary.may_match(p)) find_matches(p, toks, vetoed);
+  result.hedged = !vetoed.empty();
   const Vetoes vetoes(std::move(vetoed));
   const Vetoes none{std::vector<Match>{}};
 
@@ -480,7 +481,11 @@ CueScore score_sentence(std::string_view sentence, const WarningCues& cues) {
   std::vector<const SentenceCue*> matched;
   for (const SentenceCue& cue : cues.sentence_cues)
     if (matches_unvetoed(cue.patterns, toks, vocabulary, vetoes, scratch)) matched.push_back(&cue);
-  if (matched.empty()) return result;
+  if (matched.empty()) {
+    for (const NegativeCue& neg : cues.negative_cues)
+      if (!result.hedged && neg.weight > 0.0) result.hedged = matches_unvetoed(neg.patterns, toks, vocabulary, none, scratch);
+    return result;
+  }
   std::stable_sort(matched.begin(), matched.end(),
                    [](const SentenceCue* a, const SentenceCue* b) { return a->weight > b->weight; });
   result.top = matched.front()->name;
@@ -497,6 +502,7 @@ CueScore score_sentence(std::string_view sentence, const WarningCues& cues) {
     if (neg.weight > 0.0 && matches_unvetoed(neg.patterns, toks, vocabulary, none, scratch)) {
       result.score -= neg.weight;
       result.reasons.push_back("- " + neg.name);
+      result.hedged = true;
     }
   return result;
 }

@@ -101,6 +101,9 @@ struct CueScore {
   double score = 0.0;
   std::string top;                   ///< the heaviest matched sentence cue ("" when none)
   std::vector<std::string> reasons;  ///< "<cue>", "+ <support>", "- <damper>", heaviest cue first
+  /// Whether a veto or a damper matched anywhere in the sentence (reassurance,
+  /// a benefit, a statistic, a research report), with or without a cue.
+  bool hedged = false;
   /// "cue: <top>", followed by the other reasons and the score when there are others.
   std::string explain() const;
 };

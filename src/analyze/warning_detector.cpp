@@ -14,6 +14,7 @@ namespace {
 // enough to lift a weak consequence ("Drops can cause dizziness") over the
 // balanced threshold, never enough to flag narrative with no cue at all.
 constexpr double kHeadingSupport = 0.5;
+constexpr std::size_t kModelMinWords = 6;
 
 struct Context {
   const WarningCues& cues;
@@ -55,6 +56,9 @@ std::string clip(std::string_view s, std::size_t max = 60) {
 // sentence in which some cue matched, below the threshold, needs less of it.
 WarningReason judged(std::string_view sentence, const Context& ctx, const SentenceContext& where, bool has_cue) {
   if (!ctx.model) return std::nullopt;
+  // A few words with nothing around them are too little evidence for the
+  // model alone: "It shouldn't be painful.", "You're not alone."
+  if (!has_cue && where.lead_in.empty() && model_words(sentence).size() < kModelMinWords) return std::nullopt;
   const ModelVerdict verdict = ctx.model->judge(sentence, where);
   if (verdict.probability < (has_cue ? ctx.model_bar.with_cue : ctx.model_bar.alone)) return std::nullopt;
   return verdict.explain();
@@ -62,7 +66,8 @@ WarningReason judged(std::string_view sentence, const Context& ctx, const Senten
 
 // Scores each sentence; `heading` is the risk section's reason, if any. The
 // cues decide first; a sentence they pass over is flagged when the model is
-// confident enough ("model: p 0.90 from 'leave', 'sick', 'can leave'").
+// confident enough ("model: p 0.90 from 'leave', 'sick', 'can leave'"),
+// unless the cues' reassurance, benefit or statistic rules matched it.
 std::vector<SentenceWarning> scored_sentences(const std::string& text, const Context& ctx,
                                               const WarningReason& heading, const SentenceContext& where) {
   std::vector<SentenceWarning> out;
@@ -76,7 +81,7 @@ std::vector<SentenceWarning> scored_sentences(const std::string& text, const Con
     }
     if (s.score > 0.0 && s.score >= ctx.threshold - 1e-9) {
       out.push_back(SentenceWarning{r.begin, r.end, s.explain()});
-    } else if (const auto verdict = judged(sentence, ctx, where, !s.top.empty())) {
+    } else if (const auto verdict = s.hedged ? std::nullopt : judged(sentence, ctx, where, !s.top.empty())) {
       out.push_back(SentenceWarning{r.begin, r.end, *verdict});
     } else if (previous_warned && matches_any(sentence, ctx.cues.continuations, ctx.cues)) {
       // "So can some water tablets." says again what the warning before it said.
@@ -143,6 +148,7 @@ LeadIn paragraph_leadin(Section& section, std::size_t index, const Context& ctx,
   // the list and for the pointer itself.
   const bool pointer = !reason && colon && matches_any(last, ctx.cues.pointer_leadins, ctx.cues);
   if (pointer && from_heading) reason = from_heading;
+  if (pointer) out.text.clear();  // it says nothing about the items: no context for the model
   out.found = reason || (colon && !pointer);
   if (!out.found) return out;
   std::vector<SentenceWarning>& flagged = paragraph.sentence_warnings;

@@ -39,9 +39,10 @@ TEST(WarningModel, WordsAreFoldedLikeTheTrainingScript) {
 
 TEST(WarningModel, ProbabilityIsTheLogisticOfTheScaledFeatures) {
   const WarningModel m = WarningModel::parse(kTiny, "tiny.txt");
-  // "zorble quindle": w:zorble, w:quindle, b:zorble_quindle, s:zorble, s:quindle -> norm sqrt(5).
+  // "zorble quindle": w:zorble, w:quindle, b:zorble_quindle, s:zorble, s:quindle
+  // and the stems p:zorbl, p:quind -> norm sqrt(7).
   const ModelVerdict v = m.judge("Zorble quindle", {});
-  EXPECT_NEAR(v.probability, sigmoid(-2.0 + 16.0 / std::sqrt(5.0)), 1e-9);
+  EXPECT_NEAR(v.probability, sigmoid(-2.0 + 16.0 / std::sqrt(7.0)), 1e-9);
   EXPECT_EQ(v.why, (std::vector<std::string>{"'zorble quindle'", "'zorble'"}));
   EXPECT_EQ(v.explain().rfind("model: p 0.", 0), 0u) << v.explain();
   // Unknown words only dilute; a question never warns.
@@ -49,13 +50,15 @@ TEST(WarningModel, ProbabilityIsTheLogisticOfTheScaledFeatures) {
   EXPECT_EQ(m.judge("Zorble quindle?", {}).probability, 0.0);
 }
 
-TEST(WarningModel, ContextAddsTheLeadInOnlyInLists) {
+TEST(WarningModel, ContextCountsOnlyInLists) {
+  // A warning heading warns its lists, not every paragraph under it.
   const WarningModel m = WarningModel::parse(kTiny, "tiny.txt");
-  const double plain = m.judge("rashes", SentenceContext{false, "Side effects include:", ""}).probability;
+  const double plain = m.judge("rashes", SentenceContext{false, "Side effects include:", "Dangers"}).probability;
   const double listed = m.judge("rashes", SentenceContext{true, "Side effects include:", ""}).probability;
-  const double headed = m.judge("rashes", SentenceContext{false, "", "Dangers"}).probability;
+  const double headed = m.judge("rashes", SentenceContext{true, "Side effects include:", "Dangers"}).probability;
+  EXPECT_EQ(plain, m.judge("rashes", {}).probability);
   EXPECT_GT(listed, plain);
-  EXPECT_GT(headed, plain);
+  EXPECT_GT(headed, listed);
   EXPECT_NE(m.judge("rashes", SentenceContext{true, "Side effects include:", ""}).explain().find("lead-in 'include'"),
             std::string::npos);
 }
@@ -91,14 +94,16 @@ std::string reason_for(const char* language, const std::string& text, WarningLev
 }
 
 TEST(WarningModel, TheDetectorFlagsWhatOnlyTheModelRecognises) {
-  // No cue knows "zorble quindle"; the tiny model is sure of it (p 0.996).
-  const std::string text = "Zorble the quindle, zorble quindle.";
+  // No cue knows "zorble quindle"; the tiny model is sure of it (p 0.96).
+  const std::string text = "Zorble the quindle, zorble quindle, then zorble again.";
   EXPECT_EQ(reason_for("en", text, WarningLevel::Balanced).rfind("model: p ", 0), 0u);
   EXPECT_EQ(reason_for("en", text, WarningLevel::HighRecall).rfind("model: p ", 0), 0u);
   EXPECT_EQ(reason_for("en", text, WarningLevel::HighPrecision), "");  // only cues decide there
   EXPECT_EQ(reason_for("en", text, WarningLevel::Off), "");
   EXPECT_EQ(reason_for("de", text, WarningLevel::Balanced), "");  // not the model's language
   EXPECT_EQ(reason_for("en", "The weather was sunny.", WarningLevel::HighRecall), "");
+  // Too few words for the model alone, however sure it is (p 0.99).
+  EXPECT_EQ(reason_for("en", "Zorble quindle, zorble.", WarningLevel::HighRecall), "");
 }
 
 TEST(WarningModel, CuesKeepTheirOwnReasons) {

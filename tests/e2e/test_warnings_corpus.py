@@ -22,14 +22,14 @@ spec.loader.exec_module(score)
 
 
 class WarningsCorpus(unittest.TestCase):
-    def check_held_out(self, part, at_least):
+    def check_held_out(self, part, at_least, min_recall=0.85, min_precision=0.85):
         st = score.score_dir(BIN, os.path.join(CORPUS, part), "")
         recall, precision = score.summary(st)
         sentences = sum(st["warn"].values()) + sum(st["plain"].values())
         self.assertGreaterEqual(sentences, at_least)
         detail = "\n".join([part, "misses:"] + st["misses"] + ["false alarms:"] + st["alarms"])
-        self.assertGreaterEqual(recall, 0.85, detail)
-        self.assertGreaterEqual(precision, 0.85, detail)
+        self.assertGreaterEqual(recall, min_recall, detail)
+        self.assertGreaterEqual(precision, min_precision, detail)
 
     def test_held_out_recall_and_precision(self):
         self.check_held_out("heldout", 200)
@@ -50,6 +50,18 @@ class WarningsCorpus(unittest.TestCase):
         # on (cue families) and trained on (the model): docs/warnings.md.
         self.check_held_out("heldout4", 250)
 
+    def test_seventh_part(self):
+        # Measured blind, then tuned on (docs/warnings.md): recall 0.881 /
+        # precision 0.850 since; kept so that later changes do not lose it.
+        self.check_held_out("heldout7", 350, min_precision=0.80)
+
+    def test_eighth_part_never_tuned_on(self):
+        # Written blind and never tuned or trained on: the honest figure
+        # (docs/warnings.md), measured at recall 0.816 / precision 0.779. The
+        # issue asks for 0.80 / 0.85, which precision does not reach yet, so
+        # this guards against a fall, not the goal.
+        self.check_held_out("heldout8", 350, min_recall=0.80, min_precision=0.75)
+
     def test_table_rows_under_a_warning_lead_in_are_spoken_as_warnings(self):
         code, out, err = run(["inspect", os.path.join(CORPUS, "tuning", "23-procedure-biopsy-table.md"), "--json"])
         self.assertEqual(code, 0, err)
@@ -61,13 +73,13 @@ class WarningsCorpus(unittest.TestCase):
 
     def test_corpus_is_large_enough(self):
         total = 0
-        for part in ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
-                     "train6", "train7", "train8", "train9"):
+        for part in ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
+                     "heldout7", "heldout8", "train6", "train7", "train8", "train9", "train10", "train11", "train12", "train13"):
             folder = os.path.join(CORPUS, part)
             for name in os.listdir(folder):
                 if name.endswith(".md"):
                     total += len(score.parse(os.path.join(folder, name))[1])
-        self.assertGreaterEqual(total, 3000)
+        self.assertGreaterEqual(total, 4500)
 
     def test_levels_order_recall_and_off_marks_nothing(self):
         folder = os.path.join(CORPUS, "heldout2")
@@ -100,7 +112,10 @@ class WarningsCorpus(unittest.TestCase):
         with open(model, encoding="utf-8") as f:
             header = f.read(2000).splitlines()[1]
         parts = re.search(r" from (.+) \(\d+ sentences\)", header).group(1).split(", ")
-        self.assertNotIn("heldout5", parts)  # the part never trained or tuned on
+        self.assertNotIn("heldout5", parts)  # the part the thresholds were chosen on
+        self.assertNotIn("heldout6", parts)  # measured once, then tuned on (cues)
+        self.assertNotIn("heldout7", parts)  # measured twice, then tuned on (cues, bars)
+        self.assertNotIn("heldout8", parts)  # the part never trained or tuned on
         with tempfile.TemporaryDirectory() as tmp:
             out = os.path.join(tmp, "model.txt")
             subprocess.run([sys.executable, os.path.join(SRC, "scripts", "train-warnings-model.py"), "--out", out]
