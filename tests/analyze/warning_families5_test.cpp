@@ -74,6 +74,7 @@ TEST(WarningFamilies5, ReassuranceKeepsTheModelOut) {
   EXPECT_TRUE(flagged("A little bleeding from the gums happens to lots of us after flossing."));
   EXPECT_FALSE(flagged("A little bleeding from the gums is normal, so don't worry if you see it."));
   EXPECT_FALSE(flagged("Heavy bleeding after the procedure is rare and usually easy to stop."));
+  EXPECT_FALSE(flagged("Salt water rinses help against bleeding gums after a tooth is pulled."));
 }
 
 }  // namespace
