@@ -25,21 +25,23 @@ text = sys.stdin.read()
 num = lambda key: re.search(key + r" ([0-9.]+)", text, re.M).group(1)
 pages = re.search(r"pages (\d+) \(failed (\d+)\)", text)
 title = re.search(r"title right (\d+)/(\d+) \((\d+)%\)", text)
-print("%-22s %5s %6s %6s %6s %6s %6s %6s %7s" % (sys.argv[1], pages.group(1), pages.group(2), num("^precision"),
+print("%-24s %5s %6s %6s %6s %6s %6s %6s %7s" % (sys.argv[1], pages.group(1), pages.group(2), num("^precision"),
       num("  recall"), num("F1"), num("median precision"), num("median recall"), title.group(3) + "%"))
 ' "$1"
 }
 
-printf '%-22s %5s %6s %6s %6s %6s %6s %6s %7s\n' corpus pages failed P R F1 medP medR title
+printf '%-24s %5s %6s %6s %6s %6s %6s %6s %7s\n' corpus pages failed P R F1 medP medR title
 row "html tuned" html_pages.py "$here/tests/fixtures/pages"
 row "html held-out" html_pages.py "$here/tests/fixtures/pages/heldout"
 row "html held-out 2" html_pages.py "$here/tests/fixtures/pages/heldout2"
 row "html held-out 3" html_pages.py "$here/tests/fixtures/pages/heldout3"
 row "html held-out 4" html_pages.py "$here/tests/fixtures/pages/heldout4"
-row "html held-out 5" html_pages.py "$here/tests/fixtures/pages/heldout5"
+row "html part 5 (tuned)" html_pages.py "$here/tests/fixtures/pages/heldout5"
+row "html held-out 6" html_pages.py "$here/tests/fixtures/pages/heldout6"
 row "page text tuned" page_text.py "$here/tests/fixtures/pagetext"
 row "page text held-out" page_text.py "$here/tests/fixtures/pagetext/heldout"
 row "page text held-out 2" page_text.py "$here/tests/fixtures/pagetext/heldout2"
 row "page text held-out 3" page_text.py "$here/tests/fixtures/pagetext/heldout3"
 row "page text held-out 4" page_text.py "$here/tests/fixtures/pagetext/heldout4"
-row "page text held-out 5" page_text.py "$here/tests/fixtures/pagetext/heldout5"
+row "page text 5 (tuned)" page_text.py "$here/tests/fixtures/pagetext/heldout5"
+row "page text held-out 6" page_text.py "$here/tests/fixtures/pagetext/heldout6"

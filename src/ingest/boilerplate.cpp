@@ -194,10 +194,32 @@ std::optional<BoilerplateHit> BoilerplateFilter::match(std::string_view raw) con
   return std::nullopt;
 }
 
+std::size_t BoilerplateFilter::unbracketed_credit(std::string_view paragraph) const {
+  // "... the lake. Foto: Omroep Zuidrand / Kees Verhoef", "... Santa Luzia — Foto: Divulgação":
+  // a credit after a full stop or a dash, with no sentence of its own.
+  constexpr std::size_t kMaxCreditWords = 12;
+  const std::string_view t = trim(paragraph);
+  std::size_t best = std::string_view::npos, cut = 0;
+  for (std::string_view sep : {". ", " \u2014 ", " \u2013 ", " - "}) {
+    const std::size_t at = t.rfind(sep);
+    if (at == std::string_view::npos || (best != std::string_view::npos && at + sep.size() <= best)) continue;
+    best = at + sep.size();
+    cut = sep == ". " ? at + 1 : at;
+  }
+  if (best == std::string_view::npos || best >= t.size()) return std::string_view::npos;
+  const std::string_view credit = t.substr(best);
+  std::size_t words = 1;
+  for (char c : credit) words += c == ' ';
+  if (words > kMaxCreditWords || credit.ends_with('.')) return std::string_view::npos;
+  const auto hit = match(credit);
+  if (!hit || hit->rule != "photo-credit") return std::string_view::npos;
+  return static_cast<std::size_t>(t.data() + cut - paragraph.data());
+}
+
 std::size_t BoilerplateFilter::trailing_credit(std::string_view paragraph) const {
   constexpr std::size_t kMaxCreditBytes = 160;  // a credit names a person or an agency, no more
   const std::string_view t = trim(paragraph);
-  if (!t.ends_with(')')) return std::string_view::npos;
+  if (!t.ends_with(')')) return unbracketed_credit(paragraph);
   const std::size_t open = t.rfind('(');
   // The credit follows text of its own; a paragraph that is only a credit is matched whole.
   if (open == std::string_view::npos || open == 0 || t.size() - open > kMaxCreditBytes) return std::string_view::npos;

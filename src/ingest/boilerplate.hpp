@@ -59,9 +59,11 @@ class BoilerplateFilter {
   /// still match the plain string conditions.
   std::optional<BoilerplateHit> match(std::string_view line) const;
 
-  /// Where a trailing parenthesised credit starts in a paragraph or caption
-  /// ("... the winter. (Image: Jo Roe)"): the byte offset of its "(" when the
-  /// bracket's text matches a "photo-credit" rule, else npos.
+  /// Where a trailing credit starts in a paragraph or caption: a bracketed
+  /// one ("... the winter. (Image: Jo Roe)", the offset of its "("), or one
+  /// after a full stop or a dash ("... the lake. Foto: Kees Verhoef", the
+  /// offset past the full stop or of the dash's space), when its text matches
+  /// a "photo-credit" rule; else npos.
   std::size_t trailing_credit(std::string_view paragraph) const;
 
   /// Number of rules loaded.
@@ -80,6 +82,7 @@ class BoilerplateFilter {
     bool drops_section = false;
   };
   bool matches(const Rule& rule, std::string_view line, std::string_view lower, std::size_t words) const;
+  std::size_t unbracketed_credit(std::string_view paragraph) const;
 
   std::vector<Rule> rules_;
   std::size_t max_words_limit_ = 0;  // the largest max_words of any rule

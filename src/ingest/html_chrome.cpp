@@ -264,7 +264,10 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
   if (const std::string* part = find_chrome_part(tokens, cfg.class_parts); part != nullptr && holders.count(el) == 0)
     return "chrome: " + *part;
   const std::string name = tag_name(el);
-  if (cfg.tags.count(name) != 0 && !(is_callout && name == "aside")) return "chrome: " + name;
+  // An accordion's question is a button inside a heading: the heading's text, not a control.
+  const bool heading_button = el->v.element.tag == GUMBO_TAG_BUTTON && el->parent != nullptr && is_element(el->parent) &&
+                              el->parent->v.element.tag >= GUMBO_TAG_H1 && el->parent->v.element.tag <= GUMBO_TAG_H6;
+  if (cfg.tags.count(name) != 0 && !(is_callout && name == "aside") && !heading_button) return "chrome: " + name;
   if (const std::string role = role_of(el); cfg.roles.count(role) != 0) return "chrome: " + role;
   if (el->v.element.tag == GUMBO_TAG_FOOTER) return "chrome: footer";
   const GumboTag tag = el->v.element.tag;

@@ -1,6 +1,7 @@
 #include "ingest/html_extract.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -129,6 +130,7 @@ class Scorer {
     score_paragraphs();
     const GumboNode* top = best_candidate();
     if (top == nullptr) return fallback();
+    if (auto qa = qa_choice(top)) return *qa;
     top = climb(ancestor_of_peers(top));
     if (const GumboNode* hint = hint_around(top)) return {{hint}, describe(hint) + " around the best-scored block"};
     return {siblings_of(top), "scored " + describe(top)};
@@ -230,6 +232,37 @@ class Scorer {
     }
     while (top != body_ && top->parent != body_ && element_children(top->parent) == 1) top = top->parent;
     return top;
+  }
+
+  /// On a Q&A page (schema.org Question and Answer microdata) the article
+  /// is the question and one answer: the accepted one, else the answer the
+  /// scoring chose. Nothing when the page has no such markup.
+  std::optional<ContentChoice> qa_choice(const GumboNode* top) const {
+    const GumboNode* answer = nullptr;
+    for (const GumboNode* p = top; p != nullptr && p != body_ && is_element(p); p = p->parent)
+      if (has_itemtype(p, "schema.org/Answer")) answer = p;
+    const GumboNode* question = nullptr;
+    const GumboNode* accepted = nullptr;
+    std::vector<const GumboNode*> stack{body_};
+    while (!stack.empty() && (question == nullptr || accepted == nullptr)) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (question == nullptr && has_itemtype(n, "schema.org/Question")) question = n;
+      if (const char* prop = attr(n, "itemprop"); accepted == nullptr && prop != nullptr && std::string_view(prop) == "acceptedAnswer")
+        accepted = n;
+      const GumboVector* kids = children_of(n);
+      for (unsigned i = kids->length; i-- > 0;)
+        if (is_element(child_at(kids, i))) stack.push_back(child_at(kids, i));
+    }
+    if (accepted != nullptr) answer = accepted;
+    if (question == nullptr || answer == nullptr || contains(question, answer) || contains(answer, question))
+      return std::nullopt;
+    return ContentChoice{{question, answer}, "the question and " + describe(answer)};
+  }
+
+  static bool has_itemtype(const GumboNode* el, std::string_view type) {
+    const char* t = attr(el, "itemtype");
+    return t != nullptr && std::string_view(t).ends_with(type);
   }
 
   static std::size_t element_children(const GumboNode* el) {

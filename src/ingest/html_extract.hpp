@@ -30,7 +30,8 @@ StatsMap measure_text(const GumboNode* root, const ContentHolders& holders);
 
 /// The part of the page that holds the article.
 struct ContentChoice {
-  /// Siblings under one parent, in document order (often just one element).
+  /// Siblings under one parent, in document order (often just one element);
+  /// on a Q&A page, the question and its answer.
   std::vector<const GumboNode*> roots;
   /// How it was found, for `inspect`: "scored <div class=\"story-body\">",
   /// "<article> around the best-scored block", "<main>", "<body>".

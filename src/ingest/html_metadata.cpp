@@ -209,8 +209,12 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
   const std::string headline_part = lower_collapsed(clean_title(f.title_tag, site, {}));
   for (const std::string& h1 : m.h1s) {
     const std::string l = lower_collapsed(h1);
-    if (count_words(l) >= 2 && headline_part.find(l) != npos && l.size() * 3 >= headline_part.size() * 2 &&
-        set(m.title, collapse(h1), "<h1> matching <title>"))
+    // Or <title> opens with it, a section label after it: "Sepsis: the signs to know - Fact sheet - Trust".
+    const bool opens_title = std::any_of(std::begin(kSeparators), std::end(kSeparators), [&](std::string_view sep) {
+      return headline_part.starts_with(l + std::string(sep));
+    });
+    if (count_words(l) >= 2 && headline_part.find(l) != npos &&
+        (l.size() * 3 >= headline_part.size() * 2 || opens_title) && set(m.title, collapse(h1), "<h1> matching <title>"))
       break;
   }
   set(m.title, clean_title(f.og_title, site, m.h1s), "og:title");
@@ -223,6 +227,28 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
     set(m.title, cleaned, cleaned == collapse(f.title_tag) ? "<title>" : "<title> without the site name");
 }
 
+}  // namespace
+
+namespace {
+/// "Ashby Lane Allotment Society :: Newsletter :: Wasps and hornets on the
+/// plots": a site name and a section before the headline. Three parts or
+/// more on " :: ", which orders a title from the site down like a breadcrumb
+/// (" - " and " | " put the site last as often), the last the longest: the
+/// last; else empty.
+std::string last_of_site_first(std::string_view title, std::string_view sep) {
+  if (sep != " :: ") return {};
+  std::vector<std::string_view> parts;
+  for (std::size_t pos = 0;;) {
+    const std::size_t at = title.find(sep, pos);
+    parts.push_back(trim(title.substr(pos, at == npos ? npos : at - pos)));
+    if (at == npos) break;
+    pos = at + sep.size();
+  }
+  if (parts.size() < 3) return {};
+  for (std::size_t i = 0; i + 1 < parts.size(); ++i)
+    if (parts[i].size() >= parts.back().size()) return {};
+  return std::string(parts.back());
+}
 }  // namespace
 
 std::string clean_title(const std::string& raw, const std::string& site, const std::vector<std::string>& h1s) {
@@ -243,6 +269,8 @@ std::string clean_title(const std::string& raw, const std::string& site, const s
     if (at != npos && at > 0 && (best == npos || at > best)) best = at, best_len = sep.size();
   }
   if (best == npos) return title;
+  if (const std::string last = last_of_site_first(title, std::string_view(title).substr(best, best_len)); !last.empty())
+    return last;
   const std::string_view suffix = std::string_view(title).substr(best + best_len);
   if (count_words(suffix) > 5) return title;
   return std::string(trim(std::string_view(title).substr(0, best)));

@@ -164,6 +164,29 @@ void drop_empty_headings(Article& article) {
   }
 }
 
+/// The headline opens the article: an <h2> or <h3> that is the title
+/// (a CMS's "page-header") becomes the first heading, and a section label
+/// in an untitled introduction right above it ("Cidades", a kicker) goes.
+void headline_first(Article& article) {
+  constexpr std::size_t kMaxLabelWords = 3;
+  std::vector<Section>& sections = article.sections;
+  const std::string title = ascii_lower(html::collapse(article.title));
+  if (sections.size() >= 2 && sections[0].title.empty() && sections[0].blocks.size() == 1 &&
+      ascii_lower(html::collapse(sections[1].title)) == title) {
+    const Block& b = sections[0].blocks[0];
+    const std::string label = plain_text(b.text);
+    if (b.kind == BlockKind::Paragraph && html::count_words(label) <= kMaxLabelWords && !label.ends_with('.')) {
+      article.dropped.push_back(Dropped{label, "section label above the headline", b.line});
+      sections.erase(sections.begin());
+    }
+  }
+  if (!sections.empty() && !title.empty() && ascii_lower(html::collapse(sections[0].title)) == title &&
+      sections[0].level > 1) {
+    const int shift = sections[0].level - 1;
+    for (Section& s : sections) s.level = std::max(1, s.level - shift);
+  }
+}
+
 /// The title alone, or the title run together with a date and a byline
 /// ("Thursday 8 October Flu clinics open by Gazette reporter") as a table
 /// layout's story header: a few words around it and no sentence end.
@@ -239,6 +262,7 @@ Article parse_html(std::string_view bytes, const BoilerplateFilter& filter, cons
   apply_metadata(article, meta, roots);
   drop_closing_bio(article);
   drop_empty_headings(article);
+  headline_first(article);
   drop_title_and_date_lines(article);
   return article;
 }

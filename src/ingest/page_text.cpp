@@ -84,7 +84,21 @@ bool is_link_bar(std::string_view t, std::size_t words) {
   if (separators == 0 || ends_sentence(t)) return false;
   const bool starts_home = t.starts_with("Home ") || t.starts_with("Inicio ") || t.starts_with("Startseite ") ||
                            t.starts_with("Accueil ");
-  return (separators >= 2 || starts_home) && words <= 4 * (separators + 1);
+  if ((separators >= 2 || starts_home) && words <= 4 * (separators + 1)) return true;
+  // A breadcrumb ends in the page's own title, however long: "Home > News >
+  // Norovirus: please stay away if you have been unwell". Its other items are short.
+  for (std::string_view sep : {std::string_view(" > "), std::string_view(" \u203A "), std::string_view(" \u00BB ")}) {
+    const std::size_t last = t.rfind(sep);
+    if (last == std::string_view::npos || t.find(sep) == last) continue;  // two separators at least
+    bool short_items = true;
+    for (std::size_t pos = 0; pos < last && short_items;) {
+      const std::size_t next = t.find(sep, pos);
+      short_items = count_words(t.substr(pos, next - pos)) <= 3;
+      pos = next + sep.size();
+    }
+    if (short_items) return true;
+  }
+  return false;
 }
 
 /// "1 Allergy Facts 2 Allergy Types 3 Allergy Tests": a numbered site menu on one line.
@@ -175,6 +189,27 @@ bool is_glued_row(std::string_view t) {
   return false;
 }
 
+/// A line of a table a text browser draws with box characters (U+2500 to
+/// U+257F): "┌────┐", "│Specialty   Dermatology│".
+bool is_box_line(std::string_view t) {
+  return t.size() >= 3 && static_cast<unsigned char>(t[0]) == 0xE2 &&
+         (static_cast<unsigned char>(t[1]) == 0x94 || static_cast<unsigned char>(t[1]) == 0x95);
+}
+
+/// A table's border alone: box characters and spaces only.
+bool is_box_border(std::string_view t) {
+  for (std::size_t i = 0; i < t.size();) {
+    if (is_space(t[i])) {
+      ++i;
+    } else if (is_box_line(t.substr(i))) {
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return !t.empty();
+}
+
 /// The text after a text browser's image placeholder ("[jm]Jo Roe·6 min
 /// read"), or an empty view: a bracket of letters without spaces, then words.
 /// Form fields ("[          ]", "[x]") are no image.
@@ -191,60 +226,170 @@ std::string_view after_image_mark(std::string_view t) {
 
 }  // namespace
 
-PageLine classify_page_line(std::string_view line, const BoilerplateFilter& filter) {
-  PageLine out;
-  const std::string_view t = trim(line);
-  if (t.empty()) return out;
-  if (const std::string_view rest = after_image_mark(t); !rest.empty()) return classify_page_line(rest, filter);
-  const std::size_t words = word_weight(t);
-  if (const auto hit = filter.match(t)) {
-    const bool chrome = is_chrome_rule(hit->rule);
-    out.kind = chrome ? PageLineKind::Chrome : PageLineKind::Junk;
-    out.score = chrome ? kChromeScore : kJunkScore;
-    out.rule = hit->rule;
-    return out;
-  }
-  if (const std::string_view rule = page_chrome_rule(t, words); !rule.empty()) {
-    out.kind = PageLineKind::Chrome;
-    out.score = kChromeScore;
-    out.rule = std::string(rule);
-    return out;
-  }
-  if (words <= kMaxGluedRowWords && !ends_sentence(t) && is_glued_row(t)) {
-    out.kind = PageLineKind::Chrome;
-    out.score = kChromeScore;
-    out.rule = "page-widget";
-    return out;
-  }
-  if (is_meta(t, words) || is_card_fact(t, words)) {
-    out.kind = PageLineKind::Meta;
-    out.score = kMetaScore;
-    out.rule = is_card_fact(t, words) ? "page-card-fact" : "page-byline";
-    return out;
-  }
-  if (is_link_bar(t, words) || is_numbered_menu(t)) {
-    out.kind = PageLineKind::Chrome;
-    out.score = kChromeScore;
-    out.rule = is_link_bar(t, words) ? "page-link-bar" : "page-site-menu";
-    return out;
-  }
-  if (is_spaced_menu_row(t)) {
-    out.kind = PageLineKind::Short;
-    out.score = kChromeScore / 2;
-    return out;
-  }
-  const bool sentence = ends_sentence(t) || t.find(". ") != std::string_view::npos;
-  if (sentence && words >= 8 && !has_menu_bullet(t)) {
-    out.kind = PageLineKind::Prose;
-    out.score = static_cast<double>(std::min<std::size_t>(words, 150));
-  } else if (sentence && words >= 5) {
-    out.kind = PageLineKind::Prose;
-    out.score = 0.6 * static_cast<double>(words);
-  } else {
-    out.kind = PageLineKind::Short;
-    out.score = (has_menu_bullet(t) || looks_like_menu_item(t, words)) ? kMenuItemScore : kShortScore;
+std::string strip_link_marks(std::string_view line) {
+  constexpr std::size_t kMaxDigits = 4;
+  std::string out;
+  out.reserve(line.size());
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '[') {
+      std::size_t j = i + 1;
+      while (j < line.size() && j - i - 1 < kMaxDigits + 1 && std::isdigit(static_cast<unsigned char>(line[j]))) ++j;
+      if (j > i + 1 && j - i - 1 <= kMaxDigits && j < line.size() && line[j] == ']') {
+        i = j;
+        continue;
+      }
+    }
+    out += line[i];
   }
   return out;
+}
+
+namespace {
+
+/// Byte offset of display column `col` in `line` (CJK characters take two
+/// columns), or npos when the line is shorter or a wide character spans it.
+std::size_t offset_of_column(std::string_view line, std::size_t col) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    if (width == col) return i;
+    if (width > col) return std::string_view::npos;
+    width += (c >= 0xE3 && c <= 0xED) || c == 0xEF ? 2 : 1;
+  }
+  return std::string_view::npos;
+}
+
+/// The column where text starts after a run of two or more spaces, for each
+/// such run in the line (leading indentation included).
+std::vector<std::size_t> column_starts(std::string_view line) {
+  std::vector<std::size_t> out;
+  std::size_t width = 0, spaces = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    if (c == ' ') {
+      ++spaces;
+    } else {
+      if (spaces >= 2 || (spaces > 0 && spaces == width)) out.push_back(width);
+      spaces = 0;
+    }
+    width += (c >= 0xE3 && c <= 0xED) || c == 0xEF ? 2 : 1;
+  }
+  return out;
+}
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  for (std::size_t pos = 0; pos <= text.size();) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view l = text.substr(pos, end - pos);
+    if (l.ends_with('\r')) l.remove_suffix(1);
+    lines.push_back(l);
+    pos = end + 1;
+  }
+  return lines;
+}
+
+/// The column a two-column layout splits at: the start column shared by the
+/// most lines, when both sides of it hold text on enough lines. 0 = none.
+std::size_t split_column(const std::vector<std::string_view>& lines) {
+  constexpr std::size_t kMinColumn = 12, kMaxColumn = 60, kMinSplitLines = 3, kMinIndented = 4, kMinShare = 4;
+  // Column -> lines whose text starts there; of them, lines with text before
+  // it too; lines indented to it (the article's wrapped lines); and lines
+  // whose text from there on is long (prose, not a table's value cells).
+  std::map<std::size_t, std::size_t> starts, split, indented, wide;
+  constexpr std::size_t kWideRight = 40;
+  std::size_t nonblank = 0;
+  for (std::string_view l : lines) {
+    if (trim(l).empty()) continue;
+    ++nonblank;
+    const std::size_t indent = l.find_first_not_of(' ');
+    for (std::size_t c : column_starts(l)) {
+      if (c < kMinColumn || c > kMaxColumn) continue;
+      ++starts[c];
+      (c != indent ? split : indented)[c]++;
+      wide[c] += display_width(l) >= c + kWideRight;
+    }
+  }
+  std::size_t best = 0, best_count = 0;
+  for (const auto& [col, n] : starts)
+    if (n > best_count && split[col] >= kMinSplitLines && indented[col] >= kMinIndented && wide[col] * 2 >= n) {
+      best = col;
+      best_count = n;
+    }
+  return best_count * kMinShare >= nonblank ? best : 0;
+}
+
+}  // namespace
+
+std::string unfold_columns(std::string_view text) {
+  const std::vector<std::string_view> lines = split_lines(text);
+  const std::size_t col = split_column(lines);
+  if (col == 0) return {};
+  // The layout runs from the first line split at the column to the last.
+  const auto split_at = [&](std::string_view l) {
+    const std::size_t at = offset_of_column(l, col);
+    return at != std::string_view::npos && at > 0 && l[at - 1] == ' ' && l[at] != ' ' ? at : std::string_view::npos;
+  };
+  std::size_t first = lines.size(), last = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (split_at(lines[i]) != std::string_view::npos) {
+      first = std::min(first, i);
+      last = i;
+    }
+  std::string main, side;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string_view l = lines[i];
+    const std::size_t at = i >= first && i <= last ? split_at(l) : std::string_view::npos;
+    const bool left_only = i >= first && i <= last && at == std::string_view::npos && !trim(l).empty() &&
+                           offset_of_column(trim(l).empty() ? l : l.substr(0, l.find_last_not_of(' ') + 1), col) ==
+                               std::string_view::npos;
+    if (at != std::string_view::npos) {
+      side.append(trim(l.substr(0, at))).append("\n");
+      main.append(l.substr(at)).append("\n");
+    } else if (left_only) {
+      side.append(trim(l)).append("\n");
+      main.append("\n");  // the article's column is blank on this row
+    } else {
+      main.append(l).append("\n");
+    }
+  }
+  return main + "\n" + side;
+}
+
+PageLine classify_page_line(std::string_view line, const BoilerplateFilter& filter) {
+  const std::string_view t = trim(line);
+  if (t.empty()) return {};
+  if (const std::string_view rest = after_image_mark(t); !rest.empty()) return classify_page_line(rest, filter);
+  const std::size_t words = word_weight(t);
+  const auto as = [](PageLineKind kind, double score, std::string_view rule) {
+    return PageLine{0, kind, score, std::string(rule)};
+  };
+  if (is_box_border(t)) return as(PageLineKind::Junk, kJunkScore, "page-table-border");
+  // Section edit links and ad-slot labels sit inside the article: dropped, without splitting it.
+  const std::string_view page_rule = page_chrome_rule(t, words);
+  if (page_rule == "page-advertisement" || page_rule == "page-edit-link")
+    return as(PageLineKind::Junk, kJunkScore, page_rule);
+  if (const auto hit = filter.match(t))
+    return is_chrome_rule(hit->rule) ? as(PageLineKind::Chrome, kChromeScore, hit->rule)
+                                     : as(PageLineKind::Junk, kJunkScore, hit->rule);
+  if (!page_rule.empty()) return as(PageLineKind::Chrome, kChromeScore, page_rule);
+  if (words <= kMaxGluedRowWords && !ends_sentence(t) && is_glued_row(t))
+    return as(PageLineKind::Chrome, kChromeScore, "page-widget");
+  if (is_qa_signature(t, words)) return as(PageLineKind::Meta, kMetaScore, "page-qa-signature");
+  if (is_card_fact(t, words)) return as(PageLineKind::Meta, kMetaScore, "page-card-fact");
+  if (is_meta(t, words)) return as(PageLineKind::Meta, kMetaScore, "page-byline");
+  if (is_link_bar(t, words)) return as(PageLineKind::Chrome, kChromeScore, "page-link-bar");
+  if (is_numbered_menu(t)) return as(PageLineKind::Chrome, kChromeScore, "page-site-menu");
+  if (is_spaced_menu_row(t)) return as(PageLineKind::Short, kChromeScore / 2, "");
+  const bool sentence = ends_sentence(t) || t.find(". ") != std::string_view::npos;
+  if (sentence && words >= 8 && !has_menu_bullet(t))
+    return as(PageLineKind::Prose, static_cast<double>(std::min<std::size_t>(words, 150)), "");
+  if (sentence && words >= 5) return as(PageLineKind::Prose, 0.6 * static_cast<double>(words), "");
+  return as(PageLineKind::Short, (has_menu_bullet(t) || looks_like_menu_item(t, words)) ? kMenuItemScore : kShortScore,
+            "");
 }
 
 namespace {
@@ -271,31 +416,50 @@ std::vector<RawLine> raw_lines(std::string_view text) {
     pos = end;
     if (pos < text.size()) pos += (text[pos] == '\r' && pos + 1 < text.size() && text[pos + 1] == '\n') ? 2 : 1;
     ++number;
-    out.push_back(RawLine{number, std::string(trim(clean_typography(raw)))});
+    out.push_back(RawLine{number, std::string(trim(strip_link_marks(clean_typography(raw))))});
   }
   return out;
 }
 
-/// Hard-wrapped text (a text-browser dump): no line past the wrap width, and many lines near it.
-bool is_hard_wrapped(const std::vector<RawLine>& lines) {
-  std::size_t long_lines = 0, nonblank = 0;
+/// The width hard-wrapped text (a text-browser dump) is wrapped at, or 0 when
+/// it is not: nine lines in ten at most that wide (a two-column page's article
+/// column is narrower than 80), many lines near it, and next to no line past 80.
+std::size_t wrap_width(const std::vector<RawLine>& lines) {
+  // A dump keeps a few lines past the width: a link list's addresses, a
+  // heading or a line a text browser would not break.
+  constexpr std::size_t kOverWidthShare = 30;  // one line in this many may run past the width
+  constexpr std::size_t kMinWidth = 40, kNear = 12;
+  std::vector<std::size_t> widths;
+  std::size_t over = 0;
   for (const RawLine& l : lines) {
-    if (l.text.empty()) continue;
-    ++nonblank;
-    const std::size_t n = display_width(l.text);
-    if (n > kWrapWidth) return false;
-    if (n >= 60) ++long_lines;
+    if (l.text.empty() || l.text.find("://") != std::string::npos) continue;
+    widths.push_back(display_width(l.text));
+    over += widths.back() > kWrapWidth;
   }
-  return long_lines >= 3 && long_lines * 10 >= nonblank;
+  if (widths.empty()) return 0;
+  std::vector<std::size_t> sorted = widths;
+  std::sort(sorted.begin(), sorted.end());
+  const std::size_t width = std::min(kWrapWidth, sorted[sorted.size() * 9 / 10]);
+  if (width < kMinWidth) return 0;
+  const std::size_t near_width = std::min<std::size_t>(60, width - kNear);
+  const std::size_t near = static_cast<std::size_t>(
+      std::count_if(widths.begin(), widths.end(), [&](std::size_t w) { return w >= near_width && w <= kWrapWidth; }));
+  // Ten lines near the width for each one past it.
+  return near >= 3 && near * 10 >= widths.size() && over * kOverWidthShare <= widths.size() && over * 10 <= near
+             ? width
+             : 0;
 }
 
-std::vector<Unit> make_units(const std::vector<RawLine>& lines, bool wrapped, const BoilerplateFilter& filter) {
+std::vector<Unit> make_units(const std::vector<RawLine>& lines, std::size_t wrapped, const BoilerplateFilter& filter) {
+  constexpr std::size_t kJoinMargin = 12;  // a line this near the wrap width continues on the next
   std::vector<Unit> units;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].text.empty()) continue;
     Unit u{lines[i].number, lines[i].number, lines[i].text, {}};
     // A wrapped paragraph continues while its lines run near the wrap width.
-    while (wrapped && display_width(lines[i].text) >= 55 && i + 1 < lines.size() && !lines[i + 1].text.empty()) {
+    while (wrapped > 0 && display_width(lines[i].text) >= std::min<std::size_t>(55, wrapped - kJoinMargin) &&
+           i + 1 < lines.size() &&
+           !lines[i + 1].text.empty()) {
       ++i;
       u.text += ' ' + lines[i].text;
       u.last = lines[i].number;
@@ -344,6 +508,7 @@ bool skippable_above_title(const PageLine& l, std::string_view text) {
   return l.kind == PageLineKind::Meta || l.kind == PageLineKind::Junk ||
          (l.kind == PageLineKind::Chrome &&
           (l.rule == "page-widget" || l.rule == "page-link-bar" || l.rule == "page-comments" ||
+           l.rule == "page-share-row" ||
            l.rule == "page-hatnote"));
 }
 
@@ -516,12 +681,15 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
 std::size_t find_title(const std::vector<Unit>& units, std::size_t begin, std::size_t end, const PageFacts& facts) {
   std::vector<std::size_t> candidates;  // nearest first
   bool passed_prose = false, passed_meta = false;
-  for (std::size_t i = begin, steps = 0; i > 0 && steps < kTitleLookback; --i, ++steps) {
+  for (std::size_t i = begin, steps = 0; i > 0 && steps < kTitleLookback; --i) {
     const Unit& u = units[i - 1];
+    // An infobox's rows and borders do not count towards the reach.
+    steps += !(is_box_line(u.text) || u.line.kind == PageLineKind::Junk);
     passed_meta = passed_meta || u.line.kind == PageLineKind::Meta;
     // Counters and separators of a byline bar ("214", "·") carry no words.
     if (skippable_above_title(u.line, u.text) || is_button_label(u) || is_box_label(u.text) ||
-        is_bracketed_button(u) || (u.line.kind == PageLineKind::Short && !has_letter(u.text)))
+        is_bracketed_button(u) || (u.line.kind == PageLineKind::Short && !has_letter(u.text)) ||
+        is_box_line(u.text))  // an infobox between the headline and the text
       continue;
     if (!passed_prose && passes_as_standfirst(units, u, candidates, passed_meta)) {
       passed_prose = true;
@@ -649,7 +817,9 @@ std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin,
   for (std::size_t i = begin + 1; i < end; ++i) {
     const std::string& rule = units[i].line.rule;
     // Back matter ("Sources", "About the author") ends the article, however long its entries.
-    if (rule == "page-comments" || rule == "sources" || rule == "author-bio") return i;
+    if (rule == "page-comments" || rule == "sources" || rule == "author-bio" || rule == "press-backmatter" ||
+        is_reference_heading(units[i].text, count_words(units[i].text)))
+      return i;
     if (rule != "page-related" && !is_end_marker(units[i].text, count_words(units[i].text)))
       continue;
     // Prose in the comment section below does not keep the marker inside.
@@ -662,15 +832,37 @@ std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin,
   return end;
 }
 
+/// A letter's sign-off above `i` goes with the bio under it: the writer's
+/// name alone ("Ruth") and a closing phrase ending in a comma ("Until then,").
+std::size_t past_sign_off(const std::vector<Unit>& units, std::size_t begin, std::size_t i) {
+  constexpr std::size_t kMaxNameWords = 3, kMaxClosingWords = 5;
+  const auto name = [](std::string_view t) {
+    return count_words(t) <= kMaxNameWords && !t.empty() && std::isupper(static_cast<unsigned char>(t[0])) &&
+           t.find_first_of(",.;:!?") == std::string_view::npos;
+  };
+  if (i > begin + 1 && units[i - 1].line.kind == PageLineKind::Short && name(units[i - 1].text)) --i;
+  if (i > begin + 1 && units[i - 1].text.ends_with(',') && count_words(units[i - 1].text) <= kMaxClosingWords) --i;
+  return i;
+}
+
 /// Where the article ends when it closes with its author's bio: the bio and
 /// anything short after it (a "Follow" button, the author's name) go.
 std::size_t cut_closing_bio(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
   constexpr std::size_t kReach = 4;  // units looked at from the end
   for (std::size_t i = end, steps = 0; i > begin + 1 && steps < kReach; ++steps) {
     --i;
-    if (is_author_bio(units[i].text)) return i;
+    if (is_author_bio(units[i].text)) return past_sign_off(units, begin, i);
     if (units[i].line.kind == PageLineKind::Prose && word_weight(units[i].text) >= kLongParagraphWords) break;
   }
+  return end;
+}
+
+/// A Q&A forum's page is read as the question and its top answer: the text
+/// ends at the first answer's signature ("answered Feb 2, 2025 at 12:15").
+std::size_t cut_after_first_answer(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin + 1; i < end; ++i)
+    if (units[i].line.rule == "page-qa-signature" && is_qa_signature(units[i].text, count_words(units[i].text), true))
+      return i;
   return end;
 }
 
@@ -711,16 +903,30 @@ struct RegionBounds {
 /// items; the headline again (a recipe card, a sticky header); ratings.
 std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBounds r, const std::vector<bool>& toc) {
   std::vector<PageLine> out;
+  bool in_link_box = false;  // under a "Read also" heading inside the text, up to the next prose
   for (std::size_t i = r.title + (r.title < r.begin ? 1 : 0); i < r.end; ++i) {
     const PageLine& l = units[i].line;
+    const bool marker = i > r.begin && l.kind == PageLineKind::Chrome && l.rule == "page-related";
+    const bool linked = in_link_box && l.kind == PageLineKind::Short;
+    in_link_box = marker || (in_link_box && l.kind != PageLineKind::Prose);
     const bool desk_or_name = l.kind == PageLineKind::Short && l.score <= kMenuItemScore && i + 1 < r.begin;
     const bool byline = (i < r.begin && (l.kind == PageLineKind::Meta || desk_or_name)) ||
-                        (l.kind == PageLineKind::Meta && l.rule == "page-byline");
+                        (l.kind == PageLineKind::Meta && (l.rule == "page-byline" || l.rule == "page-qa-signature")) ||
+                        // the user name under a Q&A signature
+                        (i > 0 && units[i - 1].line.rule == "page-qa-signature" && l.kind == PageLineKind::Short &&
+                         count_words(units[i].text) == 1);
     const bool title_again = r.title < r.begin && i != r.title && units[i].text == units[r.title].text;
     const bool rating = l.rule == "page-card-fact" && is_rating(units[i].text);
     const bool tabs = i < r.begin && l.kind == PageLineKind::Short &&
                       names_later_headings(units, units[i].text, i + 1, r.end);
-    if (!(l.kind == PageLineKind::Chrome || byline || toc[i] || title_again || rating || tabs)) continue;
+    const bool junk = (l.kind == PageLineKind::Junk && l.rule.starts_with("page-")) ||
+                      // A vote count or an arrow; a live blog's "09:48" stays.
+                      (l.kind == PageLineKind::Short && !has_letter(units[i].text) &&
+                       units[i].text.find(':') == std::string::npos);
+    const bool infobox = i < r.begin && is_box_line(units[i].text);  // a summary table above the text
+    if (!(l.kind == PageLineKind::Chrome || byline || toc[i] || title_again || rating || tabs || junk || infobox ||
+          linked))
+      continue;
     for (std::size_t n = units[i].first; n <= units[i].last; ++n) {
       PageLine d = l;
       d.number = n;
@@ -728,6 +934,8 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
       if (title_again) d.rule = "page-title-repeated";
       if (rating) d.rule = "page-rating";
       if (tabs) d.rule = "page-table-of-contents";
+      if (infobox) d.rule = "page-infobox";
+      if (linked) d.rule = "page-related";
       out.push_back(d);
     }
   }
@@ -739,7 +947,7 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
 PageRegion find_article_region(std::string_view text, const BoilerplateFilter& filter) {
   PageRegion region;
   const std::vector<RawLine> lines = raw_lines(text);
-  const bool wrapped = is_hard_wrapped(lines);
+  const std::size_t wrapped = wrap_width(lines);
   const std::vector<Unit> units = make_units(lines, wrapped, filter);
   auto [begin, end] = best_run(units);
   if (begin == end) return region;
@@ -748,6 +956,7 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
   const std::size_t title = find_title(units, begin, end, facts);
   end = extend_over_closing_list(units, extend_over_list(units, end));
   end = cut_closing_bio(units, begin, cut_at_end_marker(units, begin, end));
+  end = cut_after_first_answer(units, begin, end);
 
   bool chrome_outside = false, prose_before_title = false, short_before_title = false;
   std::size_t menu_items_outside = 0;
@@ -783,7 +992,7 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
   region.dropped_outside = std::move(outside);
   region.dropped_inside = dropped_inside(units, {title, begin, end}, facts.toc);
   // Only a page with menus is a select-all copy; otherwise paragraphs keep their lines.
-  region.lines_are_paragraphs = page && !wrapped;
+  region.lines_are_paragraphs = page && wrapped == 0;
   return region;
 }
 

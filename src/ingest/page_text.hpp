@@ -53,6 +53,20 @@ struct PageRegion {
   bool lines_are_paragraphs = false;
 };
 
+/// `line` without a text browser's link numbers and an encyclopedia's
+/// citation marks: "[13]How do I ..." -> "How do I ...", "damp air.[1] They"
+/// -> "damp air. They". A bracket of one to four digits is neither prose nor a
+/// heading in a page dump; "[x]" and "[12a]" stay.
+std::string strip_link_marks(std::string_view line);
+
+/// A text browser's dump of a page laid out in two columns (a sidebar beside
+/// the article) read column by column: where the text of many lines starts at
+/// one column after a run of spaces, the part from that column on stays in
+/// place and the part before it moves below the page, so a sidebar's items no
+/// longer end the article's wrapped lines. Returns an empty string when the
+/// text has no such column.
+std::string unfold_columns(std::string_view text);
+
 /// Finds the article region of `text` (already decoded UTF-8) line by line.
 /// Linear in the input.
 PageRegion find_article_region(std::string_view text, const BoilerplateFilter& filter);

@@ -4,9 +4,12 @@
 #include <array>
 #include <cctype>
 #include <iterator>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "util/embedded.hpp"
+#include "util/error.hpp"
 #include "util/text.hpp"
 
 namespace readaloud {
@@ -34,127 +37,68 @@ bool equals_any(std::string_view lower, const Range& phrases) {
   return std::any_of(std::begin(phrases), std::end(phrases), [&](std::string_view p) { return lower == p; });
 }
 
-/// Lowercased (ASCII letters) with trailing ":" and spaces gone, for whole-line comparisons.
+/// Lowercased: ASCII letters, and the accented capitals of Latin-1 ("LEIA
+/// TAMBÉM" matches "leia também"), which a shouted heading uses.
+std::string fold_case(std::string_view s) {
+  std::string out = ascii_lower(s);
+  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(out[i]), next = static_cast<unsigned char>(out[i + 1]);
+    if (lead == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = static_cast<char>(next + 0x20);
+  }
+  return out;
+}
+
+/// Lowercased with trailing ":" and spaces gone, for whole-line comparisons.
 std::string key_of(std::string_view line) {
-  std::string k = ascii_lower(trim(line));
+  std::string k = fold_case(trim(line));
   while (!k.empty() && (k.back() == ':' || k.back() == ' ')) k.pop_back();
   return k;
 }
 
-// Skip links lead every accessible page; a line that starts with one is never prose.
-constexpr std::string_view kSkipLinks[] = {"skip to ", "jump to content", "jump to navigation", "ir al contenido",
-                             "ir a contenido", "ir al menú", "saltar al contenido", "saltar a la navegación",
-                             "zum inhalt", "direkt zum inhalt", "springe zum", "zur navigation",
-                             "zum hauptinhalt", "zur suche", "aller au contenu", "aller au menu",
-                             "aller à la recherche", "passer au contenu", "vai al contenuto", "salta al contenuto",
-                             "vai al menu", "pular para o conteúdo", "ir para o conteúdo", "ir para o menu"};
+/// True when `lower` starts with the phrase `p` as whole words: "skip to" in
+/// "skip to content", not "more on" in "more onions".
+bool starts_word(std::string_view lower, std::string_view p) {
+  if (!lower.starts_with(p)) return false;
+  if (lower.size() == p.size() || !std::isalnum(static_cast<unsigned char>(p.back()))) return true;
+  return !std::isalnum(static_cast<unsigned char>(lower[p.size()]));
+}
 
-// Buttons and headings of consent banners, and footer links, compared whole.
-constexpr std::string_view kBannerLines[] = {
-    "accept additional cookies", "reject additional cookies", "view cookies", "allow all cookies",
-    "use necessary cookies only", "necessary cookies only", "accept cookies", "reject", "decline",
-    "we value your privacy", "your privacy", "privacy settings", "privacy preferences",
-    // es
-    "aceptar", "aceptar todo", "aceptar todas", "aceptar y cerrar", "aceptar y continuar", "rechazar",
-    "rechazar todo", "rechazar todas", "configurar", "configurar cookies", "configuración de cookies",
-    "personalizar", "más opciones", "valoramos tu privacidad", "tu privacidad es importante para nosotros",
-    "su privacidad es importante para nosotros", "aviso legal", "política de privacidad", "política de cookies",
-    "protección de datos", "mapa web", "accesibilidad",
-    // de
-    "akzeptieren", "alle akzeptieren", "zustimmen", "ablehnen", "alle ablehnen", "einverstanden",
-    "nur notwendige", "nur notwendige cookies", "einstellungen", "einstellungen verwalten", "details anzeigen",
-    "datenschutzeinstellungen", "privatsphäre-einstellungen", "privatsphäre", "impressum", "datenschutz",
-    "cookie-einstellungen", "agb", "mediadaten",
-    // fr
-    "accepter", "tout accepter", "refuser", "tout refuser", "continuer sans accepter", "paramétrer",
-    "personnaliser", "mentions légales", "politique de confidentialité", "gestion des cookies",
-    "gérer mes cookies", "données personnelles", "nous contacter",
-    // it
-    "accetta", "accetta tutti", "accetto", "rifiuta", "rifiuta tutti", "personalizza",
-    "scopri di più e personalizza", "note legali", "cookie policy", "privacy policy",
-    // pt
-    "aceitar", "aceitar cookies", "aceitar todos", "recusar", "rejeitar", "configurações de cookies",
-    "política de privacidade", "termos de uso", "fale conosco", "pular para o conteúdo"};
+bool starts_any_word(std::string_view lower, const std::vector<std::string>& phrases) {
+  return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& p) { return starts_word(lower, p); });
+}
 
-// Widgets above a headline, which the title search looks past.
-constexpr std::string_view kWidgets[] = {"font size", "text size", "textgröße", "schriftgröße", "tamaño de letra",
-                                         "tamaño del texto", "taille du texte", "dimensione testo", "tamanho da fonte",
-                                         "stampa", "imprimir", "imprimer", "drucken", "salva", "salvar", "guardar",
-                                         "merken", "teilen", "kommentieren", "partager", "condividi", "compartilhar",
-                                         "copy link", "copiar enlace", "link kopieren", "copier le lien",
-                                         "copia link", "copiar link", "listen", "listen to this article",
-                                         "escuchar", "anhören", "écouter", "ascolta", "ouvir",
-                                         // a live blog's list of its own updates
-                                         "key events", "key updates", "latest updates", "live updates"};
+}  // namespace
 
-// Headings that open what follows an article: related links, tags, reference lists.
-constexpr std::string_view kEndMarkers[] = {
-    "related", "related articles", "related stories", "related posts", "related content", "related topics",
-    "related links", "top stories", "most read", "most popular", "more stories", "you might also like",
-    "you may also like", "recommended", "recommended for you", "further reading", "external links", "see also",
-    "references", "referencias", "fuentes", "bibliografía", "quellen", "literatur", "quellenangaben",
-    "références", "bibliographie", "riferimenti", "fonti", "referências", "fontes", "read next", "explore the topic", "more on this story", "around the web", "popular now",
-    "te puede interesar", "te recomendamos", "lo más leído", "lo más visto", "más información",
-    "noticias relacionadas", "temas", "archivado en", "etiquetas", "enlaces relacionados", "contenido relacionado",
-    "también te puede interesar", "mehr zum thema", "meistgelesen", "das könnte sie auch interessieren",
-    "weitere artikel", "auch interessant", "themen", "schlagworte", "verwandte artikel", "lesen sie auch",
-    "à lire aussi", "a lire aussi", "sur le même sujet", "les plus lus", "articles similaires", "voir aussi",
-    "dans la même rubrique", "sujets associés", "lire aussi", "leggi anche", "più letti", "potrebbe interessarti",
-    "ti potrebbe interessare", "articoli correlati", "argomenti", "veja também", "mais lidas", "leia também",
-    "notícias relacionadas", "você pode gostar", "tópicos", "posts relacionados", "share this", "share this article",
-    "share this story", "share this post", "share", "compartir", "compartir en redes", "compartilhe",
-    "compartilhar", "teilen", "artikel teilen", "partager", "partager cet article", "condividi",
-    "condividi l'articolo", "follow us", "media contact", "media contacts", "press contact"};
-constexpr std::string_view kEndMarkerStarts[] = {"more from ", "more in ", "more on ", "filed under:", "categories:",
-                                                 "tags:", "tags :", "labels:", "topics:", "posted in ", "etiquetas:", "schlagworte:",
-                                                 "étiquettes :", "étiquettes:", "\u00C9tiquettes :",
-                                                 "\u00C9tiquettes:", "schlagwörter:",
-                                                 "mots-clés", "tag:", "categorías:", "categorias:", "kategorien:",
-                                                 "catégories :", "catégories:", "categorie:",
-                                                 "veröffentlicht in ", "publié dans ", "pubblicato in ",
-                                                 "media contact:", "press contact:",
-                                                 "follow us", "síguenos", "folgen sie uns", "suivez-nous",
-                                                 "seguici", "siga-nos", "other recipes", "more recipes",
-                                                 "otras recetas", "más recetas", "weitere rezepte", "autres recettes",
-                                                 "d'autres recettes", "altre ricette", "outras receitas",
-                                                 "mais receitas"};
-// Where a blog's comment section starts, in the languages the shared rules leave out.
-constexpr std::string_view kCommentMarkers[] = {
-    "deja un comentario", "deja una respuesta", "comentarios", "deixe um comentário", "deixe seu comentário",
-    "deixe uma resposta", "comentários", "lascia un commento", "lascia un commento!", "commenti",
-    "kommentar schreiben", "kommentare", "schreibe einen kommentar", "laisser un commentaire",
-    "commentaires", "laisser une réponse"};
-// Lines of a page footer that read like sentences.
-constexpr std::string_view kFooterStarts[] = {"this page was last edited", "text is available under",
-                                              "page last reviewed", "next review due", "all content is available under",
-                                              "content is available under"};
+const std::vector<std::string>& page_phrases(std::string_view name) {
+  // Read once: every list under data/pages/, by file name without ".txt".
+  static const std::map<std::string, std::vector<std::string>, std::less<>> lists = [] {
+    std::map<std::string, std::vector<std::string>, std::less<>> out;
+    constexpr std::string_view kFolder = "data/pages/";
+    for (const EmbeddedFile& f : embedded_files()) {
+      if (!f.path.starts_with(kFolder) || !f.path.ends_with(".txt")) continue;
+      std::vector<std::string>& phrases =
+          out[std::string(f.path.substr(kFolder.size(), f.path.size() - kFolder.size() - 4))];
+      for (std::size_t pos = 0; pos < f.content.size();) {
+        std::size_t end = f.content.find('\n', pos);
+        if (end == std::string_view::npos) end = f.content.size();
+        const std::string_view line = trim(f.content.substr(pos, end - pos));
+        pos = end + 1;
+        if (!line.empty() && !line.starts_with('#')) phrases.push_back(fold_case(line));
+      }
+    }
+    return out;
+  }();
+  const auto it = lists.find(name);
+  if (it == lists.end()) throw_runtime("built-in page-text phrases (data/pages/" + std::string(name) + ".txt) are missing from this build");
+  return it->second;
+}
 
-constexpr std::string_view kCopyright[] = {"diritti riservati", "direitos reservados", "todos los derechos",
-                             "alle rechte vorbehalten", "tous droits réservés", "all rights reserved"};
-
-// A banner paragraph mentions cookies together with what they are for or what the reader agrees to.
-constexpr std::string_view kConsentWords[] = {
-    "accept", "agree", "consent", "setting", "preference", "partner", "advertis", "personali", "analy",
-    "experience", "improve", "tracking", "third part", "acept", "consentimiento", "configura", "naveg",
-    "utilizamos", "usamos", "privacidad", "terceros", "publicidad", "preferencias", "akzept", "zustimm",
-    "stimmen sie", "einwillig", "einverstanden", "verwenden", "nutzt", "nutzen", "datenschutz", "utilisons",
-    "paramétr", "publicité", "mesurer", "utilizziamo", "consenso", "accett", "acconsent", "terze parti",
-    "finalità", "aceit", "concorda", "terceiros", "privacidade"};
-
-// With "partners": the consent framework's own wording ("store and/or access
-// information on a device") counts as personal data.
-constexpr std::string_view kPersonalData[] = {"personal data", "datos personales", "personenbezogene daten",
-                                "données personnelles", "dati personali", "dados pessoais",
-                                "information on your device", "information on a device",
-                                "informationen auf einem gerät", "informationen auf ihrem gerät",
-                                "informations sur un appareil", "información en un dispositivo",
-                                "informazioni su un dispositivo", "informações num dispositivo"};
-constexpr std::string_view kPartners[] = {"partner", "socios", "parceiros", "terze parti", "terceros", "third part"};
+namespace {
 
 bool is_consent_text(std::string_view lower, std::size_t words) {
   if (words > 90) return false;
-  if (lower.find("cookie") != std::string_view::npos && contains_any(lower, kConsentWords)) return true;
-  return contains_any(lower, kPersonalData) && contains_any(lower, kPartners);
+  if (lower.find("cookie") != std::string_view::npos && contains_any(lower, page_phrases("consent_words"))) return true;
+  return contains_any(lower, page_phrases("personal_data")) && contains_any(lower, page_phrases("partners"));
 }
 
 std::vector<std::string_view> spaced_cells(std::string_view line) {
@@ -185,17 +129,62 @@ bool digit_at(std::string_view s, std::size_t i) {
   return i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]));
 }
 
+/// "... the rust is irrelevant. – gearhead Feb 2, 2025 at 11:02": a forum
+/// comment signed with a user name and a time after a dash.
+bool is_comment_signature(std::string_view line) {
+  constexpr std::size_t kMaxSignatureWords = 8;
+  const std::string_view t = trim(line);
+  std::size_t at = t.rfind(" \u2013 ");
+  std::size_t skip = 5;
+  if (at == std::string_view::npos) {
+    at = t.rfind(" - ");
+    skip = 3;
+  }
+  if (at == std::string_view::npos || at == 0) return false;
+  // The comment itself ends in sentence punctuation; "Doors open – Saturday at 10:30" is no comment.
+  const char before = t[at - 1];
+  if (before != '.' && before != '?' && before != '!' && before != ')') return false;
+  const std::string_view tail = t.substr(at + skip);
+  if (words_in(tail) > kMaxSignatureWords || words_in(tail) < 2) return false;
+  // Ends in a time ("at 11:02") or holds a date.
+  const std::size_t colon = tail.rfind(':');
+  const bool time = colon != std::string_view::npos && colon + 3 == tail.size() && digit_at(tail, colon - 1) &&
+                    digit_at(tail, colon + 1) && digit_at(tail, colon + 2);
+  return time && (has_date(tail) || tail.find(" at ") != std::string_view::npos);
+}
+
+/// Two share buttons or more on one short line, never a sentence.
+bool is_share_row(std::string_view lower, std::size_t words) {
+  constexpr std::size_t kMaxWords = 20;
+  if (words > kMaxWords || lower.ends_with('.')) return false;
+  std::size_t buttons = 0;
+  for (const std::string& b : page_phrases("share_buttons"))
+    for (std::size_t at = lower.find(b); at != std::string_view::npos; at = lower.find(b, at + b.size()))
+      buttons += at == 0 || lower[at - 1] == ' ';
+  return buttons >= 2;
+}
+
 }  // namespace
 
 std::string_view page_chrome_rule(std::string_view line, std::size_t words) {
-  const std::string lower = ascii_lower(trim(line));
-  if (words <= 6 && starts_any(lower, kSkipLinks)) return "page-skip-link";
-  if (words <= 8 && equals_any(key_of(line), kBannerLines)) return "page-cookie-consent";
-  if (words <= 4 && equals_any(key_of(line), kWidgets)) return "page-widget";
-  if (words <= 30 && contains_any(lower, kCopyright)) return "page-footer";
+  const std::string lower = fold_case(trim(line));
+  const std::string key = key_of(line);
+  if (words <= 6 && starts_any_word(lower, page_phrases("skip_links"))) return "page-skip-link";
+  if (words <= 8 && equals_any(key, page_phrases("banner_lines"))) return "page-cookie-consent";
+  if (words <= 4 && equals_any(key, page_phrases("widgets"))) return "page-widget";
+  if (words <= 3 && equals_any(key, page_phrases("ad_labels"))) return "page-advertisement";
+  if (words <= 3 && equals_any(lower, page_phrases("edit_links"))) return "page-edit-link";
+  if (is_share_row(lower, words)) return "page-share-row";
+  if (words <= 10 && contains_any(lower, page_phrases("qa_controls"))) return "page-qa-controls";
+  if (const std::size_t sp = lower.find(' ');
+      words == 2 && digit_at(lower, 0) && sp != std::string::npos &&
+      equals_any(std::string_view(lower).substr(sp + 1), page_phrases("qa_answer_counts")))
+    return "page-qa-controls";
+  if (is_comment_signature(line)) return "page-qa-comment";
+  if (words <= 30 && contains_any(lower, page_phrases("copyright"))) return "page-footer";
   if (words <= 20 && lower.find("\u00A9") != std::string::npos) return "page-footer";
-  if (words <= 30 && starts_any(lower, kFooterStarts)) return "page-footer";
-  if (words <= 6 && equals_any(key_of(line), kCommentMarkers)) return "page-comments";
+  if (words <= 30 && starts_any_word(lower, page_phrases("footer_starts"))) return "page-footer";
+  if (words <= 6 && equals_any(key, page_phrases("comment_markers"))) return "page-comments";
   if (is_end_marker(line, words)) return "page-related";
   // A hatnote: "For the album of the same name, see Tinnitus (album)."
   if (words <= 25 && ((lower.starts_with("for ") && lower.find(", see ") != std::string::npos) ||
@@ -205,18 +194,32 @@ std::string_view page_chrome_rule(std::string_view line, std::size_t words) {
   // "Alle akzeptieren   Nur notwendige   Einstellungen": banner buttons on one row.
   const auto cells = spaced_cells(line);
   if (cells.size() >= 2 && std::all_of(cells.begin(), cells.end(), [](std::string_view c) {
-        return equals_any(key_of(c), kBannerLines) || ascii_lower(c).find("cookie") != std::string::npos;
+        return equals_any(key_of(c), page_phrases("banner_lines")) || ascii_lower(c).find("cookie") != std::string::npos;
       }))
     return "page-cookie-consent";
   return {};
 }
 
+bool is_qa_signature(std::string_view line, std::size_t words, bool answer_only) {
+  constexpr std::size_t kMaxWords = 14;
+  const std::string lower = fold_case(trim(line));
+  if (words > kMaxWords || lower.ends_with('.') ||
+      !starts_any_word(lower, page_phrases(answer_only ? "qa_answer_signatures" : "qa_signatures")))
+    return false;
+  return has_date(line) || lower.find(" ago") != std::string::npos || lower.find(" times") != std::string::npos ||
+         lower.find(" at ") != std::string::npos;
+}
+
+bool is_reference_heading(std::string_view line, std::size_t words) {
+  return words <= 4 && equals_any(key_of(line), page_phrases("reference_headings"));
+}
+
 bool is_end_marker(std::string_view line, std::size_t words) {
-  const std::string lower = ascii_lower(trim(line));
-  if (words <= 6 && equals_any(key_of(line), kEndMarkers)) return true;
+  const std::string lower = fold_case(trim(line));
+  if (words <= 6 && equals_any(key_of(line), page_phrases("end_markers"))) return true;
   // "More from Health", "Tags: beginners, winter"; never a sentence ("More on fevers at ... .").
   const char last = lower.empty() ? ' ' : lower.back();
-  return words <= 15 && last != '.' && last != '!' && last != '?' && starts_any(lower, kEndMarkerStarts);
+  return words <= 15 && last != '.' && last != '!' && last != '?' && starts_any_word(lower, page_phrases("end_marker_starts"));
 }
 
 namespace {
@@ -234,14 +237,21 @@ constexpr std::string_view kBioRoles[] = {
     "journalistin", "redakteur", "autor", "autorin", "journaliste", "rédacteur", "rédactrice", "écrivain",
     "auteur", "autrice", "giornalista", "redattore", "redattrice", "scrittore", "scrittrice", "jornalista",
     "redator", "redatora", "writes about", "writes on", "has written", "covers ", "has covered",
-    "reports on", "escribe sobre", "schreibt über",
+    "reports on", "who writes", "escribe sobre", "schreibt über",
     "écrit sur", "scrive di", "escreve sobre"};
 
-/// "Jo Bright", "Dr Ana de la Cruz": two to four words, the first and last capitalised, no punctuation.
+/// "Jo Bright", "Dr Ana de la Cruz", "Ruth": up to four words, the first and
+/// last capitalised, no punctuation.
 bool is_name(std::string_view name) {
   constexpr std::size_t kMaxNameWords = 4;
   const std::size_t words = words_in(name);
-  if (words < 2 || words > kMaxNameWords || name.find_first_of(",.;:!?\"") != std::string_view::npos) return false;
+  if (words < 1 || words > kMaxNameWords || name.find_first_of(",.;:!?\"") != std::string_view::npos) return false;
+  // A first name alone signs a newsletter; a pronoun opens the article's own sentences.
+  static constexpr std::string_view kPronouns[] = {"he", "she", "they", "it", "this", "that", "we", "i", "er",
+                                                   "sie", "es", "elle", "il", "lei", "lui", "ella", "él", "ela",
+                                                   "ele", "hij", "zij", "dit", "dat", "who", "what", "there"};
+  if (words == 1)
+    return std::isupper(static_cast<unsigned char>(name[0])) && !equals_any(ascii_lower(trim(name)), kPronouns);
   const std::size_t last = name.rfind(' ');
   return last != std::string_view::npos && last + 1 < name.size() &&
          !std::islower(static_cast<unsigned char>(name[last + 1])) && !std::isdigit(static_cast<unsigned char>(name[last + 1]));
@@ -259,6 +269,11 @@ bool is_author_bio(std::string_view line) {
     const std::size_t at = first.find(verb);
     // The subject is a name: a few capitalised words right at the start.
     if (at == std::string_view::npos || !is_name(t.substr(0, at))) continue;
+    // A first name alone only with "is a" or "writes" ("Ruth is a registered dietitian who writes ...").
+    if (words_in(t.substr(0, at)) == 1 && verb != " is a " && verb != " is an " && !verb.starts_with(" writes ") &&
+        !verb.starts_with(" escr") && !verb.starts_with(" schreibt") && !verb.starts_with(" écrit") &&
+        !verb.starts_with(" scrive"))
+      continue;
     if (contains_any(first.substr(at), kBioRoles)) return true;
   }
   return false;
@@ -266,14 +281,9 @@ bool is_author_bio(std::string_view line) {
 
 bool is_call_to_action(std::string_view line, std::size_t words) {
   constexpr std::size_t kMaxWords = 5;
-  static constexpr std::string_view kActions[] = {
-      "subscribe", "sign in", "sign up", "log in", "login", "register", "donate", "join now", "join us",
-      "get the app", "download the app", "try it free", "start your free", "suscríbete", "suscribirse",
-      "iniciar sesión", "regístrate", "abonnieren", "anmelden", "jetzt abonnieren", "s'abonner",
-      "abonnez-vous", "se connecter", "abbonati", "accedi", "assine", "assinar", "entrar"};
   if (words > kMaxWords) return false;
-  const std::string lower = ascii_lower(trim(line));
-  return std::any_of(std::begin(kActions), std::end(kActions), [&](std::string_view a) {
+  const std::string lower = fold_case(trim(line));
+  return std::any_of(page_phrases("call_to_action").begin(), page_phrases("call_to_action").end(), [&](const std::string& a) {
     return lower.starts_with(a) && (lower.size() == a.size() || !std::isalpha(static_cast<unsigned char>(lower[a.size()])));
   });
 }
@@ -351,7 +361,7 @@ bool has_date(std::string_view line) {
                                 [&](std::string_view m) { return lower.find(m) != std::string::npos; }) ||
          contains_any(lower, {"março", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro",
                               "fevereiro", "janeiro", "settembre", "novembre", "febbraio", "aprile", "ene ",
-                              "abr ", "ago ", "dic ", "set ", "fev ", "out "});
+                              "abr ", "ago ", "dic ", "set ", "fev ", "out ", "mei "});
 }
 
 bool starts_like_byline(std::string_view line) {
@@ -378,7 +388,8 @@ bool starts_like_byline(std::string_view line) {
                             "aktualisiert", "publié", "mis à jour", "pubblicato", "aggiornato", "atualizado",
                             "redacción", "redazione", "stand: ", "vérifié le", "revisado", "geprüft am",
                             "última actualización", "ultimo aggiornamento", "dernière mise à jour",
-                            "last updated", "last reviewed", "reviewed on", "revisto em", "última atualização"});
+                            "last updated", "last reviewed", "reviewed on", "revisto em", "última atualização",
+                            "written by:", "door ", "aangepast", "bijgewerkt", "gepubliceerd"});
 }
 
 namespace {
@@ -425,19 +436,10 @@ double shared_word_share(std::string_view line, std::string_view body) {
 
 bool is_ui_phrase(std::string_view line, std::size_t words) {
   constexpr std::size_t kMaxWords = 6;
-  static constexpr std::string_view kPhrases[] = {
-      "follow", "unfollow", "follow publication", "published in", "member-only story", "forward to a friend",
-      "email to a friend", "send to a friend", "accept", "accept all", "reject all", "decline", "i agree",
-      "got it", "ok", "okay", "sign up for our newsletter", "newsletter", "listen", "open in app", "share",
-      "seguir", "publicado en", "reenviar a un amigo", "aceptar", "rechazar", "folgen", "veröffentlicht in",
-      "an einen freund senden", "akzeptieren", "ablehnen", "suivre", "publié dans", "envoyer à un ami",
-      "accepter", "refuser", "segui", "pubblicato in", "invia a un amico", "accetta", "rifiuta",
-      "publicado em", "enviar a um amigo", "aceitar", "recusar", "volgen", "gepubliceerd in",
-      "stuur door aan een vriend", "accepteren", "weigeren"};
   if (words == 0 || words > kMaxWords) return false;
-  std::string lower = ascii_lower(trim(line));
+  std::string lower = fold_case(trim(line));
   while (!lower.empty() && (lower.back() == '.' || lower.back() == ':' || lower.back() == '!')) lower.pop_back();
-  return std::any_of(std::begin(kPhrases), std::end(kPhrases), [&](std::string_view p) { return lower == p; });
+  return equals_any(lower, page_phrases("ui_phrases"));
 }
 
 }  // namespace readaloud

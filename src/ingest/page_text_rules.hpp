@@ -3,12 +3,21 @@
 // (data/boilerplate.toml) leave out because they only make sense around a
 // whole page: skip links, consent banners and their buttons, footer links,
 // multi-space menu rows of a text browser, recipe-card facts, and date lines
-// in the languages the project supports (en, es, de, fr, it, pt).
+// in the languages the project supports (en, es, de, fr, it, pt, nl). The
+// phrase lists live in data/pages/*.txt.
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace readaloud {
+
+/// The phrases of data/pages/NAME.txt (compiled in), lowercased, one per
+/// non-comment line: skip links, consent buttons, end markers and other
+/// page-text vocabulary in every supported language. Throws a runtime Error
+/// when the build lacks the list.
+const std::vector<std::string>& page_phrases(std::string_view name);
 
 /// The page-chrome rule a trimmed line matches ("page-skip-link",
 /// "page-cookie-consent", "page-footer"), or an empty view. `words` is the
@@ -18,6 +27,15 @@ std::string_view page_chrome_rule(std::string_view line, std::size_t words);
 /// A heading that opens what follows an article: related links, tags,
 /// references, share bars, "Media contact:", in any supported language.
 bool is_end_marker(std::string_view line, std::size_t words);
+
+/// The signature under a question or an answer on a Q&A forum: "asked Feb 2,
+/// 2025 at 10:41", "Asked 2 years ago Modified 1 year ago Viewed 3k times"
+/// (with `answer_only`, only an answer's: "answered Feb 2, 2025 at 12:15").
+bool is_qa_signature(std::string_view line, std::size_t words, bool answer_only = false);
+
+/// A heading of an article's closing reference lists ("References", "See
+/// also", "External links", "Einzelnachweise"): the article ends there.
+bool is_reference_heading(std::string_view line, std::size_t words);
 
 /// An author's bio at the foot of an article: a name, then "is a ... writer"
 /// or "writes about ..." in its first sentence ("Jo Bright is a freelance

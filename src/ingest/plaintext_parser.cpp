@@ -295,7 +295,8 @@ std::vector<Paragraph> kept_paragraphs(std::string_view text, const BoilerplateF
     if (pos < text.size()) pos += (text[pos] == '\r' && pos + 1 < text.size() && text[pos + 1] == '\n') ? 2 : 1;
     ++number;
 
-    std::string cleaned = clean_typography(raw);
+    // A whole page's link numbers and citation marks are never read out.
+    std::string cleaned = region.whole_page ? strip_link_marks(clean_typography(raw)) : clean_typography(raw);
     const std::string_view trimmed = trim(cleaned);
     if (trimmed.empty()) {
       flush();
@@ -345,8 +346,11 @@ bool is_label_only(const Paragraph& p) {
 
 }  // namespace
 
-Article parse_plaintext(std::string_view text, const BoilerplateFilter& filter) {
+Article parse_plaintext(std::string_view input, const BoilerplateFilter& filter) {
   Article article;
+  // A two-column dump is read column by column (the sidebar below the page).
+  const std::string unfolded = unfold_columns(input);
+  const std::string_view text = unfolded.empty() ? input : std::string_view(unfolded);
   const PageRegion region = find_article_region(text, filter);
   std::vector<Paragraph> paragraphs = kept_paragraphs(text, filter, region, article.dropped);
   if (region.whole_page) article.sources["content"] = "page-text region: lines " + std::to_string(region.first_line) + "-" + std::to_string(region.last_line);
