@@ -1,6 +1,8 @@
 #include "render/programme.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <span>
 #include <vector>
 
 #include "audio/pcm.hpp"
@@ -18,10 +20,10 @@ class Writer {
   void silence_ms(int ms) {
     if (ms <= 0) return;
     long long n = static_cast<long long>(ms) * rate_ / 1000;
-    std::vector<float> zeros(static_cast<std::size_t>(std::min<long long>(n, 8192)), 0.0f);
+    if (zeros_.empty()) zeros_.assign(kSilenceBlock, 0.0f);
     while (n > 0) {
-      auto chunk = static_cast<std::size_t>(std::min<long long>(n, static_cast<long long>(zeros.size())));
-      write(std::span<const float>(zeros.data(), chunk));
+      auto chunk = static_cast<std::size_t>(std::min<long long>(n, static_cast<long long>(zeros_.size())));
+      write(std::span<const float>(zeros_.data(), chunk));
       n -= static_cast<long long>(chunk);
     }
   }
@@ -31,12 +33,27 @@ class Writer {
     position_ += static_cast<long long>(samples.size());
   }
 
+  /// eSpeak's samples, converted a block at a time into one reused buffer: a
+  /// whole segment's worth of floats (megabytes) would fault in fresh pages
+  /// whenever a segment is longer than any before it.
+  void write_pcm(std::span<const std::int16_t> samples) {
+    for (std::size_t at = 0; at < samples.size(); at += kSpeechBlock) {
+      block_.clear();
+      int16_to_float(samples.subspan(at, std::min(kSpeechBlock, samples.size() - at)), block_);
+      write(block_);
+    }
+  }
+
   long long position() const { return position_; }
 
  private:
+  static constexpr std::size_t kSilenceBlock = 8192;
+  static constexpr std::size_t kSpeechBlock = 32768;
   AudioSink& sink_;
   int rate_;
   long long position_ = 0;
+  std::vector<float> zeros_;
+  std::vector<float> block_;
 };
 
 // eSpeak reports sentence starts as 1-based character positions; captions
@@ -105,7 +122,6 @@ Timeline speak_range(const Script& script, ScriptPosition from, ScriptPosition t
   }
   std::size_t done = 0;
 
-  std::vector<float> pcm;
   for (std::size_t c = from.chapter; c < last; ++c) {
     const Chapter& chapter = script.chapters[c];
     const auto [begin, end] = segments_of(c);
@@ -131,9 +147,7 @@ Timeline speak_range(const Script& script, ScriptPosition from, ScriptPosition t
       }
       SynthOutput speech = synth.synthesize(segment.text, prosody_for(profile, segment.role));
       add_cues(segment, speech, out.position(), timeline.cues);
-      pcm.clear();
-      int16_to_float(speech.samples, pcm);
-      out.write(pcm);
+      out.write_pcm(speech.samples);
       out.silence_ms(segment.pause_after_ms);
       ++done;
       if (progress && total_segments > 0) progress(static_cast<double>(done) / static_cast<double>(total_segments));
