@@ -384,7 +384,11 @@ PageLine classify_page_line(std::string_view line, const BoilerplateFilter& filt
   if (is_link_bar(t, words)) return as(PageLineKind::Chrome, kChromeScore, "page-link-bar");
   if (is_numbered_menu(t)) return as(PageLineKind::Chrome, kChromeScore, "page-site-menu");
   if (is_spaced_menu_row(t)) return as(PageLineKind::Short, kChromeScore / 2, "");
-  const bool sentence = ends_sentence(t) || t.find(". ") != std::string_view::npos;
+  // A list number ("2. Health and social care") is no sentence end.
+  std::size_t stop = t.find(". ");
+  if (stop != std::string_view::npos && stop <= 3 && std::isdigit(static_cast<unsigned char>(t[0])))
+    stop = t.find(". ", stop + 2);
+  const bool sentence = ends_sentence(t) || stop != std::string_view::npos;
   if (sentence && words >= 8 && !has_menu_bullet(t))
     return as(PageLineKind::Prose, static_cast<double>(std::min<std::size_t>(words, 150)), "");
   if (sentence && words >= 5) return as(PageLineKind::Prose, 0.6 * static_cast<double>(words), "");
@@ -529,11 +533,16 @@ bool is_button_label(const Unit& u) {
   return std::any_of(std::begin(kButtons), std::end(kButtons), [&](std::string_view b) { return lower.starts_with(b); });
 }
 
-/// A question or exclamation as a headline: "Should I stop my statin?".
+bool is_bullet_item(std::string_view t);
+
+/// A question or exclamation as a headline: "Should I stop my statin?"; or
+/// two short sentences with no stop after the second, as a blog's headline
+/// runs: "I started running at 41. Here is what nobody told me".
 bool is_headline_sentence(const Unit& u) {
   const std::string_view t = trim(u.text);
-  return u.line.kind == PageLineKind::Prose && u.first == u.last && count_words(t) <= 20 && !t.empty() &&
-         (t.back() == '?' || t.back() == '!') && t.find(". ") == std::string_view::npos;
+  if (u.line.kind != PageLineKind::Prose || u.first != u.last || count_words(t) > 20 || t.empty()) return false;
+  if (t.find(". ") == std::string_view::npos) return t.back() == '?' || t.back() == '!';
+  return !ends_sentence(t) && !t.ends_with(':') && !is_bullet_item(t) && !has_menu_bullet(t);
 }
 
 /// The label of a summary box under a headline ("Summary", "Key points"):
@@ -572,6 +581,54 @@ bool passes_as_standfirst(const std::vector<Unit>& units, const Unit& u, const s
   });
 }
 
+/// An image caption that ends in its credit: "Engineers at work (Image: Herald / T. Aske)".
+bool is_credited_caption(std::string_view t) {
+  static constexpr std::string_view kCredits[] = {"(image:", "(photo:", "(picture:", "(photograph:", "(credit:",
+                                                  "(foto:", "(bild:", "(imagen:", "(crédit", "(photo "};
+  const std::string lower = ascii_lower(t);
+  return t.ends_with(')') &&
+         std::any_of(std::begin(kCredits), std::end(kCredits), [&](std::string_view c) { return lower.find(c) != std::string::npos; });
+}
+
+/// "Drug class: NSAIDs", "Brand names: A, B": a short label, a colon and a
+/// short value.
+bool is_label_value(std::string_view t) {
+  constexpr std::size_t kMaxLabelWords = 3, kMaxValueWords = 4;
+  const std::size_t colon = t.find(": ");
+  if (colon == std::string_view::npos || t.empty() || !std::isupper(static_cast<unsigned char>(t[0]))) return false;
+  const std::size_t label = count_words(t.substr(0, colon)), value = count_words(t.substr(colon + 2));
+  return label >= 1 && label <= kMaxLabelWords && value >= 1 && value <= kMaxValueWords && !ends_sentence(t);
+}
+
+/// A row of a facts box under a headline: a label and value next to another.
+/// The headline itself ("Naproxen: uses, side effects and how to take it") has a long value.
+bool is_fact_row(const std::vector<Unit>& units, std::size_t i) {
+  const auto row = [&](std::size_t k) {
+    return k < units.size() && units[k].line.kind != PageLineKind::Chrome && is_label_value(units[k].text);
+  };
+  return row(i) && ((i > 0 && row(i - 1)) || row(i + 1));
+}
+
+/// A label on its own line over a date: "Published", "Last updated".
+bool is_date_label(std::string_view t) {
+  static constexpr std::string_view kLabels[] = {"published", "first published", "last updated", "updated", "posted",
+                                                 "reviewed", "last reviewed", "publicado", "actualizado",
+                                                 "veröffentlicht", "aktualisiert", "publié", "mis à jour"};
+  std::string lower = ascii_lower(trim(t));
+  if (lower.ends_with(':')) lower.pop_back();
+  return std::any_of(std::begin(kLabels), std::end(kLabels), [&](std::string_view l) { return lower == l; });
+}
+
+/// A standfirst wrapped over lines, with no stop at its end, right under a
+/// one-line headline: passed on the way up to it.
+bool is_wrapped_standfirst(const std::vector<Unit>& units, std::size_t i) {
+  const Unit& u = units[i];
+  const std::size_t words = count_words(u.text);
+  return u.first != u.last && !ends_sentence(u.text) && words >= kMinStandfirstWords && words <= kMaxStandfirstWords &&
+         i > 0 && units[i - 1].line.kind == PageLineKind::Short && units[i - 1].first == units[i - 1].last &&
+         count_words(units[i - 1].text) >= 4 && count_words(units[i - 1].text) < words;
+}
+
 bool title_like(const Unit& u) {
   const std::string_view t = u.text;
   return (u.line.kind == PageLineKind::Short || is_headline_sentence(u)) && u.first == u.last &&
@@ -608,6 +665,15 @@ struct PageFacts {
   std::vector<bool> toc;                    // table-of-contents items
   std::string lead;                         // the article's first paragraphs, for word overlap
 };
+
+/// A reference page opens by naming its subject under a heading of that
+/// name: "Shingles" over "Shingles, also called herpes zoster, is ...".
+bool names_subject(std::string_view heading, const PageFacts& facts) {
+  const std::string key = ascii_lower(heading);
+  const std::string lead = ascii_lower(facts.lead.substr(0, key.size() + 1));
+  return key.size() >= 3 && count_words(heading) <= 4 && lead.starts_with(key) && lead.size() > key.size() &&
+         !std::isalnum(static_cast<unsigned char>(lead[key.size()]));
+}
 
 /// A byline, a date or a reviewer follows within a few units (past a
 /// standfirst, a bare author name, a place), as under a headline.
@@ -653,6 +719,7 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   double s = -0.05 * static_cast<double>(begin - c);  // nearer the text wins a tie
   if (u.line.score <= kMenuItemScore) s -= 2;        // a menu item or a section label
   if (words >= 4) s += 1;
+  if (names_subject(u.text, facts)) s += 3;
   if (followed_by_meta(units, c, begin)) s += 3;
   const auto seen = facts.seen.find(key);
   // A short line found again is a section name in a menu too; a headline can
@@ -673,6 +740,20 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   return s;
 }
 
+/// When the bullet at `last` ends a table of contents (a list under a label
+/// such as "On this page", or of items that come back as headings), the index
+/// of its top unit (the label, if any); npos when it is no such list.
+std::size_t top_of_contents(const std::vector<Unit>& units, std::size_t last, const PageFacts& facts) {
+  std::size_t top = last;
+  bool all_toc = facts.toc[last];
+  while (top > 0 && is_bullet_item(units[top - 1].text)) {
+    --top;
+    all_toc = all_toc && facts.toc[top];
+  }
+  if (top > 0 && is_contents_label(units[top - 1].text)) return top - 1;
+  return all_toc && top < last ? top : std::string::npos;
+}
+
 /// The headline above the first prose unit. Looks back past bylines, dates,
 /// credits, share widgets, breadcrumbs and "key points" bullets, stopping at
 /// prose and other chrome, then scores the headings found (title_score); a
@@ -680,6 +761,7 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
 /// index, or `begin` when none qualifies.
 std::size_t find_title(const std::vector<Unit>& units, std::size_t begin, std::size_t end, const PageFacts& facts) {
   std::vector<std::size_t> candidates;  // nearest first
+  std::size_t below_contents = 0;       // candidates found under a table of contents: section headings
   bool passed_prose = false, passed_meta = false;
   for (std::size_t i = begin, steps = 0; i > 0 && steps < kTitleLookback; --i) {
     const Unit& u = units[i - 1];
@@ -689,16 +771,32 @@ std::size_t find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     // Counters and separators of a byline bar ("214", "·") carry no words.
     if (skippable_above_title(u.line, u.text) || is_button_label(u) || is_box_label(u.text) ||
         is_bracketed_button(u) || (u.line.kind == PageLineKind::Short && !has_letter(u.text)) ||
-        is_box_line(u.text))  // an infobox between the headline and the text
+        is_box_line(u.text) ||  // an infobox between the headline and the text
+        is_credited_caption(u.text) || is_fact_row(units, i - 1) || is_wrapped_standfirst(units, i - 1))
       continue;
-    if (!passed_prose && passes_as_standfirst(units, u, candidates, passed_meta)) {
+    // A label over its value: "From:" over a publisher's name, "Published" over a date.
+    if (u.line.kind == PageLineKind::Short && count_words(u.text) <= 3 && u.text.ends_with(':')) {
+      if (!candidates.empty() && candidates.back() == i && candidates.size() > below_contents) candidates.pop_back();
+      continue;
+    }
+    if (is_date_label(u.text) && i < units.size() && units[i].line.kind == PageLineKind::Meta) continue;
+    // Section headings under a table of contents are no reason to stop at a standfirst.
+    if (!passed_prose && passes_as_standfirst(units, u,
+                                              std::vector<std::size_t>(candidates.begin() + static_cast<std::ptrdiff_t>(below_contents),
+                                                                       candidates.end()),
+                                              passed_meta)) {
       passed_prose = true;
       continue;
     }
     // "Key points" bullets under a headline are passed; a list above a heading is a menu.
     if (is_bullet_item(u.text)) {
       if (candidates.empty()) continue;
-      break;
+      // A table of contents under its label lies between the headline and the first section.
+      const std::size_t top = top_of_contents(units, i - 1, facts);
+      if (top == std::string::npos) break;
+      below_contents = candidates.size();
+      i = top + 1;  // the loop goes on with the unit above the box
+      continue;
     }
     // A long standfirst without a full stop lies between the headline and the text.
     if (u.line.kind == PageLineKind::Short && u.first == u.last && count_words(u.text) > kMaxTitleWords &&
@@ -719,6 +817,9 @@ std::size_t find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     const Unit* nearer = k > 0 && candidates[k - 1] == c + 1 ? &units[c + 1] : nullptr;
     // A headline often comes back whole: a sticky header, the last breadcrumb, a recipe card.
     double s = title_score(units, c, begin, end, facts, nearer) + (repeated(c) ? 1.0 : 0.0);
+    // Under a table of contents comes the first section, unless the heading names the page's subject
+    // (an encyclopedia's contents sit in a sidebar above its title).
+    if (k < below_contents && !names_subject(units[c].text, facts)) s -= 3;
     // A standfirst: a long line right under a shorter heading that is no menu item.
     // A deck or standfirst: a line right under another heading that is no
     // menu item and no label of it; the upper one is the headline.
@@ -817,7 +918,9 @@ std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin,
   for (std::size_t i = begin + 1; i < end; ++i) {
     const std::string& rule = units[i].line.rule;
     // Back matter ("Sources", "About the author") ends the article, however long its entries.
+    // A shared rule may have named a comment heading a widget first: "Comments (38)".
     if (rule == "page-comments" || rule == "sources" || rule == "author-bio" || rule == "press-backmatter" ||
+        page_chrome_rule(units[i].text, count_words(units[i].text)) == "page-comments" ||
         is_reference_heading(units[i].text, count_words(units[i].text)))
       return i;
     if (rule != "page-related" && !is_end_marker(units[i].text, count_words(units[i].text)))
@@ -893,6 +996,13 @@ PageFacts page_facts(const std::vector<Unit>& units, std::size_t begin) {
   return facts;
 }
 
+/// A contents label ("On this page") or an item of the list under it.
+bool in_contents_box(const std::vector<Unit>& units, std::size_t i) {
+  std::size_t top = i;
+  while (top > 0 && is_bullet_item(units[top].text)) --top;
+  return is_contents_label(units[top].text);
+}
+
 struct RegionBounds {
   std::size_t title, begin, end;  // unit indexes: the headline, the first prose, past the last kept
 };
@@ -923,14 +1033,15 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
                       // A vote count or an arrow; a live blog's "09:48" stays.
                       (l.kind == PageLineKind::Short && !has_letter(units[i].text) &&
                        units[i].text.find(':') == std::string::npos);
-    const bool infobox = i < r.begin && is_box_line(units[i].text);  // a summary table above the text
+    const bool infobox = i < r.begin && (is_box_line(units[i].text) || is_fact_row(units, i));  // a summary above the text
+    const bool contents = i < r.begin && in_contents_box(units, i);
     if (!(l.kind == PageLineKind::Chrome || byline || toc[i] || title_again || rating || tabs || junk || infobox ||
-          linked))
+          linked || contents))
       continue;
     for (std::size_t n = units[i].first; n <= units[i].last; ++n) {
       PageLine d = l;
       d.number = n;
-      if (toc[i]) d.rule = "page-table-of-contents";
+      if (toc[i] || contents) d.rule = "page-table-of-contents";
       if (title_again) d.rule = "page-title-repeated";
       if (rating) d.rule = "page-rating";
       if (tabs) d.rule = "page-table-of-contents";

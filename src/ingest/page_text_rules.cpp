@@ -164,6 +164,15 @@ bool is_share_row(std::string_view lower, std::size_t words) {
   return buttons >= 2;
 }
 
+/// "... example.org", "... the NHS website": a line that ends in a site's
+/// address or calls it a site, as a consent banner's heading does.
+bool names_a_site(std::string_view lower) {
+  const std::size_t last = lower.rfind(' ');
+  const std::string_view tail = last == std::string_view::npos ? lower : lower.substr(last + 1);
+  return tail.find('.') != std::string_view::npos ||
+         equals_any(std::string(tail), page_phrases("site_words"));
+}
+
 }  // namespace
 
 std::string_view page_chrome_rule(std::string_view line, std::size_t words) {
@@ -171,10 +180,24 @@ std::string_view page_chrome_rule(std::string_view line, std::size_t words) {
   const std::string key = key_of(line);
   if (words <= 6 && starts_any_word(lower, page_phrases("skip_links"))) return "page-skip-link";
   if (words <= 8 && equals_any(key, page_phrases("banner_lines"))) return "page-cookie-consent";
+  // A banner's heading names the site after it: "Cookies on example.org".
+  if (words <= 5 && starts_any_word(lower, page_phrases("banner_starts")) && names_a_site(lower))
+    return "page-cookie-consent";
+  // "Comments (38)": the heading of a comment section with its count.
+  if (const std::size_t open = key.rfind(" ("); words <= 4 && open != std::string::npos && key.ends_with(')') &&
+      open + 3 < key.size() &&
+      std::all_of(key.begin() + static_cast<std::ptrdiff_t>(open + 2), key.end() - 1,
+                  [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }) &&
+      equals_any(std::string_view(key).substr(0, open), page_phrases("comment_counts")))
+    return "page-comments";
   if (words <= 4 && equals_any(key, page_phrases("widgets"))) return "page-widget";
   if (words <= 3 && equals_any(key, page_phrases("ad_labels"))) return "page-advertisement";
   if (words <= 3 && equals_any(lower, page_phrases("edit_links"))) return "page-edit-link";
   if (is_share_row(lower, words)) return "page-share-row";
+  // A new service's phase banner: "Beta This is a new service. Tell us what you think."
+  if (words <= 30 && (starts_word(lower, "beta") || starts_word(lower, "alpha")) &&
+      contains_any(lower, page_phrases("phase_banner_words")))
+    return "page-phase-banner";
   if (words <= 10 && contains_any(lower, page_phrases("qa_controls"))) return "page-qa-controls";
   if (const std::size_t sp = lower.find(' ');
       words == 2 && digit_at(lower, 0) && sp != std::string::npos &&
@@ -440,6 +463,10 @@ bool is_ui_phrase(std::string_view line, std::size_t words) {
   std::string lower = fold_case(trim(line));
   while (!lower.empty() && (lower.back() == '.' || lower.back() == ':' || lower.back() == '!')) lower.pop_back();
   return equals_any(lower, page_phrases("ui_phrases"));
+}
+
+bool is_contents_label(std::string_view line) {
+  return equals_any(key_of(line), page_phrases("contents_labels"));
 }
 
 }  // namespace readaloud

@@ -76,4 +76,8 @@ double shared_word_share(std::string_view line, std::string_view body);
 /// newsletter or consent button, in any supported language.
 bool is_ui_phrase(std::string_view line, std::size_t words);
 
+/// The label over a table of contents, in any supported language: "Contents",
+/// "On this page", "In this article", "Inhalt".
+bool is_contents_label(std::string_view line);
+
 }  // namespace readaloud

@@ -1,0 +1,224 @@
+// Title choice in whole-page text (issue 12, sixth page-text part): headlines
+// of two short sentences, consent-banner and phase-banner headings, subject
+// headings over a reference page's text, contents boxes, facts boxes, date
+// labels, credited captions and wrapped standfirsts. Each rule with a near
+// miss that must stay.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "document/article.hpp"
+#include "ingest/boilerplate.hpp"
+#include "ingest/page_text.hpp"
+#include "ingest/page_text_rules.hpp"
+#include "ingest/plaintext_parser.hpp"
+
+namespace readaloud {
+namespace {
+
+const BoilerplateFilter& rules() {
+  static const BoilerplateFilter filter = BoilerplateFilter::builtin();
+  return filter;
+}
+
+PageLine classify(std::string_view line) { return classify_page_line(line, rules()); }
+
+std::string all_text(const Article& a) {
+  std::string out = a.title + "\n";
+  for (const Section& s : a.sections) {
+    out += s.title + "\n";
+    for (const Block& b : s.blocks) {
+      out += plain_text(b.text) + "\n";
+      for (const auto& item : b.items) out += plain_text(item.text) + "\n";
+    }
+  }
+  return out;
+}
+
+TEST(ClassifyPageLine, ConsentBannerHeadingNamesTheSite) {
+  EXPECT_EQ(classify("Cookies on harbourtown.example").kind, PageLineKind::Chrome);
+  EXPECT_EQ(classify("Cookies on the council website").kind, PageLineKind::Chrome);
+  // A headline about biscuits is no banner.
+  EXPECT_NE(classify("Cookies on the menu").kind, PageLineKind::Chrome);
+}
+
+TEST(ClassifyPageLine, ConsentParagraphAskingPermission) {
+  EXPECT_EQ(classify("A few cookies keep this site working. With your permission we would also store cookies "
+                     "that tell us which pages are read most.")
+                .kind,
+            PageLineKind::Chrome);
+}
+
+TEST(ClassifyPageLine, PhaseBannerIsChromeBetaBlockersAreText) {
+  EXPECT_EQ(classify("Beta We are still testing this page design. Tell us what you think.").kind,
+            PageLineKind::Chrome);
+  EXPECT_EQ(classify("Beta blockers slow the heart and lower blood pressure, and are often given after a heart "
+                     "attack.")
+                .kind,
+            PageLineKind::Prose);
+}
+
+TEST(ClassifyPageLine, ListNumberIsNoSentenceEnd) {
+  EXPECT_EQ(classify("2. Housing and planning advice").kind, PageLineKind::Short);
+  EXPECT_EQ(classify("The stop is near. Walk past the old church").kind, PageLineKind::Prose);
+  EXPECT_EQ(classify("2. Keep going. The second month is where most people give up on it").kind,
+            PageLineKind::Prose);
+}
+
+TEST(PageChromeRule, CommentHeadingWithItsCount) {
+  EXPECT_EQ(page_chrome_rule("Comments (38)", 2), "page-comments");
+  EXPECT_EQ(page_chrome_rule("Kommentare (5)", 2), "page-comments");
+  // No count, or another word before it, is no comment section.
+  EXPECT_NE(page_chrome_rule("Comments (optional)", 2), "page-comments");
+  EXPECT_NE(page_chrome_rule("Side effects (12)", 3), "page-comments");
+}
+
+constexpr std::string_view kBlogTwoSentenceHeadline =
+    "Write  Sign up  Sign in\n\n"
+    "I learned to swim at 52. This is what the pool taught me\n\n"
+    "Goggles, cold showers and the quiet pride of finishing a length without stopping\n\n"
+    "Maren Holt \xC2\xB7 Follow\n"
+    "7 min read \xC2\xB7 Mar 3, 2026\n\n"
+    "For most of my life I stayed in the shallow end and pretended I liked it there. Last spring a friend "
+    "dragged me to an adult beginners' class, and twelve weeks later I swam my first length without grabbing "
+    "the rope, which felt better than it had any right to.\n\n"
+    "Breathing is the whole game, and nobody tells you that at the start. Once I learned to breathe out slowly "
+    "under the water, everything else followed, from my kick to my nerves.\n\n"
+    "Responses (4)\n\n"
+    "More from Maren Holt\n";
+
+TEST(FindTitle, TwoSentenceHeadlineOverItsDeck) {
+  const Article a = parse_plaintext(kBlogTwoSentenceHeadline, rules());
+  EXPECT_EQ(a.title, "I learned to swim at 52. This is what the pool taught me");
+  EXPECT_NE(all_text(a).find("Breathing is the whole game"), std::string::npos);
+}
+
+constexpr std::string_view kReferencePage =
+    "Book a visit\nPatient login\nDonate\n"
+    "Services\nConditions\nResearch\nSearch\n"
+    "Conditions\n\n"
+    "Chilblains\n\n"
+    "Symptoms & causes\nDiagnosis & treatment\nOur specialists\n"
+    "Print\n\n"
+    "Overview\n\n"
+    "Chilblains, also called pernio, are small itchy swellings that appear on the skin after it has been "
+    "exposed to cold and then warmed up too quickly.\n"
+    "They usually clear up within one to three weeks, especially if the cold is avoided, and they seldom leave "
+    "any lasting mark on the skin.\n"
+    "See a doctor if the skin breaks, becomes infected or the swellings keep coming back every winter.\n\n"
+    "Related\nConditions\n\xC2\xA9 2026 Riverside Clinic. All rights reserved.\n";
+
+TEST(FindTitle, HeadingThatTheTextOpensWithBeatsATabRow) {
+  const Article a = parse_plaintext(kReferencePage, rules());
+  EXPECT_EQ(a.title, "Chilblains");
+}
+
+constexpr std::string_view kDrugPage =
+    "Medicines A to Z   Pill finder   News\n\n"
+    "Home / Medicines / Ibuprofen\n"
+    "  * Overview\n  * Side effects\n  * Dosage\n\n"
+    "Ibuprofen: uses, side effects and how to take it\n\n"
+    "Generic name: ibuprofen\n\n"
+    "Brand names: Fenbrax, Nuvadol\n\n"
+    "Drug class: Nonsteroidal anti-inflammatory drugs\n\n"
+    "Medically reviewed by A. Price, PharmD. Last updated on Feb 2, 2026.\n\n"
+    "On this page\n"
+    "  * Uses\n  * Warnings\n  * How to take\n\n"
+    "What is ibuprofen?\n\n"
+    "Ibuprofen is a painkiller that also brings down a fever and eases swelling. It belongs to the group of "
+    "medicines called non-steroidal anti-inflammatory drugs.\n\n"
+    "It is used for headaches, period pain, toothache, sprains and the aches of a cold, and some people take "
+    "it for longer periods for arthritis.\n\n"
+    "\xC2\xA9 2026 Medicines Guide\n";
+
+TEST(FindTitle, HeadlineAboveAFactsBoxAndAContentsBox) {
+  const Article a = parse_plaintext(kDrugPage, rules());
+  EXPECT_EQ(a.title, "Ibuprofen: uses, side effects and how to take it");
+  const std::string text = all_text(a);
+  EXPECT_NE(text.find("Ibuprofen is a painkiller"), std::string::npos);
+  for (std::string_view gone : {"Brand names", "Drug class", "On this page", "How to take"})
+    EXPECT_EQ(text.find(gone), std::string::npos) << gone;
+}
+
+// Near miss: with no contents box between them, the heading right over the
+// text is the headline.
+TEST(FindTitle, QuestionHeadlineWithoutContentsBoxStays) {
+  const Article a = parse_plaintext(
+      "Home   News   Health   Sport\n\nHealth\n\nWhat is the best time to take a painkiller?\n\n"
+      "By Ana Ruiz, 3 March 2026\n\n"
+      "Most painkillers work best when they are taken as soon as the pain starts, rather than once it has "
+      "built up, and with food if they upset your stomach.\n\n"
+      "Read the leaflet that comes with the medicine, and ask a pharmacist if you take anything else every "
+      "day.\n\n\xC2\xA9 2026 Daily Courier. All rights reserved.\n",
+      rules());
+  EXPECT_EQ(a.title, "What is the best time to take a painkiller?");
+}
+
+constexpr std::string_view kFactSheet =
+    "Cookies on coastshire.gov.example\n\n"
+    "   Some cookies are needed for this site to work. With your permission we\n"
+    "   would also set cookies that count visits to each page.\n\n"
+    "   [1]Skip to main content\n\n"
+    "   Beta This is a new service. Your [2]feedback will help us improve it.\n"
+    "     1. [3]Home\n     2. [4]Health and care\n\n"
+    "   Guidance\n\n"
+    "Legionella in home water systems: what households should know\n\n"
+    "   How the bacteria grow in tanks and showers, who is most at risk, and\n"
+    "   what to do about it.\n\n"
+    "   From:\n\n   [5]Coastshire Public Health Office\n\n"
+    "   Published\n\n   3 March 2026\n\n"
+    "Contents\n\n     1. [6]What legionella is\n     2. [7]Who is at risk\n\n"
+    "What legionella is\n\n"
+    "   Legionella bacteria live in fresh water and multiply in water that sits\n"
+    "   between 20 and 45 degrees, such as a tank that is rarely used or a\n"
+    "   shower head in a spare room. Breathing in fine droplets can cause a\n"
+    "   serious lung infection called Legionnaires' disease.\n\n"
+    "Who is at risk\n\n"
+    "   People over 50, smokers and anyone with a weak immune system are most\n"
+    "   likely to become ill, and should take particular care to run taps that\n"
+    "   are seldom used for a few minutes every week.\n\n"
+    "   \xC2\xA9 Coastshire Council\n";
+
+TEST(FindTitle, FactSheetPastBannersLabelsAndContents) {
+  const Article a = parse_plaintext(kFactSheet, rules());
+  EXPECT_EQ(a.title, "Legionella in home water systems: what households should know");
+  const std::string text = all_text(a);
+  EXPECT_EQ(text.find("With your permission"), std::string::npos);
+  EXPECT_EQ(text.find("new service"), std::string::npos);
+  EXPECT_NE(text.find("Legionella bacteria live in fresh water"), std::string::npos);
+}
+
+constexpr std::string_view kNewsDump =
+    "   \xE2\x80\xA2 Sport\n   \xE2\x80\xA2 Opinion\n   \xE2\x80\xA2 Puzzles\n\n"
+    "Advertisement\n\nLocal news\n\n"
+    "Ferry timetable restored after three weeks of cancellations\n\n"
+    "Passengers between the islands can plan journeys again, but the operator says\n"
+    "the early sailing will stay suspended until spring\n\n"
+    "By Olu Brandt, Transport Reporter 09:15, 4 Dec 2026\n"
+    "Share on Facebook Share on X Copy link\n\n"
+    "A ferry leaving the harbour at dawn\n"
+    "The morning ferry leaves the harbour at Kellby (Image: Island Gazette /\n"
+    "Ruth Amos)\n\n"
+    "The full ferry timetable between the islands has been restored after three\n"
+    "weeks in which almost half of all sailings were cancelled because of a\n"
+    "shortage of crew and a fault on the larger of the two boats.\n\n"
+    "The operator said on Thursday that the repaired boat had passed its safety\n"
+    "checks and that new crew had finished their training over the weekend.\n\n"
+    "\"We are sorry\"\n\n"
+    "The company apologised to passengers who had missed hospital appointments\n"
+    "and work because of the cancellations, and said refunds would be paid.\n\n"
+    "Comments (12)\n\n"
+    "IslandMum\n\n"
+    "Three weeks of missed appointments and a refund of a few pounds is not good enough for any of us.\n\n"
+    "\xC2\xA9 2026 Island Gazette. All rights reserved.\n";
+
+TEST(FindTitle, HeadlinePastACreditedCaptionAndAWrappedStandfirst) {
+  const Article a = parse_plaintext(kNewsDump, rules());
+  EXPECT_EQ(a.title, "Ferry timetable restored after three weeks of cancellations");
+  const std::string text = all_text(a);
+  EXPECT_NE(text.find("refunds would be paid"), std::string::npos);
+  EXPECT_EQ(text.find("not good enough"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace readaloud
