@@ -482,8 +482,11 @@ CueScore score_sentence(std::string_view sentence, const WarningCues& cues) {
   for (const SentenceCue& cue : cues.sentence_cues)
     if (matches_unvetoed(cue.patterns, toks, vocabulary, vetoes, scratch)) matched.push_back(&cue);
   if (matched.empty()) {
+    // No cue, so no score; whether a damper matches still tells the model
+    // that the sentence reassures, reports or counts.
     for (const NegativeCue& neg : cues.negative_cues)
-      if (!result.hedged && neg.weight > 0.0) result.hedged = matches_unvetoed(neg.patterns, toks, vocabulary, none, scratch);
+      if (!result.hedged && neg.weight > 0.0)
+        result.hedged = matches_unvetoed(neg.patterns, toks, vocabulary, none, scratch);
     return result;
   }
   std::stable_sort(matched.begin(), matched.end(),
