@@ -754,14 +754,20 @@ std::size_t top_of_contents(const std::vector<Unit>& units, std::size_t last, co
   return all_toc && top < last ? top : std::string::npos;
 }
 
-/// The headline above the first prose unit. Looks back past bylines, dates,
-/// credits, share widgets, breadcrumbs and "key points" bullets, stopping at
-/// prose and other chrome, then scores the headings found (title_score); a
-/// long line under a shorter heading is its standfirst. Returns the unit
-/// index, or `begin` when none qualifies.
-std::size_t find_title(const std::vector<Unit>& units, std::size_t begin, std::size_t end, const PageFacts& facts) {
-  std::vector<std::size_t> candidates;  // nearest first
-  std::size_t below_contents = 0;       // candidates found under a table of contents: section headings
+/// The headings above the first prose unit that may be its headline, nearest
+/// first, and how many of them lie under a table of contents (section headings).
+struct TitleCandidates {
+  std::vector<std::size_t> units;
+  std::size_t below_contents = 0;
+};
+
+/// Looks back from `begin` past bylines, dates, credits, share widgets,
+/// breadcrumbs, fact rows and "key points" bullets, stopping at prose and
+/// other chrome; a long line under a shorter heading is its standfirst.
+TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t begin, const PageFacts& facts) {
+  TitleCandidates out;
+  std::vector<std::size_t>& candidates = out.units;
+  std::size_t& below_contents = out.below_contents;
   bool passed_prose = false, passed_meta = false;
   for (std::size_t i = begin, steps = 0; i > 0 && steps < kTitleLookback; --i) {
     const Unit& u = units[i - 1];
@@ -805,6 +811,16 @@ std::size_t find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     if (!title_like(u)) break;
     candidates.push_back(i - 1);
   }
+  return out;
+}
+
+/// The headline above the first prose unit: the best scored of
+/// title_candidates() (title_score). Returns the unit index, or `begin` when
+/// none qualifies.
+std::size_t find_title(const std::vector<Unit>& units, std::size_t begin, std::size_t end, const PageFacts& facts) {
+  const TitleCandidates found = title_candidates(units, begin, facts);
+  const std::vector<std::size_t>& candidates = found.units;
+  const std::size_t below_contents = found.below_contents;
   if (candidates.empty()) return begin;
   const auto repeated = [&](std::size_t i) {
     const auto seen = facts.seen.find(ascii_lower(units[i].text));
@@ -820,7 +836,6 @@ std::size_t find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     // Under a table of contents comes the first section, unless the heading names the page's subject
     // (an encyclopedia's contents sit in a sidebar above its title).
     if (k < below_contents && !names_subject(units[c].text, facts)) s -= 3;
-    // A standfirst: a long line right under a shorter heading that is no menu item.
     // A deck or standfirst: a line right under another heading that is no
     // menu item and no label of it; the upper one is the headline.
     const bool heading_above = k + 1 < candidates.size() && candidates[k + 1] + 1 == c &&

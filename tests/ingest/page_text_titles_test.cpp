@@ -12,28 +12,14 @@
 #include "ingest/page_text.hpp"
 #include "ingest/page_text_rules.hpp"
 #include "ingest/plaintext_parser.hpp"
+#include "page_text_helpers.hpp"
 
 namespace readaloud {
 namespace {
 
-const BoilerplateFilter& rules() {
-  static const BoilerplateFilter filter = BoilerplateFilter::builtin();
-  return filter;
-}
-
-PageLine classify(std::string_view line) { return classify_page_line(line, rules()); }
-
-std::string all_text(const Article& a) {
-  std::string out = a.title + "\n";
-  for (const Section& s : a.sections) {
-    out += s.title + "\n";
-    for (const Block& b : s.blocks) {
-      out += plain_text(b.text) + "\n";
-      for (const auto& item : b.items) out += plain_text(item.text) + "\n";
-    }
-  }
-  return out;
-}
+using test::all_text;
+using test::classify;
+using test::rules;
 
 TEST(ClassifyPageLine, ConsentBannerHeadingNamesTheSite) {
   EXPECT_EQ(classify("Cookies on harbourtown.example").kind, PageLineKind::Chrome);
