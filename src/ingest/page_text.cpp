@@ -41,13 +41,17 @@ std::size_t count_words(std::string_view s) {
   return words;
 }
 
-/// Columns a text browser gives the line: CJK and fullwidth characters take two.
+/// Columns a text browser gives the character that starts with byte `lead`:
+/// CJK and fullwidth characters take two.
+std::size_t columns_of(unsigned char lead) { return (lead >= 0xE3 && lead <= 0xED) || lead == 0xEF ? 2 : 1; }
+
+/// Columns a text browser gives the line.
 std::size_t display_width(std::string_view s) {
   std::size_t width = 0;
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
     if ((c & 0xC0) == 0x80) continue;
-    width += (c >= 0xE3 && c <= 0xED) || c == 0xEF ? 2 : 1;
+    width += columns_of(c);
   }
   return width;
 }
@@ -255,7 +259,7 @@ std::size_t offset_of_column(std::string_view line, std::size_t col) {
     if ((c & 0xC0) == 0x80) continue;
     if (width == col) return i;
     if (width > col) return std::string_view::npos;
-    width += (c >= 0xE3 && c <= 0xED) || c == 0xEF ? 2 : 1;
+    width += columns_of(c);
   }
   return std::string_view::npos;
 }
@@ -274,7 +278,7 @@ std::vector<std::size_t> column_starts(std::string_view line) {
       if (spaces >= 2 || (spaces > 0 && spaces == width)) out.push_back(width);
       spaces = 0;
     }
-    width += (c >= 0xE3 && c <= 0xED) || c == 0xEF ? 2 : 1;
+    width += columns_of(c);
   }
   return out;
 }
@@ -583,11 +587,10 @@ bool passes_as_standfirst(const std::vector<Unit>& units, const Unit& u, const s
 
 /// An image caption that ends in its credit: "Engineers at work (Image: Herald / T. Aske)".
 bool is_credited_caption(std::string_view t) {
-  static constexpr std::string_view kCredits[] = {"(image:", "(photo:", "(picture:", "(photograph:", "(credit:",
-                                                  "(foto:", "(bild:", "(imagen:", "(crédit", "(photo "};
+  if (!t.ends_with(')')) return false;
   const std::string lower = ascii_lower(t);
-  return t.ends_with(')') &&
-         std::any_of(std::begin(kCredits), std::end(kCredits), [&](std::string_view c) { return lower.find(c) != std::string::npos; });
+  const std::vector<std::string>& credits = page_phrases("caption_credits");
+  return std::any_of(credits.begin(), credits.end(), [&](const std::string& c) { return lower.find(c) != std::string::npos; });
 }
 
 /// "Drug class: NSAIDs", "Brand names: A, B": a short label, a colon and a
@@ -611,12 +614,10 @@ bool is_fact_row(const std::vector<Unit>& units, std::size_t i) {
 
 /// A label on its own line over a date: "Published", "Last updated".
 bool is_date_label(std::string_view t) {
-  static constexpr std::string_view kLabels[] = {"published", "first published", "last updated", "updated", "posted",
-                                                 "reviewed", "last reviewed", "publicado", "actualizado",
-                                                 "veröffentlicht", "aktualisiert", "publié", "mis à jour"};
   std::string lower = ascii_lower(trim(t));
   if (lower.ends_with(':')) lower.pop_back();
-  return std::any_of(std::begin(kLabels), std::end(kLabels), [&](std::string_view l) { return lower == l; });
+  const std::vector<std::string>& labels = page_phrases("date_labels");
+  return std::find(labels.begin(), labels.end(), lower) != labels.end();
 }
 
 /// A standfirst wrapped over lines, with no stop at its end, right under a

@@ -173,6 +173,15 @@ bool names_a_site(std::string_view lower) {
          equals_any(std::string(tail), page_phrases("site_words"));
 }
 
+/// "comments (38)": the heading of a comment section with its count (`key` as key_of() makes it).
+bool is_comment_count(std::string_view key) {
+  const std::size_t open = key.rfind(" (");
+  if (open == std::string_view::npos || !key.ends_with(')') || open + 3 >= key.size()) return false;
+  const std::string_view count = key.substr(open + 2, key.size() - open - 3);
+  return std::all_of(count.begin(), count.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }) &&
+         equals_any(key.substr(0, open), page_phrases("comment_counts"));
+}
+
 }  // namespace
 
 std::string_view page_chrome_rule(std::string_view line, std::size_t words) {
@@ -183,13 +192,7 @@ std::string_view page_chrome_rule(std::string_view line, std::size_t words) {
   // A banner's heading names the site after it: "Cookies on example.org".
   if (words <= 5 && starts_any_word(lower, page_phrases("banner_starts")) && names_a_site(lower))
     return "page-cookie-consent";
-  // "Comments (38)": the heading of a comment section with its count.
-  if (const std::size_t open = key.rfind(" ("); words <= 4 && open != std::string::npos && key.ends_with(')') &&
-      open + 3 < key.size() &&
-      std::all_of(key.begin() + static_cast<std::ptrdiff_t>(open + 2), key.end() - 1,
-                  [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }) &&
-      equals_any(std::string_view(key).substr(0, open), page_phrases("comment_counts")))
-    return "page-comments";
+  if (words <= 4 && is_comment_count(key)) return "page-comments";
   if (words <= 4 && equals_any(key, page_phrases("widgets"))) return "page-widget";
   if (words <= 3 && equals_any(key, page_phrases("ad_labels"))) return "page-advertisement";
   if (words <= 3 && equals_any(lower, page_phrases("edit_links"))) return "page-edit-link";
@@ -305,10 +308,7 @@ bool is_author_bio(std::string_view line) {
 bool is_call_to_action(std::string_view line, std::size_t words) {
   constexpr std::size_t kMaxWords = 5;
   if (words > kMaxWords) return false;
-  const std::string lower = fold_case(trim(line));
-  return std::any_of(page_phrases("call_to_action").begin(), page_phrases("call_to_action").end(), [&](const std::string& a) {
-    return lower.starts_with(a) && (lower.size() == a.size() || !std::isalpha(static_cast<unsigned char>(lower[a.size()])));
-  });
+  return starts_any_word(fold_case(trim(line)), page_phrases("call_to_action"));
 }
 
 bool is_spaced_menu_row(std::string_view line) {
