@@ -183,6 +183,7 @@ std::string subtree_text(const GumboNode* root, std::size_t limit, bool word_per
     if (tag_of(n) == GUMBO_TAG_IMG) {
       if (const char* alt = attr(n, "alt")) (raw += ' ') += alt;
     }
+    if (tag_of(n) == GUMBO_TAG_BR) raw += ' ';  // "hours<br>as" is two words
     if (n != root && (tag_of(n) == GUMBO_TAG_SCRIPT || tag_of(n) == GUMBO_TAG_STYLE)) continue;
     const GumboVector* kids = children_of(n);
     if (kids == nullptr) continue;

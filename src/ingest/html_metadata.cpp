@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <string_view>
 
 #include "ingest/html_dom.hpp"
@@ -199,6 +200,64 @@ void prefer_fuller_h1(const HeadFacts& f, PageMetadata& m) {
   }
 }
 
+/// Words of five letters or more, lower-cased: the words two headlines of
+/// one story share ("naproxen", "surgery") without "with" or "your".
+std::vector<std::string> long_words(const std::string& text) {
+  std::vector<std::string> out;
+  std::string word;
+  const std::string lower = lower_collapsed(text) + " ";
+  for (char c : lower) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      word += c;
+      continue;
+    }
+    if (word.size() >= 5) out.push_back(word);
+    word.clear();
+  }
+  return out;
+}
+
+/// Whether `h1` is <title>'s site or section part (" - Health Center - Site"),
+/// not its headline.
+bool is_title_tail(const std::string& h1, const std::string& title_tag, const std::string& site) {
+  const std::string l = lower_collapsed(h1);
+  if (l == lower_collapsed(site)) return true;
+  const std::string tag = lower_collapsed(title_tag);
+  return std::any_of(std::begin(kSeparators), std::end(kSeparators), [&](std::string_view sep) {
+    const std::size_t at = tag.find(std::string(sep) + l);
+    return at != npos && at > 0;
+  });
+}
+
+/// The visible headline when og:title is a social-media variant ("Naproxen —
+/// what you need to know" over "Naproxen: a guide to taking it safely"): the
+/// page's only <h1> of two words or more that is not its site or section
+/// name and shares a word of five letters or more with og:title. An <h1>
+/// that differs from og:title only in its spaces (a line break in the
+/// headline) is og:title itself.
+void prefer_visible_h1(const HeadFacts& f, PageMetadata& m) {
+  if (f.og_title.empty() || !m.title.empty()) return;
+  const auto squeezed = [](const std::string& s) {
+    std::string out;
+    for (char c : lower_collapsed(s))
+      if (c != ' ') out += c;
+    return out;
+  };
+  const std::vector<std::string> told = long_words(f.og_title);
+  const std::string* found = nullptr;
+  for (const std::string& h1 : m.h1s) {
+    if (squeezed(h1) == squeezed(f.og_title)) return;
+    if (count_words(h1) < 2 || is_title_tail(h1, f.title_tag, m.site_name.value)) continue;
+    const std::vector<std::string> words = long_words(h1);
+    if (std::none_of(words.begin(), words.end(),
+                     [&](const std::string& w) { return std::find(told.begin(), told.end(), w) != told.end(); }))
+      continue;
+    if (found != nullptr) return;  // two candidates: the cascade decides
+    found = &h1;
+  }
+  if (found != nullptr) m.title = {collapse(*found), "<h1> over a different og:title"};
+}
+
 void title_cascade(const HeadFacts& f, PageMetadata& m) {
   prefer_fuller_h1(f, m);
   set(m.title, f.micro_headline, "microdata headline");
@@ -217,6 +276,7 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
         (l.size() * 3 >= headline_part.size() * 2 || opens_title) && set(m.title, collapse(h1), "<h1> matching <title>"))
       break;
   }
+  prefer_visible_h1(f, m);
   set(m.title, clean_title(f.og_title, site, m.h1s), "og:title");
   const std::string tag = lower_collapsed(f.title_tag);
   for (const std::string& h1 : m.h1s) {

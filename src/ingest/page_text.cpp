@@ -8,6 +8,7 @@
 #include "ingest/decode.hpp"
 #include "ingest/page_text_rules.hpp"
 #include "util/text.hpp"
+#include "util/utf8.hpp"
 
 namespace readaloud {
 namespace {
@@ -376,9 +377,13 @@ PageLine classify_page_line(std::string_view line, const BoilerplateFilter& filt
   const std::string_view page_rule = page_chrome_rule(t, words);
   if (page_rule == "page-advertisement" || page_rule == "page-edit-link")
     return as(PageLineKind::Junk, kJunkScore, page_rule);
-  if (const auto hit = filter.match(t))
+  if (const auto hit = filter.match(t)) {
+    // A byline, a date or a reading time tells the title search where the headline is.
+    if (hit->rule == "publish-date" || hit->rule == "reading-time" || (hit->rule == "byline" && is_meta(t, words)))
+      return as(PageLineKind::Meta, kMetaScore, "page-byline");
     return is_chrome_rule(hit->rule) ? as(PageLineKind::Chrome, kChromeScore, hit->rule)
                                      : as(PageLineKind::Junk, kJunkScore, hit->rule);
+  }
   if (!page_rule.empty()) return as(PageLineKind::Chrome, kChromeScore, page_rule);
   if (words <= kMaxGluedRowWords && !ends_sentence(t) && is_glued_row(t))
     return as(PageLineKind::Chrome, kChromeScore, "page-widget");
@@ -513,6 +518,8 @@ bool skippable_above_title(const PageLine& l, std::string_view text) {
   const std::string lower = ascii_lower(text);
   if (l.rule == "site-navigation" && (lower == "print" || lower == "email" || lower == "print this page"))
     return true;  // buttons under a headline, not the site's menu
+  // A post's labels or categories under its headline ("Labels: asthma, running").
+  if (l.rule == "page-related" && lower.find(':') != std::string::npos) return true;
   return l.kind == PageLineKind::Meta || l.kind == PageLineKind::Junk ||
          (l.kind == PageLineKind::Chrome &&
           (l.rule == "page-widget" || l.rule == "page-link-bar" || l.rule == "page-comments" ||
@@ -676,6 +683,24 @@ bool names_subject(std::string_view heading, const PageFacts& facts) {
          !std::isalnum(static_cast<unsigned char>(lead[key.size()]));
 }
 
+/// Three or more capitalised words with no punctuation, two of them menu
+/// words (data/pages/nav_words.txt): "Home Archive About Contact".
+bool is_nav_row(std::string_view t) {
+  if (count_words(t) < 3 || lowercase_share(t) > 0.0 ||
+      std::any_of(t.begin(), t.end(), [](char ch) { return std::ispunct(static_cast<unsigned char>(ch)) != 0; }))
+    return false;
+  const std::vector<std::string>& menu = page_phrases("nav_words");
+  std::size_t hits = 0;
+  for (std::size_t pos = 0; pos < t.size();) {
+    while (pos < t.size() && is_space(t[pos])) ++pos;
+    std::size_t stop = pos;
+    while (stop < t.size() && !is_space(t[stop])) ++stop;
+    hits += stop > pos && std::find(menu.begin(), menu.end(), utf8::fold_case(t.substr(pos, stop - pos))) != menu.end();
+    pos = stop;
+  }
+  return hits >= 2;
+}
+
 /// A byline, a date or a reviewer follows within a few units (past a
 /// standfirst, a bare author name, a place), as under a headline.
 bool followed_by_meta(const std::vector<Unit>& units, std::size_t c, std::size_t begin) {
@@ -683,6 +708,9 @@ bool followed_by_meta(const std::vector<Unit>& units, std::size_t c, std::size_t
     const PageLine& l = units[i].line;
     if (l.kind == PageLineKind::Meta) return true;
     if (l.kind == PageLineKind::Junk && (l.rule == "byline" || l.rule == "review-date")) return true;
+    // A blog's nav bar ("Home Archive About Contact") between a tagline and
+    // the date over the first post: the date is the post's.
+    if (l.kind == PageLineKind::Short && is_nav_row(units[i].text)) return false;
     // A standfirst right under the headline is passed; the text itself is not.
     if (l.kind == PageLineKind::Prose && !(i == c + 1 && count_words(units[i].text) <= kMaxStandfirstWords))
       return false;
@@ -734,6 +762,7 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   // seldom do. A row of capitalised names is a nav bar, whatever it shares.
   if (words >= 3 && lowercase_share(u.text) > 0) s += 2 * shared_word_share(u.text, facts.lead);
   if (names_later_headings(units, u.text, c + 1, end)) s -= 4;             // a row of tabs: "Overview Symptoms Causes"
+  if (is_nav_row(u.text)) s -= 4;                                          // "Home Archive About Contact"
   if (nearer != nullptr) {
     const std::string below = ascii_lower(nearer->text);
     if (below.size() > key.size() && below.starts_with(key)) s -= 4;  // "Ask the Doctor" above "Ask the Doctor: ..."
@@ -1027,8 +1056,59 @@ struct RegionBounds {
 /// before the text, bylines, dates and short Title Case lines such as a desk
 /// name or a bare author name; bylines and dates further down; contents
 /// items; the headline again (a recipe card, a sticky header); ratings.
+/// Units of sign-up, app and donation boxes in [from, end): a short heading,
+/// at most one short line of pitch, and a button or a form ("Heart Health
+/// Newsletter" / "Tips and news every Tuesday." / "[ ]Sign Up"), one of
+/// them naming what the box wants (data/pages/box_words.txt); with the fine
+/// print under the button ("You can unsubscribe at any time.").
+/// Whether `lower` holds one of `phrases` as whole words ("app", not "apply").
+bool has_any_phrase(std::string_view lower, const std::vector<std::string>& phrases) {
+  const auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  for (const std::string& p : phrases)
+    for (std::size_t at = lower.find(p); at != std::string_view::npos; at = lower.find(p, at + 1))
+      if ((at == 0 || !word_char(lower[at - 1])) &&
+          (at + p.size() >= lower.size() || !word_char(lower[at + p.size()])))
+        return true;
+  return false;
+}
+
+std::vector<bool> sign_up_boxes(const std::vector<Unit>& units, std::size_t from, std::size_t end) {
+  constexpr std::size_t kMaxPitchWords = 25, kMaxHeadingWords = 8, kMaxFinePrintWords = 12;
+  std::vector<bool> out(units.size(), false);
+  // A button on its own, a form with its button, or a pitch and its button
+  // run together ("...every Thursday. Sign up now").
+  const auto is_button = [&](const Unit& u) {
+    const std::size_t words = count_words(u.text);
+    const std::size_t stop = u.text.rfind(". ");
+    const std::string_view tail = stop == std::string::npos ? std::string_view() : std::string_view(u.text).substr(stop + 2);
+    return is_call_to_action(u.text, words) || (u.line.rule == "page-form" && words <= 12) ||
+           (!tail.empty() && words <= kMaxPitchWords && is_call_to_action(tail, count_words(tail)));
+  };
+  for (std::size_t b = from + 1; b < end; ++b) {
+    if (!is_button(units[b])) continue;
+    std::size_t top = b - 1;
+    if (units[top].line.kind == PageLineKind::Prose && count_words(units[top].text) <= kMaxPitchWords && top > from &&
+        units[top].line.kind != PageLineKind::Short)
+      --top;
+    const Unit& heading = units[top];
+    if (heading.line.kind != PageLineKind::Short || count_words(heading.text) > kMaxHeadingWords ||
+        heading.text.ends_with(':'))
+      continue;
+    bool named = false;
+    for (std::size_t i = top; i <= b && !named; ++i)
+      named = has_any_phrase(utf8::fold_case(units[i].text), page_phrases("box_words"));
+    if (!named) continue;
+    for (std::size_t i = top; i <= b; ++i) out[i] = true;
+    if (b + 1 < end && count_words(units[b + 1].text) <= kMaxFinePrintWords &&
+        has_any_phrase(utf8::fold_case(units[b + 1].text), {"unsubscribe", "spam", "privacy"}))
+      out[b + 1] = true;
+  }
+  return out;
+}
+
 std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBounds r, const std::vector<bool>& toc) {
   std::vector<PageLine> out;
+  const std::vector<bool> boxes = sign_up_boxes(units, r.begin, r.end);
   bool in_link_box = false;  // under a "Read also" heading inside the text, up to the next prose
   for (std::size_t i = r.title + (r.title < r.begin ? 1 : 0); i < r.end; ++i) {
     const PageLine& l = units[i].line;
@@ -1052,7 +1132,7 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
     const bool infobox = i < r.begin && (is_box_line(units[i].text) || is_fact_row(units, i));  // a summary above the text
     const bool contents = i < r.begin && in_contents_box(units, i);
     if (!(l.kind == PageLineKind::Chrome || byline || toc[i] || title_again || rating || tabs || junk || infobox ||
-          linked || contents))
+          linked || contents || boxes[i]))
       continue;
     for (std::size_t n = units[i].first; n <= units[i].last; ++n) {
       PageLine d = l;
@@ -1063,6 +1143,7 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
       if (tabs) d.rule = "page-table-of-contents";
       if (infobox) d.rule = "page-infobox";
       if (linked) d.rule = "page-related";
+      if (boxes[i] && l.kind != PageLineKind::Chrome) d.rule = "page-sign-up-box";
       out.push_back(d);
     }
   }

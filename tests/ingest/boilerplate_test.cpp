@@ -322,5 +322,43 @@ TEST(BoilerplateBuiltin, FourthPartPageFurnitureInSeveralLanguages) {
   for (const auto& line : kept) EXPECT_EQ(rule_for(f, line), "") << line;
 }
 
+TEST(BoilerplateBuiltin, BylinesDatesAndBoxLabelsOfTheSeventhPart) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Pubblicit\u00E0", "advertisement"},
+      {"Leggi anche: Caldo e cuore, cosa sapere", "promo"},
+      {"di Anna Riva \u2013 3 marzo 2026 \u00B7 Tempo di lettura: 4 minuti", "byline"},
+      {"Scritto da Marco Bini", "byline"},
+      {"Published: 3 December 2026", "publish-date"},
+      {"First published on May 3, 2025", "publish-date"},
+      {"Ver\u00F6ffentlicht am 3. Mai 2025", "publish-date"},
+      {"Publicado el 3 de mayo de 2025", "publish-date"},
+      {"4 min read", "reading-time"},
+      {"Lesezeit: 3 Minuten", "reading-time"},
+      {"Press release", "press-label"},
+      {"Is this page useful?", "feedback-prompt"},
+      {"Yes No Report a problem with this page", "feedback-prompt"},
+      {"By Jo Roe, Health Reporter 17:30, 4 DEC 2026 Updated 18:05", "byline"},
+      {"Jo Roe, Science Correspondent \u00B7 Published 12 June 2026, 6:02am BST", "byline"},
+      {"19, 2026", "review-date"},
+      {"Share Save Listen to this article", "share-button"},
+      {"(BUTTON) Facebook(BUTTON) Tweet(BUTTON) Email(BUTTON) Link Copied!", "share-button"},
+      {"Like this:", "page-widget"},
+      {"Kommentare (12)", "page-comments"},
+      {"Text size A A A Print this page", "page-widget"},
+  };
+  for (const auto& [line, rule] : cases) EXPECT_EQ(rule_for(f, line), rule) << line;
+  const std::vector<std::string> kept = {
+      "Published research shows that short walks help.",
+      "di solito il caldo passa in fretta.",
+      "By 2030, the council said, every school will have a nurse on 4 May 2026.",
+      "Share the load with your partner and save energy.",
+      "Press releases from the trust go to local papers.",
+      "Like this, the dough rests for an hour.",
+      "Comments (from readers) were mostly kind.",
+  };
+  for (const auto& line : kept) EXPECT_EQ(rule_for(f, line), "") << line;
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -113,5 +113,35 @@ TEST(HtmlMetadata, VisibleHeadlineFullerThanTheJsonLdHeadlineWins) {
   EXPECT_EQ(n.title.value, "Ferries cancelled");
 }
 
+TEST(HtmlMetadata, VisibleHeadlineWinsOverADifferentOgTitleSharingItsSubject) {
+  const PageMetadata m = read(
+      "<head><title>Naproxen: uses, dosage and side effects - MedGuide</title>"
+      "<meta property=\"og:title\" content=\"Naproxen \u2014 what you need to know\"></head>"
+      "<body><h1>Naproxen: a guide to taking it safely</h1></body>");
+  EXPECT_EQ(m.title.value, "Naproxen: a guide to taking it safely");
+  EXPECT_EQ(m.title.source, "<h1> over a different og:title");
+
+  // A blog's name in the <h1>, sharing no word with og:title: og:title stays.
+  const PageMetadata blog = read(
+      "<head><title>Crumbs and Kettles: Reviving a neglected starter</title>"
+      "<meta property=\"og:title\" content=\"Reviving a neglected starter\"></head>"
+      "<body><h1><a href=\"/\">Crumbs and Kettles</a></h1></body>");
+  EXPECT_EQ(blog.title.value, "Reviving a neglected starter");
+
+  // A headline broken over two lines is og:title itself.
+  const PageMetadata broken = read(
+      "<head><meta property=\"og:title\" content=\"City pools extend hours as heat lingers\"></head>"
+      "<body><h1>City pools extend hours<br>as heat lingers</h1></body>");
+  EXPECT_EQ(broken.title.value, "City pools extend hours as heat lingers");
+  ASSERT_EQ(broken.h1s.size(), 1u);
+  EXPECT_EQ(broken.h1s[0], "City pools extend hours as heat lingers");
+
+  // Two headings that could be the headline: the cascade decides.
+  const PageMetadata two = read(
+      "<head><meta property=\"og:title\" content=\"Storm warning for the coast\"></head>"
+      "<body><h1>Storm closes coast road</h1><h1>Coast storm: what we know</h1></body>");
+  EXPECT_EQ(two.title.value, "Storm warning for the coast");
+}
+
 }  // namespace
 }  // namespace readaloud::html

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "ingest/page_text_rules.hpp"
 #include "ingest/plaintext_parser.hpp"
@@ -468,6 +469,38 @@ TEST(FindArticleRegion, ANavBarOfNamesGainsNothingFromWordsTheCreditsShare) {
       "Each keeper climbed the tower stairs many times a night to trim the wick and wind the clock.\n\n"
       "More from Blue Harbour\nAbout us\n\u00A9 2025 Blue Harbour\n";
   EXPECT_EQ(title_of(page), "How lighthouse keepers lived on a rock for a month at a time");
+}
+
+TEST(FindArticleRegion, ABlogPostTitleUnderItsDateAndOverItsLabels) {
+  constexpr std::string_view page =
+      "Windy Hill Notes\n\nOne man, one dog, too many hills\n\nHome Archive About Contact\n"
+      "Tuesday 3 November 2026\n\nWhat a winter of cold-water swimming taught me\n\n"
+      "Labels: swimming, winter\n\n"
+      "A year ago I walked into the sea in November for the first time and came out gasping, numb and oddly "
+      "happy, and I have been back every week since then.\n\n"
+      "I am not a doctor, and none of this is advice; it is what I learned from the swimming club and my own "
+      "mistakes.\n\n"
+      "Posted by Aled at 19:42\n";
+  EXPECT_EQ(title_of(page), "What a winter of cold-water swimming taught me");
+}
+
+TEST(FindArticleRegion, SignUpAndAppBoxesInsideTheTextAreDropped) {
+  constexpr std::string_view page =
+      "Skip to content\nHeartwise\n\nChest pain: when to worry\n\nBy Ana Ruiz\n\n"
+      "Chest pain has many causes, and most of them are not your heart, but some are and need help fast.\n\n"
+      "Heart Health Newsletter\n\nTips and news for a stronger heart, every Tuesday.\n\n"
+      "[                    ]Sign Up\n\n"
+      "Pain that spreads to the arm or jaw, with sweating or breathlessness, needs an ambulance at once.\n\n"
+      "Get the Heartwise app\n\nBook appointments from your phone.\n\nDownload now\n\n"
+      "How to join the study\n\n"
+      "Ask your nurse about the study at your next visit, and she will tell you whether you can take part.\n\n"
+      "Privacy policy\n\u00A9 2026 Heartwise\n";
+  const PageRegion r = find_article_region(page, rules());
+  std::vector<std::string> boxed;
+  for (const PageLine& l : r.dropped_inside)
+    if (l.rule == "page-sign-up-box" || l.rule == "page-form") boxed.push_back(std::to_string(l.number));
+  // Lines 10-14 (newsletter) and 18-22 (app); the study section stays.
+  EXPECT_EQ(boxed, (std::vector<std::string>{"10", "12", "14", "18", "20", "22"}));
 }
 
 }  // namespace
