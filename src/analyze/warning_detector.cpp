@@ -64,6 +64,16 @@ WarningReason judged(std::string_view sentence, const Context& ctx, const Senten
   return verdict.explain();
 }
 
+// Cues scoring this much over the bar are never overruled by the model.
+constexpr double kVetoMargin = 0.5;
+
+// Whether the model, confident that a sentence the cues only just flagged
+// warns of nothing ("Keep your fridge at 5 degrees or below."), overrules them.
+bool vetoed(std::string_view sentence, const CueScore& s, const Context& ctx, const SentenceContext& where) {
+  if (!ctx.model || ctx.model_bar.veto <= 0.0 || s.score >= ctx.threshold + kVetoMargin) return false;
+  return ctx.model->judge(sentence, where).probability < ctx.model_bar.veto;
+}
+
 // Scores each sentence; `heading` is the risk section's reason, if any. The
 // cues decide first; a sentence they pass over is flagged when the model is
 // confident enough ("model: p 0.90 from 'leave', 'sick', 'can leave'"),
@@ -79,7 +89,7 @@ std::vector<SentenceWarning> scored_sentences(const std::string& text, const Con
       s.score += kHeadingSupport;
       s.reasons.push_back("+ under " + *heading);
     }
-    if (s.score > 0.0 && s.score >= ctx.threshold - 1e-9) {
+    if (s.score > 0.0 && s.score >= ctx.threshold - 1e-9 && !vetoed(sentence, s, ctx, where)) {
       out.push_back(SentenceWarning{r.begin, r.end, s.explain()});
     } else if (const auto verdict = s.hedged ? std::nullopt : judged(sentence, ctx, where, !s.top.empty())) {
       out.push_back(SentenceWarning{r.begin, r.end, *verdict});

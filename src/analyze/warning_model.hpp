@@ -66,8 +66,9 @@ class WarningModel {
 
 /// The probability a sentence needs at a level for the model to flag it.
 struct ModelThreshold {
-  double with_cue;  ///< when a cue matched it, too weakly to flag it
-  double alone;     ///< when no cue matched it
+  double with_cue;    ///< when a cue matched it, too weakly to flag it
+  double alone;       ///< when no cue matched it
+  double veto = 0.0;  ///< below this, the model overrules cues that flagged it
 };
 
 /// The model's thresholds at `level`; infinite for Off and HighPrecision,

@@ -107,8 +107,20 @@ TEST(WarningModel, TheDetectorFlagsWhatOnlyTheModelRecognises) {
 }
 
 TEST(WarningModel, CuesKeepTheirOwnReasons) {
+  // A strong cue, far over the bar: the tiny model's p 0.12 cannot overrule it.
   const std::string reason = reason_for("en", "Do not take more than 8 tablets in 24 hours.", WarningLevel::Balanced);
   EXPECT_EQ(reason.rfind("cue: ", 0), 0u) << reason;
+}
+
+TEST(WarningModel, AConfidentModelOverrulesACueThatOnlyJustPassed) {
+  // One cue, just over the bar; the tiny model gives it p 0.12, under the
+  // balanced veto of 0.2. High-recall has no veto.
+  const std::string text = "Avoid the sun at midday.";
+  EXPECT_EQ(reason_for("en", text, WarningLevel::Balanced), "");
+  EXPECT_EQ(reason_for("en", text, WarningLevel::HighRecall).rfind("cue: ", 0), 0u);
+  // The same cue with words the model knows for warnings stays.
+  const std::string known = "Avoid the zorble quindle at midday.";
+  EXPECT_NE(reason_for("en", known, WarningLevel::Balanced), "");
 }
 
 }  // namespace
