@@ -1052,15 +1052,6 @@ struct RegionBounds {
   std::size_t title, begin, end;  // unit indexes: the headline, the first prose, past the last kept
 };
 
-/// The lines inside the region that go anyway: chrome; under the headline,
-/// before the text, bylines, dates and short Title Case lines such as a desk
-/// name or a bare author name; bylines and dates further down; contents
-/// items; the headline again (a recipe card, a sticky header); ratings.
-/// Units of sign-up, app and donation boxes in [from, end): a short heading,
-/// at most one short line of pitch, and a button or a form ("Heart Health
-/// Newsletter" / "Tips and news every Tuesday." / "[ ]Sign Up"), one of
-/// them naming what the box wants (data/pages/box_words.txt); with the fine
-/// print under the button ("You can unsubscribe at any time.").
 /// Whether `lower` holds one of `phrases` as whole words ("app", not "apply").
 bool has_any_phrase(std::string_view lower, const std::vector<std::string>& phrases) {
   const auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
@@ -1072,8 +1063,13 @@ bool has_any_phrase(std::string_view lower, const std::vector<std::string>& phra
   return false;
 }
 
+/// Units of sign-up, app and donation boxes in [from, end): a short heading,
+/// at most one short line of pitch, and a button or a form ("Heart Health
+/// Newsletter" / "Tips and news every Tuesday." / "[ ]Sign Up"), one of
+/// them naming what the box wants (data/pages/box_words.txt); with the fine
+/// print under the button ("You can unsubscribe at any time.").
 std::vector<bool> sign_up_boxes(const std::vector<Unit>& units, std::size_t from, std::size_t end) {
-  constexpr std::size_t kMaxPitchWords = 25, kMaxHeadingWords = 8, kMaxFinePrintWords = 12;
+  constexpr std::size_t kMaxPitchWords = 25, kMaxHeadingWords = 8, kMaxFinePrintWords = 12, kMaxFormWords = 12;
   std::vector<bool> out(units.size(), false);
   // A button on its own, a form with its button, or a pitch and its button
   // run together ("...every Thursday. Sign up now").
@@ -1081,14 +1077,13 @@ std::vector<bool> sign_up_boxes(const std::vector<Unit>& units, std::size_t from
     const std::size_t words = count_words(u.text);
     const std::size_t stop = u.text.rfind(". ");
     const std::string_view tail = stop == std::string::npos ? std::string_view() : std::string_view(u.text).substr(stop + 2);
-    return is_call_to_action(u.text, words) || (u.line.rule == "page-form" && words <= 12) ||
+    return is_call_to_action(u.text, words) || (u.line.rule == "page-form" && words <= kMaxFormWords) ||
            (!tail.empty() && words <= kMaxPitchWords && is_call_to_action(tail, count_words(tail)));
   };
   for (std::size_t b = from + 1; b < end; ++b) {
     if (!is_button(units[b])) continue;
     std::size_t top = b - 1;
-    if (units[top].line.kind == PageLineKind::Prose && count_words(units[top].text) <= kMaxPitchWords && top > from &&
-        units[top].line.kind != PageLineKind::Short)
+    if (units[top].line.kind == PageLineKind::Prose && count_words(units[top].text) <= kMaxPitchWords && top > from)
       --top;
     const Unit& heading = units[top];
     if (heading.line.kind != PageLineKind::Short || count_words(heading.text) > kMaxHeadingWords ||
@@ -1106,6 +1101,10 @@ std::vector<bool> sign_up_boxes(const std::vector<Unit>& units, std::size_t from
   return out;
 }
 
+/// The lines inside the region that go anyway: chrome; under the headline,
+/// before the text, bylines, dates and short Title Case lines such as a desk
+/// name or a bare author name; bylines and dates further down; contents
+/// items; the headline again (a recipe card, a sticky header); ratings.
 std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBounds r, const std::vector<bool>& toc) {
   std::vector<PageLine> out;
   const std::vector<bool> boxes = sign_up_boxes(units, r.begin, r.end);
