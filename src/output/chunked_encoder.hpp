@@ -6,12 +6,16 @@
 // stream order.
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <future>
+#include <mutex>
 #include <span>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -37,12 +41,14 @@ struct ChunkInput {
   bool last = false;       ///< the stream ends in this chunk (`samples` reach its end)
 };
 
-/// Cuts the samples written into chunks, encodes each with `encode` on a
-/// thread of its own while the caller goes on writing (at most `threads`
-/// chunks in flight; with 1, on the calling thread), and hands each result
-/// to `store` in stream order, on the calling thread. Memory stays bounded by
-/// `threads` chunks. finish() always encodes a last chunk, empty when the
-/// stream ended on a chunk boundary or had no samples, and waits for all.
+/// Cuts the samples written into chunks, encodes them with `encode` on
+/// `threads` worker threads while the caller goes on writing (with 1, on the
+/// calling thread), and hands each result to `store` in stream order, on the
+/// calling thread. One more chunk than there are workers waits in line, so a
+/// worker that finishes starts on the next chunk at once rather than waiting
+/// for the caller to store its result and cut another. Memory stays bounded
+/// by `threads` + 1 chunks. finish() always encodes a last chunk, empty when
+/// the stream ended on a chunk boundary or had no samples, and waits for all.
 template <typename Encoded>
 class ChunkedEncoder {
  public:
@@ -64,10 +70,16 @@ class ChunkedEncoder {
     while (!pending_.empty()) store_oldest();
   }
 
-  /// Waits for the chunks still being encoded (their results are dropped).
+  /// Waits for the chunks still being encoded (their results, and chunks
+  /// not yet started, are dropped).
   ~ChunkedEncoder() {
-    for (auto& job : pending_)
-      if (job.valid()) job.wait();
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+      queue_.clear();
+    }
+    ready_.notify_all();
+    for (auto& worker : workers_) worker.join();
   }
   ChunkedEncoder(const ChunkedEncoder&) = delete;
   ChunkedEncoder& operator=(const ChunkedEncoder&) = delete;
@@ -102,8 +114,35 @@ class ChunkedEncoder {
     }
     // The producer keeps going while the chunks encode: reading, leveling and
     // cutting the next chunk overlap the encoders instead of waiting for them.
-    while (static_cast<int>(pending_.size()) >= threads_) store_oldest();
-    pending_.push_back(std::async(std::launch::async, [this, chunk = std::move(c)] { return encode_(chunk); }));
+    while (static_cast<int>(pending_.size()) > threads_) store_oldest();
+    Job job{std::move(c), {}};
+    pending_.push_back(job.result.get_future());
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      queue_.push_back(std::move(job));
+    }
+    ready_.notify_one();
+    if (workers_.empty())
+      for (int t = 0; t < threads_; ++t) workers_.emplace_back([this] { work(); });
+  }
+
+  /// A worker: encodes queued chunks, oldest first, until the encoder is destroyed.
+  void work() {
+    for (;;) {
+      Job job;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+        if (stopping_) return;
+        job = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      try {
+        job.result.set_value(encode_(job.input));
+      } catch (...) {
+        job.result.set_exception(std::current_exception());
+      }
+    }
   }
 
   void store_oldest() {
@@ -121,7 +160,17 @@ class ChunkedEncoder {
   std::int64_t input_start_ = 0;  // stream index of input_[0]: the next chunk's pre-roll
   std::int64_t chunk_start_ = 0;  // where the next chunk's own stretch begins
   std::int64_t total_ = 0;
-  std::deque<std::future<Encoded>> pending_;  // oldest first
+  std::deque<std::future<Encoded>> pending_;  // oldest first: queued or being encoded
+
+  struct Job {
+    ChunkInput input;
+    std::promise<Encoded> result;
+  };
+  std::mutex mutex_;  // guards queue_ and stopping_
+  std::condition_variable ready_;
+  std::deque<Job> queue_;  // chunks no worker has taken yet, oldest first
+  bool stopping_ = false;
+  std::vector<std::thread> workers_;  // started with the first chunk
 };
 
 /// The AudioSink side of every chunked encoder, written once: write() feeds

@@ -30,7 +30,7 @@ struct Mp3Tuning {
 /// frames decode as one stream, without seams. The first frame is a LAME Info
 /// tag (frame count, byte count, encoder delay of the first chunk, padding of
 /// the last, music CRC), so decoders trim to exactly the samples written.
-/// Memory stays bounded: at most `threads` chunks are in flight.
+/// Memory stays bounded: at most `threads` + 1 chunks are in flight.
 ///
 /// Throws Error(Usage) for a sample rate MP3 cannot carry or a bitrate outside
 /// the range of that MPEG version; Error(Runtime) naming the file when it

@@ -1,9 +1,11 @@
 #include "render/render.hpp"
 
+#include <thread>
 #include <tuple>
 
 #include "analyze/warning_cues.hpp"
 #include "analyze/warning_detector.hpp"
+#include "analyze/warning_model.hpp"
 #include "narrate/normalizer.hpp"
 #include "render/book.hpp"
 #include "render/language_choice.hpp"
@@ -72,11 +74,43 @@ Prepared prepare_input(const std::string& input, const RenderOptions& options, c
   return prepare(name, bytes, options);  // the bytes are freed before any audio is made
 }
 
+/// What a render needs that does not depend on its article, made on a helper
+/// thread while this one reads and prepares the article: eSpeak NG started
+/// with its voice list (about 10 ms on one core) and the warning model
+/// parsed (about 11 ms). Only when the render may use more than one core;
+/// joined before the engine is used or any process is forked. A failure on
+/// the helper is left for the render to meet again and report.
+class StartAhead {
+ public:
+  explicit StartAhead(const RenderOptions& options) {
+    if (options.threads < 2) return;
+    const bool warnings = options.warnings != WarningLevel::Off;
+    helper_ = std::thread([warnings] {
+      try {
+        if (warnings) (void)WarningModel::builtin();  // needed first: the article is ready sooner
+        EspeakEngine::start_ahead();
+      } catch (...) {
+      }
+    });
+  }
+  ~StartAhead() { join(); }
+  StartAhead(const StartAhead&) = delete;
+  StartAhead& operator=(const StartAhead&) = delete;
+  void join() {
+    if (helper_.joinable()) helper_.join();
+  }
+
+ private:
+  std::thread helper_;
+};
+
 }  // namespace
 
 std::vector<fs::path> render_input(const std::string& input, const RenderOptions& options, const ProgressFn& progress,
                                    const Article* ingested) {
+  StartAhead ahead(options);
   const Prepared prepared = prepare_input(input, options, ingested);
+  ahead.join();
 
   ensure_output_dir(options.output_dir);
   const std::string slug = options.slug.empty() ? slugify(prepared.script.title) : options.slug;

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <set>
+#include <thread>
 
 #include "audio/block_meter.hpp"
 #include "audio/limiter.hpp"
@@ -119,6 +120,13 @@ void keep_freed_memory() {
   (void)done;
 }
 
+/// The script's first segment, or null when it says nothing.
+const Segment* first_segment(const Script& script) {
+  for (const auto& chapter : script.chapters)
+    if (!chapter.segments.empty()) return &chapter.segments.front();
+  return nullptr;
+}
+
 /// Starts the speech processes for the parts after the first; none when
 /// there is no launcher, too little text, or no process to be had.
 std::vector<std::unique_ptr<SpeechProcess>> launch_processes(const Script& script, const VoiceProfile& profile,
@@ -187,6 +195,9 @@ void speak(const Script& script, const VoiceProfile& profile, const RenderTools&
   MeteredSpill measuring(out.spill, meter);
   std::vector<ScriptPosition> cuts;
   std::vector<SpillFile> tails;
+  // The first voice is loaded before the speech processes start: they
+  // inherit it, and eSpeak NG's voice list, rather than each loading them.
+  if (const Segment* first = first_segment(script)) tools.synth.preload_voice(prosody_for(profile, first->role).voice);
   auto others = launch_processes(script, profile, tools, threads, cuts, tails);
   // Alone, this process meters and spills beside synthesis on another thread.
   std::optional<ThreadedSink> behind;
@@ -350,7 +361,16 @@ RenderedArticle render_article(const Prepared& prepared, const RenderOptions& op
                                    audio_target.filename().string()))
     files.push_back(std::move(file));
   for (auto& part : parts) files.push_back(std::move(part));
-  done.files = commit(files);
+  {
+    // Closing the spill files frees their blocks in $TMPDIR, a few
+    // milliseconds for a long article: done on another thread while the
+    // commit waits for the disk.
+    std::jthread release([spill = std::move(spoken.spill), limited = std::move(leveled)]() mutable {
+      const SpillFile closing = std::move(spill);
+      const std::optional<Leveled> closing_too = std::move(limited);
+    });
+    done.files = commit(files);
+  }
   if (part_folder) {
     part_folder->keep();
     remove_stale_parts(base, part_names);

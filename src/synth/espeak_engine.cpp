@@ -88,7 +88,31 @@ class QuietStderr {
   int saved_;
 };
 
+/// eSpeak NG's data loaded (espeak_ng_Initialize) by start_ahead() or the
+/// engine's constructor; guarded by espeak_library_mutex().
+bool g_library_started = false;
+
+/// Loads eSpeak NG's data unless done; with `list_voices`, also lists the
+/// voices, which the first espeak_ng_SetVoiceByName() would otherwise do.
+/// Call with espeak_library_mutex() held.
+espeak_ng_STATUS start_library(bool list_voices) {
+  if (g_library_started) return ENS_OK;
+  espeak_ng_InitializePath(nullptr);
+  espeak_ng_ERROR_CONTEXT context = nullptr;
+  const espeak_ng_STATUS status = espeak_ng_Initialize(&context);
+  espeak_ng_ClearErrorContext(&context);
+  if (status != ENS_OK) return status;
+  g_library_started = true;
+  if (list_voices) (void)espeak_ListVoices(nullptr);
+  return ENS_OK;
+}
+
 }  // namespace
+
+std::mutex& espeak_library_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
 
 EspeakEngine& EspeakEngine::instance() {
   // A function-local static: constructed once, thread-safely; if the
@@ -97,11 +121,14 @@ EspeakEngine& EspeakEngine::instance() {
   return engine;
 }
 
+void EspeakEngine::start_ahead() {
+  std::lock_guard<std::mutex> lock(espeak_library_mutex());
+  (void)start_library(true);
+}
+
 EspeakEngine::EspeakEngine() {
-  espeak_ng_InitializePath(nullptr);
-  espeak_ng_ERROR_CONTEXT context = nullptr;
-  espeak_ng_STATUS status = espeak_ng_Initialize(&context);
-  espeak_ng_ClearErrorContext(&context);
+  std::lock_guard<std::mutex> library(espeak_library_mutex());
+  espeak_ng_STATUS status = start_library(false);
   if (status != ENS_OK) throw_runtime("eSpeak NG cannot start: " + status_text(status));
   // Synchronous mode hands every chunk to our callback before Synthesize
   // returns; no audio device is opened. eSpeak NG 1.51 still creates an audio
@@ -115,13 +142,17 @@ EspeakEngine::EspeakEngine() {
   }
   if (status != ENS_OK) {
     espeak_ng_Terminate();
+    g_library_started = false;
     throw_runtime("eSpeak NG cannot start its output: " + status_text(status));
   }
   espeak_SetSynthCallback(on_synth);
   sample_rate_ = espeak_ng_GetSampleRate();
 }
 
-EspeakEngine::~EspeakEngine() { espeak_ng_Terminate(); }
+EspeakEngine::~EspeakEngine() {
+  espeak_ng_Terminate();
+  g_library_started = false;
+}
 
 int EspeakEngine::sample_rate() const { return sample_rate_; }
 
@@ -134,6 +165,15 @@ void EspeakEngine::select_voice(const std::string& voice) {
     throw_usage("unknown eSpeak NG voice '" + voice + "'");
   if (status != ENS_OK) throw_runtime("eSpeak NG cannot load voice '" + voice + "': " + status_text(status));
   current_voice_ = voice;
+}
+
+void EspeakEngine::preload_voice(const std::string& voice) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  try {
+    select_voice(voice);
+  } catch (const Error&) {
+    // Reported by the synthesize() call that needs it, as without a preload.
+  }
 }
 
 SynthOutput EspeakEngine::synthesize(std::string_view text, const Prosody& prosody) {

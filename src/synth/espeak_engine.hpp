@@ -30,6 +30,14 @@ class EspeakEngine final : public Synthesizer {
   /// a second owner cannot be made.
   static EspeakEngine& instance();
 
+  /// Starts eSpeak NG ahead of instance(), from any thread: loads its data
+  /// and lists its voices (so that the first voice loads without scanning
+  /// the data folder), about 10 ms. For a helper thread while the article
+  /// is prepared; instance() then only opens the output. Does nothing once
+  /// done; a failure is left for instance() to report. Nothing else may use
+  /// the engine until it returns (espeak_voices() waits for it).
+  static void start_ahead();
+
   EspeakEngine(const EspeakEngine&) = delete;
   EspeakEngine& operator=(const EspeakEngine&) = delete;
   EspeakEngine(EspeakEngine&&) = delete;
@@ -46,6 +54,10 @@ class EspeakEngine final : public Synthesizer {
   /// character position). Throws Error(Usage) "unknown eSpeak NG voice 'xx'",
   /// Error(Interrupted) after SIGINT/SIGTERM, Error(Runtime) on engine failure.
   SynthOutput synthesize(std::string_view text, const Prosody& prosody) override;
+
+  /// Loads `voice` now (see Synthesizer::preload_voice); a voice eSpeak NG
+  /// does not know is left for synthesize() to report.
+  void preload_voice(const std::string& voice) override;
 
   /// Phonemes eSpeak NG would speak (espeak_TextToPhonemes, ASCII mnemonics such
   /// as "h@l'oU"), one group per clause separated by a space; for tests and `inspect`.
@@ -65,5 +77,10 @@ class EspeakEngine final : public Synthesizer {
   std::string current_voice_;  ///< last voice set successfully ("" = none)
   std::mutex mutex_;           ///< guards against accidental use from two threads
 };
+
+/// Held by every call into eSpeak NG's process-global state that may run
+/// on another thread than the engine's: EspeakEngine::start_ahead() and
+/// the engine's start, and espeak_voices().
+std::mutex& espeak_library_mutex();
 
 }  // namespace readaloud

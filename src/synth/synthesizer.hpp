@@ -30,6 +30,11 @@ class Synthesizer {
   virtual int sample_rate() const = 0;
   /// Speaks plain text (not SSML) with the given prosody. Throws Error on failure.
   virtual SynthOutput synthesize(std::string_view text, const Prosody& prosody) = 0;
+  /// Loads `voice` (a Prosody::voice) ahead of the first synthesize() call
+  /// that needs it, e.g. before speech processes are forked, so that they
+  /// inherit it loaded. A hint: does nothing by default, and an engine that
+  /// cannot load it now reports that when it is used.
+  virtual void preload_voice(const std::string& voice) { (void)voice; }
 };
 
 }  // namespace readaloud

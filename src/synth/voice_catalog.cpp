@@ -14,6 +14,7 @@
 #include <toml++/toml.h>
 
 #include "document/languages.hpp"
+#include "synth/espeak_engine.hpp"
 #include "util/fd.hpp"
 #include "util/embedded.hpp"
 #include "util/error.hpp"
@@ -312,7 +313,9 @@ std::string profile_name_for_language(std::string_view language) {
 const std::vector<EspeakVoice>& espeak_voices() {
   static const std::vector<EspeakVoice> voices = [] {
     // Listing voices reads eSpeak NG's data folder and needs only its path,
-    // so `inspect` and `voices` never start the synthesiser.
+    // so `inspect` and `voices` never start the synthesiser. The lock: the
+    // engine may be starting on another thread (EspeakEngine::start_ahead).
+    std::lock_guard<std::mutex> lock(espeak_library_mutex());
     espeak_ng_InitializePath(nullptr);
     std::vector<EspeakVoice> out;
     const espeak_VOICE** list = espeak_ListVoices(nullptr);

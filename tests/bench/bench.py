@@ -1,6 +1,8 @@
 """The side-by-side benchmark behind scripts/bench.sh. Timings are best-of-N
-wall-clock seconds, ours and theirs alternating in one run; memory is the
-peak resident set of the process.
+wall-clock seconds, ours and theirs alternating in one run, with the least
+CPU time (user + system, child processes included) beside them: on a busy
+machine CPU time says more than wall time. Memory is the peak resident set
+of the process.
 
 For each input (the shared real-world sample when present, and a held-out
 article written for the benchmark) every format is timed against what a user
@@ -33,25 +35,33 @@ FORMATS = [
 ]
 
 
+# Least CPU seconds (user + system) of the last side_by_side(), ours and theirs.
+last_cpu = (0.0, 0.0)
+
+
 def run_once(cmd, shell=False):
+    """Wall seconds, peak memory (MB) and CPU seconds of one run. With a shell
+    pipeline, CPU time covers every process of it (they are the shell's children)."""
     start = time.perf_counter()
     p = subprocess.Popen(cmd, shell=shell, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(p.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {cmd}\n{p.stderr.read().decode()}")
-    return elapsed, usage.ru_maxrss / 1024.0
+    return elapsed, usage.ru_maxrss / 1024.0, usage.ru_utime + usage.ru_stime
 
 
 def side_by_side(ours, theirs, runs=RUNS):
     """Best-of-runs for two commands, alternating so load falls on both alike."""
-    a = b = float("inf")
+    global last_cpu
+    a = b = ca = cb = float("inf")
     peak = 0.0
     for _ in range(runs):
-        t, m = run_once(ours)
-        a, peak = min(a, t), max(peak, m)
-        t, _ = run_once(theirs, shell=isinstance(theirs, str))
-        b = min(b, t)
+        t, m, c = run_once(ours)
+        a, peak, ca = min(a, t), max(peak, m), min(ca, c)
+        t, _, c = run_once(theirs, shell=isinstance(theirs, str))
+        b, cb = min(b, t), min(cb, c)
+    last_cpu = (ca, cb)
     return a, b, peak
 
 
@@ -94,25 +104,27 @@ def format_rows(label, article, tmp):
     ours, theirs, _ = side_by_side([BIN, "render", article, "-o", out, "--format", "wav", "--progress", "none"],
                                    ["espeak-ng", "-v", "en-us", "-f", text, "-w", os.path.join(tmp, "floor.wav")])
     seconds = audio_seconds(out)
-    rows.append((f"{label}: WAV vs espeak-ng -w", ours, theirs, 1.0))
+    rows.append((f"{label}: WAV vs espeak-ng -w", ours, theirs, 1.0, last_cpu))
     for fmt, opts, ffmpeg, target in FORMATS:
         pipe = (f"espeak-ng -v en-us -f {text} --stdout | ffmpeg -loglevel error -y -f wav -i - "
                 f"-ac 1 {ffmpeg} {os.path.join(tmp, 'pipe.' + fmt)}")
         ours, theirs, _ = side_by_side([BIN, "render", article, "-o", out, "--format", fmt, *opts, "--progress", "none"],
                                        pipe)
-        rows.append((f"{label}: {fmt.upper()} vs espeak-ng | ffmpeg", ours, theirs, target))
+        rows.append((f"{label}: {fmt.upper()} vs espeak-ng | ffmpeg", ours, theirs, target, last_cpu))
         if fmt == "mp3":
             mp3_command = [BIN, "render", article, "-o", out, "--format", "mp3", "--progress", "none"]
         if fmt == "m4b":
             # ffmpeg's default AAC coder is twoloop; ours is fast (see README).
             fast = pipe.replace("-c:a aac", "-c:a aac -aac_coder fast")
-            theirs_fast = min(run_once(fast, shell=True)[0] for _ in range(RUNS))
-            rows.append((f"{label}: M4B vs ... | ffmpeg -aac_coder fast", ours, theirs_fast, None))
+            fast_runs = [run_once(fast, shell=True) for _ in range(RUNS)]
+            theirs_fast = min(r[0] for r in fast_runs)
+            rows.append((f"{label}: M4B vs ... | ffmpeg -aac_coder fast", ours, theirs_fast, None,
+                         (last_cpu[0], min(r[2] for r in fast_runs))))
     # Talking books against the MP3 render of the same article (target <= 1.2x).
     for book in ("daisy", "epub"):
         ours, theirs, _ = side_by_side([BIN, "render", article, "-o", out, "--format", book, "--progress", "none"],
                                        mp3_command)
-        rows.append((f"{label}: {book.upper()} vs our MP3", ours, theirs, 1.2))
+        rows.append((f"{label}: {book.upper()} vs our MP3", ours, theirs, 1.2, last_cpu))
     return rows, seconds
 
 
@@ -135,11 +147,11 @@ def main():
         long_article(20, twenty)
         t1 = m1 = t20 = m20 = float("inf")
         for _ in range(max(1, RUNS - 1)):
-            t, m = run_once([BIN, "render", BUNDLED, "-o", out, "--progress", "none"])
+            t, m, _ = run_once([BIN, "render", BUNDLED, "-o", out, "--progress", "none"])
             t1, m1 = min(t1, t), min(m1, m)
-            t, m = run_once([BIN, "render", twenty, "-o", out, "--progress", "none"])
+            t, m, _ = run_once([BIN, "render", twenty, "-o", out, "--progress", "none"])
             t20, m20 = min(t20, t), min(m20, m)
-        rows.append(("20x article: time vs 1x (MP3)", t20, t1, 21.0))
+        rows.append(("20x article: time vs 1x (MP3)", t20, t1, 21.0, None))
 
         batch = os.path.join(tmp, "batch")
         os.mkdir(batch)
@@ -152,13 +164,14 @@ def main():
             with open(p, "w", encoding="utf-8") as f:
                 f.write(f"Short article number {i}\n\n" + short)
             inputs16.append(p)
-        j1, _ = run_once([BIN, "render", *inputs16, "-o", out, "--jobs", "1", "--progress", "none"])
-        j2, _ = run_once([BIN, "render", *inputs16, "-o", out, "--jobs", "2", "--progress", "none"])
+        j1 = run_once([BIN, "render", *inputs16, "-o", out, "--jobs", "1", "--progress", "none"])[0]
+        j2 = run_once([BIN, "render", *inputs16, "-o", out, "--jobs", "2", "--progress", "none"])[0]
 
-        print(f"{'comparison':50} {'ours':>8} {'other':>8} {'ratio':>6}  target")
-        for name, a, b, target in rows:
+        print(f"{'comparison':50} {'ours':>8} {'other':>8} {'ratio':>6}  {'target':15} {'cpu ours':>8} {'other':>8}")
+        for name, a, b, target, cpu in rows:
             verdict = "" if target is None else ("<= %.2f %s" % (target, "ok" if a / b <= target else "MISSED"))
-            print(f"{name:50} {a:8.3f} {b:8.3f} {a / b:6.2f}  {verdict}")
+            cpu_text = "" if cpu is None else f"{cpu[0]:8.3f} {cpu[1]:8.3f}"
+            print(f"{name:50} {a:8.3f} {b:8.3f} {a / b:6.2f}  {verdict:15} {cpu_text}")
         print(f"20x article: {t20:.2f} s, peak {m20:.1f} MB (target < 100 MB); 1x: {t1:.2f} s, {m1:.1f} MB")
         print(f"batch of 16: 1 job {j1:.2f} s, 2 jobs {j2:.2f} s, throughput x{j1 / j2:.2f} (target >= 1.6)")
         print(f"inputs: {'; '.join(lengths)}; best of {RUNS}; load average at start {load:.2f}, "
