@@ -372,5 +372,66 @@ TEST(VorbisEncoder, JoinsOnSignalsThatSwitchBlockSizes) {
   }
 }
 
+// Vorbis joins where the two encoders' block grids are out of step across
+// the whole overlap. Where a grid of long blocks lies is set by the last short
+// blocks its encoder chose (or by its start), and long blocks alone (silence,
+// a steady tone) never bring two grids back into step: a click in the first
+// chunk before the second one's pre-roll, then a steady tone through every
+// later join; and a click, then silence across the first join until speech-like
+// sound resumes past the second chunk's tail (a pause between sections, as in
+// the bundled sample). Each encodes on two threads to the bytes that one
+// thread gives, decodes without an error to its exact length, and keeps to
+// the one-chunk encode everywhere: no step between samples larger than it
+// shows, and the same sound in every 2048-sample window.
+TEST(VorbisEncoder, JoinsWhereTheChunksBlockGridsAreOutOfStep) {
+  ScratchDir dir;
+  const int rate = 22050;
+  const std::size_t n = static_cast<std::size_t>(rate) * 4 + 9;
+  std::vector<std::vector<float>> signals(2, std::vector<float>(n, 0.0f));
+  const auto speech = test_signal(n, rate);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double t = static_cast<double>(i) / rate;
+    signals[0][i] = static_cast<float>(0.4 * std::sin(2.0 * std::numbers::pi * 440.0 * t)) +
+                    (i >= 6000 && i < 6030 ? 0.5f : 0.0f);  // chunks of 22528: the next pre-roll starts at 11264
+    signals[1][i] = i >= 40000 ? speech[i] : i >= 6200 && i < 6230 ? 0.5f : 0.0f;  // the overlap is [11264, 33792)
+  }
+  for (std::size_t k = 0; k < signals.size(); ++k) {
+    const auto& x = signals[k];
+    const auto many = dir.path / ("many" + std::to_string(k) + ".ogg");
+    const auto serial = dir.path / ("serial" + std::to_string(k) + ".ogg");
+    const auto one = dir.path / ("one" + std::to_string(k) + ".ogg");
+    ASSERT_NO_THROW(encode(many, x, AudioFormat::Ogg, rate, 2, 1.0)) << "signal " << k;
+    encode(serial, x, AudioFormat::Ogg, rate, 1, 1.0);
+    encode(one, x, AudioFormat::Ogg, rate, 1, 3600.0);
+    EXPECT_EQ(read_bytes(many), read_bytes(serial)) << "signal " << k;
+    EXPECT_TRUE(tool_accepts("test -z \"$(ffmpeg -v error -i " + test::quote(many) + " -f null - 2>&1)\"")) << k;
+    EXPECT_EQ(test::run("oggdec --quiet --raw --output - " + test::quote(many)).size() / 2, n) << "signal " << k;
+
+    const auto y = test::decode(many, rate);
+    const auto y1 = test::decode(one, rate);
+    ASSERT_EQ(y.size(), n);
+    ASSERT_EQ(y1.size(), n);
+    // Where the joins fall is the writer's choice, so every sample counts.
+    const auto worst_step = [](const std::vector<float>& v) {
+      double worst = 0.0;
+      for (std::size_t i = 0; i + 1 < v.size(); ++i)
+        worst = std::max(worst, static_cast<double>(std::fabs(v[i + 1] - v[i])));
+      return worst;
+    };
+    EXPECT_LE(worst_step(y), 1.05 * worst_step(y1)) << "signal " << k;
+    double worst_snr = 1e9;
+    for (std::size_t start = 0; start + 2048 <= n; start += 2048) {
+      double signal = 0.0, error = 0.0;
+      for (std::size_t i = start; i < start + 2048; ++i) {
+        signal += static_cast<double>(y1[i]) * y1[i];
+        error += std::pow(static_cast<double>(y[i]) - y1[i], 2.0);
+      }
+      if (signal > 1e-6) worst_snr = std::min(worst_snr, 10.0 * std::log10(signal / std::max(error, 1e-20)));
+      else EXPECT_LT(error, 1e-6) << "signal " << k << ": noise in the silence at " << start;
+    }
+    EXPECT_GT(worst_snr, 30.0) << "signal " << k << ": dB SNR against the one-chunk encode, worst window";
+  }
+}
+
 }  // namespace
 }  // namespace readaloud
