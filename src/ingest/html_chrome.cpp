@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "ingest/html_dom.hpp"
+#include "ingest/page_text_rules.hpp"
 #include "util/embedded.hpp"
 #include "util/error.hpp"
 #include "util/text.hpp"
@@ -140,12 +141,20 @@ bool is_form_box(const GumboNode* el) {
 
 /// A recipe card that holds only the recipe's facts (its name, times,
 /// servings, buttons) and no list of ingredients or steps: the recipe is in
-/// the article already, and the card repeats it as a summary.
+/// the article already, and the card repeats it as a summary. A step or an
+/// ingredient of the card's own lists ("wprm-recipe-instruction-text" inside
+/// its <li>) is the recipe, not a summary of it.
 bool is_recipe_summary(const GumboNode* el, const std::vector<std::string>& tokens) {
   constexpr std::size_t kMaxSummaryWords = 40;
   const bool recipe = std::any_of(tokens.begin(), tokens.end(),
                                   [](const std::string& t) { return token_has_part(t, "recipe"); });
   if (!recipe || el->v.element.tag != GUMBO_TAG_DIV) return false;
+  for (const GumboNode* up = el->parent; up != nullptr && up->type == GUMBO_NODE_ELEMENT; up = up->parent)
+    if (tag_of(up) == GUMBO_TAG_LI) return false;
+  const bool part_of_recipe = std::any_of(tokens.begin(), tokens.end(), [](const std::string& t) {
+    return token_has_part(t, "instruction") || token_has_part(t, "ingredient") || token_has_part(t, "direction");
+  });
+  if (part_of_recipe) return false;
   const std::string text = subtree_text(el, kMaxSummaryWords * 20);
   if (count_words(text) > kMaxSummaryWords || std::none_of(text.begin(), text.end(), [](char c) {
         return std::isdigit(static_cast<unsigned char>(c));
@@ -202,6 +211,11 @@ ContentHolders find_content_holders(const GumboNode* document) {
 }
 
 bool chrome_part_matches(std::string_view token, std::string_view part) {
+  // "gem-print-columns-none", "d-print-none", "no-print": how a block is
+  // printed, said of article text as often as of a print button.
+  if (part == "print")
+    for (std::string_view how : {"none", "hide", "hidden", "columns", "block", "flex", "inline", "no"})
+      if (token_has_part(token, how)) return false;
   if (token_has_part(token, part)) return true;
   if (part.size() < 6 || token.size() <= part.size()) return false;
   // Run together at either end of the token or of one of its hyphen/underscore
@@ -249,6 +263,44 @@ bool is_control_text(std::string_view text) {
   return named > 0 && count >= 2;
 }
 
+/// A footnote or citation mark: <sup><a href="#cite_note-2">[2]</a></sup>, a
+/// number of at most three digits (in brackets or not) linking inside the page.
+bool is_citation_mark(const GumboNode* el) {
+  if (el->v.element.tag != GUMBO_TAG_SUP) return false;
+  std::string_view t = trim(subtree_text(el, 16));
+  if (t.starts_with('[') && t.ends_with(']')) t = t.substr(1, t.size() - 2);
+  if (t.empty() || t.size() > 3 || !std::all_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    return false;
+  std::vector<const GumboNode*> stack{el};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (const char* href = tag_of(n) == GUMBO_TAG_A ? attr(n, "href") : nullptr; href != nullptr && href[0] == '#')
+      return true;
+    const GumboVector* kids = children_of(n);
+    for (unsigned i = 0; kids != nullptr && i < kids->length; ++i)
+      if (is_element(child_at(kids, i))) stack.push_back(child_at(kids, i));
+  }
+  return false;
+}
+
+/// An accordion of back matter: a box whose first element is a button or a
+/// <summary> reading "Sources", "References" or "External links" (the list
+/// under it opens on a click).
+bool is_reference_accordion(const GumboNode* el) {
+  const GumboTag tag = el->v.element.tag;
+  if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_DETAILS) return false;
+  const GumboVector* kids = children_of(el);
+  for (unsigned i = 0; kids != nullptr && i < kids->length; ++i) {
+    const GumboNode* k = child_at(kids, i);
+    if (!is_element(k)) continue;
+    if (tag_of(k) != GUMBO_TAG_BUTTON && tag_of(k) != GUMBO_TAG_SUMMARY) return false;
+    const std::string text = subtree_text(k, 80);
+    return is_reference_heading(text, count_words(text));
+  }
+  return false;
+}
+
 bool looks_like_prose(const GumboNode* el) {
   const std::string text = subtree_text(el, kHiddenProseChars * 4);
   if (count_chars(text) < kHiddenProseChars) return false;
@@ -270,6 +322,8 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
   if (cfg.tags.count(name) != 0 && !(is_callout && name == "aside") && !heading_button) return "chrome: " + name;
   if (const std::string role = role_of(el); cfg.roles.count(role) != 0) return "chrome: " + role;
   if (el->v.element.tag == GUMBO_TAG_FOOTER) return "chrome: footer";
+  if (is_citation_mark(el)) return "chrome: citation mark";
+  if (is_reference_accordion(el)) return "chrome: sources";
   const GumboTag tag = el->v.element.tag;
   if (!is_callout && holders.count(el) == 0 && is_form_box(el)) return "chrome: form box";
   if (!is_callout && holders.count(el) == 0 && is_recipe_summary(el, tokens)) return "chrome: recipe summary";

@@ -234,15 +234,16 @@ bool is_title_tail(const std::string& h1, const std::string& title_tag, const st
 /// page's only <h1> of two words or more that is not its site or section
 /// name and shares a word of five letters or more with og:title. An <h1>
 /// that differs from og:title only in its spaces (a line break in the
-/// headline) is og:title itself.
+/// headline) is og:title itself. A structured-data headline that repeats
+/// og:title is the same social variant and does not stop it.
 void prefer_visible_h1(const HeadFacts& f, PageMetadata& m) {
-  if (f.og_title.empty() || !m.title.empty()) return;
   const auto squeezed = [](const std::string& s) {
     std::string out;
     for (char c : lower_collapsed(s))
       if (c != ' ') out += c;
     return out;
   };
+  if (f.og_title.empty() || (!m.title.empty() && squeezed(m.title.value) != squeezed(f.og_title))) return;
   const std::vector<std::string> told = long_words(f.og_title);
   const std::string* found = nullptr;
   for (const std::string& h1 : m.h1s) {

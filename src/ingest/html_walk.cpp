@@ -186,6 +186,31 @@ bool is_list_or_box(GumboTag tag) {
   }
 }
 
+/// A standfirst under the headline: a class part from [subtitle] in
+/// data/html_chrome.toml, itemprop="description", or a <p> of a sentence's
+/// length right after an <h1> (its previous element sibling) with no link in it.
+bool is_subtitle(const GumboNode* el, const std::vector<std::string>& tokens) {
+  constexpr std::size_t kMinStandfirstWords = 8;
+  if (find_part(tokens, chrome_config().subtitle_parts) != nullptr) return true;
+  if (const char* prop = attr(el, "itemprop"); prop != nullptr && ascii_lower(trim(prop)) == "description") return true;
+  if (tag_of(el) != GUMBO_TAG_P || el->parent == nullptr) return false;
+  const GumboVector* siblings = children_of(el->parent);
+  const GumboNode* before = nullptr;
+  for (unsigned i = 0; siblings != nullptr && i < siblings->length && child_at(siblings, i) != el; ++i)
+    if (is_element(child_at(siblings, i))) before = child_at(siblings, i);
+  if (before == nullptr || tag_of(before) != GUMBO_TAG_H1) return false;
+  std::vector<const GumboNode*> stack{el};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (tag_of(n) == GUMBO_TAG_A) return false;
+    const GumboVector* kids = children_of(n);
+    for (unsigned i = 0; kids != nullptr && i < kids->length; ++i)
+      if (is_element(child_at(kids, i))) stack.push_back(child_at(kids, i));
+  }
+  return count_words(subtree_text(el)) >= kMinStandfirstWords;
+}
+
 /// Whether a list or box inside the article is a block of links (a table of
 /// contents, a "more from" list), not text.
 bool is_link_list(const GumboNode* el) {
@@ -366,7 +391,7 @@ class Walker {
     }
     // A standfirst in the page's story header above the article's root.
     if (!inside_root_ && article_.subtitle.empty() && article_.sections.empty() &&
-        (tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV) && find_part(tokens, chrome_config().subtitle_parts) != nullptr) {
+        (tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV) && is_subtitle(el, tokens)) {
       push_target(TargetKind::Subtitle, line_of(el));
       push(el, Role::Subtitle);
       return;
@@ -399,8 +424,7 @@ class Walker {
         open_table(el, tag, at, line) || open_figure_or_quote(el, tag, at, line) ||
         open_definitions(el, tag, at, line) || open_code(el, tag, at, line, tokens))
       return;
-    if (at == TargetKind::HeaderJunk && (tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV) &&
-        find_part(tokens, chrome_config().subtitle_parts) != nullptr) {
+    if (at == TargetKind::HeaderJunk && (tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV) && is_subtitle(el, tokens)) {
       push_target(TargetKind::Subtitle, line);
       push(el, Role::Subtitle);
       return;

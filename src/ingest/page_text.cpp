@@ -546,14 +546,20 @@ bool is_button_label(const Unit& u) {
 
 bool is_bullet_item(std::string_view t);
 
+double lowercase_share(std::string_view t);
+
 /// A question or exclamation as a headline: "Should I stop my statin?"; or
 /// two short sentences with no stop after the second, as a blog's headline
-/// runs: "I started running at 41. Here is what nobody told me".
+/// runs: "I started running at 41. Here is what nobody told me"; or with a
+/// stop when they are in Title Case: "We Stopped Counting. Here's Why.".
 bool is_headline_sentence(const Unit& u) {
+  constexpr std::size_t kMaxTitleCaseWords = 12;
+  constexpr double kMaxTitleCaseLower = 0.25;  // "in", "of", "the" at most
   const std::string_view t = trim(u.text);
   if (u.line.kind != PageLineKind::Prose || u.first != u.last || count_words(t) > 20 || t.empty()) return false;
   if (t.find(". ") == std::string_view::npos) return t.back() == '?' || t.back() == '!';
-  return !ends_sentence(t) && !t.ends_with(':') && !is_bullet_item(t) && !has_menu_bullet(t);
+  if (t.ends_with(':') || is_bullet_item(t) || has_menu_bullet(t)) return false;
+  return !ends_sentence(t) || (count_words(t) <= kMaxTitleCaseWords && lowercase_share(t) <= kMaxTitleCaseLower);
 }
 
 /// The label of a summary box under a headline ("Summary", "Key points"):
@@ -582,7 +588,7 @@ bool is_bracketed_button(const Unit& u) {
 /// it and the text (a byline bar under a standfirst).
 bool passes_as_standfirst(const std::vector<Unit>& units, const Unit& u, const std::vector<std::size_t>& below,
                           bool passed_meta) {
-  if (u.line.kind != PageLineKind::Prose || !ends_sentence(u.text)) return false;
+  if (u.line.kind != PageLineKind::Prose || !ends_sentence(u.text) || is_headline_sentence(u)) return false;
   const std::size_t words = count_words(u.text);
   const bool one_sentence = words <= kMaxStandfirstProseWords && u.text.ends_with('.') &&
                             u.text.find(". ") == std::string::npos;
@@ -592,12 +598,25 @@ bool passes_as_standfirst(const std::vector<Unit>& units, const Unit& u, const s
   });
 }
 
-/// An image caption that ends in its credit: "Engineers at work (Image: Herald / T. Aske)".
+/// An image caption that ends in its credit: "Engineers at work (Image: Herald / T. Aske)",
+/// "Most cases clear up in weeks. © Photo Library / M. Roux".
 bool is_credited_caption(std::string_view t) {
+  constexpr std::size_t kMaxCreditWords = 8;
+  if (const std::size_t at = t.rfind(". \u00A9 "); at != std::string_view::npos && at > 0)
+    return count_words(t.substr(at + 2)) <= kMaxCreditWords;
   if (!t.ends_with(')')) return false;
   const std::string lower = ascii_lower(t);
   const std::vector<std::string>& credits = page_phrases("caption_credits");
   return std::any_of(credits.begin(), credits.end(), [&](const std::string& c) { return lower.find(c) != std::string::npos; });
+}
+
+/// An image's alt text on a line of its own over the caption that opens
+/// with it: "Westmere library" over "Westmere library is one of 14 branches
+/// affected (Image: Evening Post)".
+bool is_image_alt(const std::vector<Unit>& units, std::size_t i) {
+  if (i + 1 >= units.size() || units[i].line.kind != PageLineKind::Short) return false;
+  const std::string& next = units[i + 1].text;
+  return next.size() > units[i].text.size() && next.starts_with(units[i].text) && is_credited_caption(next);
 }
 
 /// "Drug class: NSAIDs", "Brand names: A, B": a short label, a colon and a
@@ -637,9 +656,18 @@ bool is_wrapped_standfirst(const std::vector<Unit>& units, std::size_t i) {
          count_words(units[i - 1].text) >= 4 && count_words(units[i - 1].text) < words;
 }
 
+/// "£3.49", "€12,90 each", "$5.99 per pack": a price opens the line.
+bool is_price(std::string_view t) {
+  for (std::string_view currency : {"\u00A3", "\u20AC", "$", "\u00A5"})
+    if (t.starts_with(currency) && t.size() > currency.size() &&
+        std::isdigit(static_cast<unsigned char>(t[currency.size()])))
+      return true;
+  return false;
+}
+
 bool title_like(const Unit& u) {
   const std::string_view t = u.text;
-  return (u.line.kind == PageLineKind::Short || is_headline_sentence(u)) && u.first == u.last &&
+  return (u.line.kind == PageLineKind::Short || is_headline_sentence(u)) && u.first == u.last && !is_price(t) &&
          count_words(t) <= kMaxTitleWords &&
          has_letter(t) && !has_menu_bullet(t) && !t.starts_with("\u2022");
 }
@@ -808,7 +836,8 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
     if (skippable_above_title(u.line, u.text) || is_button_label(u) || is_box_label(u.text) ||
         is_bracketed_button(u) || (u.line.kind == PageLineKind::Short && !has_letter(u.text)) ||
         is_box_line(u.text) ||  // an infobox between the headline and the text
-        is_credited_caption(u.text) || is_fact_row(units, i - 1) || is_wrapped_standfirst(units, i - 1))
+        is_credited_caption(u.text) || is_fact_row(units, i - 1) || is_wrapped_standfirst(units, i - 1) ||
+        is_image_alt(units, i - 1) || is_price(u.text) || is_rating(u.text))
       continue;
     // A label over its value: "From:" over a publisher's name, "Published" over a date.
     if (u.line.kind == PageLineKind::Short && count_words(u.text) <= 3 && u.text.ends_with(':')) {
@@ -875,6 +904,14 @@ std::size_t find_title(const std::vector<Unit>& units, std::size_t begin, std::s
                                c >= 2 && (lowercase_share(units[c - 1].text) > 0.3 || repeated(c - 1)) &&
                                !ascii_lower(units[c].text).starts_with(ascii_lower(units[c - 1].text));
     if (heading_above) s -= 1.5;
+    // The last breadcrumb or a short label that the headline under it
+    // opens with: "Allergie aux acariens" over "Allergie aux acariens : les
+    // symptômes ...".
+    const std::string lower = ascii_lower(units[c].text);
+    for (std::size_t n = 0; n < k; ++n)
+      if (const std::string near = ascii_lower(units[candidates[n]].text);
+          near.size() > lower.size() + 2 && near.starts_with(lower) && !std::isalnum(static_cast<unsigned char>(near[lower.size()])))
+        s -= 1;
     if (heading_above && count_words(units[c].text) >= kMinStandfirstWords &&
         count_words(units[c - 1].text) < count_words(units[c].text))
       s -= 1.5;
@@ -884,6 +921,45 @@ std::size_t find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     }
   }
   return best;
+}
+
+std::string toc_key(std::string_view t);
+
+/// A run that opens above a breadcrumb trail, kept as a list ("1. Home",
+/// "2. Emergencies", "3. Flooding") or on one line ("Home / Support / Panic
+/// attacks"), where only a site-wide banner ("Weather warning: ...", "Need
+/// urgent help? ...") stood above it: the article begins under the trail, at its
+/// first paragraph, and the headline is looked for above that. `begin` when
+/// no such trail opens the run.
+std::size_t past_breadcrumb_list(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
+  constexpr std::size_t kReach = 8, kMaxItems = 6, kMaxItemWords = 5, kMaxBannerUnits = 3;
+  static constexpr std::string_view kHome[] = {"home", "homepage", "home page", "inicio", "startseite", "accueil"};
+  for (std::size_t k = begin; k < end && k < begin + kReach; ++k) {
+    const Unit& u = units[k];
+    if (u.line.kind == PageLineKind::Prose && word_weight(u.text) >= kLongParagraphWords && k >= begin + kMaxBannerUnits)
+      return begin;
+    const std::string lower = ascii_lower(toc_key(u.text));
+    const bool home_alone = std::find(std::begin(kHome), std::end(kHome), lower) != std::end(kHome);
+    const bool home_first = std::any_of(std::begin(kHome), std::end(kHome), [&](std::string_view h) {
+      return lower.starts_with(h) && lower.size() > h.size() + 2 && lower[h.size()] == ' ' &&
+             std::string_view(">/\xC2\xBB\xE2\x80\xBA|").find(lower[h.size() + 1]) != std::string_view::npos;
+    });
+    std::size_t after = k + 1;
+    if (home_first && is_link_bar(u.text, count_words(u.text))) {
+      // "Home / Information and support / Panic attacks" on one line.
+    } else if (home_alone && is_bullet_item(u.text)) {
+      while (after < end && after - k <= kMaxItems && is_bullet_item(units[after].text) &&
+             count_words(toc_key(units[after].text)) <= kMaxItemWords)
+        ++after;
+      if (after == k + 1) return begin;
+    } else {
+      continue;
+    }
+    for (std::size_t p = after; p < end && p < after + kReach; ++p)
+      if (units[p].line.kind == PageLineKind::Prose && word_weight(units[p].text) >= kLongParagraphWords) return p;
+    return begin;
+  }
+  return begin;
 }
 
 /// A lead-in ending in ":" keeps the list under it, even of short items.
@@ -956,20 +1032,51 @@ std::vector<bool> toc_items(const std::vector<Unit>& units) {
   return toc;
 }
 
+/// A comment count in the tool row under a headline ("Share on X", "Copy
+/// link", "214 comments"; or after the byline) opens no comment section.
+bool in_tool_row(const std::vector<Unit>& units, std::size_t i) {
+  constexpr std::size_t kReach = 2;  // a button the rules do not name ("Copy link") may come between
+  for (std::size_t j = i; j > 0 && i - j < kReach; --j) {
+    const PageLine& before = units[j - 1].line;
+    if (before.kind == PageLineKind::Meta || before.rule == "share-button" || before.rule == "page-share-row" ||
+        before.rule == "page-byline" || before.rule == "page-widget")
+      return true;
+  }
+  return false;
+}
+
+/// A marker with a list of links under it ("Topics", then "Drought",
+/// "Utilities", "North-west England"): the article does not go on after a
+/// list of tags, whatever prose comes later (a donation box, a teaser).
+bool opens_link_list(const std::vector<Unit>& units, std::size_t i, std::size_t end) {
+  constexpr std::size_t kMinItems = 3, kMaxItemWords = 4;
+  std::size_t items = 0;
+  for (std::size_t j = i + 1; j < end && items < kMinItems; ++j, ++items)
+    if (units[j].line.kind != PageLineKind::Short || count_words(units[j].text) > kMaxItemWords ||
+        ends_sentence(units[j].text))
+      return false;
+  return items == kMinItems;
+}
+
 /// Where the article ends inside [begin, end): at a comment section, however
 /// much prose it holds, or at a heading of related links, tags or references
 /// when no long paragraph follows it.
 std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
+  bool long_prose_before = false;  // a tool row's comment count under the headline, above all the text, ends nothing
   for (std::size_t i = begin + 1; i < end; ++i) {
     const std::string& rule = units[i].line.rule;
+    const bool comments = rule == "page-comments" || page_chrome_rule(units[i].text, count_words(units[i].text)) == "page-comments";
     // Back matter ("Sources", "About the author") ends the article, however long its entries.
     // A shared rule may have named a comment heading a widget first: "Comments (38)".
-    if (rule == "page-comments" || rule == "sources" || rule == "author-bio" || rule == "press-backmatter" ||
-        page_chrome_rule(units[i].text, count_words(units[i].text)) == "page-comments" ||
+    if ((comments && (long_prose_before || !in_tool_row(units, i))) || rule == "sources" || rule == "author-bio" || rule == "press-backmatter" ||
         is_reference_heading(units[i].text, count_words(units[i].text)))
       return i;
+    long_prose_before = long_prose_before ||
+                        (units[i].line.kind == PageLineKind::Prose && word_weight(units[i].text) >= kLongParagraphWords);
+    if (comments) continue;
     if (rule != "page-related" && !is_end_marker(units[i].text, count_words(units[i].text)))
       continue;
+    if (opens_link_list(units, i, end)) return i;
     // Prose in the comment section below does not keep the marker inside.
     bool long_prose_after = false;
     for (std::size_t j = i + 1; j < end && !long_prose_after && units[j].line.rule != "page-comments"; ++j)
@@ -1158,7 +1265,7 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
   const std::vector<Unit> units = make_units(lines, wrapped, filter);
   auto [begin, end] = best_run(units);
   if (begin == end) return region;
-  begin = past_question_headline(units, begin, end);
+  begin = past_question_headline(units, past_breadcrumb_list(units, begin, end), end);
   const PageFacts facts = page_facts(units, begin);
   const std::size_t title = find_title(units, begin, end, facts);
   end = extend_over_closing_list(units, extend_over_list(units, end));

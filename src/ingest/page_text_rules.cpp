@@ -153,7 +153,8 @@ bool is_comment_signature(std::string_view line) {
   return time && (has_date(tail) || tail.find(" at ") != std::string_view::npos);
 }
 
-/// Two share buttons or more on one short line, never a sentence.
+/// Two share buttons or more on one short line, never a sentence; or the
+/// names of three networks or more with next to nothing else.
 bool is_share_row(std::string_view lower, std::size_t words) {
   constexpr std::size_t kMaxWords = 20;
   if (words > kMaxWords || lower.ends_with('.')) return false;
@@ -161,7 +162,26 @@ bool is_share_row(std::string_view lower, std::size_t words) {
   for (const std::string& b : page_phrases("share_buttons"))
     for (std::size_t at = lower.find(b); at != std::string_view::npos; at = lower.find(b, at + b.size()))
       buttons += at == 0 || lower[at - 1] == ' ';
-  return buttons >= 2;
+  if (buttons >= 2) return true;
+  // "Facebook X WhatsApp Email Comments (37)", "Partager : Facebook X
+  // Pinterest E-mail Ajouter aux favoris": the networks' names, after a
+  // label, with a few words besides.
+  constexpr std::size_t kMinNetworks = 3, kMinOthersAllowed = 2;
+  if (const std::size_t colon = lower.find(':'); colon != std::string_view::npos && colon < 20)
+    lower.remove_prefix(colon + 1);
+  std::size_t networks = 0, others = 0;
+  for (std::size_t pos = 0; pos < lower.size();) {
+    while (pos < lower.size() && lower[pos] == ' ') ++pos;
+    if (pos >= lower.size()) break;
+    std::size_t end = lower.find(' ', pos);
+    if (end == std::string_view::npos) end = lower.size();
+    if (equals_any(std::string(lower.substr(pos, end - pos)), page_phrases("share_networks")))
+      ++networks;
+    else
+      ++others;
+    pos = end;
+  }
+  return networks >= kMinNetworks && others <= std::max(kMinOthersAllowed, networks - 1);
 }
 
 /// "... example.org", "... the NHS website": a line that ends in a site's
@@ -351,8 +371,9 @@ bool is_card_fact(std::string_view line, std::size_t words) {
 }
 
 bool is_rating(std::string_view line) {
-  // "4.6 (213 votes)", "4,8 (1.204 avaliações)", "5 from 84 votes".
-  const std::string_view t = trim(line);
+  // "4.6 (213 votes)", "4,8 (1.204 avaliações)", "5 from 84 votes", "★★★★☆ 4.6 (212 reviews)".
+  std::string_view t = trim(line);
+  while (t.starts_with("\u2605") || t.starts_with("\u2606")) t = trim(t.substr(3));
   return words_in(t) <= 6 && digit_at(t, 0) &&
          (t.find('(') != std::string_view::npos || t.find(" votes") != std::string_view::npos ||
           t.find(" ratings") != std::string_view::npos || t.find(" reviews") != std::string_view::npos);

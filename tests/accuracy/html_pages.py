@@ -9,7 +9,7 @@ For each page the extracted text is what `readaloud extract --to text`
 prints when the build has that command, else what `inspect --json` says will
 be spoken (the title, then heading, narration and warning segments). Prints
 shingle precision/recall/F1 (tests/accuracy/shingles.py) and title accuracy
-(the first line, compared with spaces collapsed and case ignored)."""
+(the first line, compared with spaces collapsed and case and quote style ignored)."""
 import glob
 import json
 import os
@@ -49,7 +49,7 @@ def extracted(binary, page, use_extract):
 
 
 def norm(s):
-    return " ".join(s.split()).lower()
+    return shingles.title_key(s)
 
 
 def main(argv):

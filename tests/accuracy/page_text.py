@@ -9,7 +9,7 @@ The extracted text is what `readaloud extract NAME.txt --to text` prints.
 Scores with the shingle metric of tests/accuracy/shingles.py (per-page
 precision and recall, averaged; F1 from the two means) and prints the
 medians, the 10th percentile of precision and title accuracy (first line,
-spaces collapsed, case ignored)."""
+spaces collapsed, case and quote style ignored)."""
 import glob
 import os
 import subprocess
@@ -20,7 +20,7 @@ import shingles  # noqa: E402
 
 
 def norm(s):
-    return " ".join(s.split()).lower()
+    return shingles.title_key(s)
 
 
 def main(argv):

@@ -22,6 +22,18 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _WORD = re.compile(r"[" + _CJK + r"]|[^\W" + _CJK + r"]+")
 
 
+# Curly quotes as straight ones: readaloud straightens them in all text it
+# reads (clean_typography in src/ingest/decode.cpp), so a title differing
+# only in its quote marks is the same title, as the shingles ignore them too.
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"'})
+
+
+def title_key(title):
+    """A title as titles are compared: spaces collapsed, case and quote style ignored."""
+    return " ".join(title.translate(_QUOTES).split()).lower()
+
+
 def words(text):
     return _WORD.findall(text.lower())
 

@@ -52,8 +52,10 @@ class WarningsCorpus(unittest.TestCase):
 
     def test_seventh_part(self):
         # Measured blind, then tuned on (docs/warnings.md): recall 0.881 /
-        # precision 0.850 since; kept so that later changes do not lose it.
-        self.check_held_out("heldout7", 350, min_precision=0.80)
+        # precision 0.850 since, 0.837 / 0.856 after the model was trained on
+        # four more parts (heldout5-8 together unchanged); kept so that later
+        # changes do not lose it.
+        self.check_held_out("heldout7", 350, min_recall=0.83, min_precision=0.80)
 
     def test_eighth_part(self):
         # Written blind, measured once at recall 0.816 / precision 0.779, then
@@ -61,13 +63,21 @@ class WarningsCorpus(unittest.TestCase):
         # later changes do not lose it.
         self.check_held_out("heldout8", 350, min_recall=0.78, min_precision=0.75)
 
-    def test_ninth_and_tenth_parts_never_tuned_on(self):
-        # Written blind and never tuned or trained on: the honest figure
-        # (docs/warnings.md), measured at recall 0.881 / precision 0.771 and
-        # 0.866 / 0.801. The issue asks for 0.80 / 0.85, which precision does
-        # not reach yet, so this guards against a fall, not the goal.
+    def test_ninth_and_tenth_parts(self):
+        # Written blind, measured once at recall 0.881 / precision 0.771 and
+        # 0.866 / 0.801, then trained on (docs/warnings.md); kept so that
+        # later changes do not lose what they taught.
         self.check_held_out("heldout9", 350, min_recall=0.80, min_precision=0.74)
         self.check_held_out("heldout10", 350, min_recall=0.80, min_precision=0.75)
+
+    def test_eleventh_and_twelfth_parts_never_tuned_on(self):
+        # Written blind and never tuned or trained on: the honest figure
+        # (docs/warnings.md), measured at recall 0.801 / precision 0.846 and
+        # 0.917 / 0.881 (together 0.858 / 0.864). Earlier blind parts landed
+        # lower (0.873 / 0.787 for the ninth and tenth), so the bars here
+        # guard against a fall rather than prove the issue's 0.80 / 0.85.
+        self.check_held_out("heldout11", 400, min_recall=0.78, min_precision=0.82)
+        self.check_held_out("heldout12", 400, min_recall=0.85, min_precision=0.85)
 
     def test_table_rows_under_a_warning_lead_in_are_spoken_as_warnings(self):
         code, out, err = run(["inspect", os.path.join(CORPUS, "tuning", "23-procedure-biopsy-table.md"), "--json"])
@@ -81,13 +91,14 @@ class WarningsCorpus(unittest.TestCase):
     def test_corpus_is_large_enough(self):
         total = 0
         for part in ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                     "heldout7", "heldout8", "heldout9", "heldout10", "train6", "train7", "train8", "train9", "train10",
-                     "train11", "train12", "train13", "train14", "train15"):
+                     "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "train6", "train7",
+                     "train8", "train9", "train10", "train11", "train12", "train13", "train14", "train15", "train16",
+                     "train17"):
             folder = os.path.join(CORPUS, part)
             for name in os.listdir(folder):
                 if name.endswith(".md"):
                     total += len(score.parse(os.path.join(folder, name))[1])
-        self.assertGreaterEqual(total, 6000)
+        self.assertGreaterEqual(total, 8000)
 
     def test_levels_order_recall_and_off_marks_nothing(self):
         folder = os.path.join(CORPUS, "heldout2")
@@ -124,8 +135,8 @@ class WarningsCorpus(unittest.TestCase):
         self.assertNotIn("heldout6", parts)  # measured once, then tuned on (cues)
         self.assertNotIn("heldout7", parts)  # measured twice, then tuned on (cues, bars)
         self.assertNotIn("heldout8", parts)  # measured once, then the bars were chosen on it
-        self.assertNotIn("heldout9", parts)  # never trained or tuned on
-        self.assertNotIn("heldout10", parts)  # never trained or tuned on
+        self.assertNotIn("heldout11", parts)  # never trained or tuned on
+        self.assertNotIn("heldout12", parts)  # never trained or tuned on
         with tempfile.TemporaryDirectory() as tmp:
             out = os.path.join(tmp, "model.txt")
             subprocess.run([sys.executable, os.path.join(SRC, "scripts", "train-warnings-model.py"), "--out", out]

@@ -1,0 +1,146 @@
+// Shapes of real pages that the extractor met on blind fixture parts
+// (tests/fixtures/pages/heldout8-10): each rule on a small page of its own,
+// with a near miss beside it.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "ingest/html_parser.hpp"
+#include "ingest/page_text.hpp"
+#include "page_text_helpers.hpp"
+
+namespace readaloud {
+namespace {
+
+using test::all_text;
+using test::rules;
+
+/// The article's title, standfirst and text.
+std::string text_of(std::string_view html) {
+  const Article a = parse_html(html, rules());
+  return a.subtitle + "\n" + all_text(a);
+}
+
+bool has(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+
+constexpr std::string_view kBody =
+    "<p>Branch libraries will open for fewer hours from January after councillors voted for the cuts on Tuesday "
+    "evening.</p><p>The council says the change saves money, and campaigners say it will hurt children most of "
+    "all.</p>";
+
+TEST(HtmlPageShapes, AStandfirstRightAfterTheHeadlineIsKept) {
+  // No class names it: a <p> of a sentence's length right after the <h1>,
+  // above the article's body.
+  const std::string plain = text_of(
+      "<body><div class=\"article-col\"><div class=\"headline-block\"><h1>Five libraries to open fewer hours</h1>"
+      "<p class=\"css-d9ykdl\">Opening times will be cut by about a third from January, saving an estimated sum each "
+      "year</p></div><div class=\"article-body\" itemprop=\"articleBody\">" + std::string(kBody) + "</div></div></body>");
+  EXPECT_TRUE(has(plain, "Opening times will be cut by about a third")) << plain;
+  // French and German class names, and itemprop="description", in the article's own header.
+  for (const std::string& attrs : {std::string("class=\"ps-article__chapo\""), std::string("itemprop=\"description\""),
+                                   std::string("class=\"hb-artikel__sub-heading\"")}) {
+    const std::string page = text_of("<body><article><header><p><a href=\"/sante\">Santé</a></p><h1>Allergie aux "
+                                     "acariens</h1><p " + attrs + ">Nez qui coule au réveil et yeux qui piquent toute "
+                                     "l'année.</p></header><div>" + std::string(kBody) + "</div></article></body>");
+    EXPECT_TRUE(has(page, "Nez qui coule")) << attrs << "\n" << page;
+  }
+  // A line of links after the <h1> is no standfirst.
+  const std::string links = text_of(
+      "<body><div class=\"article-col\"><div class=\"headline-block\"><h1>Five libraries to open fewer hours</h1>"
+      "<p><a href=\"/a\">Dev Khurana and the whole local news team here</a></p></div><div class=\"article-body\" "
+      "itemprop=\"articleBody\">" + std::string(kBody) + "</div></div></body>");
+  EXPECT_FALSE(has(links, "Dev Khurana")) << links;
+}
+
+TEST(HtmlPageShapes, TheStepsOfARecipeCardAreKept) {
+  const std::string page = text_of(
+      "<body><article><h1>Rhubarb bars</h1><p>Pink rhubarb makes the prettiest bars, and any rhubarb works well "
+      "here.</p><div class=\"wprm-recipe-container\"><div class=\"wprm-recipe-instructions-container\"><h3>"
+      "Instructions</h3><ul class=\"wprm-recipe-instructions\"><li class=\"wprm-recipe-instruction\"><div "
+      "class=\"wprm-recipe-instruction-text\">Heat the oven to 180C and line a 20 cm tin.</div></li><li class="
+      "\"wprm-recipe-instruction\"><div class=\"wprm-recipe-instruction-text\">Bake for 25 minutes more.</div></li>"
+      "</ul></div></div></article></body>");
+  EXPECT_TRUE(has(page, "Heat the oven to 180C")) << page;
+  EXPECT_TRUE(has(page, "Bake for 25 minutes more.")) << page;
+  // The card's summary of times and servings still goes.
+  const std::string summary = text_of(
+      "<body><article><h1>Rhubarb bars</h1><p>Pink rhubarb makes the prettiest bars, and any rhubarb works well "
+      "here.</p><div class=\"wprm-recipe-times\">Prep 25 mins Cook 40 mins Serves 16</div></article></body>");
+  EXPECT_FALSE(has(summary, "Prep 25 mins")) << summary;
+}
+
+TEST(HtmlPageShapes, ClassesThatSayHowABlockPrintsAreNoPrintButton) {
+  const std::string page = text_of(
+      "<body><main><div class=\"govuk-grid-row gem-print-columns-none\"><h1>Vitamin D: advice on supplements</h1>"
+      "</div><div class=\"govuk-grid-row gem-print-columns-none\"><p>Most people get enough vitamin D from sunlight "
+      "between April and September, and fewer do in winter.</p><p>In autumn and winter, everyone should think about "
+      "taking a daily supplement of 10 micrograms.</p></div><div class=\"print-button\">Print this page</div>"
+      "</main></body>");
+  EXPECT_TRUE(has(page, "taking a daily supplement")) << page;
+  EXPECT_FALSE(has(page, "Print this page")) << page;
+}
+
+TEST(HtmlPageShapes, AnEncyclopediaLosesItsMarksBoxesAndLinksOut) {
+  const std::string page = text_of(
+      "<body><div id=\"content\"><h1>Chilblains</h1><div id=\"siteSub\" class=\"noprint\">From Examplepedia, the "
+      "open medical encyclopedia</div><table class=\"infobox\"><tr><th>Specialty</th><td>Dermatology</td></tr></table>"
+      "<p>Chilblains are small, itchy swellings of the skin that appear after exposure to cold.<sup class=\"reference\">"
+      "<a href=\"#cite_note-1\">[1]</a></sup> They usually heal within three weeks.</p><p>Keeping the whole body warm "
+      "is the best way to prevent them.<sup><a href=\"#fn2\">2</a></sup></p><h2>External links</h2><ul><li><a "
+      "href=\"https://example.org\">Chilblains leaflet from a dermatology society</a></li></ul></div></body>");
+  EXPECT_TRUE(has(page, "appear after exposure to cold. They usually heal")) << page;
+  EXPECT_FALSE(has(page, "[1]")) << page;
+  EXPECT_FALSE(has(page, "prevent them.2")) << page;
+  EXPECT_FALSE(has(page, "Dermatology")) << page;
+  EXPECT_FALSE(has(page, "Examplepedia")) << page;
+  EXPECT_FALSE(has(page, "leaflet from a dermatology society")) << page;
+  // A superscript that is no link stays: "10<sup>2</sup>".
+  const std::string power = text_of("<body><article><h1>Counts</h1><p>The sample held 10<sup>2</sup> cells per "
+                                    "millilitre, far fewer than the study expected.</p></article></body>");
+  EXPECT_TRUE(has(power, "102 cells")) << power;
+}
+
+TEST(HtmlPageShapes, ASourcesAccordionGoes) {
+  const std::string page = text_of(
+      "<body><article><h1>Croup in children</h1>" + std::string(kBody) +
+      "<div class=\"sc-5o5o5o5o-0\"><button aria-expanded=\"true\">Sources</button><div><p>Lindqvist A, Marsh P. "
+      "Outpatient management of viral croup. Journal of Child Airway Medicine. 2023.</p></div></div></article></body>");
+  EXPECT_FALSE(has(page, "Lindqvist")) << page;
+  // An accordion of the article's own questions stays.
+  const std::string faq = text_of(
+      "<body><article><h1>Croup in children</h1>" + std::string(kBody) +
+      "<details><summary>Is croup contagious?</summary><p>The viruses that cause croup spread easily, so keep your "
+      "child home until the fever is gone.</p></details></article></body>");
+  EXPECT_TRUE(has(faq, "spread easily")) << faq;
+}
+
+TEST(HtmlPageShapes, ACommentOrMoreFromHeadingEndsItsSection) {
+  const std::string page = text_of(
+      "<body><article><h1>We stopped estimating in hours</h1>" + std::string(kBody) +
+      "<h2>Responses (41)</h2><div><span>Marcus T</span><p>We tried counting tickets too and it fell apart because "
+      "our tickets were wildly different sizes.</p></div><h2>More from Hana Lind and The Backlog</h2><div><p>The "
+      "one-on-one question I ask every week, and why it takes ten seconds.</p></div></article></body>");
+  EXPECT_TRUE(has(page, "campaigners say it will hurt")) << page;
+  EXPECT_FALSE(has(page, "counting tickets")) << page;
+  EXPECT_FALSE(has(page, "one-on-one question")) << page;
+  // "More from the study" as a sentence is text.
+  const std::string sentence = text_of(
+      "<body><article><h1>Sleep and screens</h1>" + std::string(kBody) +
+      "<p>More from the study: teenagers slept 20 minutes longer without phones.</p></article></body>");
+  EXPECT_TRUE(has(sentence, "teenagers slept 20 minutes longer")) << sentence;
+}
+
+TEST(HtmlPageShapes, AStructuredHeadlineThatRepeatsOgTitleDoesNotHideTheVisibleOne) {
+  const Article a = parse_html(
+      "<html><head><title>Hosepipe ban to start on Friday for 2.1 million homes | The Ledger</title>"
+      "<meta property=\"og:title\" content=\"Hosepipe ban to start on Friday for 2.1 million homes\">"
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Hosepipe ban to start on "
+      "Friday for 2.1 million homes\"}</script></head><body><article><h1>Hosepipe ban to begin on Friday as "
+      "reservoirs fall to record low</h1>" +
+          std::string(kBody) + "</article></body></html>",
+      rules());
+  EXPECT_EQ(a.title, "Hosepipe ban to begin on Friday as reservoirs fall to record low");
+}
+
+}  // namespace
+}  // namespace readaloud

@@ -1,0 +1,161 @@
+// Whole-page text in shapes met on blind fixture parts
+// (tests/fixtures/pagetext/heldout8-10): each rule on a small dump of its
+// own, with a near miss beside it.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "document/article.hpp"
+#include "ingest/boilerplate.hpp"
+#include "ingest/page_text.hpp"
+#include "ingest/page_text_rules.hpp"
+#include "ingest/plaintext_parser.hpp"
+#include "page_text_helpers.hpp"
+
+namespace readaloud {
+namespace {
+
+using test::all_text;
+using test::classify;
+using test::rules;
+
+bool has(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+
+constexpr std::string_view kMenu =
+    "Skip to main content\nWexbury District Council\nSearch this website\n  \xE2\x80\xA2 Bins and recycling\n"
+    "  \xE2\x80\xA2 Council tax\n  \xE2\x80\xA2 Housing\n  \xE2\x80\xA2 Planning\n  \xE2\x80\xA2 Roads and "
+    "parking\n\n";
+
+constexpr std::string_view kArticle =
+    "Flooding can happen quickly and with little warning, and a few simple steps taken now keep your family safe.\n\n"
+    "Find out if you are at risk\n\n"
+    "More than six thousand homes in the district lie in areas at risk of flooding from rivers or heavy rain.\n\n"
+    "Even a home that has never flooded can be reached by water when drains overflow after a summer storm.\n\n"
+    "\xC2\xA9 Wexbury District Council. All rights reserved.\n";
+
+TEST(PageTextShapes, TheArticleBeginsUnderABreadcrumbBelowASiteBanner) {
+  // A site-wide banner of a sentence or two above the breadcrumb is no part of the article.
+  const std::string numbered =
+      std::string(kMenu) +
+      "Weather warning: a yellow warning for heavy rain is in place for the district until 6am on Thursday.\n\n"
+      " 1. Home\n 2. Emergencies and safety\n 3. Flooding\n\nPrepare for flooding\n\n" + std::string(kArticle);
+  const Article a = parse_plaintext(numbered, rules());
+  EXPECT_EQ(a.title, "Prepare for flooding");
+  EXPECT_FALSE(has(all_text(a), "yellow warning")) << all_text(a);
+
+  const std::string one_line =
+      std::string(kMenu) +
+      "Need urgent help? If you feel you might harm yourself, call emergency services or go to your nearest A&E.\n\n"
+      "Home / Emergencies and safety / Flooding\n\nPrepare for flooding\n\n" + std::string(kArticle);
+  const Article b = parse_plaintext(one_line, rules());
+  EXPECT_EQ(b.title, "Prepare for flooding");
+  EXPECT_FALSE(has(all_text(b), "Need urgent help")) << all_text(b);
+}
+
+TEST(PageTextShapes, ATitleCaseHeadlineOfTwoSentences) {
+  const std::string page =
+      "WriteSign upSign in\nThe BacklogFollow publication\n\nMember-only story\n\n"
+      "We Stopped Estimating in Hours. Here's What Happened.\n\nHana Okafor-Lind\n\xC2\xB7\n\nFollow\n\n"
+      "6 min read\n\xC2\xB7\nMar 11, 2026\n\n--\n\nListen\n\nShare\n\n"
+      "For three years, every planning meeting on my team ended the same way, with a number nobody believed.\n\n"
+      "We weren't bad at our jobs, and we shipped a lot, but our estimates were wrong by a factor of two or three.\n\n"
+      "The deeper problem is that most of the uncertainty in software isn't in the typing but in what you don't know.\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title, "We Stopped Estimating in Hours. Here's What Happened.");
+}
+
+TEST(PageTextShapes, TheHeadlineWinsOverTheBreadcrumbItOpensWith) {
+  const std::string page =
+      std::string(kMenu) + "Accueil\nMaladies\nAllergies\nAllergie aux acariens\n\nAllergies\n\n"
+      "Allergie aux acariens : les symptômes et les bons gestes\n\n"
+      "Les acariens vivent dans la poussière de maison et se nourrissent de squames de peau humaine, surtout au lit.\n\n"
+      "Nez qui coule au réveil, éternuements à répétition et yeux qui piquent sont les signes les plus fréquents.\n\n"
+      "Aérer la chambre chaque jour et laver les draps à soixante degrés réduit nettement leur nombre.\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title, "Allergie aux acariens : les symptômes et les bons gestes");
+}
+
+TEST(PageTextShapes, AnImagesAltTextOverItsCaptionIsNoHeadline) {
+  const std::string page =
+      std::string(kMenu) + "Home > News > Local News\n\n"
+      "Library fines scrapped in Westmere to win back lost readers\n\n"
+      "Hannah DriscollLocal Democracy Reporter05:00, 14 OCT 2026Updated 09:26, 14 OCT 2026\n"
+      "Facebook X WhatsApp Email Comments (37)\n"
+      "Westmere Central Library on Abbey Street\n"
+      "Westmere Central Library on Abbey Street is one of 14 branches affected (Image: Westmere Post / Colin Raff)\n\n"
+      "People in Westmere will no longer be charged for returning library books late, after the council voted.\n\n"
+      "The change comes into force on November 1 and also covers audiobooks, DVDs and toys from the toy library.\n\n"
+      "Councillor Joanne Pryce said the decision was about fairness for families who had stopped visiting.\n";
+  const Article a = parse_plaintext(page, rules());
+  EXPECT_EQ(a.title, "Library fines scrapped in Westmere to win back lost readers");
+  EXPECT_TRUE(has(all_text(a), "about fairness")) << all_text(a);
+}
+
+TEST(PageTextShapes, ShareRowsOfNetworkNamesAndGluedDeskBylines) {
+  EXPECT_EQ(classify("Facebook X WhatsApp Email Comments (37)").kind, PageLineKind::Chrome);
+  EXPECT_EQ(classify("Share: Facebook WhatsApp Email Copy link").kind, PageLineKind::Chrome);
+  // Two names in a sentence are text.
+  EXPECT_NE(classify("Facebook and X both removed the post after a day.").kind, PageLineKind::Chrome);
+  // A byline rule's hit is dropped as junk.
+  EXPECT_EQ(classify("Hannah DriscollLocal Democracy Reporter05:00, 14 OCT 2026Updated 09:26, 14 OCT 2026").kind,
+            PageLineKind::Junk);
+  EXPECT_EQ(classify("The reporter said on 14 October 2026 that the council had agreed.").kind, PageLineKind::Prose);
+}
+
+TEST(PageTextShapes, ACommentCountInTheToolRowEndsNothingATagListEndsTheArticle) {
+  const std::string page =
+      std::string(kMenu) + "Drought\n\nHosepipe ban to begin on Friday for 2.1m homes\n\n"
+      "Corin Maddox Environment correspondent\n\nWed 29 Jul 2026 17.42 BST\n\n"
+      "  \xE2\x80\xA2 Share on Facebook\n  \xE2\x80\xA2 Share on X\n  \xE2\x80\xA2 Copy link\n\n214 comments\n\n"
+      "More than two million households across the north-west will be banned from using hosepipes from Friday.\n\n"
+      "The water company said the ban, the first in the region for 14 years, would apply to three counties.\n\n"
+      "Customers who break the rules could face a fine, although the company expects few cases to reach court.\n\n"
+      "Topics\n\nDrought\nUtilities\nNorth-west England\n\n"
+      "We have a small favour to ask\n\n"
+      "Millions of people turn to the Ledger every month for open, independent reporting on the places we live.\n\n"
+      "Support us monthly Make a single contribution\n";
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_TRUE(has(text, "first in the region")) << text;
+  EXPECT_TRUE(has(text, "few cases to reach court")) << text;
+  EXPECT_FALSE(has(text, "Utilities")) << text;
+  EXPECT_FALSE(has(text, "small favour")) << text;
+}
+
+TEST(PageTextShapes, PricesRatingsCaptionCreditsAndReviewersAreNoHeadline) {
+  const std::string product =
+      std::string(kMenu) + "Brightwell Hay Fever Relief 10mg Tablets - 30 Tablets\n\n"
+      "\xE2\x98\x85\xE2\x98\x85\xE2\x98\x85\xE2\x98\x85\xE2\x98\x86 4.6 (212 reviews) Write a review\n"
+      "\xC2\xA3" "3.49 \xC2\xA3" "0.12 per 1 tablet\n\n"
+      "These tablets relieve sneezing, a runny nose and itchy eyes caused by hay fever and other allergies.\n\n"
+      "Adults and children aged 12 and over take one tablet a day, with or without food, and with a drink of water.\n";
+  EXPECT_EQ(parse_plaintext(product, rules()).title, "Brightwell Hay Fever Relief 10mg Tablets - 30 Tablets");
+
+  const std::string french =
+      std::string(kMenu) + "Mal de dos : les bons gestes pour soulager une lombalgie\n\n"
+      "Relu par le Dr Étienne Marchal, rhumatologue\n\n"
+      "Partager : Facebook X Pinterest E-mail Ajouter aux favoris\n\n"
+      "Dans la plupart des cas, une lombalgie disparaît en quelques semaines. \xC2\xA9 Phototh\xC3\xA8que Lumen / M. Roux\n\n"
+      "Une lombalgie aiguë guérit le plus souvent en quelques semaines, et rester actif aide à récupérer plus vite.\n\n"
+      "Le repos au lit prolongé retarde la guérison et augmente le risque que la douleur dure plusieurs mois.\n";
+  EXPECT_EQ(parse_plaintext(french, rules()).title, "Mal de dos : les bons gestes pour soulager une lombalgie");
+}
+
+TEST(PageTextShapes, AHomeCareSectionInAContentsListIsNoBreadcrumb) {
+  const std::string page =
+      std::string(kMenu) + "Croup in Children: Symptoms and Home Care\n\n"
+      "Croup causes a barking cough and a harsh sound when breathing in, and most children get better at home.\n\n"
+      "In this article\n\n1. What is croup?\n2. Symptoms\n3. Home care\n4. When to see a doctor\n\n"
+      "What is croup?\n\n"
+      "Croup is an infection of the voice box and windpipe, usually caused by a virus, in children under six.\n\n"
+      "The swelling it causes narrows the airway, which gives the cough its bark and the breathing its noise.\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title, "Croup in Children: Symptoms and Home Care");
+}
+
+TEST(PageTextShapes, ACharitysRegistrationLineIsFooter) {
+  EXPECT_EQ(classify("The Bramble Kidney Trust is a registered charity in England and Wales (1160842) and Scotland "
+                     "(SC048211).")
+                .kind,
+            PageLineKind::Chrome);
+  EXPECT_EQ(classify("Many people on dialysis work for a charity in their spare time.").kind, PageLineKind::Prose);
+}
+
+}  // namespace
+}  // namespace readaloud
