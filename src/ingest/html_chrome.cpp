@@ -267,7 +267,8 @@ bool is_control_text(std::string_view text) {
 /// number of at most three digits (in brackets or not) linking inside the page.
 bool is_citation_mark(const GumboNode* el) {
   if (el->v.element.tag != GUMBO_TAG_SUP) return false;
-  std::string_view t = trim(subtree_text(el, 16));
+  const std::string text = subtree_text(el, 16);
+  std::string_view t = trim(text);
   if (t.starts_with('[') && t.ends_with(']')) t = t.substr(1, t.size() - 2);
   if (t.empty() || t.size() > 3 || !std::all_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
     return false;

@@ -110,15 +110,8 @@ bool is_link_bar(std::string_view t, std::size_t words) {
 bool is_numbered_menu(std::string_view t) {
   if (ends_sentence(t)) return false;
   int expected = 1;
-  std::size_t pos = 0;
-  while (pos < t.size()) {
-    while (pos < t.size() && is_space(t[pos])) ++pos;
-    std::size_t end = pos;
-    while (end < t.size() && !is_space(t[end])) ++end;
-    const std::string_view word = t.substr(pos, end - pos);
+  for (std::string_view word : words_of(t))
     if (word == std::to_string(expected)) ++expected;
-    pos = end;
-  }
   return expected > 3;
 }
 
@@ -150,13 +143,8 @@ bool is_meta(std::string_view t, std::size_t words) {
 /// Title Case items of one to three words: "World", "Health News", "Sign Up".
 bool looks_like_menu_item(std::string_view t, std::size_t words) {
   if (words > 3) return false;
-  std::size_t pos = 0;
-  while (pos < t.size()) {
-    while (pos < t.size() && is_space(t[pos])) ++pos;
-    if (pos < t.size() && t[pos] >= 'a' && t[pos] <= 'z') return false;
-    while (pos < t.size() && !is_space(t[pos])) ++pos;
-  }
-  return true;
+  const std::vector<std::string_view> all = words_of(t);
+  return std::none_of(all.begin(), all.end(), [](std::string_view w) { return w.front() >= 'a' && w.front() <= 'z'; });
 }
 
 bool is_chrome_rule(std::string_view rule) {
@@ -179,17 +167,11 @@ constexpr std::size_t kMaxGluedRowWords = 6;
 
 bool is_glued_row(std::string_view t) {
   constexpr std::size_t kMinToken = 8;
-  for (std::size_t pos = 0; pos < t.size();) {
-    while (pos < t.size() && is_space(t[pos])) ++pos;
-    std::size_t stop = pos, humps = 0;
-    while (stop < t.size() && !is_space(t[stop])) {
-      const char c = t[stop];
-      if (stop > pos && c >= 'A' && c <= 'Z' && ((t[stop - 1] >= 'a' && t[stop - 1] <= 'z') || t[stop - 1] == '!'))
-        ++humps;
-      ++stop;
-    }
-    if (stop - pos >= kMinToken && humps >= 2) return true;
-    pos = stop;
+  for (std::string_view w : words_of(t)) {
+    std::size_t humps = 0;
+    for (std::size_t k = 1; k < w.size(); ++k)
+      humps += w[k] >= 'A' && w[k] <= 'Z' && ((w[k - 1] >= 'a' && w[k - 1] <= 'z') || w[k - 1] == '!');
+    if (w.size() >= kMinToken && humps >= 2) return true;
   }
   return false;
 }
@@ -681,17 +663,14 @@ bool is_bullet_item(std::string_view t) {
 /// Share of words that start with a lowercase letter: a headline in sentence
 /// case, or in Title Case with its small words, has some; a nav bar has none.
 double lowercase_share(std::string_view t) {
-  std::size_t words = 0, lower = 0;
-  for (std::size_t pos = 0; pos < t.size();) {
-    while (pos < t.size() && is_space(t[pos])) ++pos;
-    if (pos >= t.size()) break;
-    ++words;
-    const auto c = static_cast<unsigned char>(t[pos]);
-    const auto next = pos + 1 < t.size() ? static_cast<unsigned char>(t[pos + 1]) : 0;
-    lower += (c >= 'a' && c <= 'z') || (c == 0xC3 && next >= 0x9F);
-    while (pos < t.size() && !is_space(t[pos])) ++pos;
+  const std::vector<std::string_view> words = words_of(t);
+  std::size_t lower = 0;
+  for (std::string_view w : words) {
+    const auto c = static_cast<unsigned char>(w[0]);
+    const auto next = w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0;
+    lower += (c >= 'a' && c <= 'z') || (c == 0xC3 && next >= 0x9F);  // a-z, or à-ÿ in UTF-8
   }
-  return words == 0 ? 0.0 : static_cast<double>(lower) / static_cast<double>(words);
+  return words.empty() ? 0.0 : static_cast<double>(lower) / static_cast<double>(words.size());
 }
 
 /// What the title search knows about the whole page.
@@ -719,13 +698,7 @@ bool is_nav_row(std::string_view t) {
     return false;
   const std::vector<std::string>& menu = page_phrases("nav_words");
   std::size_t hits = 0;
-  for (std::size_t pos = 0; pos < t.size();) {
-    while (pos < t.size() && is_space(t[pos])) ++pos;
-    std::size_t stop = pos;
-    while (stop < t.size() && !is_space(t[stop])) ++stop;
-    hits += stop > pos && std::find(menu.begin(), menu.end(), utf8::fold_case(t.substr(pos, stop - pos))) != menu.end();
-    pos = stop;
-  }
+  for (std::string_view w : words_of(t)) hits += std::find(menu.begin(), menu.end(), utf8::fold_case(w)) != menu.end();
   return hits >= 2;
 }
 
@@ -754,14 +727,7 @@ bool names_later_headings(const std::vector<Unit>& units, std::string_view text,
     if (units[i].line.kind == PageLineKind::Short && count_words(units[i].text) == 1)
       later.push_back(ascii_lower(units[i].text));
   std::size_t hits = 0;
-  for (std::size_t pos = 0; pos < text.size();) {
-    while (pos < text.size() && is_space(text[pos])) ++pos;
-    std::size_t stop = pos;
-    while (stop < text.size() && !is_space(text[stop])) ++stop;
-    const std::string word = ascii_lower(text.substr(pos, stop - pos));
-    hits += !word.empty() && std::find(later.begin(), later.end(), word) != later.end();
-    pos = stop;
-  }
+  for (std::string_view w : words_of(text)) hits += std::find(later.begin(), later.end(), ascii_lower(w)) != later.end();
   return hits >= 2 && count_words(text) >= 3 && hits * 2 >= count_words(text);
 }
 

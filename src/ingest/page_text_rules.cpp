@@ -69,6 +69,18 @@ bool starts_any_word(std::string_view lower, const std::vector<std::string>& phr
 
 }  // namespace
 
+std::vector<std::string_view> words_of(std::string_view line) {
+  std::vector<std::string_view> words;
+  for (std::size_t pos = 0; pos < line.size();) {
+    while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t')) ++pos;
+    std::size_t end = pos;
+    while (end < line.size() && line[end] != ' ' && line[end] != '\t') ++end;
+    if (end > pos) words.push_back(line.substr(pos, end - pos));
+    pos = end;
+  }
+  return words;
+}
+
 const std::vector<std::string>& page_phrases(std::string_view name) {
   // Read once: every list under data/pages/, by file name without ".txt".
   static const std::map<std::string, std::vector<std::string>, std::less<>> lists = [] {
@@ -170,17 +182,8 @@ bool is_share_row(std::string_view lower, std::size_t words) {
   if (const std::size_t colon = lower.find(':'); colon != std::string_view::npos && colon < 20)
     lower.remove_prefix(colon + 1);
   std::size_t networks = 0, others = 0;
-  for (std::size_t pos = 0; pos < lower.size();) {
-    while (pos < lower.size() && lower[pos] == ' ') ++pos;
-    if (pos >= lower.size()) break;
-    std::size_t end = lower.find(' ', pos);
-    if (end == std::string_view::npos) end = lower.size();
-    if (equals_any(std::string(lower.substr(pos, end - pos)), page_phrases("share_networks")))
-      ++networks;
-    else
-      ++others;
-    pos = end;
-  }
+  for (std::string_view word : words_of(lower))
+    ++(equals_any(std::string(word), page_phrases("share_networks")) ? networks : others);
   return networks >= kMinNetworks && others <= std::max(kMinOthersAllowed, networks - 1);
 }
 

@@ -19,6 +19,9 @@ namespace readaloud {
 /// when the build lacks the list.
 const std::vector<std::string>& page_phrases(std::string_view name);
 
+/// The words of a line: runs of characters between spaces and tabs, in order.
+std::vector<std::string_view> words_of(std::string_view line);
+
 /// The page-chrome rule a trimmed line matches ("page-skip-link",
 /// "page-cookie-consent", "page-footer"), or an empty view. `words` is the
 /// line's word count.
