@@ -255,9 +255,27 @@ class Scorer {
         if (is_element(child_at(kids, i))) stack.push_back(child_at(kids, i));
     }
     if (accepted != nullptr) answer = accepted;
+    // Stack Exchange's markup nests the answers in the Question: its own
+    // itemprop="text" is the question then.
+    if (question != nullptr && answer != nullptr && contains(question, answer)) question = own_text(question);
     if (question == nullptr || answer == nullptr || contains(question, answer) || contains(answer, question))
       return std::nullopt;
     return ContentChoice{{question, answer}, "the question and " + describe(answer)};
+  }
+
+  /// The first itemprop="text" element inside `question` that is not inside one of its answers, or null.
+  static const GumboNode* own_text(const GumboNode* question) {
+    std::vector<const GumboNode*> stack{question};
+    while (!stack.empty()) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (n != question && has_itemtype(n, "schema.org/Answer")) continue;
+      if (const char* prop = attr(n, "itemprop"); prop != nullptr && std::string_view(prop) == "text") return n;
+      const GumboVector* kids = children_of(n);
+      for (unsigned i = kids->length; i-- > 0;)
+        if (is_element(child_at(kids, i))) stack.push_back(child_at(kids, i));
+    }
+    return nullptr;
   }
 
   static bool has_itemtype(const GumboNode* el, std::string_view type) {

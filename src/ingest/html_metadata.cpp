@@ -294,8 +294,8 @@ namespace {
 /// "Ashby Lane Allotment Society :: Newsletter :: Wasps and hornets on the
 /// plots": a site name and a section before the headline. Three parts or
 /// more on " :: ", which orders a title from the site down like a breadcrumb
-/// (" - " and " | " put the site last as often), the last the longest: the
-/// last; else empty.
+/// (" - " and " | " put the site last as often), the last the longest in
+/// characters and in words: the last; else empty.
 std::string last_of_site_first(std::string_view title, std::string_view sep) {
   if (sep != " :: ") return {};
   std::vector<std::string_view> parts;
@@ -306,8 +306,10 @@ std::string last_of_site_first(std::string_view title, std::string_view sep) {
     pos = at + sep.size();
   }
   if (parts.size() < 3) return {};
+  // Longer than every other part, in words too: "Having a colonoscopy ::
+  // Patient information :: Calderbrook Hospitals" ends in its site.
   for (std::size_t i = 0; i + 1 < parts.size(); ++i)
-    if (parts[i].size() >= parts.back().size()) return {};
+    if (parts[i].size() >= parts.back().size() || count_words(parts[i]) >= count_words(parts.back())) return {};
   return std::string(parts.back());
 }
 }  // namespace

@@ -1,6 +1,7 @@
 #include "ingest/html_parser.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <iostream>
 #include <string>
@@ -234,6 +235,40 @@ void drop_closing_bio(Article& article) {
   blocks.pop_back();
 }
 
+/// Letters and digits of `text`, lowercased, nothing else: how a pull quote
+/// is compared with the paragraph it repeats (its quote marks, case and
+/// punctuation may differ).
+std::string letters_of(std::string_view text) {
+  std::string out;
+  for (char c : text)
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+/// A pull quote repeats a line of the article in large type: a short quote
+/// block whose words stand in another block of the article is not read twice.
+void drop_repeated_quotes(Article& article) {
+  constexpr std::size_t kMaxQuoteWords = 40, kMinQuoteLetters = 20;
+  std::string all;
+  for (const Section& s : article.sections)
+    for (const Block& b : s.blocks) {
+      if (b.kind == BlockKind::Quote) continue;
+      all += letters_of(plain_text(b.text));
+      for (const ListItem& item : b.items) all += letters_of(plain_text(item.text));
+    }
+  for (Section& s : article.sections)
+    std::erase_if(s.blocks, [&](const Block& b) {
+      if (b.kind != BlockKind::Quote) return false;
+      const std::string text = plain_text(b.text);
+      const std::string key = letters_of(text);
+      if (html::count_words(text) > kMaxQuoteWords || key.size() < kMinQuoteLetters || all.find(key) == std::string::npos)
+        return false;
+      article.dropped.push_back(Dropped{text, "pull quote repeating the text", b.line});
+      return true;
+    });
+}
+
 }  // namespace
 
 Article parse_html(std::string_view bytes, const BoilerplateFilter& filter, const std::string& encoding,
@@ -261,6 +296,7 @@ Article parse_html(std::string_view bytes, const BoilerplateFilter& filter, cons
   }
   apply_metadata(article, meta, roots);
   drop_closing_bio(article);
+  drop_repeated_quotes(article);
   drop_empty_headings(article);
   headline_first(article);
   drop_title_and_date_lines(article);

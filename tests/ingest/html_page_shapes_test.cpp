@@ -142,5 +142,50 @@ TEST(HtmlPageShapes, AStructuredHeadlineThatRepeatsOgTitleDoesNotHideTheVisibleO
   EXPECT_EQ(a.title, "Hosepipe ban to begin on Friday as reservoirs fall to record low");
 }
 
+TEST(HtmlPageShapes, AQuestionWhoseMarkupHoldsItsAnswersIsReadWithTheAcceptedOne) {
+  const std::string page = text_of(
+      "<body><div id=\"content\"><div itemprop=\"mainEntity\" itemscope itemtype=\"https://schema.org/Question\">"
+      "<h1 itemprop=\"name\">Why do my bedroom windows run with water?</h1><div class=\"question\"><div "
+      "class=\"s-prose\" itemprop=\"text\"><p>Every morning the inside of the bedroom windows is soaking wet, and the "
+      "corners of the frames have started to go black.</p><p>The other rooms have the same windows and stay dry.</p>"
+      "</div><div class=\"comments\"><p>Do you dry laundry in there?</p></div></div><div id=\"answers\"><div "
+      "itemprop=\"acceptedAnswer\" itemscope itemtype=\"https://schema.org/Answer\"><div class=\"s-prose\" "
+      "itemprop=\"text\"><p>It is almost certainly not the windows: two people breathing all night put half a litre of "
+      "water into a closed room.</p><p>Open the trickle vents and leave them open, and run the extractor fan longer."
+      "</p></div></div><div itemprop=\"suggestedAnswer\" itemscope itemtype=\"https://schema.org/Answer\"><div "
+      "class=\"s-prose\" itemprop=\"text\"><p>A cheap hygrometer will tell you whether it is a moisture problem or a "
+      "cold wall.</p></div></div></div></div></div></body>");
+  EXPECT_TRUE(has(page, "soaking wet")) << page;
+  EXPECT_TRUE(has(page, "trickle vents")) << page;
+  EXPECT_FALSE(has(page, "dry laundry in there")) << page;
+}
+
+TEST(HtmlPageShapes, APullQuoteIsReadOnceAndMagazineJunkGoes) {
+  const std::string page = text_of(
+      "<body><article><h1>The night bakers</h1><p>This is the part of the night he finds hardest. &ldquo;Your body "
+      "knows it should be asleep,&rdquo; he said. &ldquo;Around three o'clock there's a wall.&rdquo;</p>"
+      "<blockquote class=\"lr-pull-quote\"><p>&ldquo;Your body knows it should be asleep.&rdquo;</p></blockquote>"
+      "<blockquote><p>Bread is patience you can eat, my grandmother used to say.</p></blockquote>"
+      "<div class=\"gallery-embed\"><div class=\"gallery-embed__count\">1 of 6</div><a href=\"/g\">View gallery</a></div>"
+      "<p>Watch: How the first batch is shaped by hand</p><p>2:48 Read transcript</p>"
+      "<div class=\"lr-inline-sub\"><p>Enjoying this story? Get the best of the Review in print and online. <a "
+      "href=\"/s\">Subscribe now</a></p></div><p>By six the shelves are full and the street is waking up.</p>"
+      "<p>&#9632;</p><p>Content last reviewed: Aug. 14, 2026</p><p class=\"ps-avertissement\">Les informations de cet "
+      "article ne remplacent en aucun cas l'avis d'un professionnel de santé.</p><div class=\"ps-bio\"><p>Léonie "
+      "Marchetti est journaliste santé depuis 2014 et écrit sur la santé environnementale.</p></div><div "
+      "class=\"hp-give-box\"><h2>We are a nonprofit</h2><p>Your gift helps our doctors find new ways to treat "
+      "cancer.</p><a href=\"/give\">Give today</a></div></article></body>");
+  EXPECT_EQ(page.find("Your body knows"), page.rfind("Your body knows")) << page;
+  EXPECT_TRUE(has(page, "patience you can eat")) << page;  // a quote that repeats nothing stays
+  EXPECT_TRUE(has(page, "street is waking up")) << page;
+  for (std::string_view junk : {"1 of 6", "View gallery", "Watch:", "transcript", "Enjoying this story", "\u25A0",
+                                "last reviewed", "ne remplacent", "Marchetti", "Your gift"})
+    EXPECT_FALSE(has(page, junk)) << junk << "\n" << page;
+  // "Watch for signs of dehydration." is advice, not a video's label.
+  EXPECT_TRUE(has(text_of("<body><article><h1>Heat</h1><p>Watch for signs of dehydration in older relatives during "
+                          "a heatwave.</p></article></body>"),
+                  "Watch for signs"));
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -295,6 +295,9 @@ TEST(HtmlMetadata, SiteFirstTitleOnDoubleColons) {
             "Wasps and hornets on the plots :: Newsletter");
   EXPECT_EQ(html::clean_title("Sepsis - Fact sheet - Clearwater Health Trust (registered charity)", "", {}),
             "Sepsis - Fact sheet");
+  // A site's name last, a character longer than the headline but of fewer words.
+  EXPECT_EQ(html::clean_title("Having a colonoscopy :: Patient information :: Calderbrook Hospitals", "", {}),
+            "Having a colonoscopy :: Patient information");
 }
 
 TEST(HtmlPage, QaPageIsTheQuestionAndTheAcceptedAnswer) {

@@ -149,6 +149,15 @@ TEST(PageTextShapes, AHomeCareSectionInAContentsListIsNoBreadcrumb) {
   EXPECT_EQ(parse_plaintext(page, rules()).title, "Croup in Children: Symptoms and Home Care");
 }
 
+TEST(PageTextShapes, EditorsLinesAndAffiliateNotesAreNotText) {
+  EXPECT_NE(classify("Edited by Rowan Fairlie Updated 2 minutes ago").kind, PageLineKind::Prose);
+  EXPECT_NE(classify("Edited by Rowan Fairlie Updated 2 minutes ago").kind, PageLineKind::Short);
+  EXPECT_NE(classify("We may earn commission from links on this page, but we only recommend products we back.").kind,
+            PageLineKind::Prose);
+  EXPECT_EQ(classify("The edited version of the guidance was updated two minutes after the meeting.").kind,
+            PageLineKind::Prose);
+}
+
 TEST(PageTextShapes, ACharitysRegistrationLineIsFooter) {
   EXPECT_EQ(classify("The Bramble Kidney Trust is a registered charity in England and Wales (1160842) and Scotland "
                      "(SC048211).")
