@@ -124,19 +124,12 @@ bool is_form_box(const GumboNode* el) {
   const GumboTag tag = el->v.element.tag;
   if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION) return false;
   if (count_words(subtree_text(el, kFormBoxWords * 20)) > kFormBoxWords) return false;
-  bool control = false;
-  std::vector<const GumboNode*> stack{el};
-  while (!stack.empty()) {
-    const GumboNode* n = stack.back();
-    stack.pop_back();
+  const auto content = [](const GumboNode* n) {
     const GumboTag t = tag_of(n);
-    if (t == GUMBO_TAG_PRE || t == GUMBO_TAG_CODE || t == GUMBO_TAG_TABLE) return false;
-    control = control || is_form_control(t);
-    const GumboVector* kids = children_of(n);
-    for (unsigned i = 0; kids != nullptr && i < kids->length; ++i)
-      if (is_element(child_at(kids, i))) stack.push_back(child_at(kids, i));
-  }
-  return control;
+    return t == GUMBO_TAG_PRE || t == GUMBO_TAG_CODE || t == GUMBO_TAG_TABLE;
+  };
+  return find_element(el, content) == nullptr &&
+         find_element(el, [](const GumboNode* n) { return is_form_control(tag_of(n)); }) != nullptr;
 }
 
 /// A recipe card that holds only the recipe's facts (its name, times,
@@ -160,17 +153,10 @@ bool is_recipe_summary(const GumboNode* el, const std::vector<std::string>& toke
         return std::isdigit(static_cast<unsigned char>(c));
       }))
     return false;
-  std::vector<const GumboNode*> stack{el};
-  while (!stack.empty()) {
-    const GumboNode* n = stack.back();
-    stack.pop_back();
-    const GumboTag t = tag_of(n);
-    if (t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_TABLE || t == GUMBO_TAG_P) return false;
-    const GumboVector* kids = children_of(n);
-    for (unsigned i = 0; kids != nullptr && i < kids->length; ++i)
-      if (is_element(child_at(kids, i))) stack.push_back(child_at(kids, i));
-  }
-  return true;
+  return find_element(el, [](const GumboNode* n) {
+           const GumboTag t = tag_of(n);
+           return t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_TABLE || t == GUMBO_TAG_P;
+         }) == nullptr;
 }
 
 }  // namespace
@@ -272,17 +258,10 @@ bool is_citation_mark(const GumboNode* el) {
   if (t.starts_with('[') && t.ends_with(']')) t = t.substr(1, t.size() - 2);
   if (t.empty() || t.size() > 3 || !std::all_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
     return false;
-  std::vector<const GumboNode*> stack{el};
-  while (!stack.empty()) {
-    const GumboNode* n = stack.back();
-    stack.pop_back();
-    if (const char* href = tag_of(n) == GUMBO_TAG_A ? attr(n, "href") : nullptr; href != nullptr && href[0] == '#')
-      return true;
-    const GumboVector* kids = children_of(n);
-    for (unsigned i = 0; kids != nullptr && i < kids->length; ++i)
-      if (is_element(child_at(kids, i))) stack.push_back(child_at(kids, i));
-  }
-  return false;
+  return find_element(el, [](const GumboNode* n) {
+           const char* href = tag_of(n) == GUMBO_TAG_A ? attr(n, "href") : nullptr;
+           return href != nullptr && href[0] == '#';
+         }) != nullptr;
 }
 
 /// An accordion of back matter: a box whose first element is a button or a

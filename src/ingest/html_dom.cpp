@@ -166,6 +166,21 @@ bool is_silent_tag(GumboTag tag) {
   }
 }
 
+const GumboNode* find_element(const GumboNode* root, const std::function<bool(const GumboNode*)>& match,
+                              const std::function<bool(const GumboNode*)>& skip) {
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n != root && skip && skip(n)) continue;
+    if (match(n)) return n;
+    const GumboVector* kids = children_of(n);
+    for (unsigned i = kids == nullptr ? 0 : kids->length; i-- > 0;)
+      if (is_element(child_at(kids, i))) stack.push_back(child_at(kids, i));
+  }
+  return nullptr;
+}
+
 std::string subtree_text(const GumboNode* root, std::size_t limit, bool word_per_element) {
   std::string raw;
   std::vector<const GumboNode*> stack{root};

@@ -5,6 +5,7 @@
 #include <gumbo.h>
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -63,6 +64,11 @@ std::string role_of(const GumboNode* el);
 bool is_block_tag(GumboTag tag);
 /// Elements that are never text (head, title, meta...): skipped silently.
 bool is_silent_tag(GumboTag tag);
+/// The first element of the subtree under `root` (root included), in
+/// document order, for which `match` holds, or nullptr. The subtrees of
+/// elements below `root` for which `skip` holds are not entered.
+const GumboNode* find_element(const GumboNode* root, const std::function<bool(const GumboNode*)>& match,
+                              const std::function<bool(const GumboNode*)>& skip = {});
 /// Up to ~`limit` bytes of collapsed text of a subtree (img alt included).
 /// With `word_per_element`, inline elements are separated too, so a row of
 /// buttons reads as separate words ("Play" "00:00"), not "Play00:00".

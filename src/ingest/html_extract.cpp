@@ -265,17 +265,13 @@ class Scorer {
 
   /// The first itemprop="text" element inside `question` that is not inside one of its answers, or null.
   static const GumboNode* own_text(const GumboNode* question) {
-    std::vector<const GumboNode*> stack{question};
-    while (!stack.empty()) {
-      const GumboNode* n = stack.back();
-      stack.pop_back();
-      if (n != question && has_itemtype(n, "schema.org/Answer")) continue;
-      if (const char* prop = attr(n, "itemprop"); prop != nullptr && std::string_view(prop) == "text") return n;
-      const GumboVector* kids = children_of(n);
-      for (unsigned i = kids->length; i-- > 0;)
-        if (is_element(child_at(kids, i))) stack.push_back(child_at(kids, i));
-    }
-    return nullptr;
+    return find_element(
+        question,
+        [](const GumboNode* n) {
+          const char* prop = attr(n, "itemprop");
+          return prop != nullptr && std::string_view(prop) == "text";
+        },
+        [](const GumboNode* n) { return has_itemtype(n, "schema.org/Answer"); });
   }
 
   static bool has_itemtype(const GumboNode* el, std::string_view type) {

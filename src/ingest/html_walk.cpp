@@ -199,16 +199,8 @@ bool is_subtitle(const GumboNode* el, const std::vector<std::string>& tokens) {
   for (unsigned i = 0; siblings != nullptr && i < siblings->length && child_at(siblings, i) != el; ++i)
     if (is_element(child_at(siblings, i))) before = child_at(siblings, i);
   if (before == nullptr || tag_of(before) != GUMBO_TAG_H1) return false;
-  std::vector<const GumboNode*> stack{el};
-  while (!stack.empty()) {
-    const GumboNode* n = stack.back();
-    stack.pop_back();
-    if (tag_of(n) == GUMBO_TAG_A) return false;
-    const GumboVector* kids = children_of(n);
-    for (unsigned i = 0; kids != nullptr && i < kids->length; ++i)
-      if (is_element(child_at(kids, i))) stack.push_back(child_at(kids, i));
-  }
-  return count_words(subtree_text(el)) >= kMinStandfirstWords;
+  return find_element(el, [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_A; }) == nullptr &&
+         count_words(subtree_text(el)) >= kMinStandfirstWords;
 }
 
 /// Whether a list or box inside the article is a block of links (a table of

@@ -477,6 +477,11 @@ std::vector<Unit> make_units(const std::vector<RawLine>& lines, std::size_t wrap
   return units;
 }
 
+/// A paragraph long enough to be the article's own text, not a label or a teaser.
+bool is_long_prose(const Unit& u) {
+  return u.line.kind == PageLineKind::Prose && word_weight(u.text) >= kLongParagraphWords;
+}
+
 /// The run of units with the largest total score (Kadane), as [begin, end).
 std::pair<std::size_t, std::size_t> best_run(const std::vector<Unit>& units) {
   double best = 0, current = 0;
@@ -902,7 +907,7 @@ std::size_t past_breadcrumb_list(const std::vector<Unit>& units, std::size_t beg
   static constexpr std::string_view kHome[] = {"home", "homepage", "home page", "inicio", "startseite", "accueil"};
   for (std::size_t k = begin; k < end && k < begin + kReach; ++k) {
     const Unit& u = units[k];
-    if (u.line.kind == PageLineKind::Prose && word_weight(u.text) >= kLongParagraphWords && k >= begin + kMaxBannerUnits)
+    if (is_long_prose(u) && k >= begin + kMaxBannerUnits)
       return begin;
     const std::string lower = ascii_lower(toc_key(u.text));
     const bool home_alone = std::find(std::begin(kHome), std::end(kHome), lower) != std::end(kHome);
@@ -922,7 +927,7 @@ std::size_t past_breadcrumb_list(const std::vector<Unit>& units, std::size_t beg
       continue;
     }
     for (std::size_t p = after; p < end && p < after + kReach; ++p)
-      if (units[p].line.kind == PageLineKind::Prose && word_weight(units[p].text) >= kLongParagraphWords) return p;
+      if (is_long_prose(units[p])) return p;
     return begin;
   }
   return begin;
@@ -1037,8 +1042,7 @@ std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin,
     if ((comments && (long_prose_before || !in_tool_row(units, i))) || rule == "sources" || rule == "author-bio" || rule == "press-backmatter" ||
         is_reference_heading(units[i].text, count_words(units[i].text)))
       return i;
-    long_prose_before = long_prose_before ||
-                        (units[i].line.kind == PageLineKind::Prose && word_weight(units[i].text) >= kLongParagraphWords);
+    long_prose_before = long_prose_before || is_long_prose(units[i]);
     if (comments) continue;
     if (rule != "page-related" && !is_end_marker(units[i].text, count_words(units[i].text)))
       continue;
@@ -1046,7 +1050,7 @@ std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin,
     // Prose in the comment section below does not keep the marker inside.
     bool long_prose_after = false;
     for (std::size_t j = i + 1; j < end && !long_prose_after && units[j].line.rule != "page-comments"; ++j)
-      long_prose_after = units[j].line.kind == PageLineKind::Prose && word_weight(units[j].text) >= kLongParagraphWords &&
+      long_prose_after = is_long_prose(units[j]) &&
                          !is_author_bio(units[j].text);
     if (!long_prose_after) return i;
   }
@@ -1073,7 +1077,7 @@ std::size_t cut_closing_bio(const std::vector<Unit>& units, std::size_t begin, s
   for (std::size_t i = end, steps = 0; i > begin + 1 && steps < kReach; ++steps) {
     --i;
     if (is_author_bio(units[i].text)) return past_sign_off(units, begin, i);
-    if (units[i].line.kind == PageLineKind::Prose && word_weight(units[i].text) >= kLongParagraphWords) break;
+    if (is_long_prose(units[i])) break;
   }
   return end;
 }
