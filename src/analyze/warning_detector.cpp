@@ -159,9 +159,14 @@ LeadIn paragraph_leadin(Section& section, std::size_t index, const Context& ctx,
   const bool pointer = !reason && colon && matches_any(last, ctx.cues.pointer_leadins, ctx.cues);
   if (pointer && from_heading) reason = from_heading;
   if (pointer) out.text.clear();  // it says nothing about the items: no context for the model
+  std::vector<SentenceWarning>& flagged = paragraph.sentence_warnings;
+  // A lead-in its paragraph already flagged (by the model, or by cues that
+  // name no lead-in: "If you get caught in a rip current, remember:") warns
+  // its items too: the listener hears one warning, not a warning cut short.
+  if (!reason && colon && !pointer && !paragraph.warning && !flagged.empty() && flagged.back().begin == r.begin)
+    reason = "lead-in '" + clip(last) + what + ": " + flagged.back().reason;
   out.found = reason || (colon && !pointer);
   if (!out.found) return out;
-  std::vector<SentenceWarning>& flagged = paragraph.sentence_warnings;
   if (reason && !paragraph.warning && (flagged.empty() || flagged.back().begin != r.begin))
     flagged.push_back(SentenceWarning{r.begin, r.end, *reason});
   out.reason = reason;

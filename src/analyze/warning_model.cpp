@@ -16,9 +16,11 @@ namespace readaloud {
 namespace {
 
 // Chosen on heldout5 to heldout8, corpus parts the model was not trained on,
-// and on the shared scraped article, which must keep exactly its warnings
-// (docs/warnings.md); heldout9 and heldout10 were never used to choose anything.
-constexpr ModelThreshold kBalanced{0.5, 0.7, 0.2};
+// so that recall and precision there have about the same room over the
+// issue's 0.80 / 0.85, and on the shared scraped article, which must keep
+// exactly its warnings (docs/warnings.md); heldout13 and heldout14 were
+// never used to choose anything.
+constexpr ModelThreshold kBalanced{0.35, 0.5, 0.2};
 constexpr ModelThreshold kHighRecall{0.25, 0.4};
 constexpr std::size_t kReasons = 3;
 constexpr std::size_t kStem = 5;  // as STEM in scripts/train-warnings-model.py
@@ -67,6 +69,7 @@ std::string ModelVerdict::explain() const {
 WarningModel WarningModel::parse(std::string_view text, const std::string& origin) {
   WarningModel model;
   model.keys_.reserve(text.size());
+  model.weights_.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   std::size_t line_no = 0;
   while (!text.empty()) {
     const std::size_t nl = text.find('\n');

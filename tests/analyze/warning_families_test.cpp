@@ -168,6 +168,19 @@ TEST(WarningFamilies, LeadInsThatNameSignsOrFirstAid) {
   EXPECT_FALSE(list_after("en", "If you have a smartphone", ""));
 }
 
+TEST(WarningFamilies, ALeadInTheModelFlagsWarnsItsItemsToo) {
+  // No lead-in cue names "If your child swallows a button battery:", but the
+  // model flags it in its paragraph: the items must not drop back to the
+  // plain voice after a lead-in spoken as a warning.
+  const Article a = detected("en", "At home", {paragraph("If your child swallows a button battery:"),
+                                               bullets({"take the packet with you", "keep them sitting up"})});
+  ASSERT_EQ(a.sections[0].blocks[0].sentence_warnings.size(), 1u);
+  EXPECT_TRUE(all_items_warned(a));
+  EXPECT_NE(a.sections[0].blocks[1].items[0].warning->find("lead-in"), std::string::npos);
+  // Its near miss: a lead-in that names good signs warns nothing.
+  EXPECT_FALSE(list_after("en", "Feeding", "Signs that your baby is feeding well include:"));
+}
+
 TEST(WarningFamilies, FirstAidAndSignsLeadInsInEachLanguage) {
   EXPECT_TRUE(list_after("es", "Qué hacer", "Si alguien pierde el conocimiento, debe:"));
   EXPECT_TRUE(list_after("es", "Síntomas", "Los signos de deshidratación son:"));

@@ -70,14 +70,29 @@ class WarningsCorpus(unittest.TestCase):
         self.check_held_out("heldout9", 350, min_recall=0.80, min_precision=0.74)
         self.check_held_out("heldout10", 350, min_recall=0.80, min_precision=0.75)
 
-    def test_eleventh_and_twelfth_parts_never_tuned_on(self):
-        # Written blind and never tuned or trained on: the honest figure
-        # (docs/warnings.md), measured at recall 0.801 / precision 0.846 and
-        # 0.917 / 0.881 (together 0.858 / 0.864). Earlier blind parts landed
-        # lower (0.873 / 0.787 for the ninth and tenth), so the bars here
-        # guard against a fall rather than prove the issue's 0.80 / 0.85.
-        self.check_held_out("heldout11", 400, min_recall=0.78, min_precision=0.82)
-        self.check_held_out("heldout12", 400, min_recall=0.85, min_precision=0.85)
+    def test_eleventh_and_twelfth_parts(self):
+        # Written blind, measured once at recall 0.801 / precision 0.846 and
+        # 0.917 / 0.881 (lead-in lines then unlabelled), then trained on
+        # (docs/warnings.md); kept so that later changes do not lose them.
+        self.check_held_out("heldout11", 400, min_recall=0.90, min_precision=0.90)
+        self.check_held_out("heldout12", 400, min_recall=0.90, min_precision=0.90)
+
+    def test_thirteenth_and_fourteenth_parts_never_tuned_on(self):
+        # Written blind and never tuned or trained on: the issue's test, recall
+        # and precision 0.85 on the part not used for tuning. Measured at
+        # 0.899 / 0.920 and 0.879 / 0.960 (docs/warnings.md, "Thirteenth and
+        # fourteenth parts").
+        self.check_held_out("heldout13", 400)
+        self.check_held_out("heldout14", 400)
+
+    def test_every_lead_in_line_is_labelled(self):
+        # An unlabelled line that opens a list ("Call 999 if your child:")
+        # would count as a false alarm whenever it is emphasised (docs/warnings.md).
+        parts = [os.path.join(CORPUS, p) for p in sorted(os.listdir(CORPUS))
+                 if os.path.isdir(os.path.join(CORPUS, p))]
+        done = subprocess.run([sys.executable, os.path.join(CORPUS, "label_leadins.py"), "--check"] + parts,
+                              capture_output=True, text=True)
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
 
     def test_table_rows_under_a_warning_lead_in_are_spoken_as_warnings(self):
         code, out, err = run(["inspect", os.path.join(CORPUS, "tuning", "23-procedure-biopsy-table.md"), "--json"])
@@ -91,14 +106,14 @@ class WarningsCorpus(unittest.TestCase):
     def test_corpus_is_large_enough(self):
         total = 0
         for part in ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                     "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "train6", "train7",
-                     "train8", "train9", "train10", "train11", "train12", "train13", "train14", "train15", "train16",
-                     "train17"):
+                     "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14",
+                     "train6", "train7", "train8", "train9", "train10", "train11", "train12", "train13", "train14",
+                     "train15", "train16", "train17", "train18"):
             folder = os.path.join(CORPUS, part)
             for name in os.listdir(folder):
                 if name.endswith(".md"):
                     total += len(score.parse(os.path.join(folder, name))[1])
-        self.assertGreaterEqual(total, 8000)
+        self.assertGreaterEqual(total, 9000)
 
     def test_levels_order_recall_and_off_marks_nothing(self):
         folder = os.path.join(CORPUS, "heldout2")
@@ -135,8 +150,8 @@ class WarningsCorpus(unittest.TestCase):
         self.assertNotIn("heldout6", parts)  # measured once, then tuned on (cues)
         self.assertNotIn("heldout7", parts)  # measured twice, then tuned on (cues, bars)
         self.assertNotIn("heldout8", parts)  # measured once, then the bars were chosen on it
-        self.assertNotIn("heldout11", parts)  # never trained or tuned on
-        self.assertNotIn("heldout12", parts)  # never trained or tuned on
+        self.assertNotIn("heldout13", parts)  # never trained or tuned on
+        self.assertNotIn("heldout14", parts)  # never trained or tuned on
         with tempfile.TemporaryDirectory() as tmp:
             out = os.path.join(tmp, "model.txt")
             subprocess.run([sys.executable, os.path.join(SRC, "scripts", "train-warnings-model.py"), "--out", out]
