@@ -288,12 +288,50 @@ bool looks_like_prose(const GumboNode* el) {
   return sentences && count_words(text) >= 20;
 }
 
+/// Whether `el` holds paragraphs of article prose: at least three <p> of
+/// fifteen words or more. No print button, toolbar or widget does.
+bool holds_paragraphs(const GumboNode* el) {
+  constexpr int kParagraphs = 3;
+  constexpr std::size_t kWords = 15;
+  int found = 0;
+  find_element(el, [&found](const GumboNode* n) {
+    if (tag_of(n) == GUMBO_TAG_P && count_words(subtree_text(n, kWords * 20)) >= kWords) ++found;
+    return found >= kParagraphs;
+  });
+  return found >= kParagraphs;
+}
+
+/// Class parts that name how a block is shown rather than what it is
+/// ("print-body" on a printer-friendly page, "tools" on a wrapper): they
+/// mark chrome only on a block without paragraphs of prose. On a printer-
+/// friendly page every block is "print-something", so there a single
+/// sentence of prose ("print-standfirst") is enough; a print button has none.
+bool is_layout_chrome(std::string_view part, const GumboNode* el) {
+  // A sentence: a dozen words or more with a full stop.
+  const auto holds_sentence = [el] {
+    constexpr std::size_t kWords = 12;
+    const std::string text = subtree_text(el, kWords * 40);
+    return count_words(text) >= kWords &&
+           (text.find('.') != std::string::npos || text.find("\xE3\x80\x82") != std::string::npos);
+  };
+  if (part == "print") return !holds_paragraphs(el) && !holds_sentence();
+  // An encyclopedia's infobox is a table of facts; a German page's
+  // "infobox infobox--tipp" is a tip in prose, a callout of the text.
+  if (part == "infobox")
+    return !holds_sentence() ||
+           find_element(el, [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_TABLE; }) != nullptr;
+  for (std::string_view layout : {"tools", "utility", "widget", "player", "skip", "jump"})
+    if (part == layout) return !holds_paragraphs(el);
+  return true;
+}
+
 std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<std::string>& tokens,
                                          bool header_is_content, bool is_callout, const ContentHolders& holders) {
   const auto& cfg = chrome_config();
   if (auto hidden = hidden_reason(el); hidden && !looks_like_prose(el)) return hidden;
   if (find_part(tokens, cfg.credit_parts) != nullptr) return "photo-credit";
-  if (const std::string* part = find_chrome_part(tokens, cfg.class_parts); part != nullptr && holders.count(el) == 0)
+  if (const std::string* part = find_chrome_part(tokens, cfg.class_parts);
+      part != nullptr && holders.count(el) == 0 && is_layout_chrome(*part, el))
     return "chrome: " + *part;
   const std::string name = tag_name(el);
   // An accordion's question is a button inside a heading: the heading's text, not a control.

@@ -188,17 +188,24 @@ bool is_list_or_box(GumboTag tag) {
 
 /// A standfirst under the headline: a class part from [subtitle] in
 /// data/html_chrome.toml, itemprop="description", or a <p> of a sentence's
-/// length right after an <h1> (its previous element sibling) with no link in it.
+/// length right after an <h1> (past a byline or date line between them) with
+/// no link in it.
 bool is_subtitle(const GumboNode* el, const std::vector<std::string>& tokens) {
   constexpr std::size_t kMinStandfirstWords = 8;
+  constexpr std::size_t kMaxMetaWords = 30;  // a byline and date row, not a paragraph
   if (find_part(tokens, chrome_config().subtitle_parts) != nullptr) return true;
   if (const char* prop = attr(el, "itemprop"); prop != nullptr && ascii_lower(trim(prop)) == "description") return true;
   if (tag_of(el) != GUMBO_TAG_P || el->parent == nullptr) return false;
   const GumboVector* siblings = children_of(el->parent);
-  const GumboNode* before = nullptr;
+  std::vector<const GumboNode*> before;
   for (unsigned i = 0; siblings != nullptr && i < siblings->length && child_at(siblings, i) != el; ++i)
-    if (is_element(child_at(siblings, i))) before = child_at(siblings, i);
-  if (before == nullptr || tag_of(before) != GUMBO_TAG_H1) return false;
+    if (is_element(child_at(siblings, i))) before.push_back(child_at(siblings, i));
+  // One line of byline or date (not a paragraph) may stand between.
+  const auto is_heading = [](const GumboNode* n) { return tag_of(n) >= GUMBO_TAG_H1 && tag_of(n) <= GUMBO_TAG_H6; };
+  if (before.size() >= 2 && tag_of(before.back()) != GUMBO_TAG_P && !is_heading(before.back()) &&
+      count_words(subtree_text(before.back(), kMaxMetaWords * 20)) <= kMaxMetaWords)
+    before.pop_back();
+  if (before.empty() || tag_of(before.back()) != GUMBO_TAG_H1) return false;
   return find_element(el, [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_A; }) == nullptr &&
          count_words(subtree_text(el)) >= kMinStandfirstWords;
 }

@@ -736,6 +736,16 @@ bool names_later_headings(const std::vector<Unit>& units, std::string_view text,
   return hits >= 2 && count_words(text) >= 3 && hits * 2 >= count_words(text);
 }
 
+/// A byline that names the author: "By Jo Roe", "Answered by Tomasz Wierzbicki,
+/// MPharm" (a date alone may stand above a headline).
+bool names_author(const Unit& u) {
+  if (u.line.rule != "page-byline") return false;
+  const std::string lower = ascii_lower(trim(u.text));
+  for (std::string_view start : {"by ", "answered by ", "written by ", "words by ", "von ", "por ", "par ", "di ", "door "})
+    if (lower.starts_with(start)) return true;
+  return false;
+}
+
 /// How much a candidate looks like the headline that opens the article rather
 /// than a site name, a section label, a table-of-contents item or a standfirst.
 /// `nearer` is the candidate right below it, if any.
@@ -756,6 +766,9 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   for (const std::string& f : facts.footer)
     if (key.size() >= 4 && f.find(key) != std::string::npos) s -= 3;  // the site's name
   if (u.text.ends_with(':')) s -= 3;                                 // a lead-in
+  // Under a byline comes the author's role ("Pharmacist manager, Corbel
+  // Pharmacy"), never the headline, which stands above it.
+  if (c > 0 && names_author(units[c - 1])) s -= 4;
   if (is_call_to_action(u.text, words) || is_ui_phrase(u.text, words)) s -= 4;  // "Subscribe for $1", "Follow"
   // A headline's words come back in the first paragraphs; a site's or a desk's
   // seldom do. A row of capitalised names is a nav bar, whatever it shares.
@@ -781,6 +794,14 @@ std::size_t top_of_contents(const std::vector<Unit>& units, std::size_t last, co
   }
   if (top > 0 && is_contents_label(units[top - 1].text)) return top - 1;
   return all_toc && top < last ? top : std::string::npos;
+}
+
+/// A headline wrapped over two lines: no full stop, no separators of a menu.
+bool is_wrapped_headline(const Unit& u) {
+  const std::string_view t = u.text;
+  return u.line.kind == PageLineKind::Short && u.last == u.first + 1 && !ends_sentence(t) &&
+         count_words(t) <= kMaxTitleWords && has_letter(t) && t.find_first_of("|/[") == std::string_view::npos &&
+         t.find("\u00B7") == std::string_view::npos && t.find("\u203A") == std::string_view::npos;
 }
 
 /// The headings above the first prose unit that may be its headline, nearest
@@ -838,7 +859,9 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
     if (u.line.kind == PageLineKind::Short && u.first == u.last && count_words(u.text) > kMaxTitleWords &&
         !ends_sentence(u.text))
       continue;
-    if (!title_like(u)) break;
+    // A text browser wraps a long headline at 80 columns; only the heading
+    // nearest the text may be one (higher up, two lines are a wrapped menu).
+    if (!title_like(u) && !(candidates.empty() && is_wrapped_headline(u))) break;
     candidates.push_back(i - 1);
   }
   return out;
@@ -1093,13 +1116,18 @@ std::size_t cut_after_first_answer(const std::vector<Unit>& units, std::size_t b
 
 /// A question headline opens the run when a byline or a date follows it, or
 /// when no heading stands above it: the run then starts at the text under it.
+/// A headline of two sentences in Title Case ("I Stood at My Desk for a Year.
+/// Here's What Changed.") is one wherever it stands: prose is never written so.
 std::size_t past_question_headline(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
   if (!is_headline_sentence(units[begin])) return begin;
   std::size_t next = begin + 1;
   while (next < end && units[next].line.kind != PageLineKind::Prose) ++next;
-  const bool heading_above =
-      begin > 0 && units[begin - 1].line.kind == PageLineKind::Short && units[begin - 1].line.score > kMenuItemScore;
-  return next < end && (followed_by_meta(units, begin, next) || !heading_above) ? next : begin;
+  const std::string_view t = trim(units[begin].text);
+  const bool title_case = t.find(". ") != std::string_view::npos && ends_sentence(t);
+  // The last item of a breadcrumb list ("3. Vitamines et minéraux") is no heading.
+  const bool heading_above = begin > 0 && units[begin - 1].line.kind == PageLineKind::Short &&
+                             units[begin - 1].line.score > kMenuItemScore && !is_bullet_item(units[begin - 1].text);
+  return next < end && (title_case || followed_by_meta(units, begin, next) || !heading_above) ? next : begin;
 }
 
 PageFacts page_facts(const std::vector<Unit>& units, std::size_t begin) {

@@ -486,7 +486,11 @@ bool is_ui_phrase(std::string_view line, std::size_t words) {
   if (words == 0 || words > kMaxWords) return false;
   std::string lower = fold_case(trim(line));
   while (!lower.empty() && (lower.back() == '.' || lower.back() == ':' || lower.back() == '!')) lower.pop_back();
-  return equals_any(lower, page_phrases("ui_phrases"));
+  if (equals_any(lower, page_phrases("ui_phrases"))) return true;
+  const auto& back = page_phrases("back_links");  // "Back to Health A to Z": whole words only
+  return std::any_of(back.begin(), back.end(), [&](const std::string& p) {
+    return lower.size() > p.size() && lower.starts_with(p) && lower[p.size()] == ' ';
+  });
 }
 
 bool is_contents_label(std::string_view line) {

@@ -187,5 +187,37 @@ TEST(HtmlPageShapes, APullQuoteIsReadOnceAndMagazineJunkGoes) {
                   "Watch for signs"));
 }
 
+TEST(HtmlPageShapes, APrinterFriendlyPageKeepsItsBodyAndStandfirst) {
+  // Every block of a print view is "print-something": a print button has no
+  // prose, the print view's body and standfirst do.
+  const std::string page = text_of(
+      "<body><div id=\"print-tools\"><a href=\"#\">Print this article</a> | <a href=\"#\">Close this window</a>"
+      "</div><div id=\"print-content\"><h1 class=\"print-title\">Libraries to open fewer hours</h1><p "
+      "class=\"print-standfirst\">Opening times will be cut by about a third from January, the council said on "
+      "Tuesday evening after a long debate.</p><div class=\"print-body\">" + std::string(kBody) +
+      "<p>Campaigners plan a petition and a march to the town hall before the budget is set in February.</p></div>"
+      "</div></body>");
+  EXPECT_TRUE(has(page, "Branch libraries will open")) << page;
+  EXPECT_TRUE(has(page, "Opening times will be cut")) << page;
+  EXPECT_FALSE(has(page, "Close this window")) << page;
+}
+
+TEST(HtmlPageShapes, ATipBoxCalledInfoboxAndAStandfirstUnderTheByline) {
+  const std::string page = text_of(
+      "<body><article><header><h1>Fieber bei Kindern</h1><div class=\"meta\"><span>Von Jo Lanz</span></div>"
+      "<p class=\"artikel__einleitung\">Wenn das Kind gl\u00fcht, machen sich viele Eltern Sorgen und fragen sich, "
+      "was jetzt hilft.</p></header><div class=\"artikel-text\">" + std::string(kBody) +
+      "<div class=\"infobox infobox--tipp\"><p><strong>Gut zu wissen:</strong> Fieber wird nicht gef\u00e4hrlicher, "
+      "nur weil die Zahl auf dem Thermometer steigt, und ein munteres Kind ist oft weniger krank.</p></div>"
+      "<section class=\"produkt-empfehlung\"><p>Passende Produkte</p></section></div></article></body>");
+  EXPECT_TRUE(has(page, "Wenn das Kind")) << page;
+  EXPECT_TRUE(has(page, "Gut zu wissen")) << page;
+  EXPECT_FALSE(has(page, "Passende Produkte")) << page;
+  // An encyclopedia's infobox is a table of facts: it goes.
+  const std::string wiki = text_of("<body><article><h1>Chilblains</h1><table class=\"infobox\"><tr><th>Specialty"
+                                   "</th><td>Dermatology</td></tr></table>" + std::string(kBody) + "</article></body>");
+  EXPECT_FALSE(has(wiki, "Dermatology")) << wiki;
+}
+
 }  // namespace
 }  // namespace readaloud

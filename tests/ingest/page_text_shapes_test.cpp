@@ -166,5 +166,27 @@ TEST(PageTextShapes, ACharitysRegistrationLineIsFooter) {
   EXPECT_EQ(classify("Many people on dialysis work for a charity in their spare time.").kind, PageLineKind::Prose);
 }
 
+TEST(PageTextShapes, ChineseNewsCreditsAndReaderPromptsAreNotText) {
+  EXPECT_NE(classify("\u56fe\u7247\u6765\u6e90\uff1a\u5357\u5ddd\u5065\u5eb7\u62a5\u8d44\u6599\u56fe").kind, PageLineKind::Prose);
+  EXPECT_NE(classify("\uff08\u8d23\u4efb\u7f16\u8f91\uff1a\u738b\u857e\uff09").kind, PageLineKind::Prose);
+  EXPECT_NE(classify("\u00bfHas encontrado un error? Comun\u00edcanoslo").kind, PageLineKind::Prose);
+  EXPECT_NE(classify("$49 at Marketly $52 at PharmaPlus").kind, PageLineKind::Prose);
+  EXPECT_NE(classify("Get the next letter from The Waiting Room in your inbox every Thursday.").kind,
+            PageLineKind::Prose);
+  // Near misses: prose that names a picture, an error or a price.
+  EXPECT_EQ(classify("The error in the first report was found by a reader, who wrote to the paper on Monday.").kind,
+            PageLineKind::Prose);
+  EXPECT_EQ(classify("A basic model costs about $20 at most pharmacies, and the dearer ones add little.").kind,
+            PageLineKind::Prose);
+}
+
+TEST(PageTextShapes, ABackLinkAndAnAuthorsRoleAreNoHeadline) {
+  const std::string dump = std::string(kMenu) +
+                           "Back to Health A to Z\n\nFlood safety at home\n\nAnswered by Jo Roe, MPharm\n\n"
+                           "Pharmacist manager, Corbel Pharmacy Hexley Road\n\n" + std::string(kArticle);
+  const Article a = parse_plaintext(dump, rules());
+  EXPECT_EQ(a.title, "Flood safety at home");
+}
+
 }  // namespace
 }  // namespace readaloud
