@@ -161,7 +161,7 @@ LeadIn paragraph_leadin(Section& section, std::size_t index, const Context& ctx,
   if (pointer) out.text.clear();  // it says nothing about the items: no context for the model
   std::vector<SentenceWarning>& flagged = paragraph.sentence_warnings;
   // A lead-in its paragraph already flagged (by the model, or by cues that
-  // name no lead-in: "If you get caught in a rip current, remember:") warns
+  // name no lead-in: "If your child swallows a button battery:") warns
   // its items too: the listener hears one warning, not a warning cut short.
   if (!reason && colon && !pointer && !paragraph.warning && !flagged.empty() && flagged.back().begin == r.begin)
     reason = "lead-in '" + clip(last) + what + ": " + flagged.back().reason;
