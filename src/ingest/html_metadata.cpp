@@ -259,6 +259,32 @@ void prefer_visible_h1(const HeadFacts& f, PageMetadata& m) {
   if (found != nullptr) m.title = {collapse(*found), "<h1> over a different og:title"};
 }
 
+/// Two wordings of one headline: "Gout: symptoms, causes, and treatment" and
+/// "Gout: symptoms, causes, diagnosis, and treatment". All but one word of the
+/// shorter in the longer, and the shorter at least two thirds of its length
+/// in words (three words or more).
+bool nearly_the_same(const std::string& a, const std::string& b) {
+  const auto words = [](const std::string& text) {
+    std::vector<std::string> out;
+    std::string word;
+    for (char c : text + " ") {
+      if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+        word += c;
+      } else if (!word.empty()) {
+        out.push_back(word);
+        word.clear();
+      }
+    }
+    return out;
+  };
+  std::vector<std::string> x = words(a), y = words(b);
+  if (x.size() > y.size()) std::swap(x, y);
+  if (x.size() < 3 || x.size() * 3 < y.size() * 2) return false;
+  std::size_t missing = 0;
+  for (const std::string& w : x) missing += std::find(y.begin(), y.end(), w) == y.end();
+  return missing <= 1 && missing * 5 < x.size();
+}
+
 void title_cascade(const HeadFacts& f, PageMetadata& m) {
   prefer_fuller_h1(f, m);
   set(m.title, f.micro_headline, "microdata headline");
@@ -273,8 +299,9 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
     const bool opens_title = std::any_of(std::begin(kSeparators), std::end(kSeparators), [&](std::string_view sep) {
       return headline_part.starts_with(l + std::string(sep));
     });
-    if (count_words(l) >= 2 && headline_part.find(l) != npos &&
-        (l.size() * 3 >= headline_part.size() * 2 || opens_title) && set(m.title, collapse(h1), "<h1> matching <title>"))
+    if (count_words(l) >= 2 && ((headline_part.find(l) != npos && (l.size() * 3 >= headline_part.size() * 2 || opens_title)) ||
+                                nearly_the_same(l, headline_part)) &&
+        set(m.title, collapse(h1), "<h1> matching <title>"))
       break;
   }
   prefer_visible_h1(f, m);

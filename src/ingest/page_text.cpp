@@ -544,7 +544,9 @@ bool is_headline_sentence(const Unit& u) {
   constexpr double kMaxTitleCaseLower = 0.25;  // "in", "of", "the" at most
   const std::string_view t = trim(u.text);
   if (u.line.kind != PageLineKind::Prose || u.first != u.last || count_words(t) > 20 || t.empty()) return false;
-  if (t.find(". ") == std::string_view::npos) return t.back() == '?' || t.back() == '!';
+  // "Is it snoring or sleep apnea? What members should know": a question and a phrase.
+  if (t.find(". ") == std::string_view::npos && t.find("? ") == std::string_view::npos)
+    return t.back() == '?' || t.back() == '!';
   if (t.ends_with(':') || is_bullet_item(t) || has_menu_bullet(t)) return false;
   return !ends_sentence(t) || (count_words(t) <= kMaxTitleCaseWords && lowercase_share(t) <= kMaxTitleCaseLower);
 }
@@ -601,9 +603,11 @@ bool is_credited_caption(std::string_view t) {
 /// with it: "Westmere library" over "Westmere library is one of 14 branches
 /// affected (Image: Evening Post)".
 bool is_image_alt(const std::vector<Unit>& units, std::size_t i) {
+  constexpr double kMinShared = 0.6;  // "Ashby Mill water treatment works" over "The Ashby Mill treatment works, ..."
   if (i + 1 >= units.size() || units[i].line.kind != PageLineKind::Short) return false;
   const std::string& next = units[i + 1].text;
-  return next.size() > units[i].text.size() && next.starts_with(units[i].text) && is_credited_caption(next);
+  return next.size() > units[i].text.size() && is_credited_caption(next) &&
+         (next.starts_with(units[i].text) || shared_word_share(units[i].text, next) >= kMinShared);
 }
 
 /// "Drug class: NSAIDs", "Brand names: A, B": a short label, a colon and a
@@ -796,6 +800,27 @@ std::size_t top_of_contents(const std::vector<Unit>& units, std::size_t last, co
   return all_toc && top < last ? top : std::string::npos;
 }
 
+std::string toc_key(std::string_view t);
+
+/// When the bullet at `last` ends a list of article tools ("• Share",
+/// "• Email", "• Print", "• Save"), the index of its top item; npos when the
+/// list names anything else.
+std::size_t top_of_tool_list(const std::vector<Unit>& units, std::size_t last) {
+  static constexpr std::string_view kTools[] = {"share", "save", "bookmark", "email", "e-mail", "print", "copy",
+                                                "link", "comment", "comments", "listen", "follow", "like", "pin"};
+  const auto tool = [](const Unit& u) {
+    const std::vector<std::string_view> words = words_of(toc_key(u.text));
+    return !words.empty() && words.size() <= 2 && std::all_of(words.begin(), words.end(), [](std::string_view w) {
+      const std::string lower = ascii_lower(w);
+      return std::find(std::begin(kTools), std::end(kTools), lower) != std::end(kTools) ||
+             std::ranges::find(page_phrases("share_networks"), lower) != page_phrases("share_networks").end();
+    });
+  };
+  std::size_t top = last + 1;
+  while (top > 0 && is_bullet_item(units[top - 1].text) && tool(units[top - 1])) --top;
+  return last + 1 - top >= 2 ? top : std::string::npos;
+}
+
 /// A headline wrapped over two lines: no full stop, no separators of a menu.
 bool is_wrapped_headline(const Unit& u) {
   const std::string_view t = u.text;
@@ -829,7 +854,8 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
         is_bracketed_button(u) || (u.line.kind == PageLineKind::Short && !has_letter(u.text)) ||
         is_box_line(u.text) ||  // an infobox between the headline and the text
         is_credited_caption(u.text) || is_fact_row(units, i - 1) || is_wrapped_standfirst(units, i - 1) ||
-        is_image_alt(units, i - 1) || is_price(u.text) || is_rating(u.text))
+        is_image_alt(units, i - 1) || is_price(u.text) || is_rating(u.text) ||
+        u.line.rule == "page-image-mark")  // an author's photo: "[megan-holl]"
       continue;
     // A label over its value: "From:" over a publisher's name, "Published" over a date.
     if (u.line.kind == PageLineKind::Short && count_words(u.text) <= 3 && u.text.ends_with(':')) {
@@ -848,6 +874,11 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
     // "Key points" bullets under a headline are passed; a list above a heading is a menu.
     if (is_bullet_item(u.text)) {
       if (candidates.empty()) continue;
+      // A row of article tools ("Share", "Print") lies between the headline and the text.
+      if (const std::size_t tools = top_of_tool_list(units, i - 1); tools != std::string::npos) {
+        i = tools + 1;
+        continue;
+      }
       // A table of contents under its label lies between the headline and the first section.
       const std::size_t top = top_of_contents(units, i - 1, facts);
       if (top == std::string::npos) break;
@@ -928,6 +959,15 @@ std::string toc_key(std::string_view t);
 std::size_t past_breadcrumb_list(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
   constexpr std::size_t kReach = 8, kMaxItems = 6, kMaxItemWords = 5, kMaxBannerUnits = 3;
   static constexpr std::string_view kHome[] = {"home", "homepage", "home page", "inicio", "startseite", "accueil"};
+  // The run may open on the last item of the trail ("4. Snoring or sleep
+  // apnea?"), the items above it scored as a menu: the trail is behind it.
+  if (begin > 0 && is_bullet_item(units[begin].text) && is_bullet_item(units[begin - 1].text)) {
+    std::size_t next = begin;
+    while (next < end && is_bullet_item(units[next].text) && count_words(toc_key(units[next].text)) <= kMaxItemWords + 1)
+      ++next;
+    while (next < end && units[next].line.kind != PageLineKind::Prose) ++next;
+    if (next < end) begin = next;
+  }
   for (std::size_t k = begin; k < end && k < begin + kReach; ++k) {
     const Unit& u = units[k];
     if (is_long_prose(u) && k >= begin + kMaxBannerUnits)

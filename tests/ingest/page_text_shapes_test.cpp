@@ -188,5 +188,28 @@ TEST(PageTextShapes, ABackLinkAndAnAuthorsRoleAreNoHeadline) {
   EXPECT_EQ(a.title, "Flood safety at home");
 }
 
+TEST(PageTextShapes, ToolRowsAuthorPhotosAndTimeFirstDatesLieUnderTheHeadline) {
+  const std::string dump = std::string(kMenu) +
+                           "Is it flooding or a burst main? What residents should know\n\n"
+                           "[jo-roe]\nJo Roe Health Reporter\n06:00, 2 DEC 2026 Updated 11:47, 2 DEC 2026\n\n"
+                           "  \u2022 Share\n  \u2022 Email\n  \u2022 Print\n  \u2022 Save\n\n" + std::string(kArticle);
+  const Article a = parse_plaintext(dump, rules());
+  EXPECT_EQ(a.title, "Is it flooding or a burst main? What residents should know");
+  EXPECT_NE(classify("Jo Roe Health Reporter").kind, PageLineKind::Prose);
+  EXPECT_EQ(classify("Jo Roe worked as a health reporter for ten years before she joined the council.").kind,
+            PageLineKind::Prose);
+}
+
+TEST(PageTextShapes, LiveBoxesPollsAndJapaneseChromeAreNotText) {
+  for (const char* junk : {"LIVE Storm Ilse: latest updates", "11:32 River Kes expected to peak this evening",
+                           "( ) Yes, it will help ( ) No, it should be a choice",
+                           "This poll is not scientific and reflects the views of readers who took part.",
+                           "\u76e3\u4fee\uff1a\u685c\u5ddd\u4e2d\u592e\u75c5\u9662", "\u3042\u308f\u305b\u3066\u8aad\u307f\u305f\u3044"})
+    EXPECT_NE(classify(junk).kind, PageLineKind::Prose) << junk;
+  EXPECT_EQ(classify("Live music helps some patients relax before surgery, the study found.").kind, PageLineKind::Prose);
+  EXPECT_EQ(classify("At 11:32 the river reached its highest level since records began in 1920.").kind,
+            PageLineKind::Prose);
+}
+
 }  // namespace
 }  // namespace readaloud
