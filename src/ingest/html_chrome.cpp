@@ -124,9 +124,12 @@ bool is_form_box(const GumboNode* el) {
   const GumboTag tag = el->v.element.tag;
   if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION) return false;
   if (count_words(subtree_text(el, kFormBoxWords * 20)) > kFormBoxWords) return false;
+  // A heading holding a button is an accordion's section title, not a form.
   const auto content = [](const GumboNode* n) {
     const GumboTag t = tag_of(n);
-    return t == GUMBO_TAG_PRE || t == GUMBO_TAG_CODE || t == GUMBO_TAG_TABLE;
+    const bool heading = t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6;
+    return t == GUMBO_TAG_PRE || t == GUMBO_TAG_CODE || t == GUMBO_TAG_TABLE ||
+           (heading && find_element(n, [](const GumboNode* k) { return tag_of(k) == GUMBO_TAG_BUTTON; }) != nullptr);
   };
   return find_element(el, content) == nullptr &&
          find_element(el, [](const GumboNode* n) { return is_form_control(tag_of(n)); }) != nullptr;
