@@ -809,7 +809,8 @@ std::size_t top_of_tool_list(const std::vector<Unit>& units, std::size_t last) {
   static constexpr std::string_view kTools[] = {"share", "save", "bookmark", "email", "e-mail", "print", "copy",
                                                 "link", "comment", "comments", "listen", "follow", "like", "pin"};
   const auto tool = [](const Unit& u) {
-    const std::vector<std::string_view> words = words_of(toc_key(u.text));
+    const std::string key = toc_key(u.text);  // words_of() views into it
+    const std::vector<std::string_view> words = words_of(key);
     return !words.empty() && words.size() <= 2 && std::all_of(words.begin(), words.end(), [](std::string_view w) {
       const std::string lower = ascii_lower(w);
       return std::find(std::begin(kTools), std::end(kTools), lower) != std::end(kTools) ||
