@@ -1270,7 +1270,9 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
     const bool rating = l.rule == "page-card-fact" && is_rating(units[i].text);
     const bool tabs = i < r.begin && l.kind == PageLineKind::Short &&
                       names_later_headings(units, units[i].text, i + 1, r.end);
-    const bool junk = (l.kind == PageLineKind::Junk && l.rule.starts_with("page-")) ||
+    // A shared rule matches one line at a time in the parser; a wrapped
+    // paragraph it matched as a whole goes with all its lines.
+    const bool junk = (l.kind == PageLineKind::Junk && (l.rule.starts_with("page-") || units[i].last > units[i].first)) ||
                       // A vote count or an arrow; a live blog's "09:48" stays.
                       (l.kind == PageLineKind::Short && !has_letter(units[i].text) &&
                        units[i].text.find(':') == std::string::npos);
@@ -1342,6 +1344,7 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
   region.first_line = units[title].first;
   region.last_line = units[end - 1].last;
   region.title_line = title < begin ? units[title].first : 0;
+  region.title_last_line = title < begin ? units[title].last : 0;
   region.dropped_outside = std::move(outside);
   region.dropped_inside = dropped_inside(units, {title, begin, end}, facts.toc);
   // Only a page with menus is a select-all copy; otherwise paragraphs keep their lines.

@@ -44,6 +44,7 @@ struct PageRegion {
   std::size_t first_line = 1;  ///< first kept line (1-based), the title when there is one
   std::size_t last_line = 0;   ///< last kept line; 0 = to the end
   std::size_t title_line = 0;  ///< the heading that opens the article; 0 = none found
+  std::size_t title_last_line = 0;  ///< its last line (a text browser wraps a long headline)
   /// Lines inside the region that go anyway: chrome, and the byline/date lines under the title.
   std::vector<PageLine> dropped_inside;
   /// Lines outside the region, with the reason each goes.

@@ -331,7 +331,7 @@ std::vector<Paragraph> kept_paragraphs(std::string_view text, const BoilerplateF
         (region.lines_are_paragraphs && !(item && !current.empty() && list_marker(current.back().text))))
       flush();
     current.push_back(Line{std::string(trimmed), indent_of(cleaned), number});
-    if (number == region.title_line) flush();
+    if (number == std::max(region.title_line, region.title_last_line)) flush();
   }
   flush();
   return paragraphs;
@@ -369,6 +369,7 @@ Article parse_plaintext(std::string_view input, const BoilerplateFilter& filter)
         (region.title_line != 0 && p[0].number == region.title_line)) {
       Section s;
       s.title = std::move(p[0].text);
+      for (std::size_t k = 1; k < p.size(); ++k) s.title += " " + p[k].text;  // a headline wrapped at 80 columns
       s.level = seen_heading ? 2 : 1;
       s.line = p[0].number;
       if (!seen_heading) article.title = s.title;
