@@ -808,13 +808,13 @@ std::string toc_key(std::string_view t);
 std::size_t top_of_tool_list(const std::vector<Unit>& units, std::size_t last) {
   static constexpr std::string_view kTools[] = {"share", "save", "bookmark", "email", "e-mail", "print", "copy",
                                                 "link", "comment", "comments", "listen", "follow", "like", "pin"};
-  const auto tool = [](const Unit& u) {
+  const std::vector<std::string>& networks = page_phrases("share_networks");
+  const auto tool = [&networks](const Unit& u) {
     const std::string key = toc_key(u.text);  // words_of() views into it
     const std::vector<std::string_view> words = words_of(key);
-    return !words.empty() && words.size() <= 2 && std::all_of(words.begin(), words.end(), [](std::string_view w) {
+    return !words.empty() && words.size() <= 2 && std::all_of(words.begin(), words.end(), [&](std::string_view w) {
       const std::string lower = ascii_lower(w);
-      return std::find(std::begin(kTools), std::end(kTools), lower) != std::end(kTools) ||
-             std::ranges::find(page_phrases("share_networks"), lower) != page_phrases("share_networks").end();
+      return std::ranges::find(kTools, lower) != std::end(kTools) || std::ranges::find(networks, lower) != networks.end();
     });
   };
   std::size_t top = last + 1;
@@ -948,8 +948,6 @@ std::size_t find_title(const std::vector<Unit>& units, std::size_t begin, std::s
   }
   return best;
 }
-
-std::string toc_key(std::string_view t);
 
 /// A run that opens above a breadcrumb trail, kept as a list ("1. Home",
 /// "2. Emergencies", "3. Flooding") or on one line ("Home / Support / Panic
