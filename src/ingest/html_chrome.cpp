@@ -200,6 +200,13 @@ ContentHolders find_content_holders(const GumboNode* document) {
 }
 
 bool chrome_part_matches(std::string_view token, std::string_view part) {
+  // WordPress block styles say how text looks, never what it is:
+  // "has-large-font-size", "has-background", "has-text-align-center".
+  if (token.starts_with("has-")) return false;
+  // Elementor builds every page of widgets ("elementor-widget-text-editor",
+  // "elementor-widget-heading"); the others name what the widget is
+  // ("elementor-widget-nav-menu", "elementor-widget-share-buttons").
+  if (part == "widget" && token.starts_with("elementor")) return false;
   // "gem-print-columns-none", "d-print-none", "no-print": how a block is
   // printed, said of article text as often as of a print button.
   if (part == "print")
@@ -250,6 +257,28 @@ bool is_control_text(std::string_view text) {
     named += w.size() > 1;  // "A A A" alone names nothing
   }
   return named > 0 && count >= 2;
+}
+
+/// A paragraph that is one short link and nothing else: "More about dengue",
+/// "Read our guide to sleep". A phone link ("Call 999") is advice and stays.
+bool is_link_line(const GumboNode* el) {
+  constexpr std::size_t kMaxWords = 6;
+  if (el->v.element.tag != GUMBO_TAG_P) return false;
+  const GumboNode* link = nullptr;
+  const GumboVector& kids = el->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    const auto* k = static_cast<const GumboNode*>(kids.data[i]);
+    if (k->type == GUMBO_NODE_WHITESPACE || k->type == GUMBO_NODE_COMMENT) continue;
+    if (link != nullptr || tag_of(k) != GUMBO_TAG_A) return false;
+    link = k;
+  }
+  if (link == nullptr) return false;
+  const char* href = attr(link, "href");
+  if (href == nullptr || std::string_view(href).starts_with("tel:")) return false;
+  const std::string text = subtree_text(link, kMaxWords * 20);
+  return count_words(text) <= kMaxWords && std::none_of(text.begin(), text.end(), [](char c) {
+           return std::isdigit(static_cast<unsigned char>(c)) != 0;
+         });
 }
 
 /// A footnote or citation mark: <sup><a href="#cite_note-2">[2]</a></sup>, a
@@ -323,7 +352,10 @@ bool is_layout_chrome(std::string_view part, const GumboNode* el) {
   if (part == "infobox")
     return !holds_sentence() ||
            find_element(el, [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_TABLE; }) != nullptr;
-  for (std::string_view layout : {"tools", "utility", "widget", "player", "skip", "jump"})
+  // "paywalled", "paywall-content": the article's rest behind a meter is
+  // the article; the gate itself ("Keep reading with unlimited access") has
+  // no paragraphs of prose.
+  for (std::string_view layout : {"tools", "utility", "widget", "player", "skip", "jump", "paywall"})
     if (part == layout) return !holds_paragraphs(el);
   return true;
 }
@@ -331,7 +363,14 @@ bool is_layout_chrome(std::string_view part, const GumboNode* el) {
 std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<std::string>& tokens,
                                          bool header_is_content, bool is_callout, const ContentHolders& holders) {
   const auto& cfg = chrome_config();
-  if (auto hidden = hidden_reason(el); hidden && !looks_like_prose(el)) return hidden;
+  if (auto hidden = hidden_reason(el); hidden) {
+    // A hidden transcript is the audio's or video's text, shown on request;
+    // other hidden prose is the article's, revealed by script.
+    const bool transcript = std::any_of(tokens.begin(), tokens.end(),
+                                        [](const std::string& t) { return token_has_part(t, "transcript"); });
+    if (transcript) return "chrome: hidden transcript";
+    if (!looks_like_prose(el)) return hidden;
+  }
   if (find_part(tokens, cfg.credit_parts) != nullptr) return "photo-credit";
   if (const std::string* part = find_chrome_part(tokens, cfg.class_parts);
       part != nullptr && holders.count(el) == 0 && is_layout_chrome(*part, el))
@@ -344,6 +383,7 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
   if (const std::string role = role_of(el); cfg.roles.count(role) != 0) return "chrome: " + role;
   if (el->v.element.tag == GUMBO_TAG_FOOTER) return "chrome: footer";
   if (is_citation_mark(el)) return "chrome: citation mark";
+  if (is_link_line(el)) return "chrome: link line";
   if (is_reference_accordion(el)) return "chrome: sources";
   const GumboTag tag = el->v.element.tag;
   if (!is_callout && holders.count(el) == 0 && is_form_box(el)) return "chrome: form box";

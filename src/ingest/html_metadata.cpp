@@ -143,6 +143,9 @@ void read_meta(const GumboNode* n, HeadFacts& f) {
   if (itemprop == "headline") keep(f.micro_headline);
 }
 
+/// The <h2>s read as possible headlines: those near the top of the page.
+constexpr std::size_t kHeadlineH2s = 6;
+
 /// One pass over the whole document: <title>, <meta>, JSON-LD, microdata, <h1>s.
 void scan(const GumboNode* document, HeadFacts& f, PageMetadata& m) {
   std::vector<const GumboNode*> stack{document};
@@ -153,6 +156,7 @@ void scan(const GumboNode* document, HeadFacts& f, PageMetadata& m) {
     if (tag == GUMBO_TAG_TITLE && f.title_tag.empty()) f.title_tag = subtree_text(n, 4096);
     if (tag == GUMBO_TAG_META) read_meta(n, f);
     if (tag == GUMBO_TAG_H1) m.h1s.push_back(subtree_text(n, 4096));
+    if (tag == GUMBO_TAG_H2 && m.h2s.size() < kHeadlineH2s) m.h2s.push_back(subtree_text(n, 4096));
     if (tag == GUMBO_TAG_SCRIPT) {
       const char* type = attr(n, "type");
       if (type != nullptr && ascii_lower(trim(type)) == "application/ld+json") {
@@ -275,6 +279,44 @@ bool nearly_the_same(const std::string& a, const std::string& b) {
   return missing <= 1 && missing * 5 < x.size();
 }
 
+/// The longest part of a <title> cut at its separators, lower-cased:
+/// "head lice: what families need to know" in "Head Lice: What Families
+/// Need to Know | Health Services | Harrow Valley School District".
+std::string longest_title_part(const std::string& title_tag) {
+  std::vector<std::string> parts{lower_collapsed(title_tag)};
+  for (std::string_view sep : kSeparators) {
+    std::vector<std::string> cut;
+    for (const std::string& p : parts)
+      for (std::size_t pos = 0;;) {
+        const std::size_t at = p.find(sep, pos);
+        cut.emplace_back(trim(std::string_view(p).substr(pos, at == npos ? npos : at - pos)));
+        if (at == npos) break;
+        pos = at + sep.size();
+      }
+    parts = std::move(cut);
+  }
+  return *std::max_element(parts.begin(), parts.end(),
+                           [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
+}
+
+/// Whether `heading` tells the story of `part` (a <title>'s headline part):
+/// holds it, words it nearly the same, or has three in five of its long
+/// words ("В трёх поликлиниках Новоборска откроются кабинеты помощи тем, кто
+/// решил бросить курить" for "в трёх поликлиниках откроются кабинеты помощи
+/// курильщикам"). Not much longer than it either.
+bool tells_headline(const std::string& heading, const std::string& part) {
+  constexpr std::size_t kMinLongWords = 3;
+  const std::string l = lower_collapsed(heading);
+  if (l.size() > 2 * part.size() + 20) return false;
+  if (l.find(part) != npos || nearly_the_same(l, part)) return true;
+  const std::vector<std::string> told = long_words(part), have = long_words(l);
+  if (told.size() < kMinLongWords) return false;
+  const auto shared = std::count_if(told.begin(), told.end(), [&](const std::string& w) {
+    return std::find(have.begin(), have.end(), w) != have.end();
+  });
+  return static_cast<std::size_t>(shared) * 5 >= told.size() * 3;
+}
+
 void title_cascade(const HeadFacts& f, PageMetadata& m) {
   prefer_fuller_h1(f, m);
   set(m.title, f.micro_headline, "microdata headline");
@@ -296,10 +338,26 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
   }
   prefer_visible_h1(f, m);
   set(m.title, clean_title(f.og_title, site, m.h1s), "og:title");
+  // When no <h1> carries the headline (the page has none, or its <h1> is
+  // the site's or the section's name), an <h2> that tells <title>'s
+  // headline part is the visible headline, often fuller ("Chocolate, grapes
+  // and other festive foods that can poison your dog" for "Festive foods
+  // that can poison your dog").
+  const std::string part = longest_title_part(f.title_tag);
+  const std::string* h2_headline = nullptr;
+  if (count_words(part) >= 3)
+    for (const std::string& h2 : m.h2s)
+      if (tells_headline(h2, part)) {
+        h2_headline = &h2;
+        break;
+      }
   const std::string tag = lower_collapsed(f.title_tag);
   for (const std::string& h1 : m.h1s) {
-    if (!h1.empty() && tag.find(lower_collapsed(h1)) != npos && set(m.title, h1, "<h1> matching <title>")) break;
+    if (h1.empty() || tag.find(lower_collapsed(h1)) == npos) continue;
+    if (h2_headline != nullptr && is_title_tail(h1, f.title_tag, site) && !tells_headline(h1, part)) continue;
+    if (set(m.title, h1, "<h1> matching <title>")) break;
   }
+  if (h2_headline != nullptr) set(m.title, collapse(*h2_headline), "<h2> matching <title>");
   const std::string cleaned = clean_title(f.title_tag, site, {});
   if (!cleaned.empty() && lower_collapsed(cleaned) != lower_collapsed(site))
     set(m.title, cleaned, cleaned == collapse(f.title_tag) ? "<title>" : "<title> without the site name");

@@ -29,11 +29,14 @@ struct PageMetadata {
   std::string article_body;
   /// Text of every <h1> in the page, in order (for matching the title).
   std::vector<std::string> h1s;
+  /// Text of the page's first <h2>s, in order: on a page whose <h1> is the
+  /// site's or a section's name, or that has none, one may be the headline.
+  std::vector<std::string> h2s;
 };
 
 /// Reads the metadata of a parsed page. The title cascade: JSON-LD headline,
-/// microdata headline, og:title, the <h1> that matches <title>, then <title>
-/// with its site name removed (the caller then takes the article's <h1>). Author: JSON-LD, <meta
+/// microdata headline, og:title, the <h1> that matches <title>, an <h2> that
+/// holds <title>'s headline part, then <title> with its site name removed (the caller then takes the article's <h1>). Author: JSON-LD, <meta
 /// name=author>, microdata, article:author. Date: article:published_time,
 /// JSON-LD datePublished, microdata, <meta name=date>. Site name: og:site_name,
 /// JSON-LD publisher or WebSite, application-name. Language: <html lang>,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <limits>
 #include <map>
 
 #include "ingest/decode.hpp"
@@ -688,7 +689,18 @@ struct PageFacts {
   std::vector<std::string> footer;          // lowercased copyright lines, which name the site
   std::vector<bool> toc;                    // table-of-contents items
   std::string lead;                         // the article's first paragraphs, for word overlap
+  std::vector<std::string> crumbs;          // the breadcrumb trail above the article (toc_key), home first
 };
+
+std::string toc_key(std::string_view t);
+
+/// Whether `key` (a toc_key) is an item of the page's breadcrumb trail other
+/// than its last: a section the page sits in ("Medicines A to Z"), never its
+/// headline. The last item may name the page itself.
+bool is_crumb_section(std::string_view key, const PageFacts& facts) {
+  if (facts.crumbs.size() < 2 || key == facts.crumbs.back()) return false;
+  return std::find(facts.crumbs.begin(), facts.crumbs.end() - 1, key) != facts.crumbs.end() - 1;
+}
 
 /// A reference page opens by naming its subject under a heading of that
 /// name: "Shingles" over "Shingles, also called herpes zoster, is ...".
@@ -721,6 +733,9 @@ bool followed_by_meta(const std::vector<Unit>& units, std::size_t c, std::size_t
     // A blog's nav bar ("Home Archive About Contact") between a tagline and
     // the date over the first post: the date is the post's.
     if (l.kind == PageLineKind::Short && is_nav_row(units[i].text)) return false;
+    // A breadcrumb trail stands over the headline: a byline under it is not
+    // the line's above it (an events sidebar's "Dec 21 Winter break begins").
+    if (l.kind == PageLineKind::Chrome && l.rule == "page-link-bar") return false;
     // A standfirst right under the headline is passed; the text itself is not.
     if (l.kind == PageLineKind::Prose && !(i == c + 1 && count_words(units[i].text) <= kMaxStandfirstWords))
       return false;
@@ -747,6 +762,23 @@ bool names_author(const Unit& u) {
   const std::string lower = ascii_lower(trim(u.text));
   for (std::string_view start : {"by ", "answered by ", "written by ", "words by ", "von ", "por ", "par ", "di ", "door "})
     if (lower.starts_with(start)) return true;
+  return false;
+}
+
+/// Items of at most three words joined by a middle dot or a bar: "Antihistamine
+/// · Tablets and liquid", "News | Health". A headline is one phrase.
+bool is_short_item_row(std::string_view t) {
+  constexpr std::size_t kMaxItemWords = 3;
+  for (std::string_view sep : {" \u00B7 ", " | "}) {
+    if (t.find(sep) == std::string_view::npos) continue;
+    bool short_items = true;
+    for (std::size_t pos = 0; pos <= t.size() && short_items;) {
+      const std::size_t next = std::min(t.find(sep, pos), t.size());
+      short_items = count_words(t.substr(pos, next - pos)) <= kMaxItemWords;
+      pos = next + sep.size();
+    }
+    if (short_items) return true;
+  }
   return false;
 }
 
@@ -779,6 +811,8 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   if (words >= 3 && lowercase_share(u.text) > 0) s += 2 * shared_word_share(u.text, facts.lead);
   if (names_later_headings(units, u.text, c + 1, end)) s -= 4;             // a row of tabs: "Overview Symptoms Causes"
   if (is_nav_row(u.text)) s -= 4;                                          // "Home Archive About Contact"
+  if (is_crumb_section(toc_key(u.text), facts)) s -= 3;
+  if (is_short_item_row(u.text)) s -= 2;  // "Antihistamine · Tablets and liquid": a type line
   if (nearer != nullptr) {
     const std::string below = ascii_lower(nearer->text);
     if (below.size() > key.size() && below.starts_with(key)) s -= 4;  // "Ask the Doctor" above "Ask the Doctor: ..."
@@ -797,10 +831,9 @@ std::size_t top_of_contents(const std::vector<Unit>& units, std::size_t last, co
     all_toc = all_toc && facts.toc[top];
   }
   if (top > 0 && is_contents_label(units[top - 1].text)) return top - 1;
+  if (top > 1 && is_contents_toggle(units[top - 1].text) && is_contents_label(units[top - 2].text)) return top - 2;
   return all_toc && top < last ? top : std::string::npos;
 }
-
-std::string toc_key(std::string_view t);
 
 /// When the bullet at `last` ends a list of article tools ("• Share",
 /// "• Email", "• Print", "• Save"), the index of its top item; npos when the
@@ -835,6 +868,8 @@ bool is_wrapped_headline(const Unit& u) {
 struct TitleCandidates {
   std::vector<std::size_t> units;
   std::size_t below_contents = 0;
+  std::size_t above_box = 0;  // units from this position on lie above a box of facts,
+  std::size_t box_end = 0;    // which ends before this unit
 };
 
 /// Looks back from `begin` past bylines, dates, credits, share widgets,
@@ -844,7 +879,9 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
   TitleCandidates out;
   std::vector<std::size_t>& candidates = out.units;
   std::size_t& below_contents = out.below_contents;
+  out.above_box = std::numeric_limits<std::size_t>::max();
   bool passed_prose = false, passed_meta = false;
+  std::size_t stopped = 0;  // past the list the search stopped at (0: it did not stop at one)
   for (std::size_t i = begin, steps = 0; i > 0 && steps < kTitleLookback; --i) {
     const Unit& u = units[i - 1];
     // An infobox's rows and borders do not count towards the reach.
@@ -882,7 +919,10 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
       }
       // A table of contents under its label lies between the headline and the first section.
       const std::size_t top = top_of_contents(units, i - 1, facts);
-      if (top == std::string::npos) break;
+      if (top == std::string::npos) {
+        stopped = i;
+        break;
+      }
       below_contents = candidates.size();
       i = top + 1;  // the loop goes on with the unit above the box
       continue;
@@ -896,22 +936,40 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
     if (!title_like(u) && !(candidates.empty() && is_wrapped_headline(u))) break;
     candidates.push_back(i - 1);
   }
+  // A list under the headline ("About risk levels" and its items under "Risk
+  // level 2 of 4") stopped the search: when nothing passed so far is or
+  // carries a byline or a date, headings above the list that do are
+  // candidates too. (A blog's date over its post title lies under the list.)
+  const auto dated = [&](std::size_t c) { return followed_by_meta(units, c, begin); };
+  if (stopped > 0 && !passed_meta && std::none_of(candidates.begin(), candidates.end(), dated)) {
+    out.above_box = candidates.size();
+    out.box_end = stopped;
+    for (std::size_t i = stopped; i > 0 && stopped - i < kTitleLookback; --i)
+      if (title_like(units[i - 1]) && !is_bullet_item(units[i - 1].text) && !units[i - 1].text.ends_with(':') &&
+          dated(i - 1))
+        candidates.push_back(i - 1);
+  }
   return out;
 }
 
+/// The headline found above the first prose unit, and the end of a box of
+/// facts under it (0 when there is none): everything between is dropped.
+struct TitleChoice {
+  std::size_t unit, box_end = 0;
+};
+
 /// The headline above the first prose unit: the best scored of
-/// title_candidates() (title_score). Returns the unit index, or `begin` when
-/// none qualifies.
-std::size_t find_title(const std::vector<Unit>& units, std::size_t begin, std::size_t end, const PageFacts& facts) {
+/// title_candidates() (title_score); `begin` when none qualifies.
+TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::size_t end, const PageFacts& facts) {
   const TitleCandidates found = title_candidates(units, begin, facts);
   const std::vector<std::size_t>& candidates = found.units;
   const std::size_t below_contents = found.below_contents;
-  if (candidates.empty()) return begin;
+  if (candidates.empty()) return {begin};
   const auto repeated = [&](std::size_t i) {
     const auto seen = facts.seen.find(ascii_lower(units[i].text));
     return count_words(units[i].text) >= 4 && seen != facts.seen.end() && seen->second > 1;
   };
-  std::size_t best = candidates.front();
+  std::size_t best = candidates.front(), best_k = 0;
   double best_score = -1e9;
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     const std::size_t c = candidates[k];
@@ -928,6 +986,7 @@ std::size_t find_title(const std::vector<Unit>& units, std::size_t begin, std::s
                                // Not a one-line nav bar ("Science Culture Health Shop"), unless
                                // the page repeats it as a headline is repeated.
                                c >= 2 && (lowercase_share(units[c - 1].text) > 0.3 || repeated(c - 1)) &&
+                               !is_crumb_section(toc_key(units[c - 1].text), facts) &&
                                !ascii_lower(units[c].text).starts_with(ascii_lower(units[c - 1].text));
     if (heading_above) s -= 1.5;
     // The last breadcrumb or a short label that the headline under it
@@ -944,9 +1003,49 @@ std::size_t find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     if (s > best_score) {
       best_score = s;
       best = c;
+      best_k = k;
     }
   }
-  return best;
+  return {best, best_k >= found.above_box ? found.box_end : 0};
+}
+
+/// The first item of a breadcrumb trail.
+constexpr std::string_view kHome[] = {"home", "homepage", "home page", "inicio", "startseite", "accueil"};
+
+/// The breadcrumb trail nearest above `begin`, as toc_keys, home first: a
+/// list ("1. Home", "2. Health Hub", "3. Medicines A to Z", "4. Loratadine")
+/// or one line ("Home > Health > Allergies"). Empty when there is none.
+std::vector<std::string> breadcrumb_trail(const std::vector<Unit>& units, std::size_t begin) {
+  constexpr std::size_t kMaxItems = 8, kMaxItemWords = 8;
+  std::vector<std::string> trail;
+  for (std::size_t k = 0; k < begin && k < units.size(); ++k) {
+    const std::string key = toc_key(units[k].text);
+    if (is_bullet_item(units[k].text) && std::ranges::find(kHome, key) != std::end(kHome)) {
+      std::vector<std::string> items{key};
+      for (std::size_t n = k + 1; n < begin && items.size() < kMaxItems && is_bullet_item(units[n].text) &&
+                                  count_words(units[n].text) <= kMaxItemWords;
+           ++n)
+        items.push_back(toc_key(units[n].text));
+      if (items.size() >= 2) trail = std::move(items);
+      continue;
+    }
+    const std::string_view t = units[k].text;
+    if (!is_link_bar(t, count_words(t)) ||
+        std::none_of(std::begin(kHome), std::end(kHome), [&](std::string_view h) { return key.starts_with(h); }))
+      continue;
+    for (std::string_view sep : {" > ", " \u203A ", " \u00BB ", " / "}) {
+      if (t.find(sep) == std::string_view::npos) continue;
+      std::vector<std::string> items;
+      for (std::size_t pos = 0; pos <= t.size();) {
+        const std::size_t next = std::min(t.find(sep, pos), t.size());
+        items.push_back(ascii_lower(trim(t.substr(pos, next - pos))));
+        pos = next + sep.size();
+      }
+      if (items.size() >= 2) trail = std::move(items);
+      break;
+    }
+  }
+  return trail;
 }
 
 /// A run that opens above a breadcrumb trail, kept as a list ("1. Home",
@@ -957,7 +1056,6 @@ std::size_t find_title(const std::vector<Unit>& units, std::size_t begin, std::s
 /// no such trail opens the run.
 std::size_t past_breadcrumb_list(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
   constexpr std::size_t kReach = 8, kMaxItems = 6, kMaxItemWords = 5, kMaxBannerUnits = 3;
-  static constexpr std::string_view kHome[] = {"home", "homepage", "home page", "inicio", "startseite", "accueil"};
   // The run may open on the last item of the trail ("4. Snoring or sleep
   // apnea?"), the items above it scored as a menu: the trail is behind it.
   if (begin > 0 && is_bullet_item(units[begin].text) && is_bullet_item(units[begin - 1].text)) {
@@ -1178,6 +1276,7 @@ PageFacts page_facts(const std::vector<Unit>& units, std::size_t begin) {
       ++n;
     }
   facts.toc = toc_items(units);
+  facts.crumbs = breadcrumb_trail(units, begin);
   for (const Unit& u : units) {
     ++facts.seen[ascii_lower(u.text)];
     if (u.line.rule == "copyright" || u.line.rule == "page-footer") facts.footer.push_back(ascii_lower(u.text));
@@ -1189,11 +1288,13 @@ PageFacts page_facts(const std::vector<Unit>& units, std::size_t begin) {
 bool in_contents_box(const std::vector<Unit>& units, std::size_t i) {
   std::size_t top = i;
   while (top > 0 && is_bullet_item(units[top].text)) --top;
+  if (top > 0 && is_contents_toggle(units[top].text)) --top;
   return is_contents_label(units[top].text);
 }
 
 struct RegionBounds {
   std::size_t title, begin, end;  // unit indexes: the headline, the first prose, past the last kept
+  std::size_t box_end = 0;        // past a box of facts under the headline (0: none)
 };
 
 /// Whether `lower` holds one of `phrases` as whole words ("app", not "apply").
@@ -1274,8 +1375,8 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
                       // A vote count or an arrow; a live blog's "09:48" stays.
                       (l.kind == PageLineKind::Short && !has_letter(units[i].text) &&
                        units[i].text.find(':') == std::string::npos);
-    const bool infobox = i < r.begin && (is_box_line(units[i].text) || is_fact_row(units, i));  // a summary above the text
-    const bool contents = i < r.begin && in_contents_box(units, i);
+    const bool infobox = i < r.begin && (is_box_line(units[i].text) || is_fact_row(units, i) || i < r.box_end);  // a summary above the text
+    const bool contents = in_contents_box(units, i);
     if (!(l.kind == PageLineKind::Chrome || byline || toc[i] || title_again || rating || tabs || junk || infobox ||
           linked || contents || boxes[i]))
       continue;
@@ -1306,7 +1407,8 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
   if (begin == end) return region;
   begin = past_question_headline(units, past_breadcrumb_list(units, begin, end), end);
   const PageFacts facts = page_facts(units, begin);
-  const std::size_t title = find_title(units, begin, end, facts);
+  const TitleChoice choice = find_title(units, begin, end, facts);
+  const std::size_t title = choice.unit;
   end = extend_over_closing_list(units, extend_over_list(units, end));
   end = cut_closing_bio(units, begin, cut_at_end_marker(units, begin, end));
   end = cut_after_first_answer(units, begin, end);
@@ -1344,7 +1446,7 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
   region.title_line = title < begin ? units[title].first : 0;
   region.title_last_line = title < begin ? units[title].last : 0;
   region.dropped_outside = std::move(outside);
-  region.dropped_inside = dropped_inside(units, {title, begin, end}, facts.toc);
+  region.dropped_inside = dropped_inside(units, {title, begin, end, choice.box_end}, facts.toc);
   // Only a page with menus is a select-all copy; otherwise paragraphs keep their lines.
   region.lines_are_paragraphs = page && wrapped == 0;
   return region;

@@ -329,9 +329,15 @@ bool is_author_bio(std::string_view line) {
 }
 
 bool is_call_to_action(std::string_view line, std::size_t words) {
-  constexpr std::size_t kMaxWords = 5;
-  if (words > kMaxWords) return false;
-  return starts_any_word(fold_case(trim(line)), page_phrases("call_to_action"));
+  // "Subscribe", "Sign up free"; a phrase of two words or more opens a
+  // longer row too: "Follow on Tunebox PodWave RSS feed".
+  constexpr std::size_t kMaxWords = 5, kMaxPhraseRowWords = 10;
+  if (words > kMaxPhraseRowWords) return false;
+  const std::string lower = fold_case(trim(line));
+  const auto& phrases = page_phrases("call_to_action");
+  return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& p) {
+    return starts_word(lower, p) && (words <= kMaxWords || p.find(' ') != std::string::npos);
+  });
 }
 
 bool is_spaced_menu_row(std::string_view line) {
@@ -395,6 +401,9 @@ bool has_date(std::string_view line) {
     const char before = i > 0 ? lower[i - 1] : ' ', after = i + 4 < lower.size() ? lower[i + 4] : ' ';
     numeric = numeric || ((before == '-' || before == '/' || before == '.') && digit_at(lower, i - 2)) ||
               ((after == '-' || after == '/') && digit_at(lower, i + 5)) ||
+              // "2026.11.24" (ko, zh)
+              (after == '.' && digit_at(lower, i + 5) &&
+               ((i + 6 < lower.size() && lower[i + 6] == '.') || (i + 7 < lower.size() && lower[i + 7] == '.'))) ||
               std::string_view(lower).substr(i + 4).starts_with("\u5E74") ||  // 2025年 (zh, ja)
               std::string_view(lower).substr(i + 4).starts_with("\uB144");    // 2025년 (ko)
   }
@@ -417,6 +426,8 @@ bool starts_like_byline(std::string_view line) {
   for (std::string_view cjk : {"\u4F5C\u8005", "\u6765\u6E90", "\u8BB0\u8005", "\u7F16\u8F91", "\u6587/",
                                "\u8457\u8005", "\u8A18\u8005", "\u57F7\u7B46", "\uAE30\uC790"})
     if (t.starts_with(cjk)) return true;
+  // A Korean or Japanese reporter's name before the title: "김서진 기자", "山田太郎 記者".
+  if (words_in(t) <= 3 && (t.ends_with(" \uAE30\uC790") || t.ends_with(" \u8A18\u8005"))) return true;
   const std::string lower = ascii_lower(t);
   // A name or a date follows the lead word: "por Ana", "Published 6:00", not "por qué".
   const std::size_t space = t.find(' ');
@@ -483,8 +494,14 @@ double shared_word_share(std::string_view line, std::string_view body) {
 
 bool is_ui_phrase(std::string_view line, std::size_t words) {
   constexpr std::size_t kMaxWords = 6;
-  if (words == 0 || words > kMaxWords) return false;
   std::string lower = fold_case(trim(line));
+  // A back link's arrow: "← Back to Hip & Knee Replacement", "‹ Return to news".
+  for (std::string_view arrow : {"\u2190 ", "\u2039 ", "< "})
+    if (lower.starts_with(arrow)) {
+      lower = std::string(trim(std::string_view(lower).substr(arrow.size())));
+      words -= words > 0;
+    }
+  if (words == 0 || words > kMaxWords) return false;
   while (!lower.empty() && (lower.back() == '.' || lower.back() == ':' || lower.back() == '!')) lower.pop_back();
   if (equals_any(lower, page_phrases("ui_phrases"))) return true;
   const auto& back = page_phrases("back_links");  // "Back to Health A to Z": whole words only
@@ -495,6 +512,10 @@ bool is_ui_phrase(std::string_view line, std::size_t words) {
 
 bool is_contents_label(std::string_view line) {
   return equals_any(key_of(line), page_phrases("contents_labels"));
+}
+
+bool is_contents_toggle(std::string_view line) {
+  return equals_any(fold_case(trim(line)), page_phrases("contents_toggles"));
 }
 
 }  // namespace readaloud

@@ -82,5 +82,7 @@ bool is_ui_phrase(std::string_view line, std::size_t words);
 /// The label over a table of contents, in any supported language: "Contents",
 /// "On this page", "In this article", "Inhalt".
 bool is_contents_label(std::string_view line);
+/// "View All", "[hide]": a button between a contents label and its items.
+bool is_contents_toggle(std::string_view line);
 
 }  // namespace readaloud

@@ -392,6 +392,56 @@ TEST(HtmlParser, ClassPartsMatchWholePartsOnly) {
   EXPECT_EQ(a.dropped, dropped);
 }
 
+TEST(HtmlParser, StyleAndBuilderClassesAreNoChrome) {
+  // WordPress's "has-large-font-size" is no font-size widget; Elementor's
+  // text widgets hold the article; its nav-menu widget is still a menu.
+  const Article a = parse(
+      "<p class=\"intro has-large-font-size\">Lupus fatigue is common.</p>"
+      "<div class=\"elementor-widget elementor-widget-text-editor\"><p>Rest helps.</p></div>"
+      "<div class=\"elementor-widget elementor-widget-nav-menu\">Home About</div>");
+  ASSERT_EQ(a.sections.size(), 1u);
+  EXPECT_EQ(a.sections[0].blocks,
+            (std::vector<Block>{paragraph("Lupus fatigue is common.", 1), paragraph("Rest helps.", 1)}));
+}
+
+TEST(HtmlParser, PaywalledProseIsKeptAndItsGateDropped) {
+  const std::string para =
+      "<p>The transit board approved new defibrillator cabinets for every platform in the city network this week.</p>";
+  const Article a = parse("<article><h1>Cabinets</h1><p>Lead paragraph of the story.</p>"
+                          "<div class=\"paywall-gate\"><h3>Keep reading</h3><p>Subscribe now.</p></div>"
+                          "<div class=\"paywalled\">" + para + para + para + "</div></article>");
+  const std::string text = all_text(a);
+  EXPECT_NE(text.find("defibrillator cabinets"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Subscribe now"), std::string::npos) << text;
+}
+
+TEST(HtmlParser, HiddenTranscriptAndLinkLinesAreChrome) {
+  const Article a = parse(
+      "<article><h1>Naps</h1><p>Show notes about naps and sleep pressure.</p>"
+      "<p class=\"more\"><a href=\"/naps\">More about naps</a></p>"
+      "<p><a href=\"tel:999\">Call 999</a></p>"
+      "<section class=\"episode__transcript\" hidden><p>Host: [00:00] Hi, and welcome to the show. Today we talk "
+      "about naps, sleep pressure and the body clock, and why a late nap can keep you awake at night.</p></section>"
+      "</article>");
+  std::vector<std::string> reasons;
+  for (const auto& d : a.dropped) reasons.push_back(d.reason);
+  EXPECT_NE(std::find(reasons.begin(), reasons.end(), "chrome: link line"), reasons.end());
+  EXPECT_NE(std::find(reasons.begin(), reasons.end(), "chrome: hidden transcript"), reasons.end());
+  ASSERT_EQ(a.sections.size(), 1u);
+  EXPECT_EQ(plain_text(a.sections[0].blocks.back().text), "Call 999");
+}
+
+TEST(HtmlParser, AnH2TellingTheTitleIsTheHeadlineWhenTheH1NamesTheSite) {
+  EXPECT_EQ(parse("<head><title>Head Lice: What Families Need to Know | Health Services | Harrow Schools</title></head>"
+                  "<h1>Health Services</h1><h2>Head lice: what families need to know this winter</h2><p>x</p>")
+                .title,
+            "Head lice: what families need to know this winter");
+  EXPECT_EQ(parse("<head><title>Festive foods that can poison your dog - Thistledown Vets</title></head>"
+                  "<h2>Chocolate, grapes and other festive foods that can poison your dog</h2><p>x</p>")
+                .title,
+            "Chocolate, grapes and other festive foods that can poison your dog");
+}
+
 TEST(HtmlParser, MainContentChoice) {
   // The largest article wins; a wrapper with a chrome class that holds the article is not chrome.
   const Article a = parse(

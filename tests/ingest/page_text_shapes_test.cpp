@@ -52,6 +52,45 @@ TEST(PageTextShapes, TheArticleBeginsUnderABreadcrumbBelowASiteBanner) {
   EXPECT_FALSE(has(all_text(b), "Need urgent help")) << all_text(b);
 }
 
+TEST(PageTextShapes, ASectionOfTheBreadcrumbIsNoHeadline) {
+  // "Medicines A to Z" is the trail's third item and labels the page; the
+  // headline is the trail's last item, above a type line of short items.
+  const std::string page =
+      std::string(kMenu) +
+      " 1. Home\n 2. Health Hub\n 3. Medicines A to Z\n 4. L\n 5. Loratadine\n\n"
+      "Medicines A to Z\n\nLoratadine\n\nAntihistamine \xC2\xB7 Tablets and liquid\n\n"
+      "Reviewed by Jo Roe, MPharm \xC2\xB7 Last reviewed 4 September 2026\n\n"
+      "Loratadine is an antihistamine medicine that relieves the symptoms of allergies such as hay fever and hives.\n\n"
+      "It is much less likely to make you feel sleepy than older antihistamines, so most people take it in the morning.\n\n"
+      "You can buy most types from pharmacies and supermarkets without a prescription.\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title, "Loratadine");
+}
+
+TEST(PageTextShapes, KoreanBylineAndDottedDateMarkTheHeadline) {
+  // The reporter line ("NAME 기자") and "입력 2026.11.24 10:15" sit under the
+  // headline; the subheading under the tool row is no title.
+  const std::string page =
+      std::string(kMenu) +
+      "\xEA\xB1\xB4\xEA\xB0\x95\xEC\x83\x9D\xED\x99\x9C\n\n"  // section label
+      "\xEB\xAF\xB8\xEC\x84\xB8\xEB\xA8\xBC\xEC\xA7\x80 \xEC\x8B\xAC\xED\x95\x9C \xEB\x82\xA0 "
+      "\xEC\x9A\xB4\xEB\x8F\x99\xED\x95\xB4\xEB\x8F\x84 \xEB\x90\xA0\xEA\xB9\x8C\n\n"  // headline
+      "\xEA\xB9\x80\xEC\x84\x9C\xEC\xA7\x84 \xEA\xB8\xB0\xEC\x9E\x90\n"  // reporter
+      "\xEC\x9E\x85\xEB\xA0\xA5 2026.11.24 10:15\n\n"
+      "\xEC\xB4\x88\xEB\xAF\xB8\xEC\x84\xB8\xEB\xA8\xBC\xEC\xA7\x80 \xEB\x82\x98\xEC\x81\xA8 "
+      "\xEC\x9D\xB4\xEC\x83\x81\xEC\x9D\xB4\xEB\xA9\xB4 \xEC\x8B\xA4\xEB\x82\xB4\xEC\x97\x90\xEC\x84\x9C\n\n"  // subheading
+      + std::string(kArticle);
+  EXPECT_EQ(parse_plaintext(page, rules()).title,
+            "\xEB\xAF\xB8\xEC\x84\xB8\xEB\xA8\xBC\xEC\xA7\x80 \xEC\x8B\xAC\xED\x95\x9C \xEB\x82\xA0 "
+            "\xEC\x9A\xB4\xEB\x8F\x99\xED\x95\xB4\xEB\x8F\x84 \xEB\x90\xA0\xEA\xB9\x8C");
+}
+
+TEST(PageTextShapes, ABackLinkWithAnArrowAndAFollowRowAreNoHeadlines) {
+  const std::string page =
+      std::string(kMenu) + "Follow on Tunebox PodWave RSS feed\n\n\xE2\x86\x90 Back to Hip and Knee Replacement\n\n"
+      "Six months after my knee replacement\n\n" + std::string(kArticle);
+  EXPECT_EQ(parse_plaintext(page, rules()).title, "Six months after my knee replacement");
+}
+
 TEST(PageTextShapes, ATitleCaseHeadlineOfTwoSentences) {
   const std::string page =
       "WriteSign upSign in\nThe BacklogFollow publication\n\nMember-only story\n\n"
