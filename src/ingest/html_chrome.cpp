@@ -382,6 +382,11 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
   if (cfg.tags.count(name) != 0 && !(is_callout && name == "aside") && !heading_button) return "chrome: " + name;
   if (const std::string role = role_of(el); cfg.roles.count(role) != 0) return "chrome: " + role;
   if (el->v.element.tag == GUMBO_TAG_FOOTER) return "chrome: footer";
+  // A page builder's site parts: Elementor's header, footer and popup templates.
+  if (const char* part = attr(el, "data-elementor-type"); part != nullptr) {
+    const std::string_view kind(part);
+    if (kind == "header" || kind == "footer" || kind == "popup") return "chrome: " + std::string(kind);
+  }
   if (is_citation_mark(el)) return "chrome: citation mark";
   if (is_link_line(el)) return "chrome: link line";
   if (is_reference_accordion(el)) return "chrome: sources";

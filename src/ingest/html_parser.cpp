@@ -175,8 +175,11 @@ void headline_first(Article& article) {
   if (sections.size() >= 2 && sections[0].title.empty() && sections[0].blocks.size() == 1 &&
       ascii_lower(html::collapse(sections[1].title)) == title) {
     const Block& b = sections[0].blocks[0];
-    const std::string label = plain_text(b.text);
-    if (b.kind == BlockKind::Paragraph && html::count_words(label) <= kMaxLabelWords && !label.ends_with('.')) {
+    // A label's paragraph, or a list of one item (a page builder's icon list).
+    const bool one_item = b.kind == BlockKind::List && b.items.size() == 1;
+    const std::string label = plain_text(one_item ? b.items[0].text : b.text);
+    if ((b.kind == BlockKind::Paragraph || one_item) && html::count_words(label) <= kMaxLabelWords &&
+        !label.ends_with('.')) {
       article.dropped.push_back(Dropped{label, "section label above the headline", b.line});
       sections.erase(sections.begin());
     }

@@ -420,6 +420,10 @@ std::vector<RawLine> raw_lines(std::string_view text) {
 /// The width hard-wrapped text (a text-browser dump) is wrapped at, or 0 when
 /// it is not: nine lines in ten at most that wide (a two-column page's article
 /// column is narrower than 80), many lines near it, and next to no line past 80.
+/// A row of a table, of side-by-side columns or of a form's text fields
+/// ("[                    ]"), padded with spaces: laid out, not wrapped.
+bool is_laid_out(std::string_view line) { return line.find("   ") != std::string_view::npos; }
+
 std::size_t wrap_width(const std::vector<RawLine>& lines) {
   // A dump keeps a few lines past the width: a link list's addresses, a
   // heading or a line a text browser would not break.
@@ -428,7 +432,7 @@ std::size_t wrap_width(const std::vector<RawLine>& lines) {
   std::vector<std::size_t> widths;
   std::size_t over = 0;
   for (const RawLine& l : lines) {
-    if (l.text.empty() || l.text.find("://") != std::string::npos) continue;
+    if (l.text.empty() || l.text.find("://") != std::string::npos || is_laid_out(l.text)) continue;
     widths.push_back(display_width(l.text));
     over += widths.back() > kWrapWidth;
   }
@@ -454,7 +458,7 @@ std::vector<Unit> make_units(const std::vector<RawLine>& lines, std::size_t wrap
     Unit u{lines[i].number, lines[i].number, lines[i].text, {}};
     // A wrapped paragraph continues while its lines run near the wrap width.
     while (wrapped > 0 && display_width(lines[i].text) >= std::min<std::size_t>(55, wrapped - kJoinMargin) &&
-           i + 1 < lines.size() &&
+           !is_laid_out(lines[i].text) && i + 1 < lines.size() &&
            !lines[i + 1].text.empty()) {
       ++i;
       u.text += ' ' + lines[i].text;
@@ -536,6 +540,20 @@ bool is_bullet_item(std::string_view t);
 
 double lowercase_share(std::string_view t);
 
+/// One phrase whose only full stops are a dotted abbreviation's: "Your 2
+/// p.m. coffee might be why you're awake at 3 a.m.". A sentence ends in a
+/// stop after a word; "a.m." and "U.S." carry theirs inside.
+bool ends_in_abbreviation_only(std::string_view t) {
+  if (!t.ends_with('.')) return false;
+  const std::size_t space = t.rfind(' ');
+  const std::string_view last = t.substr(space == std::string_view::npos ? 0 : space + 1);
+  if (last.size() < 4 || last.substr(0, last.size() - 1).find('.') == std::string_view::npos) return false;
+  for (std::size_t at = t.find_first_of(".!?"); at != std::string_view::npos && at + 2 < t.size();
+       at = t.find_first_of(".!?", at + 1))
+    if (t[at + 1] == ' ' && (t[at] != '.' || std::isupper(static_cast<unsigned char>(t[at + 2])))) return false;
+  return true;
+}
+
 /// A question or exclamation as a headline: "Should I stop my statin?"; or
 /// two short sentences with no stop after the second, as a blog's headline
 /// runs: "I started running at 41. Here is what nobody told me"; or with a
@@ -545,6 +563,7 @@ bool is_headline_sentence(const Unit& u) {
   constexpr double kMaxTitleCaseLower = 0.25;  // "in", "of", "the" at most
   const std::string_view t = trim(u.text);
   if (u.line.kind != PageLineKind::Prose || u.first != u.last || count_words(t) > 20 || t.empty()) return false;
+  if (ends_in_abbreviation_only(t)) return true;
   // "Is it snoring or sleep apnea? What members should know": a question and a phrase.
   if (t.find(". ") == std::string_view::npos && t.find("? ") == std::string_view::npos)
     return t.back() == '?' || t.back() == '!';
@@ -644,7 +663,8 @@ bool is_wrapped_standfirst(const std::vector<Unit>& units, std::size_t i) {
   const Unit& u = units[i];
   const std::size_t words = count_words(u.text);
   return u.first != u.last && !ends_sentence(u.text) && words >= kMinStandfirstWords && words <= kMaxStandfirstWords &&
-         i > 0 && units[i - 1].line.kind == PageLineKind::Short && units[i - 1].first == units[i - 1].last &&
+         i > 0 && (units[i - 1].line.kind == PageLineKind::Short || is_headline_sentence(units[i - 1])) &&
+         units[i - 1].first == units[i - 1].last &&
          count_words(units[i - 1].text) >= 4 && count_words(units[i - 1].text) < words;
 }
 

@@ -442,6 +442,19 @@ TEST(HtmlParser, AnH2TellingTheTitleIsTheHeadlineWhenTheH1NamesTheSite) {
             "Chocolate, grapes and other festive foods that can poison your dog");
 }
 
+TEST(HtmlParser, JournalBackMatterAndPageBuilderSitePartsAreDropped) {
+  const Article a = parse(
+      "<div data-elementor-type=\"header\"><p>Thistledown Vets. Call us on 555-0187 today.</p></div>"
+      "<article><h1>Stairs at work</h1><p>Short bouts of stair climbing improved fitness.</p>"
+      "<h2>Acknowledgements</h2><p>We thank the two public contributors.</p>"
+      "<h2>Funding</h2><p>This summary was funded by a grant.</p></article>"
+      "<div data-elementor-type=\"footer\"><p>Opening hours: Monday to Friday, 8am to 7pm.</p></div>");
+  const std::string text = all_text(a);
+  EXPECT_NE(text.find("stair climbing"), std::string::npos) << text;
+  for (const char* gone : {"Call us", "public contributors", "funded by", "Opening hours"})
+    EXPECT_EQ(text.find(gone), std::string::npos) << gone << "\n" << text;
+}
+
 TEST(HtmlParser, MainContentChoice) {
   // The largest article wins; a wrapper with a chrome class that holds the article is not chrome.
   const Article a = parse(

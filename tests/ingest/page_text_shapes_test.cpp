@@ -91,6 +91,40 @@ TEST(PageTextShapes, ABackLinkWithAnArrowAndAFollowRowAreNoHeadlines) {
   EXPECT_EQ(parse_plaintext(page, rules()).title, "Six months after my knee replacement");
 }
 
+TEST(PageTextShapes, AHeadlineEndingInAnAbbreviationOverItsDeck) {
+  // The headline's only stops are "p.m." and "a.m."; a deck wrapped over two
+  // lines and a dated byline follow it.
+  const std::string page =
+      "The Second Wind\nHome Posts Recommendations About\nLogin Subscribe\nSleep\n\n"
+      "Your 2 p.m. coffee might be why you're awake at 3 a.m.\n\n"
+      "What caffeine's long tail means for your sleep, and a two-week experiment to\ntry\n\n"
+      "Author\nDelphine Araujo December 04, 2026\n\n"
+      "A reader wrote in last month with a question I suspect many of you share, about coffee and waking at three.\n\n"
+      "He sleeps badly, he has cut out evening coffee completely, and he still wakes at three most nights.\n\n"
+      "His last cup is at two in the afternoon. Surely, he asked, that has worn off by midnight?\n\n"
+      "\xC2\xA9 2026 The Second Wind. All rights reserved.\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title, "Your 2 p.m. coffee might be why you're awake at 3 a.m.");
+}
+
+TEST(PageTextShapes, PolishAndRussianEndMarkersCloseTheArticle) {
+  const std::string top = std::string(kMenu) + "Prepare for flooding\n\n" + std::string(kArticle).substr(0, 400) + "\n\n";
+  const std::string end = "\xC2\xA9 2026 Wrzos24. Wszelkie prawa zastrzeżone.\n";
+  // A comment count ends the article, whatever prose follows.
+  const Article pl = parse_plaintext(top + "Komentarze (17)\n\n"
+                                           "Gram w zespole od 15 lat i dopiero od dwóch lat używam zatyczek na każdym koncercie.\n\n" + end,
+                                     rules());
+  EXPECT_FALSE(has(all_text(pl), "zatyczek")) << all_text(pl);
+  // "Other news of the «Health» section" over a list of headlines; a closing
+  // guillemet after its opening one is no promo link.
+  const Article ru = parse_plaintext(
+      top + "\xD0\x94\xD1\x80\xD1\x83\xD0\xB3\xD0\xB8\xD0\xB5 \xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x81\xD1\x82\xD0\xB8 "
+            "\xC2\xAB\xD0\x97\xD0\xB4\xD0\xBE\xD1\x80\xD0\xBE\xD0\xB2\xD1\x8C\xD0\xB5\xC2\xBB\n\n"
+            "  \xE2\x80\xA2 03.12.2026 New day ward opens\n  \xE2\x80\xA2 02.12.2026 Flu jabs reach 41 percent\n"
+            "  \xE2\x80\xA2 01.12.2026 Four new ambulances\n\n" + end,
+      rules());
+  EXPECT_FALSE(has(all_text(ru), "ambulances")) << all_text(ru);
+}
+
 TEST(PageTextShapes, ATitleCaseHeadlineOfTwoSentences) {
   const std::string page =
       "WriteSign upSign in\nThe BacklogFollow publication\n\nMember-only story\n\n"
