@@ -130,7 +130,9 @@ bool is_meta(std::string_view t, std::size_t words) {
       lead = trim(lead.substr(sp));
     if (count_words(lead) >= 2 && count_words(lead) <= 6 && starts_like_byline(lead)) return true;
   }
-  if (words > 14 || ends_sentence(t)) return false;
+  // "Updated Nov. 13, 2026, 6:00 a.m.": a time's stop ends no sentence.
+  const bool time_last = t.ends_with(" a.m.") || t.ends_with(" p.m.");
+  if (words > 14 || (ends_sentence(t) && !time_last)) return false;
   if (words >= 2 && starts_like_byline(t)) return true;
   const std::string lower = ascii_lower(t);
   for (std::string_view reading : {"min read", "minute read", "min. read", "lecture ", "lesezeit", "de lectura",
@@ -399,7 +401,9 @@ struct Unit {
 
 struct RawLine {
   std::size_t number;
-  std::string text;  // cleaned and trimmed
+  std::string text;                  // cleaned and trimmed
+  std::size_t shown_width = 0;       // as a text browser drew it: indent and link marks ("[12]") included
+  std::size_t shown_first_word = 0;  // the width of its first word, drawn the same way
 };
 
 std::vector<RawLine> raw_lines(std::string_view text) {
@@ -412,17 +416,22 @@ std::vector<RawLine> raw_lines(std::string_view text) {
     pos = end;
     if (pos < text.size()) pos += (text[pos] == '\r' && pos + 1 < text.size() && text[pos + 1] == '\n') ? 2 : 1;
     ++number;
-    out.push_back(RawLine{number, std::string(trim(strip_link_marks(clean_typography(raw))))});
+    const std::string shown = clean_typography(raw);
+    const std::string_view words = trim(shown);
+    out.push_back(RawLine{number, std::string(trim(strip_link_marks(shown))),
+                          display_width(std::string_view(shown).substr(0, shown.find_last_not_of(' ') + 1)),
+                          display_width(words.substr(0, words.find(' ')))});
   }
   return out;
 }
 
-/// The width hard-wrapped text (a text-browser dump) is wrapped at, or 0 when
-/// it is not: nine lines in ten at most that wide (a two-column page's article
-/// column is narrower than 80), many lines near it, and next to no line past 80.
 /// A row of a table, of side-by-side columns or of a form's text fields
 /// ("[                    ]"), padded with spaces: laid out, not wrapped.
 bool is_laid_out(std::string_view line) { return line.find("   ") != std::string_view::npos; }
+
+/// The width hard-wrapped text (a text-browser dump) is wrapped at, or 0 when
+/// it is not: nine lines in ten at most that wide (a two-column page's article
+/// column is narrower than 80), many lines near it, and next to no line past 80.
 
 std::size_t wrap_width(const std::vector<RawLine>& lines) {
   // A dump keeps a few lines past the width: a link list's addresses, a
@@ -456,10 +465,14 @@ std::vector<Unit> make_units(const std::vector<RawLine>& lines, std::size_t wrap
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].text.empty()) continue;
     Unit u{lines[i].number, lines[i].number, lines[i].text, {}};
-    // A wrapped paragraph continues while its lines run near the wrap width.
-    while (wrapped > 0 && display_width(lines[i].text) >= std::min<std::size_t>(55, wrapped - kJoinMargin) &&
-           !is_laid_out(lines[i].text) && i + 1 < lines.size() &&
-           !lines[i + 1].text.empty()) {
+    // A wrapped paragraph continues while its lines run near the wrap width,
+    // so near that the next line's first word, as drawn, would not have fitted.
+    const auto wraps_into_next = [&](std::size_t k) {
+      if (k + 1 >= lines.size() || lines[k + 1].text.empty() || is_laid_out(lines[k].text)) return false;
+      return display_width(lines[k].text) >= std::min<std::size_t>(55, wrapped - kJoinMargin) &&
+             lines[k].shown_width + 1 + lines[k + 1].shown_first_word > wrapped;
+    };
+    while (wrapped > 0 && wraps_into_next(i)) {
       ++i;
       u.text += ' ' + lines[i].text;
       u.last = lines[i].number;
@@ -1396,9 +1409,12 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
                       (l.kind == PageLineKind::Short && !has_letter(units[i].text) &&
                        units[i].text.find(':') == std::string::npos);
     const bool infobox = i < r.begin && (is_box_line(units[i].text) || is_fact_row(units, i) || i < r.box_end);  // a summary above the text
+    // A picture's alt text or caption right over its credit line ("Maren Tolle / Stockhaus").
+    const bool credited = l.kind == PageLineKind::Short && i + 1 < r.end && units[i + 1].line.rule == "photo-credit" &&
+                          !ends_sentence(units[i].text) && !is_bullet_item(units[i].text);
     const bool contents = in_contents_box(units, i);
     if (!(l.kind == PageLineKind::Chrome || byline || toc[i] || title_again || rating || tabs || junk || infobox ||
-          linked || contents || boxes[i]))
+          linked || contents || boxes[i] || credited))
       continue;
     for (std::size_t n = units[i].first; n <= units[i].last; ++n) {
       PageLine d = l;
@@ -1408,6 +1424,7 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
       if (rating) d.rule = "page-rating";
       if (tabs) d.rule = "page-table-of-contents";
       if (infobox) d.rule = "page-infobox";
+      if (credited) d.rule = "photo-credit";
       if (linked) d.rule = "page-related";
       if (boxes[i] && l.kind != PageLineKind::Chrome) d.rule = "page-sign-up-box";
       out.push_back(d);

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <iterator>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -167,6 +168,26 @@ bool is_comment_signature(std::string_view line) {
 
 /// Two share buttons or more on one short line, never a sentence; or the
 /// names of three networks or more with next to nothing else.
+/// "Listen to this article Listen · 5 min Gift this article Share 57
+/// Comments": tool words (data/pages/tool_words.txt), numbers and
+/// separators only, naming two tools at least.
+bool is_tool_row(std::string_view lower, std::size_t words) {
+  constexpr std::size_t kMaxWords = 20, kMinTools = 2;
+  static constexpr std::string_view kTools[] = {"listen", "gift", "share", "save", "print", "email", "comments",
+                                                "bookmark", "copy", "follow", "anhören", "teilen", "merken",
+                                                "écouter", "partager", "escuchar", "compartir", "guardar",
+                                                "ascolta", "condividi", "salva", "ouvir", "compartilhar"};
+  if (words < 3 || words > kMaxWords || lower.ends_with('.')) return false;
+  std::set<std::string_view> tools;
+  for (std::string_view w : words_of(lower)) {
+    if (std::none_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }))
+      continue;  // "57", "·", "|"
+    if (!equals_any(std::string(w), page_phrases("tool_words"))) return false;
+    if (std::ranges::find(kTools, w) != std::end(kTools)) tools.insert(w);
+  }
+  return tools.size() >= kMinTools;
+}
+
 bool is_share_row(std::string_view lower, std::size_t words) {
   constexpr std::size_t kMaxWords = 20;
   if (words > kMaxWords || lower.ends_with('.')) return false;
@@ -182,8 +203,11 @@ bool is_share_row(std::string_view lower, std::size_t words) {
   if (const std::size_t colon = lower.find(':'); colon != std::string_view::npos && colon < 20)
     lower.remove_prefix(colon + 1);
   std::size_t networks = 0, others = 0;
-  for (std::string_view word : words_of(lower))
-    ++(equals_any(std::string(word), page_phrases("share_networks")) ? networks : others);
+  for (std::string_view word : words_of(lower)) {
+    const std::string w(word);
+    if (equals_any(w, page_phrases("share_words"))) continue;
+    ++(equals_any(w, page_phrases("share_networks")) ? networks : others);
+  }
   return networks >= kMinNetworks && others <= std::max(kMinOthersAllowed, networks - 1);
 }
 
@@ -220,6 +244,7 @@ std::string_view page_chrome_rule(std::string_view line, std::size_t words) {
   if (words <= 3 && equals_any(key, page_phrases("ad_labels"))) return "page-advertisement";
   if (words <= 3 && equals_any(lower, page_phrases("edit_links"))) return "page-edit-link";
   if (is_share_row(lower, words)) return "page-share-row";
+  if (is_tool_row(lower, words)) return "page-widget";
   // A new service's phase banner: "Beta This is a new service. Tell us what you think."
   if (words <= 30 && (starts_word(lower, "beta") || starts_word(lower, "alpha")) &&
       contains_any(lower, page_phrases("phase_banner_words")))

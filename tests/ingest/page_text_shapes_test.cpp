@@ -125,6 +125,24 @@ TEST(PageTextShapes, PolishAndRussianEndMarkersCloseTheArticle) {
   EXPECT_FALSE(has(all_text(ru), "ambulances")) << all_text(ru);
 }
 
+TEST(PageTextShapes, ALineJoinsTheNextOnlyWhenItsFirstWordWouldNotHaveFitted) {
+  // An 80-column dump: the byline row stops short of the width although it is
+  // long (the next word, "Listen", would have fitted), so the tool row under
+  // it stays a line of its own and goes; the paragraphs' lines do join.
+  const std::string para =
+      "Lakeport will install automated external defibrillators in all 86 of its subway\n"
+      "stations by next summer, transit and health officials said Thursday, after a\n"
+      "study found that cardiac arrests underground end in death far more often.\n\n";
+  const std::string page = std::string(kMenu) + "Lakeport to put defibrillators in every subway station\n\n"
+                           "By Marisol Ng-Haddad Staff Writer Updated Nov. 13, 2026, 6:00 a.m.\n"
+                           "Listen to this article Listen \xC2\xB7 5 min Gift this article Share 57 Comments\n\n" +
+                           para + para + para + "\xC2\xA9 2026 The Lakeport Sentinel. All rights reserved.\n";
+  const Article a = parse_plaintext(page, rules());
+  EXPECT_EQ(a.title, "Lakeport to put defibrillators in every subway station");
+  EXPECT_FALSE(has(all_text(a), "Gift this article")) << all_text(a);
+  EXPECT_TRUE(has(all_text(a), "86 of its subway stations by next summer")) << all_text(a);
+}
+
 TEST(PageTextShapes, ATitleCaseHeadlineOfTwoSentences) {
   const std::string page =
       "WriteSign upSign in\nThe BacklogFollow publication\n\nMember-only story\n\n"
