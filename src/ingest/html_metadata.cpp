@@ -146,6 +146,25 @@ void read_meta(const GumboNode* n, HeadFacts& f) {
 /// The <h2>s read as possible headlines: those near the top of the page.
 constexpr std::size_t kHeadlineH2s = 6;
 
+/// A heading's text without the permalink mark a documentation site puts
+/// after it: "Hypothermia¶" -> "Hypothermia".
+std::string without_permalink(std::string text) {
+  constexpr std::string_view kPilcrow = "\u00B6";
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  if (text.ends_with(kPilcrow)) text.resize(text.size() - kPilcrow.size());
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+/// An element whose class names a title or headline: "art_title", "entry-title", "headline".
+bool names_title(const GumboNode* n) {
+  if (n->type != GUMBO_NODE_ELEMENT || attr(n, "class") == nullptr) return false;
+  const std::vector<std::string> tokens = class_tokens(n);
+  return std::any_of(tokens.begin(), tokens.end(), [](const std::string& t) {
+    return token_has_part(t, "title") || token_has_part(t, "headline");
+  });
+}
+
 /// One pass over the whole document: <title>, <meta>, JSON-LD, microdata, <h1>s.
 void scan(const GumboNode* document, HeadFacts& f, PageMetadata& m) {
   std::vector<const GumboNode*> stack{document};
@@ -155,8 +174,12 @@ void scan(const GumboNode* document, HeadFacts& f, PageMetadata& m) {
     const GumboTag tag = tag_of(n);
     if (tag == GUMBO_TAG_TITLE && f.title_tag.empty()) f.title_tag = subtree_text(n, 4096);
     if (tag == GUMBO_TAG_META) read_meta(n, f);
-    if (tag == GUMBO_TAG_H1) m.h1s.push_back(subtree_text(n, 4096));
-    if (tag == GUMBO_TAG_H2 && m.h2s.size() < kHeadlineH2s) m.h2s.push_back(subtree_text(n, 4096));
+    if (tag == GUMBO_TAG_H1) m.h1s.push_back(without_permalink(subtree_text(n, 4096)));
+    // The first <h2>s, and elements a class names a title ("art_title",
+    // "post-title"): a table-layout page's headline has no heading element.
+    if (m.h2s.size() < kHeadlineH2s && tag != GUMBO_TAG_TITLE && tag != GUMBO_TAG_H1 &&
+        (tag == GUMBO_TAG_H2 || names_title(n)))
+      m.h2s.push_back(without_permalink(subtree_text(n, 4096)));
     if (tag == GUMBO_TAG_SCRIPT) {
       const char* type = attr(n, "type");
       if (type != nullptr && ascii_lower(trim(type)) == "application/ld+json") {
@@ -307,8 +330,10 @@ std::string longest_title_part(const std::string& title_tag) {
 bool tells_headline(const std::string& heading, const std::string& part) {
   constexpr std::size_t kMinLongWords = 3;
   const std::string l = lower_collapsed(heading);
+  if (l.size() > 3 * part.size() + 40) return false;
+  if (l.find(part) != npos) return true;
   if (l.size() > 2 * part.size() + 20) return false;
-  if (l.find(part) != npos || nearly_the_same(l, part)) return true;
+  if (nearly_the_same(l, part)) return true;
   const std::vector<std::string> told = long_words(part), have = long_words(l);
   if (told.size() < kMinLongWords) return false;
   const auto shared = std::count_if(told.begin(), told.end(), [&](const std::string& w) {
@@ -343,9 +368,11 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
   // headline part is the visible headline, often fuller ("Chocolate, grapes
   // and other festive foods that can poison your dog" for "Festive foods
   // that can poison your dog").
-  const std::string part = longest_title_part(f.title_tag);
+  const std::string part = longest_title_part(clean_title(f.title_tag, site, {}));
   const std::string* h2_headline = nullptr;
-  if (count_words(part) >= 3)
+  // Three words, or a CJK phrase of four characters (three bytes each).
+  const auto cjk_bytes = std::count_if(part.begin(), part.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
+  if (count_words(part) >= 3 || cjk_bytes >= 4)
     for (const std::string& h2 : m.h2s)
       if (tells_headline(h2, part)) {
         h2_headline = &h2;

@@ -25,6 +25,7 @@ constexpr std::size_t kMaxTitleWords = 25;
 constexpr std::size_t kTitleLookback = 16;  // units searched above the first prose for the title
 constexpr std::size_t kWrapWidth = 80;     // text browsers wrap at 80 columns
 constexpr std::size_t kMinMenuItems = 3;  // menu items outside the region that make a whole page
+constexpr std::size_t kMaxStandfirstLines = 4;  // lines of an 80-column dump a standfirst wraps over
 constexpr std::size_t kMetaReach = 5;     // units under a headline searched for its byline or date
 constexpr std::size_t kBannerReach = 25;  // units from either end of a page where a consent banner sits
 constexpr std::size_t kLongParagraphWords = 15;  // a paragraph after a "Related" heading that keeps it inside
@@ -231,6 +232,10 @@ std::string strip_link_marks(std::string_view line) {
     }
     out += line[i];
   }
+  // A documentation site's permalink mark after a heading: "Hypothermia¶".
+  const std::size_t end = out.find_last_not_of(' ');
+  if (end != std::string::npos && std::string_view(out).substr(0, end + 1).ends_with("\u00B6"))
+    out.erase(out.find_last_not_of(' ', end - 2) + 1);
   return out;
 }
 
@@ -546,6 +551,8 @@ bool is_button_label(const Unit& u) {
                                                   "expand all", "collapse all"};
   if (u.line.kind != PageLineKind::Short || count_words(u.text) > 5) return false;
   const std::string lower = ascii_lower(u.text) + " ";
+  // "+ Follow" under a byline: a button with its plus sign.
+  if (lower.starts_with("+ ") && is_ui_phrase(u.text.substr(2), count_words(u.text) - 1)) return true;
   return std::any_of(std::begin(kButtons), std::end(kButtons), [&](std::string_view b) { return lower.starts_with(b); });
 }
 
@@ -837,7 +844,7 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   if (u.text.ends_with(':')) s -= 3;                                 // a lead-in
   // Under a byline comes the author's role ("Pharmacist manager, Corbel
   // Pharmacy"), never the headline, which stands above it.
-  if (c > 0 && names_author(units[c - 1])) s -= 4;
+  if ((c > 0 && names_author(units[c - 1])) || is_author_role(u.text)) s -= 4;
   if (is_call_to_action(u.text, words) || is_ui_phrase(u.text, words)) s -= 4;  // "Subscribe for $1", "Follow"
   // A headline's words come back in the first paragraphs; a site's or a desk's
   // seldom do. A row of capitalised names is a nav bar, whatever it shares.
@@ -915,6 +922,7 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
   out.above_box = std::numeric_limits<std::size_t>::max();
   bool passed_prose = false, passed_meta = false;
   std::size_t stopped = 0;  // past the list the search stopped at (0: it did not stop at one)
+  std::size_t standfirst_at = std::string::npos;  // a long standfirst passed, which a wrapped headline may top
   for (std::size_t i = begin, steps = 0; i > 0 && steps < kTitleLookback; --i) {
     const Unit& u = units[i - 1];
     // An infobox's rows and borders do not count towards the reach.
@@ -960,13 +968,16 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
       i = top + 1;  // the loop goes on with the unit above the box
       continue;
     }
-    // A long standfirst without a full stop lies between the headline and the text.
-    if (u.line.kind == PageLineKind::Short && u.first == u.last && count_words(u.text) > kMaxTitleWords &&
-        !ends_sentence(u.text))
+    // A long standfirst without a full stop lies between the headline and the
+    // text, on one line or wrapped over a few.
+    if (u.line.kind == PageLineKind::Short && u.last - u.first < kMaxStandfirstLines &&
+        count_words(u.text) > kMaxTitleWords && !ends_sentence(u.text)) {
+      standfirst_at = i - 1;
       continue;
+    }
     // A text browser wraps a long headline at 80 columns; only the heading
     // nearest the text may be one (higher up, two lines are a wrapped menu).
-    if (!title_like(u) && !(candidates.empty() && is_wrapped_headline(u))) break;
+    if (!title_like(u) && !((candidates.empty() || standfirst_at == i) && is_wrapped_headline(u))) break;
     candidates.push_back(i - 1);
   }
   // A list under the headline ("About risk levels" and its items under "Risk
@@ -1180,9 +1191,11 @@ std::string toc_key(std::string_view t) {
 /// heading of its own ("1 Causes" ... "Causes"). Two in a row at least.
 std::vector<bool> toc_items(const std::vector<Unit>& units) {
   std::vector<bool> toc(units.size(), false);
-  std::map<std::string, std::size_t> last_seen;  // key -> last unit index with it
+  // key -> last unit index with it, as a heading: a headline that comes back
+  // in a most-read list at the foot of the page is no contents item.
+  std::map<std::string, std::size_t> last_seen;
   for (std::size_t i = 0; i < units.size(); ++i)
-    if (units[i].line.kind == PageLineKind::Short) last_seen[toc_key(units[i].text)] = i;
+    if (units[i].line.kind == PageLineKind::Short && !is_bullet_item(units[i].text)) last_seen[toc_key(units[i].text)] = i;
   std::vector<bool> repeats(units.size(), false);
   for (std::size_t i = 0; i < units.size(); ++i) {
     if (units[i].line.kind != PageLineKind::Short) continue;
@@ -1297,7 +1310,11 @@ std::size_t past_question_headline(const std::vector<Unit>& units, std::size_t b
   // The last item of a breadcrumb list ("3. Vitamines et minéraux") is no heading.
   const bool heading_above = begin > 0 && units[begin - 1].line.kind == PageLineKind::Short &&
                              units[begin - 1].line.score > kMenuItemScore && !is_bullet_item(units[begin - 1].text);
-  return next < end && (title_case || followed_by_meta(units, begin, next) || !heading_above) ? next : begin;
+  // The byline may stand under a standfirst: look past one for it.
+  std::size_t reach = next;
+  if (reach < end && count_words(units[reach].text) <= kMaxStandfirstWords)
+    for (++reach; reach < end && units[reach].line.kind != PageLineKind::Prose;) ++reach;
+  return next < end && (title_case || followed_by_meta(units, begin, reach) || !heading_above) ? next : begin;
 }
 
 PageFacts page_facts(const std::vector<Unit>& units, std::size_t begin) {

@@ -57,7 +57,8 @@ struct PageRegion {
 /// `line` without a text browser's link numbers and an encyclopedia's
 /// citation marks: "[13]How do I ..." -> "How do I ...", "damp air.[1] They"
 /// -> "damp air. They". A bracket of one to four digits is neither prose nor a
-/// heading in a page dump; "[x]" and "[12a]" stay.
+/// heading in a page dump; "[x]" and "[12a]" stay. A documentation site's
+/// permalink mark ending a heading goes too: "Hypothermia¶" -> "Hypothermia".
 std::string strip_link_marks(std::string_view line);
 
 /// A text browser's dump of a page laid out in two columns (a sidebar beside

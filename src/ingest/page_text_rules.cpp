@@ -110,7 +110,11 @@ namespace {
 
 bool is_consent_text(std::string_view lower, std::size_t words) {
   if (words > 90) return false;
-  if (lower.find("cookie") != std::string_view::npos && contains_any(lower, page_phrases("consent_words"))) return true;
+  // "cookie", or its name in the Nordic languages: "kakor", "informasjonskapsler".
+  const bool cookies = lower.find("cookie") != std::string_view::npos || lower.find("kakor") != std::string_view::npos ||
+                       lower.find("informasjonskapsler") != std::string_view::npos ||
+                       lower.find("evästee") != std::string_view::npos;
+  if (cookies && contains_any(lower, page_phrases("consent_words"))) return true;
   return contains_any(lower, page_phrases("personal_data")) && contains_any(lower, page_phrases("partners"));
 }
 
@@ -332,6 +336,23 @@ bool is_name(std::string_view name) {
 }
 }  // namespace
 
+bool is_author_role(std::string_view line) {
+  constexpr std::size_t kMaxWords = 8;
+  const std::string_view t = trim(line);
+  if (words_in(t) > kMaxWords || t.empty() || t.back() == '.') return false;
+  const std::string lower = fold_case(t);
+  for (std::string_view role : {"reporter", "correspondent", "editor", "writer", "journalist", "columnist",
+                                "contributor", "periodista", "redactor", "redactora", "redakteur", "redakteurin",
+                                "korrespondent", "korrespondentin", "journaliste", "rédacteur", "rédactrice",
+                                "giornalista", "redattore", "redattrice", "jornalista", "redator", "redatora"})
+    for (std::size_t at = lower.find(role); at != std::string::npos; at = lower.find(role, at + 1)) {
+      const bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1]));
+      const std::size_t end = at + role.size();
+      if (starts && (end == lower.size() || !std::isalpha(static_cast<unsigned char>(lower[end])))) return true;
+    }
+  return false;
+}
+
 bool is_author_bio(std::string_view line) {
   constexpr std::size_t kMaxBioWords = 80;
   const std::string_view t = trim(line);
@@ -466,13 +487,18 @@ bool starts_like_byline(std::string_view line) {
   if (by != std::string::npos && by <= 20 && words_in(t.substr(0, by)) <= 3 && by + 4 < t.size() &&
       std::isupper(static_cast<unsigned char>(t[by + 4])))
     return true;
+  // "Published2 hours ago": a text browser runs the label into its value.
+  for (std::string_view label : {"published", "updated", "posted", "publicerad", "publisert", "udgivet"})
+    if (lower.starts_with(label) && lower.size() > label.size() && std::isdigit(static_cast<unsigned char>(lower[label.size()])))
+      return true;
   return starts_any(lower, {"by ", "posted ", "published ", "updated ", "written by ", "posted on ", "por ", "von ",
                             "par ", "le ", "di ", "publicado", "actualizado", "veröffentlicht",
                             "aktualisiert", "publié", "mis à jour", "pubblicato", "aggiornato", "atualizado",
                             "redacción", "redazione", "stand: ", "vérifié le", "revisado", "geprüft am",
                             "última actualización", "ultimo aggiornamento", "dernière mise à jour",
                             "last updated", "last reviewed", "reviewed on", "revisto em", "última atualização",
-                            "written by:", "door ", "aangepast", "bijgewerkt", "gepubliceerd"});
+                            "written by:", "door ", "aangepast", "bijgewerkt", "gepubliceerd", "publicerad ",
+                            "uppdaterad ", "publisert ", "oppdatert ", "udgivet ", "opdateret "});
 }
 
 namespace {

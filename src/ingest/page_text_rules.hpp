@@ -44,6 +44,9 @@ bool is_reference_heading(std::string_view line, std::size_t words);
 /// or "writes about ..." in its first sentence ("Jo Bright is a freelance
 /// health writer based in Leeds."), in any supported language.
 bool is_author_bio(std::string_view line);
+/// A journalist's role on a line of its own under the byline: "Health
+/// correspondent, WBS Tarrow Valley", "Redakteurin Wissenschaft".
+bool is_author_role(std::string_view line);
 
 /// A short button or link that asks the reader to act ("Subscribe for $1",
 /// "Sign in", "Donate now"): a line of a site's header, never its headline.

@@ -440,6 +440,20 @@ TEST(HtmlParser, AnH2TellingTheTitleIsTheHeadlineWhenTheH1NamesTheSite) {
                   "<h2>Chocolate, grapes and other festive foods that can poison your dog</h2><p>x</p>")
                 .title,
             "Chocolate, grapes and other festive foods that can poison your dog");
+  // A table layout's headline in a cell a class names a title; a CJK title.
+  EXPECT_EQ(parse("<head><title>\xE9\x95\xB7\xE8\xBC\xA9\xE5\xB1\x85\xE5\xAE\xB6\xE9\x98\xB2\xE8\xB7\x8C - "
+                  "\xE8\xA1\x9B\xE6\x95\x99 - Site</title></head><table><tr><td class=\"art_title\">"
+                  "\xE9\x95\xB7\xE8\xBC\xA9\xE5\xB1\x85\xE5\xAE\xB6\xE9\x98\xB2\xE8\xB7\x8C\xEF\xBC\x9A"
+                  "\xE5\xBE\x9E\xE6\xB5\xB4\xE5\xAE\xA4\xE5\x81\x9A\xE8\xB5\xB7</td></tr></table><p>x</p>")
+                .title,
+            "\xE9\x95\xB7\xE8\xBC\xA9\xE5\xB1\x85\xE5\xAE\xB6\xE9\x98\xB2\xE8\xB7\x8C\xEF\xBC\x9A"
+            "\xE5\xBE\x9E\xE6\xB5\xB4\xE5\xAE\xA4\xE5\x81\x9A\xE8\xB5\xB7");
+  // The site name is no headline part: an <h1> with a permalink mark wins.
+  EXPECT_EQ(parse("<head><title>Hypothermia - Hollin Fell Rescue Handbook</title></head>"
+                  "<div class=\"md-header__title\">Hollin Fell Rescue Handbook Hypothermia</div>"
+                  "<h1>Hypothermia<a class=\"headerlink\" href=\"#h\">\xC2\xB6</a></h1><p>x</p>")
+                .title,
+            "Hypothermia");
 }
 
 TEST(HtmlParser, JournalBackMatterAndPageBuilderSitePartsAreDropped) {

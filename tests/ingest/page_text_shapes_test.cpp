@@ -125,14 +125,17 @@ TEST(PageTextShapes, PolishAndRussianEndMarkersCloseTheArticle) {
   EXPECT_FALSE(has(all_text(ru), "ambulances")) << all_text(ru);
 }
 
+// Paragraphs wrapped at 80 columns, as a text browser dumps them.
+const std::string kWrappedText =
+    "Lakeport will install automated external defibrillators in all 86 of its subway\n"
+    "stations by next summer, transit and health officials said Thursday, after a\n"
+    "study found that cardiac arrests underground end in death far more often.\n\n";
+
 TEST(PageTextShapes, ALineJoinsTheNextOnlyWhenItsFirstWordWouldNotHaveFitted) {
   // An 80-column dump: the byline row stops short of the width although it is
   // long (the next word, "Listen", would have fitted), so the tool row under
   // it stays a line of its own and goes; the paragraphs' lines do join.
-  const std::string para =
-      "Lakeport will install automated external defibrillators in all 86 of its subway\n"
-      "stations by next summer, transit and health officials said Thursday, after a\n"
-      "study found that cardiac arrests underground end in death far more often.\n\n";
+  const std::string& para = kWrappedText;
   const std::string page = std::string(kMenu) + "Lakeport to put defibrillators in every subway station\n\n"
                            "By Marisol Ng-Haddad Staff Writer Updated Nov. 13, 2026, 6:00 a.m.\n"
                            "Listen to this article Listen \xC2\xB7 5 min Gift this article Share 57 Comments\n\n" +
@@ -141,6 +144,43 @@ TEST(PageTextShapes, ALineJoinsTheNextOnlyWhenItsFirstWordWouldNotHaveFitted) {
   EXPECT_EQ(a.title, "Lakeport to put defibrillators in every subway station");
   EXPECT_FALSE(has(all_text(a), "Gift this article")) << all_text(a);
   EXPECT_TRUE(has(all_text(a), "86 of its subway stations by next summer")) << all_text(a);
+}
+
+TEST(PageTextShapes, AHeadlineInTheMostReadListAndTheReportersRoleUnderIt) {
+  // The headline comes back in a most-read list at the foot: no contents
+  // item for it. The correspondent's role under the name is no headline.
+  const std::string page =
+      std::string(kMenu) + "  \xE2\x80\xA2 England\n  \xE2\x80\xA2 Local News\n\n"
+      "Hospitals trial quiet hours to help patients sleep\n\nHelen Osei-Baptiste\n"
+      "Health correspondent, WBS Tarrow Valley\n\nPublished2 hours ago\n\n" + std::string(kArticle) +
+      "\nMost read\n\n 1. Ferry passengers stranded overnight\n 2. Hospitals trial quiet hours to help patients sleep\n"
+      " 3. Man, 82, passes driving test\n\n\xC2\xA9 2026 WBS\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title, "Hospitals trial quiet hours to help patients sleep");
+}
+
+TEST(PageTextShapes, AWrappedHeadlineOverALongStandfirstAndAPermalinkMark) {
+  const std::string press =
+      std::string(kMenu) +
+      "Halvergate Diagnostics Opens Enrollment for 4,000-Person Study of At-Home\nKidney Test\n\n"
+      "Adults with diabetes or high blood pressure can join at 22 community pharmacies\n"
+      "in Oregon and Washington; the study will compare a finger-prick test with\nstandard laboratory results\n\n"
+      "Halvergate Diagnostics logo (PLWfoto/Halvergate Diagnostics)\n\nNews provided by\n\nHalvergate Diagnostics\n"
+      "Dec 03, 2026, 08:00 ET\n\n" + kWrappedText + kWrappedText + kWrappedText;
+  EXPECT_EQ(parse_plaintext(press, rules()).title,
+            "Halvergate Diagnostics Opens Enrollment for 4,000-Person Study of At-Home Kidney Test");
+  const std::string docs = std::string(kMenu) + "Hypothermia\xC2\xB6\n\n" + std::string(kArticle);
+  EXPECT_EQ(parse_plaintext(docs, rules()).title, "Hypothermia");
+}
+
+TEST(PageTextShapes, ASwedishConsentBannerAndAFollowButton) {
+  const std::string page =
+      "Vi v\xC3\xA4rnar om din integritet\n\nLjungsala Tidning och v\xC3\xA5ra 142 partner anv\xC3\xA4nder kakor "
+      "och liknande tekniker f\xC3\xB6r att visa annonser och m\xC3\xA4ta trafiken p\xC3\xA5 sajten.\n\n" +
+      std::string(kMenu) + "The 20-20-20 rule is not enough for tired eyes at work\n\nMarisol Dunleavy, RN\n"
+      "Published Dec 2, 2026\n\n+ Follow\n\n" + std::string(kArticle);
+  const Article a = parse_plaintext(page, rules());
+  EXPECT_EQ(a.title, "The 20-20-20 rule is not enough for tired eyes at work");
+  EXPECT_FALSE(has(all_text(a), "kakor")) << all_text(a);
 }
 
 TEST(PageTextShapes, ATitleCaseHeadlineOfTwoSentences) {
