@@ -385,6 +385,15 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
     if (set(m.title, h1, "<h1> matching <title>")) break;
   }
   if (h2_headline != nullptr) set(m.title, collapse(*h2_headline), "<h2> matching <title>");
+  // A structured headline worded a little differently from the visible one
+  // ("… cabinet to 'move them today'" over "… cabinet 'move them today'"):
+  // the listener's title is the one the page shows.
+  for (const std::string& h1 : m.h1s)
+    if (!m.title.value.empty() && count_words(h1) >= 4 && lower_collapsed(h1) != lower_collapsed(m.title.value) &&
+        nearly_the_same(lower_collapsed(h1), lower_collapsed(m.title.value))) {
+      m.title = {collapse(h1), "<h1> rewording the structured headline"};
+      break;
+    }
   const std::string cleaned = clean_title(f.title_tag, site, {});
   if (!cleaned.empty() && lower_collapsed(cleaned) != lower_collapsed(site))
     set(m.title, cleaned, cleaned == collapse(f.title_tag) ? "<title>" : "<title> without the site name");

@@ -26,7 +26,8 @@ constexpr std::size_t kTitleLookback = 16;  // units searched above the first pr
 constexpr std::size_t kWrapWidth = 80;     // text browsers wrap at 80 columns
 constexpr std::size_t kMinMenuItems = 3;  // menu items outside the region that make a whole page
 constexpr std::size_t kMaxStandfirstLines = 4;  // lines of an 80-column dump a standfirst wraps over
-constexpr std::size_t kMetaReach = 5;     // units under a headline searched for its byline or date
+constexpr std::size_t kMetaReach = 5;
+constexpr std::size_t kMaxBannerParagraphWords = 80;  // a consent banner's paragraph, at most     // units under a headline searched for its byline or date
 constexpr std::size_t kBannerReach = 25;  // units from either end of a page where a consent banner sits
 constexpr std::size_t kLongParagraphWords = 15;  // a paragraph after a "Related" heading that keeps it inside
 constexpr std::size_t kMinStandfirstWords = 12;  // a standfirst under a headline is longer than this
@@ -139,6 +140,11 @@ bool is_meta(std::string_view t, std::size_t words) {
   for (std::string_view reading : {"min read", "minute read", "min. read", "lecture ", "lesezeit", "de lectura",
                                    "de leitura", "di lettura"})
     if (lower.find(reading) != std::string::npos) return true;
+  // A Japanese portal's dateline: "北都新報 12/6(日) 7:05配信".
+  if (t.find("\u914D\u4FE1") != std::string_view::npos && std::any_of(t.begin(), t.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) != 0;
+      }))
+    return true;
   // "March 3, 2024", "3 March 2024", "2024-03-03", "19.02.2025, 14:20 Uhr" with little else;
   // a CJK dateline may carry the source and the writer ("2025年10月8日 来源：… 作者：…").
   return (words <= 8 || (words <= 20 && count_words(t) <= 6)) && has_date(t);
@@ -496,6 +502,17 @@ std::vector<Unit> make_units(const std::vector<RawLine>& lines, std::size_t wrap
       l.score = static_cast<double>(std::min<std::size_t>(words, 150));
       l.rule.clear();
     }
+  }
+  // A banner's next paragraph at the top of the page goes with it: "You can
+  // change your choices at any time by clicking "Privacy settings" …".
+  for (std::size_t i = 1; i < units.size() && i < kBannerReach; ++i) {
+    PageLine& l = units[i].line;
+    const std::string lower = ascii_lower(units[i].text);
+    if (units[i - 1].line.rule == "page-cookie-consent" && l.kind == PageLineKind::Prose &&
+        word_weight(units[i].text) <= kMaxBannerParagraphWords &&
+        (lower.find("privacy") != std::string::npos || lower.find("consent") != std::string::npos ||
+         lower.find("your choices") != std::string::npos || lower.find("partners") != std::string::npos))
+      l = PageLine{l.number, PageLineKind::Chrome, kChromeScore, "page-cookie-consent"};
   }
   return units;
 }
@@ -934,6 +951,8 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
         is_box_line(u.text) ||  // an infobox between the headline and the text
         is_credited_caption(u.text) || is_fact_row(units, i - 1) || is_wrapped_standfirst(units, i - 1) ||
         is_image_alt(units, i - 1) || is_price(u.text) || is_rating(u.text) ||
+        // a picture's alt text or caption over its credit line
+        (units[i].line.rule == "photo-credit" && u.line.kind == PageLineKind::Short && !ends_sentence(u.text)) ||
         u.line.rule == "page-image-mark")  // an author's photo: "[megan-holl]"
       continue;
     // A label over its value: "From:" over a publisher's name, "Published" over a date.

@@ -186,8 +186,9 @@ bool is_tool_row(std::string_view lower, std::size_t words) {
   for (std::string_view w : words_of(lower)) {
     if (std::none_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }))
       continue;  // "57", "·", "|"
-    if (!equals_any(std::string(w), page_phrases("tool_words"))) return false;
-    if (std::ranges::find(kTools, w) != std::end(kTools)) tools.insert(w);
+    const bool network = equals_any(std::string(w), page_phrases("share_networks"));  // "WhatsApp"
+    if (!network && !equals_any(std::string(w), page_phrases("tool_words"))) return false;
+    if (network || std::ranges::find(kTools, w) != std::end(kTools)) tools.insert(w);
   }
   return tools.size() >= kMinTools;
 }

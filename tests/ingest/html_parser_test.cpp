@@ -448,6 +448,12 @@ TEST(HtmlParser, AnH2TellingTheTitleIsTheHeadlineWhenTheH1NamesTheSite) {
                 .title,
             "\xE9\x95\xB7\xE8\xBC\xA9\xE5\xB1\x85\xE5\xAE\xB6\xE9\x98\xB2\xE8\xB7\x8C\xEF\xBC\x9A"
             "\xE5\xBE\x9E\xE6\xB5\xB4\xE5\xAE\xA4\xE5\x81\x9A\xE8\xB5\xB7");
+  // The visible <h1> over a structured headline worded a little differently.
+  EXPECT_EQ(parse("<head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
+                  "\"Pharmacist warns anyone keeping medicines in the bathroom to move them\"}</script></head>"
+                  "<h1>Pharmacist warns anyone keeping medicines in bathroom to move them</h1><p>x</p>")
+                .title,
+            "Pharmacist warns anyone keeping medicines in bathroom to move them");
   // The site name is no headline part: an <h1> with a permalink mark wins.
   EXPECT_EQ(parse("<head><title>Hypothermia - Hollin Fell Rescue Handbook</title></head>"
                   "<div class=\"md-header__title\">Hollin Fell Rescue Handbook Hypothermia</div>"

@@ -183,6 +183,32 @@ TEST(PageTextShapes, ASwedishConsentBannerAndAFollowButton) {
   EXPECT_FALSE(has(all_text(a), "kakor")) << all_text(a);
 }
 
+TEST(PageTextShapes, ConsentFollowUpVideoQueueAndSeriesLabelsAreNoHeadlines) {
+  const std::string page =
+      "We value your privacy\n\nWe and our 847 partners store and/or access information on a device, such as cookies.\n\n"
+      "You can change your choices at any time by clicking Privacy settings at the bottom of any page.\n\n" +
+      std::string(kMenu) + "Health\n\nPart of our series Body Basics\n\n"
+      "Why a fever makes you shiver when you are already hot\n\nShare Post WhatsApp Comments\n\n"
+      "Your browser does not support HTML5 video.\n\nUp Next: Driver films huge flock of geese stopping traffic\n\n" +
+      std::string(kArticle);
+  const Article a = parse_plaintext(page, rules());
+  EXPECT_EQ(a.title, "Why a fever makes you shiver when you are already hot");
+  EXPECT_FALSE(has(all_text(a), "Privacy settings")) << all_text(a);
+  EXPECT_FALSE(has(all_text(a), "geese")) << all_text(a);
+}
+
+TEST(PageTextShapes, AJapanesePortalsDatelineAndPhotoCredit) {
+  const std::string headline = "\xE5\x86\xAC\xE3\x81\x93\xE3\x81\x9D\xE8\x84\xB1\xE6\xB0\xB4\xE3\x81\xAB"
+                               "\xE6\xB3\xA8\xE6\x84\x8F";  // 冬こそ脱水に注意
+  const std::string page =
+      std::string(kMenu) + headline + "\n\n\xE5\x8C\x97\xE9\x83\xBD\xE6\x96\xB0\xE5\xA0\xB1 12/6 7:05"
+      "\xE9\x85\x8D\xE4\xBF\xA1\n\n  \xE2\x80\xA2 Share\n  \xE2\x80\xA2 LINE\n\n"
+      "\xE6\x9A\x96\xE6\x88\xBF\xE3\x81\xAE\xE9\x83\xA8\xE5\xB1\x8B\n"  // the picture's alt text
+      "\xEF\xBC\x88\xE5\x86\x99\xE7\x9C\x9F\xEF\xBC\x9A\xE5\x8C\x97\xE9\x83\xBD\xE6\x96\xB0\xE5\xA0\xB1"
+      "\xEF\xBC\x89\n\n" + std::string(kArticle);  // （写真：北都新報）
+  EXPECT_EQ(parse_plaintext(page, rules()).title, headline);
+}
+
 TEST(PageTextShapes, ATitleCaseHeadlineOfTwoSentences) {
   const std::string page =
       "WriteSign upSign in\nThe BacklogFollow publication\n\nMember-only story\n\n"
