@@ -379,7 +379,10 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
   // An accordion's question is a button inside a heading: the heading's text, not a control.
   const bool heading_button = el->v.element.tag == GUMBO_TAG_BUTTON && el->parent != nullptr && is_element(el->parent) &&
                               el->parent->v.element.tag >= GUMBO_TAG_H1 && el->parent->v.element.tag <= GUMBO_TAG_H6;
-  if (cfg.tags.count(name) != 0 && !(is_callout && name == "aside") && !heading_button) return "chrome: " + name;
+  // A forum wraps a post's text in its edit form: a <form> with paragraphs of prose is the post.
+  const bool post_form = name == "form" && holds_paragraphs(el);
+  if (cfg.tags.count(name) != 0 && !(is_callout && name == "aside") && !heading_button && !post_form)
+    return "chrome: " + name;
   if (const std::string role = role_of(el); cfg.roles.count(role) != 0) return "chrome: " + role;
   if (el->v.element.tag == GUMBO_TAG_FOOTER) return "chrome: footer";
   // A page builder's site parts: Elementor's header, footer and popup templates.

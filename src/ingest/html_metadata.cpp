@@ -144,7 +144,8 @@ void read_meta(const GumboNode* n, HeadFacts& f) {
 }
 
 /// The <h2>s read as possible headlines: those near the top of the page.
-constexpr std::size_t kHeadlineH2s = 6;
+constexpr std::size_t kHeadlineH2s = 12;
+constexpr std::size_t kMinHeadlineWords = 3;  // a sidebar's "Moderators" box title is none
 
 /// A heading's text without the permalink mark a documentation site puts
 /// after it: "Hypothermia¶" -> "Hypothermia".
@@ -154,6 +155,13 @@ std::string without_permalink(std::string text) {
   if (text.ends_with(kPilcrow)) text.resize(text.size() - kPilcrow.size());
   while (!text.empty() && text.back() == ' ') text.pop_back();
   return text;
+}
+
+/// Three words or more, or four CJK characters (three bytes each): a
+/// sidebar box's "Moderators" is no headline.
+bool headline_sized(const std::string& text) {
+  const auto cjk = std::count_if(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
+  return count_words(text) >= kMinHeadlineWords || cjk >= 4;
 }
 
 /// An element whose class names a title or headline: "art_title", "entry-title", "headline".
@@ -179,7 +187,7 @@ void scan(const GumboNode* document, HeadFacts& f, PageMetadata& m) {
     // "post-title"): a table-layout page's headline has no heading element.
     if (m.h2s.size() < kHeadlineH2s && tag != GUMBO_TAG_TITLE && tag != GUMBO_TAG_H1 &&
         (tag == GUMBO_TAG_H2 || names_title(n)))
-      m.h2s.push_back(without_permalink(subtree_text(n, 4096)));
+      if (std::string text = without_permalink(subtree_text(n, 4096)); headline_sized(text)) m.h2s.push_back(std::move(text));
     if (tag == GUMBO_TAG_SCRIPT) {
       const char* type = attr(n, "type");
       if (type != nullptr && ascii_lower(trim(type)) == "application/ld+json") {
@@ -344,6 +352,15 @@ bool tells_headline(const std::string& heading, const std::string& part) {
 
 void title_cascade(const HeadFacts& f, PageMetadata& m) {
   prefer_fuller_h1(f, m);
+  // A headline marked on the page itself (itemprop="headline" on the <h1>)
+  // is what the reader sees; a JSON-LD headline that differs from it is the
+  // search-engine title ("… : Fridge, Cold Water & Cooking From Frozen").
+  if (m.title.source == "JSON-LD headline" && !f.micro_headline.empty() &&
+      lower_collapsed(f.micro_headline) != lower_collapsed(m.title.value)) {
+    const std::vector<std::string> told = long_words(m.title.value), shown = long_words(f.micro_headline);
+    if (std::any_of(told.begin(), told.end(), [&](const std::string& w) { return std::ranges::find(shown, w) != shown.end(); }))
+      m.title = {collapse(f.micro_headline), "microdata headline over a different JSON-LD headline"};
+  }
   set(m.title, f.micro_headline, "microdata headline");
   const std::string site = m.site_name.value;
   // The visible headline wins over a social-media variant in og:title when
@@ -385,15 +402,35 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
     if (set(m.title, h1, "<h1> matching <title>")) break;
   }
   if (h2_headline != nullptr) set(m.title, collapse(*h2_headline), "<h2> matching <title>");
+  // og:title or <title> that runs a community's or section's name into the
+  // headline ("t/ShoulderRehab - 14 months with …"): the headline alone,
+  // when the page shows it as a heading.
+  if (m.title.source == "og:title" || m.title.source.starts_with("<title>")) {
+    const std::string whole = lower_collapsed(m.title.value);
+    for (const std::string& h : m.h2s) {
+      const std::string l = lower_collapsed(h);
+      const bool part = l.size() + 3 < whole.size() && std::any_of(std::begin(kSeparators), std::end(kSeparators), [&](std::string_view sep) {
+        return whole.starts_with(l + std::string(sep)) || whole.ends_with(std::string(sep) + l);
+      });
+      if (part && headline_sized(h)) {
+        m.title = {collapse(h), "heading inside " + m.title.source};
+        break;
+      }
+    }
+  }
   // A structured headline worded a little differently from the visible one
   // ("… cabinet to 'move them today'" over "… cabinet 'move them today'"):
-  // the listener's title is the one the page shows.
-  for (const std::string& h1 : m.h1s)
-    if (!m.title.value.empty() && count_words(h1) >= 4 && lower_collapsed(h1) != lower_collapsed(m.title.value) &&
-        nearly_the_same(lower_collapsed(h1), lower_collapsed(m.title.value))) {
+  // the listener's title is the one the page shows. An <h1> that holds the
+  // structured headline whole adds a kicker to it ("Atemwegsinfekte …"), and
+  // one held by it is cut short: neither is a rewording.
+  for (const std::string& h1 : m.h1s) {
+    const std::string visible = lower_collapsed(h1), told = lower_collapsed(m.title.value);
+    if (!told.empty() && count_words(h1) >= 4 && visible.find(told) == npos && told.find(visible) == npos &&
+        nearly_the_same(visible, told)) {
       m.title = {collapse(h1), "<h1> rewording the structured headline"};
       break;
     }
+  }
   const std::string cleaned = clean_title(f.title_tag, site, {});
   if (!cleaned.empty() && lower_collapsed(cleaned) != lower_collapsed(site))
     set(m.title, cleaned, cleaned == collapse(f.title_tag) ? "<title>" : "<title> without the site name");
@@ -429,8 +466,13 @@ std::string clean_title(const std::string& raw, const std::string& site, const s
   const std::string title = collapse(raw);
   if (title.empty()) return title;
   const std::string lower = ascii_lower(title);
+  // An <h1> the title holds, unless a longer part of it is something else:
+  // a forum's community name in "t/ShoulderRehab - 14 months with …".
+  const std::string longest = longest_title_part(title);
   for (const std::string& h1 : h1s)
-    if (!h1.empty() && lower.find(lower_collapsed(h1)) != npos) return collapse(h1);
+    if (const std::string l = lower_collapsed(h1);
+        !l.empty() && lower.find(l) != npos && (longest.find(l) != npos || l.size() >= longest.size()))
+      return collapse(h1);
   const std::string lsite = lower_collapsed(site);
   for (std::string_view sep : kSeparators) {
     if (lsite.empty()) break;

@@ -740,9 +740,18 @@ double lowercase_share(std::string_view t) {
   return words.empty() ? 0.0 : static_cast<double>(lower) / static_cast<double>(words.size());
 }
 
+/// A unit's text as the page's repeats are counted: case folded in every
+/// script ("VALE DO ITAÚNA" is "Vale do Itaúna"), without a form field's or
+/// a link's brackets ("[Vale do Itaúna]").
+std::string seen_key(std::string_view text) {
+  std::string key = utf8::fold_case(trim(text));
+  if (key.size() > 2 && key.front() == '[' && key.back() == ']') key = key.substr(1, key.size() - 2);
+  return key;
+}
+
 /// What the title search knows about the whole page.
 struct PageFacts {
-  std::map<std::string, std::size_t> seen;  // lowercased unit text -> how many units have it
+  std::map<std::string, std::size_t> seen;  // seen_key() of a unit's text -> how many units have it
   std::vector<std::string> footer;          // lowercased copyright lines, which name the site
   std::vector<bool> toc;                    // table-of-contents items
   std::string lead;                         // the article's first paragraphs, for word overlap
@@ -852,7 +861,7 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   if (words >= 4) s += 1;
   if (names_subject(u.text, facts)) s += 3;
   if (followed_by_meta(units, c, begin)) s += 3;
-  const auto seen = facts.seen.find(key);
+  const auto seen = facts.seen.find(seen_key(u.text));
   // A short line found again is a section name in a menu too; a headline can
   // come back whole (a sticky header, a recipe card) and stays.
   if ((seen != facts.seen.end() && seen->second > 1 && words <= 3) || facts.toc[c]) s -= 4;
@@ -1015,6 +1024,16 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
   return out;
 }
 
+/// Whether `phrase` opens or ends `text` as whole words ("vale do itaúna"
+/// in "calor extremo: … no vale do itaúna").
+bool holds_phrase(std::string_view text, std::string_view phrase) {
+  if (phrase.empty() || text.size() < phrase.size()) return false;
+  const auto boundary = [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); };
+  if (text.size() == phrase.size()) return text == phrase;
+  return (text.starts_with(phrase) && boundary(text[phrase.size()])) ||
+         (text.ends_with(phrase) && boundary(text[text.size() - phrase.size() - 1]));
+}
+
 /// The headline found above the first prose unit, and the end of a box of
 /// facts under it (0 when there is none): everything between is dropped.
 struct TitleChoice {
@@ -1029,7 +1048,7 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
   const std::size_t below_contents = found.below_contents;
   if (candidates.empty()) return {begin};
   const auto repeated = [&](std::size_t i) {
-    const auto seen = facts.seen.find(ascii_lower(units[i].text));
+    const auto seen = facts.seen.find(seen_key(units[i].text));
     return count_words(units[i].text) >= 4 && seen != facts.seen.end() && seen->second > 1;
   };
   std::size_t best = candidates.front(), best_k = 0;
@@ -1050,15 +1069,15 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
                                // the page repeats it as a headline is repeated.
                                c >= 2 && (lowercase_share(units[c - 1].text) > 0.3 || repeated(c - 1)) &&
                                !is_crumb_section(toc_key(units[c - 1].text), facts) &&
-                               !ascii_lower(units[c].text).starts_with(ascii_lower(units[c - 1].text));
+                               !holds_phrase(ascii_lower(units[c].text), ascii_lower(units[c - 1].text));
     if (heading_above) s -= 1.5;
-    // The last breadcrumb or a short label that the headline under it
-    // opens with: "Allergie aux acariens" over "Allergie aux acariens : les
-    // symptômes ...".
+    // The last breadcrumb or a short label that the headline under it opens
+    // or ends with: "Allergie aux acariens" over "Allergie aux acariens : les
+    // symptômes ...", a region's name over "… em idosos no Vale do Itaúna".
     const std::string lower = ascii_lower(units[c].text);
     for (std::size_t n = 0; n < k; ++n)
       if (const std::string near = ascii_lower(units[candidates[n]].text);
-          near.size() > lower.size() + 2 && near.starts_with(lower) && !std::isalnum(static_cast<unsigned char>(near[lower.size()])))
+          near.size() > lower.size() + 2 && holds_phrase(near, lower))
         s -= 1;
     if (heading_above && count_words(units[c].text) >= kMinStandfirstWords &&
         count_words(units[c - 1].text) < count_words(units[c].text))
@@ -1347,7 +1366,7 @@ PageFacts page_facts(const std::vector<Unit>& units, std::size_t begin) {
   facts.toc = toc_items(units);
   facts.crumbs = breadcrumb_trail(units, begin);
   for (const Unit& u : units) {
-    ++facts.seen[ascii_lower(u.text)];
+    ++facts.seen[seen_key(u.text)];
     if (u.line.rule == "copyright" || u.line.rule == "page-footer") facts.footer.push_back(ascii_lower(u.text));
   }
   return facts;

@@ -464,7 +464,14 @@ bool has_date(std::string_view line) {
                                 [&](std::string_view m) { return lower.find(m) != std::string::npos; }) ||
          contains_any(lower, {"março", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro",
                               "fevereiro", "janeiro", "settembre", "novembre", "febbraio", "aprile", "ene ",
-                              "abr ", "ago ", "dic ", "set ", "fev ", "out ", "mei "});
+                              "abr ", "ago ", "dic ", "set ", "fev ", "out ", "mei ",
+                              // Arabic month names (Egyptian and Gulf use)
+                              "\u064A\u0646\u0627\u064A\u0631", "\u0641\u0628\u0631\u0627\u064A\u0631",
+                              "\u0645\u0627\u0631\u0633", "\u0623\u0628\u0631\u064A\u0644", "\u0645\u0627\u064A\u0648",
+                              "\u064A\u0648\u0646\u064A\u0648", "\u064A\u0648\u0644\u064A\u0648",
+                              "\u0623\u063A\u0633\u0637\u0633", "\u0633\u0628\u062A\u0645\u0628\u0631",
+                              "\u0623\u0643\u062A\u0648\u0628\u0631", "\u0646\u0648\u0641\u0645\u0628\u0631",
+                              "\u062F\u064A\u0633\u0645\u0628\u0631"});
 }
 
 bool starts_like_byline(std::string_view line) {
@@ -473,6 +480,8 @@ bool starts_like_byline(std::string_view line) {
   for (std::string_view cjk : {"\u4F5C\u8005", "\u6765\u6E90", "\u8BB0\u8005", "\u7F16\u8F91", "\u6587/",
                                "\u8457\u8005", "\u8A18\u8005", "\u57F7\u7B46", "\uAE30\uC790"})
     if (t.starts_with(cjk)) return true;
+  // "كتب: هالة منصور" (wrote:), an Arabic byline.
+  if (t.starts_with("\u0643\u062A\u0628:") || t.starts_with("\u0643\u062A\u0628\u062A:")) return true;
   // A Korean or Japanese reporter's name before the title: "김서진 기자", "山田太郎 記者".
   if (words_in(t) <= 3 && (t.ends_with(" \uAE30\uC790") || t.ends_with(" \u8A18\u8005"))) return true;
   const std::string lower = ascii_lower(t);

@@ -454,6 +454,13 @@ TEST(HtmlParser, AnH2TellingTheTitleIsTheHeadlineWhenTheH1NamesTheSite) {
                   "<h1>Pharmacist warns anyone keeping medicines in bathroom to move them</h1><p>x</p>")
                 .title,
             "Pharmacist warns anyone keeping medicines in bathroom to move them");
+  // An <h1> that adds a kicker to the structured headline is no rewording of it.
+  EXPECT_EQ(parse("<head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
+                  "\"Kinderarztpraxen melden Ansturm vor den Feiertagen\"}</script></head>"
+                  "<h1><span>Atemwegsinfekte</span> <span>Kinderarztpraxen melden Ansturm vor den Feiertagen</span></h1>"
+                  "<p>x</p>")
+                .title,
+            "Kinderarztpraxen melden Ansturm vor den Feiertagen");
   // The site name is no headline part: an <h1> with a permalink mark wins.
   EXPECT_EQ(parse("<head><title>Hypothermia - Hollin Fell Rescue Handbook</title></head>"
                   "<div class=\"md-header__title\">Hollin Fell Rescue Handbook Hypothermia</div>"
@@ -473,6 +480,27 @@ TEST(HtmlParser, JournalBackMatterAndPageBuilderSitePartsAreDropped) {
   EXPECT_NE(text.find("stair climbing"), std::string::npos) << text;
   for (const char* gone : {"Call us", "public contributors", "funded by", "Opening hours"})
     EXPECT_EQ(text.find(gone), std::string::npos) << gone << "\n" << text;
+}
+
+TEST(HtmlParser, AForumPostInItsEditFormUnderACommunityNamedH1) {
+  const std::string para =
+      "<p>Long post, sorry. When I was first diagnosed I read every recovery story on this forum at night.</p>";
+  const Article a = parse(
+      "<head><title>14 months with frozen shoulder, what helped me : ShoulderRehab</title>"
+      "<meta property=\"og:title\" content=\"t/ShoulderRehab - 14 months with frozen shoulder, what helped me\"></head>"
+      "<body><div class=\"side\"><h1>ShoulderRehab</h1><p>A community for shoulder injuries.</p></div>"
+      "<div class=\"thing\"><p class=\"title\"><a class=\"title\" href=\"/p\">14 months with frozen shoulder, what "
+      "helped me</a></p><form class=\"usertext\"><div class=\"md\">" + para + para + para + "</div></form></div></body>");
+  EXPECT_EQ(a.title, "14 months with frozen shoulder, what helped me");
+  EXPECT_NE(all_text(a).find("Long post, sorry."), std::string::npos) << all_text(a);
+}
+
+TEST(HtmlParser, TheHeadlineMarkedOnThePageOverASearchEngineHeadline) {
+  EXPECT_EQ(parse("<head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":"
+                  "\"How to Thaw a Turkey Safely: Fridge, Cold Water and Cooking From Frozen\"}</script></head>"
+                  "<h1 itemprop=\"headline\">How to Thaw a Turkey Safely (and What to Do If You Forgot)</h1><p>x</p>")
+                .title,
+            "How to Thaw a Turkey Safely (and What to Do If You Forgot)");
 }
 
 TEST(HtmlParser, MainContentChoice) {

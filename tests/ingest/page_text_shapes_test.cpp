@@ -209,6 +209,18 @@ TEST(PageTextShapes, AJapanesePortalsDatelineAndPhotoCredit) {
   EXPECT_EQ(parse_plaintext(page, rules()).title, headline);
 }
 
+TEST(PageTextShapes, AGovernmentBannerAnAdLabelAndARegionLabelAreNoHeadlines) {
+  const std::string page =
+      "U.S. flag\nAn official website of the United States government\nHere's how you know\n"
+      "Official websites use .gov\n\nA .gov website belongs to an official government organization in the United States.\n\n" +
+      std::string(kMenu) + "Your local news: TPB Mildura Change location\n\nADVERTISEMENT - CONTINUE READING BELOW\n\n"
+      "Vale do Ita\xC3\xBAna\n\nCalor extremo: m\xC3\xA9" "dicos alertam para risco em idosos no Vale do Ita\xC3\xBAna\n\n" +
+      std::string(kArticle);
+  const Article a = parse_plaintext(page, rules());
+  EXPECT_EQ(a.title, "Calor extremo: m\xC3\xA9" "dicos alertam para risco em idosos no Vale do Ita\xC3\xBAna");
+  EXPECT_FALSE(has(all_text(a), ".gov website")) << all_text(a);
+}
+
 TEST(PageTextShapes, ATitleCaseHeadlineOfTwoSentences) {
   const std::string page =
       "WriteSign upSign in\nThe BacklogFollow publication\n\nMember-only story\n\n"
