@@ -350,17 +350,65 @@ bool tells_headline(const std::string& heading, const std::string& part) {
   return static_cast<std::size_t>(shared) * 5 >= told.size() * 3;
 }
 
+/// A headline marked on the page itself (itemprop="headline" on the <h1>)
+/// is what the reader sees; a JSON-LD headline that differs from it is the
+/// search-engine title ("… : Fridge, Cold Water & Cooking From Frozen").
+void prefer_marked_headline(const HeadFacts& f, PageMetadata& m) {
+  if (m.title.source != "JSON-LD headline" || f.micro_headline.empty() ||
+      lower_collapsed(f.micro_headline) == lower_collapsed(m.title.value))
+    return;
+  const std::vector<std::string> told = long_words(m.title.value), shown = long_words(f.micro_headline);
+  if (std::any_of(told.begin(), told.end(), [&](const std::string& w) { return std::ranges::find(shown, w) != shown.end(); }))
+    m.title = {collapse(f.micro_headline), "microdata headline over a different JSON-LD headline"};
+}
+
+/// The first <h2> or title-classed element that tells `part`, <title>'s
+/// headline part (three words, or four CJK characters), or nullptr.
+const std::string* h2_telling(const PageMetadata& m, const std::string& part) {
+  const auto cjk_bytes = std::count_if(part.begin(), part.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
+  if (count_words(part) < 3 && cjk_bytes < 4) return nullptr;
+  for (const std::string& h2 : m.h2s)
+    if (tells_headline(h2, part)) return &h2;
+  return nullptr;
+}
+
+/// og:title or <title> that runs a community's or section's name into the
+/// headline ("t/ShoulderRehab - 14 months with …"): the headline alone,
+/// when the page shows it as a heading.
+void headline_inside_title(PageMetadata& m) {
+  if (m.title.source != "og:title" && !m.title.source.starts_with("<title>")) return;
+  const std::string whole = lower_collapsed(m.title.value);
+  for (const std::string& h : m.h2s) {
+    const std::string l = lower_collapsed(h);
+    const bool part = l.size() + 3 < whole.size() && std::any_of(std::begin(kSeparators), std::end(kSeparators), [&](std::string_view sep) {
+      return whole.starts_with(l + std::string(sep)) || whole.ends_with(std::string(sep) + l);
+    });
+    if (part && headline_sized(h)) {
+      m.title = {collapse(h), "heading inside " + m.title.source};
+      return;
+    }
+  }
+}
+
+/// A structured headline worded a little differently from the visible one
+/// ("… cabinet to 'move them today'" over "… cabinet 'move them today'"):
+/// the listener's title is the one the page shows. An <h1> that holds the
+/// structured headline whole adds a kicker to it ("Atemwegsinfekte …"), and
+/// one held by it is cut short: neither is a rewording.
+void prefer_reworded_h1(PageMetadata& m) {
+  for (const std::string& h1 : m.h1s) {
+    const std::string visible = lower_collapsed(h1), told = lower_collapsed(m.title.value);
+    if (!told.empty() && count_words(h1) >= 4 && visible.find(told) == npos && told.find(visible) == npos &&
+        nearly_the_same(visible, told)) {
+      m.title = {collapse(h1), "<h1> rewording the structured headline"};
+      return;
+    }
+  }
+}
+
 void title_cascade(const HeadFacts& f, PageMetadata& m) {
   prefer_fuller_h1(f, m);
-  // A headline marked on the page itself (itemprop="headline" on the <h1>)
-  // is what the reader sees; a JSON-LD headline that differs from it is the
-  // search-engine title ("… : Fridge, Cold Water & Cooking From Frozen").
-  if (m.title.source == "JSON-LD headline" && !f.micro_headline.empty() &&
-      lower_collapsed(f.micro_headline) != lower_collapsed(m.title.value)) {
-    const std::vector<std::string> told = long_words(m.title.value), shown = long_words(f.micro_headline);
-    if (std::any_of(told.begin(), told.end(), [&](const std::string& w) { return std::ranges::find(shown, w) != shown.end(); }))
-      m.title = {collapse(f.micro_headline), "microdata headline over a different JSON-LD headline"};
-  }
+  prefer_marked_headline(f, m);
   set(m.title, f.micro_headline, "microdata headline");
   const std::string site = m.site_name.value;
   // The visible headline wins over a social-media variant in og:title when
@@ -386,15 +434,7 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
   // and other festive foods that can poison your dog" for "Festive foods
   // that can poison your dog").
   const std::string part = longest_title_part(clean_title(f.title_tag, site, {}));
-  const std::string* h2_headline = nullptr;
-  // Three words, or a CJK phrase of four characters (three bytes each).
-  const auto cjk_bytes = std::count_if(part.begin(), part.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
-  if (count_words(part) >= 3 || cjk_bytes >= 4)
-    for (const std::string& h2 : m.h2s)
-      if (tells_headline(h2, part)) {
-        h2_headline = &h2;
-        break;
-      }
+  const std::string* h2_headline = h2_telling(m, part);
   const std::string tag = lower_collapsed(f.title_tag);
   for (const std::string& h1 : m.h1s) {
     if (h1.empty() || tag.find(lower_collapsed(h1)) == npos) continue;
@@ -402,35 +442,8 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
     if (set(m.title, h1, "<h1> matching <title>")) break;
   }
   if (h2_headline != nullptr) set(m.title, collapse(*h2_headline), "<h2> matching <title>");
-  // og:title or <title> that runs a community's or section's name into the
-  // headline ("t/ShoulderRehab - 14 months with …"): the headline alone,
-  // when the page shows it as a heading.
-  if (m.title.source == "og:title" || m.title.source.starts_with("<title>")) {
-    const std::string whole = lower_collapsed(m.title.value);
-    for (const std::string& h : m.h2s) {
-      const std::string l = lower_collapsed(h);
-      const bool part = l.size() + 3 < whole.size() && std::any_of(std::begin(kSeparators), std::end(kSeparators), [&](std::string_view sep) {
-        return whole.starts_with(l + std::string(sep)) || whole.ends_with(std::string(sep) + l);
-      });
-      if (part && headline_sized(h)) {
-        m.title = {collapse(h), "heading inside " + m.title.source};
-        break;
-      }
-    }
-  }
-  // A structured headline worded a little differently from the visible one
-  // ("… cabinet to 'move them today'" over "… cabinet 'move them today'"):
-  // the listener's title is the one the page shows. An <h1> that holds the
-  // structured headline whole adds a kicker to it ("Atemwegsinfekte …"), and
-  // one held by it is cut short: neither is a rewording.
-  for (const std::string& h1 : m.h1s) {
-    const std::string visible = lower_collapsed(h1), told = lower_collapsed(m.title.value);
-    if (!told.empty() && count_words(h1) >= 4 && visible.find(told) == npos && told.find(visible) == npos &&
-        nearly_the_same(visible, told)) {
-      m.title = {collapse(h1), "<h1> rewording the structured headline"};
-      break;
-    }
-  }
+  headline_inside_title(m);
+  prefer_reworded_h1(m);
   const std::string cleaned = clean_title(f.title_tag, site, {});
   if (!cleaned.empty() && lower_collapsed(cleaned) != lower_collapsed(site))
     set(m.title, cleaned, cleaned == collapse(f.title_tag) ? "<title>" : "<title> without the site name");

@@ -938,6 +938,23 @@ struct TitleCandidates {
   std::size_t box_end = 0;    // which ends before this unit
 };
 
+/// A list under the headline ("About risk levels" and its items under "Risk
+/// level 2 of 4") stopped the title search at `stopped` (past the list):
+/// when nothing found so far carries a byline or a date, headings above the
+/// list that do are candidates too. The caller checks that no byline or
+/// date was passed either (a blog's date over its post title lies under the
+/// list).
+void add_dated_above_box(const std::vector<Unit>& units, std::size_t begin, std::size_t stopped, TitleCandidates& out) {
+  const auto dated = [&](std::size_t c) { return followed_by_meta(units, c, begin); };
+  if (std::any_of(out.units.begin(), out.units.end(), dated)) return;
+  out.above_box = out.units.size();
+  out.box_end = stopped;
+  for (std::size_t i = stopped; i > 0 && stopped - i < kTitleLookback; --i)
+    if (title_like(units[i - 1]) && !is_bullet_item(units[i - 1].text) && !units[i - 1].text.ends_with(':') &&
+        dated(i - 1))
+      out.units.push_back(i - 1);
+}
+
 /// Looks back from `begin` past bylines, dates, credits, share widgets,
 /// breadcrumbs, fact rows and "key points" bullets, stopping at prose and
 /// other chrome; a long line under a shorter heading is its standfirst.
@@ -1008,19 +1025,7 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
     if (!title_like(u) && !((candidates.empty() || standfirst_at == i) && is_wrapped_headline(u))) break;
     candidates.push_back(i - 1);
   }
-  // A list under the headline ("About risk levels" and its items under "Risk
-  // level 2 of 4") stopped the search: when nothing passed so far is or
-  // carries a byline or a date, headings above the list that do are
-  // candidates too. (A blog's date over its post title lies under the list.)
-  const auto dated = [&](std::size_t c) { return followed_by_meta(units, c, begin); };
-  if (stopped > 0 && !passed_meta && std::none_of(candidates.begin(), candidates.end(), dated)) {
-    out.above_box = candidates.size();
-    out.box_end = stopped;
-    for (std::size_t i = stopped; i > 0 && stopped - i < kTitleLookback; --i)
-      if (title_like(units[i - 1]) && !is_bullet_item(units[i - 1].text) && !units[i - 1].text.ends_with(':') &&
-          dated(i - 1))
-        candidates.push_back(i - 1);
-  }
+  if (stopped > 0 && !passed_meta) add_dated_above_box(units, begin, stopped, out);
   return out;
 }
 
