@@ -147,16 +147,6 @@ void read_meta(const GumboNode* n, HeadFacts& f) {
 constexpr std::size_t kHeadlineH2s = 12;
 constexpr std::size_t kMinHeadlineWords = 3;  // a sidebar's "Moderators" box title is none
 
-/// A heading's text without the permalink mark a documentation site puts
-/// after it: "Hypothermia¶" -> "Hypothermia".
-std::string without_permalink(std::string text) {
-  constexpr std::string_view kPilcrow = "\u00B6";
-  while (!text.empty() && text.back() == ' ') text.pop_back();
-  if (text.ends_with(kPilcrow)) text.resize(text.size() - kPilcrow.size());
-  while (!text.empty() && text.back() == ' ') text.pop_back();
-  return text;
-}
-
 /// Three words or more, or four CJK characters (three bytes each): a
 /// sidebar box's "Moderators" is no headline.
 bool headline_sized(const std::string& text) {
@@ -182,12 +172,12 @@ void scan(const GumboNode* document, HeadFacts& f, PageMetadata& m) {
     const GumboTag tag = tag_of(n);
     if (tag == GUMBO_TAG_TITLE && f.title_tag.empty()) f.title_tag = subtree_text(n, 4096);
     if (tag == GUMBO_TAG_META) read_meta(n, f);
-    if (tag == GUMBO_TAG_H1) m.h1s.push_back(without_permalink(subtree_text(n, 4096)));
+    if (tag == GUMBO_TAG_H1) m.h1s.push_back(std::string(without_permalink_mark(subtree_text(n, 4096))));
     // The first <h2>s, and elements a class names a title ("art_title",
     // "post-title"): a table-layout page's headline has no heading element.
     if (m.h2s.size() < kHeadlineH2s && tag != GUMBO_TAG_TITLE && tag != GUMBO_TAG_H1 &&
         (tag == GUMBO_TAG_H2 || names_title(n)))
-      if (std::string text = without_permalink(subtree_text(n, 4096)); headline_sized(text)) m.h2s.push_back(std::move(text));
+      if (std::string text(without_permalink_mark(subtree_text(n, 4096))); headline_sized(text)) m.h2s.push_back(std::move(text));
     if (tag == GUMBO_TAG_SCRIPT) {
       const char* type = attr(n, "type");
       if (type != nullptr && ascii_lower(trim(type)) == "application/ld+json") {
@@ -363,10 +353,9 @@ void prefer_marked_headline(const HeadFacts& f, PageMetadata& m) {
 }
 
 /// The first <h2> or title-classed element that tells `part`, <title>'s
-/// headline part (three words, or four CJK characters), or nullptr.
+/// headline part (headline_sized), or nullptr.
 const std::string* h2_telling(const PageMetadata& m, const std::string& part) {
-  const auto cjk_bytes = std::count_if(part.begin(), part.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
-  if (count_words(part) < 3 && cjk_bytes < 4) return nullptr;
+  if (!headline_sized(part)) return nullptr;
   for (const std::string& h2 : m.h2s)
     if (tells_headline(h2, part)) return &h2;
   return nullptr;

@@ -83,6 +83,16 @@ std::size_t word_weight(std::string_view t) {
 }
 
 /// "Home > Health > Allergies", "News | Sport | Weather": short items between separators.
+/// Whether every item of `t` cut at `sep` has at most `max_words` words.
+bool items_at_most(std::string_view t, std::string_view sep, std::size_t max_words) {
+  for (std::size_t pos = 0; pos <= t.size();) {
+    const std::size_t next = std::min(t.find(sep, pos), t.size());
+    if (count_words(t.substr(pos, next - pos)) > max_words) return false;
+    pos = next + sep.size();
+  }
+  return true;
+}
+
 bool is_link_bar(std::string_view t, std::size_t words) {
   static constexpr std::array<std::string_view, 8> kSeparators{" > ", " \u203A ", " \u00BB ", " / ", " | ",
                                                                " \u00B7 ", " \u2022 ", " :: "};
@@ -98,13 +108,7 @@ bool is_link_bar(std::string_view t, std::size_t words) {
   for (std::string_view sep : {std::string_view(" > "), std::string_view(" \u203A "), std::string_view(" \u00BB ")}) {
     const std::size_t last = t.rfind(sep);
     if (last == std::string_view::npos || t.find(sep) == last) continue;  // two separators at least
-    bool short_items = true;
-    for (std::size_t pos = 0; pos < last && short_items;) {
-      const std::size_t next = t.find(sep, pos);
-      short_items = count_words(t.substr(pos, next - pos)) <= 3;
-      pos = next + sep.size();
-    }
-    if (short_items) return true;
+    if (items_at_most(t.substr(0, last), sep, 3)) return true;
   }
   return false;
 }
@@ -238,10 +242,7 @@ std::string strip_link_marks(std::string_view line) {
     }
     out += line[i];
   }
-  // A documentation site's permalink mark after a heading: "Hypothermia¶".
-  const std::size_t end = out.find_last_not_of(' ');
-  if (end != std::string::npos && std::string_view(out).substr(0, end + 1).ends_with("\u00B6"))
-    out.erase(out.find_last_not_of(' ', end - 2) + 1);
+  out.resize(without_permalink_mark(out).size());  // "Hypothermia¶"
   return out;
 }
 
@@ -472,17 +473,17 @@ std::size_t wrap_width(const std::vector<RawLine>& lines) {
 
 std::vector<Unit> make_units(const std::vector<RawLine>& lines, std::size_t wrapped, const BoilerplateFilter& filter) {
   constexpr std::size_t kJoinMargin = 12;  // a line this near the wrap width continues on the next
+  // A wrapped paragraph continues while its lines run near the wrap width,
+  // so near that the next line's first word, as drawn, would not have fitted.
+  const auto wraps_into_next = [&](std::size_t k) {
+    if (k + 1 >= lines.size() || lines[k + 1].text.empty() || is_laid_out(lines[k].text)) return false;
+    return display_width(lines[k].text) >= std::min<std::size_t>(55, wrapped - kJoinMargin) &&
+           lines[k].shown_width + 1 + lines[k + 1].shown_first_word > wrapped;
+  };
   std::vector<Unit> units;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].text.empty()) continue;
     Unit u{lines[i].number, lines[i].number, lines[i].text, {}};
-    // A wrapped paragraph continues while its lines run near the wrap width,
-    // so near that the next line's first word, as drawn, would not have fitted.
-    const auto wraps_into_next = [&](std::size_t k) {
-      if (k + 1 >= lines.size() || lines[k + 1].text.empty() || is_laid_out(lines[k].text)) return false;
-      return display_width(lines[k].text) >= std::min<std::size_t>(55, wrapped - kJoinMargin) &&
-             lines[k].shown_width + 1 + lines[k + 1].shown_first_word > wrapped;
-    };
     while (wrapped > 0 && wraps_into_next(i)) {
       ++i;
       u.text += ' ' + lines[i].text;
@@ -835,16 +836,8 @@ bool names_author(const Unit& u) {
 /// · Tablets and liquid", "News | Health". A headline is one phrase.
 bool is_short_item_row(std::string_view t) {
   constexpr std::size_t kMaxItemWords = 3;
-  for (std::string_view sep : {" \u00B7 ", " | "}) {
-    if (t.find(sep) == std::string_view::npos) continue;
-    bool short_items = true;
-    for (std::size_t pos = 0; pos <= t.size() && short_items;) {
-      const std::size_t next = std::min(t.find(sep, pos), t.size());
-      short_items = count_words(t.substr(pos, next - pos)) <= kMaxItemWords;
-      pos = next + sep.size();
-    }
-    if (short_items) return true;
-  }
+  for (std::string_view sep : {" \u00B7 ", " | "})
+    if (t.find(sep) != std::string_view::npos && items_at_most(t, sep, kMaxItemWords)) return true;
   return false;
 }
 

@@ -110,11 +110,7 @@ namespace {
 
 bool is_consent_text(std::string_view lower, std::size_t words) {
   if (words > 90) return false;
-  // "cookie", or its name in the Nordic languages: "kakor", "informasjonskapsler".
-  const bool cookies = lower.find("cookie") != std::string_view::npos || lower.find("kakor") != std::string_view::npos ||
-                       lower.find("informasjonskapsler") != std::string_view::npos ||
-                       lower.find("evästee") != std::string_view::npos;
-  if (cookies && contains_any(lower, page_phrases("consent_words"))) return true;
+  if (contains_any(lower, page_phrases("cookie_names")) && contains_any(lower, page_phrases("consent_words"))) return true;
   return contains_any(lower, page_phrases("personal_data")) && contains_any(lower, page_phrases("partners"));
 }
 
@@ -310,14 +306,16 @@ constexpr std::string_view kBioVerbs[] = {" is a ", " is an ", " is the ", " was
                                           " écrit sur ", " è un ", " è una ", " è giornalista", " scrive di ",
                                           " é um ", " é uma ", " é jornalista", " escreve sobre "};
 // Professions of people who write articles, in the supported languages.
-constexpr std::string_view kBioRoles[] = {
+constexpr std::string_view kWriterRoles[] = {
     "writer", "journalist", "reporter", "editor", "correspondent", "columnist", "author", "contributor",
     "blogger", "freelance", "periodista", "redactor", "redactora", "escritor", "escritora", "colaborador",
-    "journalistin", "redakteur", "autor", "autorin", "journaliste", "rédacteur", "rédactrice", "écrivain",
-    "auteur", "autrice", "giornalista", "redattore", "redattrice", "scrittore", "scrittrice", "jornalista",
-    "redator", "redatora", "writes about", "writes on", "has written", "covers ", "has covered",
-    "reports on", "who writes", "escribe sobre", "schreibt über",
-    "écrit sur", "scrive di", "escreve sobre"};
+    "journalistin", "redakteur", "redakteurin", "korrespondent", "korrespondentin", "autor", "autorin",
+    "journaliste", "rédacteur", "rédactrice", "écrivain", "auteur", "autrice", "giornalista", "redattore",
+    "redattrice", "scrittore", "scrittrice", "jornalista", "redator", "redatora"};
+// What a bio says its subject does besides ("writes about", "covers ").
+constexpr std::string_view kWriterActivities[] = {
+    "writes about", "writes on", "has written", "covers ", "has covered", "reports on", "who writes",
+    "escribe sobre", "schreibt über", "écrit sur", "scrive di", "escreve sobre"};
 
 /// "Jo Bright", "Dr Ana de la Cruz", "Ruth": up to four words, the first and
 /// last capitalised, no punctuation.
@@ -342,10 +340,7 @@ bool is_author_role(std::string_view line) {
   const std::string_view t = trim(line);
   if (words_in(t) > kMaxWords || t.empty() || t.back() == '.') return false;
   const std::string lower = fold_case(t);
-  for (std::string_view role : {"reporter", "correspondent", "editor", "writer", "journalist", "columnist",
-                                "contributor", "periodista", "redactor", "redactora", "redakteur", "redakteurin",
-                                "korrespondent", "korrespondentin", "journaliste", "rédacteur", "rédactrice",
-                                "giornalista", "redattore", "redattrice", "jornalista", "redator", "redatora"})
+  for (std::string_view role : kWriterRoles)
     for (std::size_t at = lower.find(role); at != std::string::npos; at = lower.find(role, at + 1)) {
       const bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1]));
       const std::size_t end = at + role.size();
@@ -370,7 +365,7 @@ bool is_author_bio(std::string_view line) {
         !verb.starts_with(" escr") && !verb.starts_with(" schreibt") && !verb.starts_with(" écrit") &&
         !verb.starts_with(" scrive"))
       continue;
-    if (contains_any(first.substr(at), kBioRoles)) return true;
+    if (contains_any(first.substr(at), kWriterRoles) || contains_any(first.substr(at), kWriterActivities)) return true;
   }
   return false;
 }

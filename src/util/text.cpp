@@ -28,6 +28,16 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+std::string_view without_permalink_mark(std::string_view s) {
+  constexpr std::string_view kPilcrow = "\u00B6";
+  std::string_view t = s;
+  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+  if (!t.ends_with(kPilcrow)) return s;
+  t.remove_suffix(kPilcrow.size());
+  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+  return t;
+}
+
 std::string collapse_spaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());

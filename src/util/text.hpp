@@ -33,6 +33,11 @@ inline bool is_ascii_space(char c) {
 /// `s` without leading and trailing whitespace (is_ascii_space).
 std::string_view trim(std::string_view s);
 
+/// `s` without the permalink mark a documentation site puts after a
+/// heading, and the spaces before it: "Hypothermia ¶" -> "Hypothermia".
+/// Without the mark, `s` as it is.
+std::string_view without_permalink_mark(std::string_view s);
+
 /// `s` on one line: each run of ASCII whitespace (space, tab, CR, LF, FF, VT)
 /// becomes one space, and the ends are trimmed.
 std::string collapse_spaces(std::string_view s);
