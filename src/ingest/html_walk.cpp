@@ -937,6 +937,7 @@ class Walker {
   }
 
   void add_heading(std::string title, int level, std::size_t line) {
+    title.resize(without_permalink_mark(title).size());  // "Hypothermia¶": a documentation site's anchor link
     if (title.empty()) return;
     if (auto hit = filter_.match(title)) {
       article_.dropped.push_back(Dropped{title, hit->rule, line});
@@ -995,6 +996,11 @@ class Walker {
   /// calls it junk, or a trailing sentence such as ". Photo: Jane Roe".
   InlineText without_credit(InlineText caption, std::size_t line) {
     if (caption.empty()) return caption;
+    // A label for screen readers that a listener hears as clutter: "Image caption, Ward 7 at night".
+    if (const std::size_t label = caption_label_size(plain_text(caption))) {
+      drop_front(caption, label);
+      caption = tidy_spans(std::move(caption));
+    }
     const std::string plain = plain_text(caption);
     if (auto hit = filter_.match(plain)) {
       article_.dropped.push_back(Dropped{plain, hit->rule, line});

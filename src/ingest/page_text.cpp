@@ -430,7 +430,8 @@ std::vector<RawLine> raw_lines(std::string_view text) {
     ++number;
     const std::string shown = clean_typography(raw);
     const std::string_view words = trim(shown);
-    out.push_back(RawLine{number, std::string(trim(strip_link_marks(shown))),
+    const std::string cleaned(trim(strip_link_marks(shown)));
+    out.push_back(RawLine{number, cleaned.substr(caption_label_size(cleaned)),
                           display_width(std::string_view(shown).substr(0, shown.find_last_not_of(' ') + 1)),
                           display_width(words.substr(0, words.find(' ')))});
   }

@@ -1,5 +1,7 @@
 #include "util/text.hpp"
 
+#include <algorithm>
+
 namespace readaloud {
 
 std::string ascii_lower(std::string_view s) {
@@ -29,13 +31,21 @@ std::string_view trim(std::string_view s) {
 }
 
 std::string_view without_permalink_mark(std::string_view s) {
-  constexpr std::string_view kPilcrow = "\u00B6";
+  // The pilcrow (Sphinx, MkDocs), the section sign and the link symbol.
+  constexpr std::string_view kMarks[] = {"\u00B6", "\u00A7", "\U0001F517"};
   std::string_view t = s;
   while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
-  if (!t.ends_with(kPilcrow)) return s;
-  t.remove_suffix(kPilcrow.size());
+  const auto mark = std::find_if(std::begin(kMarks), std::end(kMarks), [&](std::string_view m) { return t.ends_with(m); });
+  if (mark == std::end(kMarks) || t.size() == mark->size()) return s;
+  t.remove_suffix(mark->size());
   while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
   return t;
+}
+
+std::size_t caption_label_size(std::string_view s) {
+  for (std::string_view label : {"Image caption, ", "Media caption, ", "Video caption, ", "Caption, "})
+    if (s.starts_with(label) && s.size() > label.size()) return label.size();
+  return 0;
 }
 
 std::string collapse_spaces(std::string_view s) {

@@ -34,9 +34,14 @@ inline bool is_ascii_space(char c) {
 std::string_view trim(std::string_view s);
 
 /// `s` without the permalink mark a documentation site puts after a
-/// heading, and the spaces before it: "Hypothermia ¶" -> "Hypothermia".
-/// Without the mark, `s` as it is.
+/// heading (a pilcrow, a section sign or a link symbol), and the spaces
+/// before it: "Hypothermia ¶" -> "Hypothermia". Without a mark, or when the
+/// mark is all there is, `s` as it is.
 std::string_view without_permalink_mark(std::string_view s);
+
+/// Bytes of the label a news site puts before a caption for screen readers
+/// ("Image caption, ", "Media caption, "), or 0 when `s` opens with none.
+std::size_t caption_label_size(std::string_view s);
 
 /// `s` on one line: each run of ASCII whitespace (space, tab, CR, LF, FF, VT)
 /// becomes one space, and the ends are trimmed.

@@ -701,5 +701,29 @@ TEST(HtmlParser, ACalloutsDecorativeIconIsNotSpoken) {
   EXPECT_NE(text.find("Lock tablets away"), std::string::npos) << text;
 }
 
+TEST(HtmlParser, ADocumentationSitesPermalinkMarkLeavesItsHeadings) {
+  const Article a = parse(
+      "<html><body><article><h1 id=\"cold\">Cold injuries<a class=\"headerlink\" href=\"#cold\">&para;</a></h1>"
+      "<p>Cold injuries are common on long callouts, and most of them can be prevented with dry layers.</p>"
+      "<h2 id=\"signs\">Early signs<a class=\"anchor\" href=\"#signs\">&sect;</a></h2>"
+      "<p>Numb fingers and clumsy hands come first, long before the skin looks pale or waxy.</p>"
+      "</article></body></html>");
+  ASSERT_EQ(a.sections.size(), 2u);
+  EXPECT_EQ(a.sections[0].title, "Cold injuries");
+  EXPECT_EQ(a.sections[1].title, "Early signs");
+}
+
+TEST(HtmlParser, ACaptionsScreenReaderLabelIsNotSpoken) {
+  const Article a = parse(
+      "<html><body><article><h1>Quiet nights on the ward</h1><p>Two hospitals now dim the lights on their wards "
+      "at eleven and keep voices low until six in the morning.</p><figure><img src=\"w.jpg\" alt=\"\">"
+      "<figcaption><span class=\"visually-hidden\">Image caption, </span>Ward 7 switches to amber lamps at night"
+      "</figcaption></figure><p>Patients said they slept longer, and fewer asked for sleeping tablets.</p>"
+      "</article></body></html>");
+  const std::string text = all_text(a);
+  EXPECT_EQ(text.find("Image caption"), std::string::npos) << text;
+  EXPECT_NE(text.find("Ward 7 switches to amber lamps at night"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -31,5 +31,21 @@ TEST(FindAsciiCi, FindsTheNextPlaceIgnoringCase) {
   EXPECT_EQ(find_ascii_ci("xxAB", "ab", 3), std::string_view::npos);
 }
 
+TEST(WithoutPermalinkMark, DropsAHeadingsTrailingAnchorSymbol) {
+  EXPECT_EQ(without_permalink_mark("Hypothermia\u00B6"), "Hypothermia");
+  EXPECT_EQ(without_permalink_mark("What to do \u00A7 "), "What to do");
+  EXPECT_EQ(without_permalink_mark("Severe cases \U0001F517"), "Severe cases");
+  EXPECT_EQ(without_permalink_mark("Learning C#"), "Learning C#");  // a hash is part of names
+  EXPECT_EQ(without_permalink_mark("\u00B6"), "\u00B6");            // nothing but the mark: left alone
+  EXPECT_EQ(without_permalink_mark("\u00A7 12 of the act"), "\u00A7 12 of the act");
+}
+
+TEST(CaptionLabelSize, FindsAScreenReaderLabelBeforeACaption) {
+  EXPECT_EQ(caption_label_size("Image caption, Ward 7 at night"), 15u);
+  EXPECT_EQ(caption_label_size("Media caption, Watch: a night on Ward 7"), 15u);
+  EXPECT_EQ(caption_label_size("Image caption, "), 0u);  // a label alone labels nothing
+  EXPECT_EQ(caption_label_size("Captions help deaf viewers."), 0u);
+}
+
 }  // namespace
 }  // namespace readaloud
