@@ -1090,6 +1090,24 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
   return {best, best_k >= found.above_box ? found.box_end : 0};
 }
 
+/// Bytes of a kicker opening the headline `title`: one to three words
+/// before the rest of the line, when the rest, four words or more, comes back
+/// elsewhere on the page as a unit of its own (a list of the site's stories
+/// links to this one by its headline alone). 0 when there is none.
+std::size_t kicker_bytes(const std::vector<Unit>& units, std::size_t title) {
+  constexpr std::size_t kMaxKickerWords = 3, kMinHeadlineWords = 4;
+  const std::string& text = units[title].text;
+  if (units[title].first != units[title].last) return 0;  // a wrapped headline: the kicker would be its first line
+  for (std::size_t at = text.find(' '), words = 1; at != std::string::npos && words <= kMaxKickerWords;
+       at = text.find(' ', at + 1), ++words) {
+    const std::string rest = toc_key(std::string_view(text).substr(at + 1));
+    if (count_words(rest) < kMinHeadlineWords) break;
+    for (std::size_t i = 0; i < units.size(); ++i)
+      if (i != title && toc_key(units[i].text) == rest) return at + 1;
+  }
+  return 0;
+}
+
 /// The first item of a breadcrumb trail.
 constexpr std::string_view kHome[] = {"home", "homepage", "home page", "inicio", "startseite", "accueil"};
 
@@ -1536,6 +1554,7 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
   region.last_line = units[end - 1].last;
   region.title_line = title < begin ? units[title].first : 0;
   region.title_last_line = title < begin ? units[title].last : 0;
+  region.title_kicker_bytes = title < begin ? kicker_bytes(units, title) : 0;
   region.dropped_outside = std::move(outside);
   region.dropped_inside = dropped_inside(units, {title, begin, end, choice.box_end}, facts.toc);
   // Only a page with menus is a select-all copy; otherwise paragraphs keep their lines.

@@ -45,6 +45,10 @@ struct PageRegion {
   std::size_t last_line = 0;   ///< last kept line; 0 = to the end
   std::size_t title_line = 0;  ///< the heading that opens the article; 0 = none found
   std::size_t title_last_line = 0;  ///< its last line (a text browser wraps a long headline)
+  /// Bytes of a kicker before the headline on the title's first line
+  /// ("Atemwegsinfekte Kinderarztpraxen melden ...": a topic label that the
+  /// page's own links to the story leave out); 0 when there is none.
+  std::size_t title_kicker_bytes = 0;
   /// Lines inside the region that go anyway: chrome, and the byline/date lines under the title.
   std::vector<PageLine> dropped_inside;
   /// Lines outside the region, with the reason each goes.

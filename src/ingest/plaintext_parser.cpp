@@ -369,6 +369,8 @@ Article parse_plaintext(std::string_view input, const BoilerplateFilter& filter)
         (region.title_line != 0 && p[0].number == region.title_line)) {
       Section s;
       s.title = std::move(p[0].text);
+      if (p[0].number == region.title_line && region.title_kicker_bytes < s.title.size())
+        s.title.erase(0, region.title_kicker_bytes);
       for (std::size_t k = 1; k < p.size(); ++k) s.title += " " + p[k].text;  // a headline wrapped at 80 columns
       s.level = seen_heading ? 2 : 1;
       s.line = p[0].number;

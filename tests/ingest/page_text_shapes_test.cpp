@@ -380,5 +380,20 @@ TEST(PageTextShapes, LiveBoxesPollsAndJapaneseChromeAreNotText) {
             PageLineKind::Prose);
 }
 
+TEST(PageTextShapes, AKickerBeforeTheHeadlineGoesWhenThePageLinksToTheStoryWithoutIt) {
+  // A topic label and the headline on one line (a news site's <h1> holds
+  // both); the site's own list of stories names the story without the label.
+  const std::string tail = "\nMost read\n\n 1. Ferry passengers stranded overnight\n"
+                           " 2. Subway stations to get defibrillators by summer\n 3. Man, 82, passes driving test\n\n"
+                           "\xC2\xA9 2026 The Lakeport Sentinel\n";
+  const std::string page = std::string(kMenu) + "Heart health Subway stations to get defibrillators by summer\n\n" +
+                           kWrappedText + kWrappedText + kWrappedText + tail;
+  EXPECT_EQ(parse_plaintext(page, rules()).title, "Subway stations to get defibrillators by summer");
+  // Without the story list the whole line is the headline: nothing says where a label would end.
+  const std::string alone = std::string(kMenu) + "Heart health Subway stations to get defibrillators by summer\n\n" +
+                            kWrappedText + kWrappedText + kWrappedText + "\xC2\xA9 2026 The Lakeport Sentinel\n";
+  EXPECT_EQ(parse_plaintext(alone, rules()).title, "Heart health Subway stations to get defibrillators by summer");
+}
+
 }  // namespace
 }  // namespace readaloud
