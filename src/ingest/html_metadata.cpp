@@ -117,7 +117,16 @@ std::string locale_to_tag(std::string s) {
 struct HeadFacts {
   std::string title_tag, og_title, og_site, app_name, meta_author, article_author, published, meta_date,
       content_language, og_locale, micro_headline, micro_author, micro_date;
+  std::string doc_title;  ///< a published document's Title paragraph, above every <h1>
 };
+
+/// A document published from an online editor or a word processor marks its
+/// title as a paragraph style: <p class="title">, <p class=MsoTitle>.
+bool is_document_title(const GumboNode* n) {
+  if (tag_of(n) != GUMBO_TAG_P || attr(n, "class") == nullptr) return false;
+  const std::vector<std::string> tokens = class_tokens(n);
+  return std::any_of(tokens.begin(), tokens.end(), [](const std::string& t) { return t == "title" || t == "msotitle"; });
+}
 
 void read_meta(const GumboNode* n, HeadFacts& f) {
   const char* content = attr(n, "content");
@@ -173,6 +182,7 @@ void scan(const GumboNode* document, HeadFacts& f, PageMetadata& m) {
     if (tag == GUMBO_TAG_TITLE && f.title_tag.empty()) f.title_tag = subtree_text(n, 4096);
     if (tag == GUMBO_TAG_META) read_meta(n, f);
     if (tag == GUMBO_TAG_H1) m.h1s.push_back(std::string(without_permalink_mark(subtree_text(n, 4096))));
+    if (m.h1s.empty() && f.doc_title.empty() && is_document_title(n)) f.doc_title = collapse(subtree_text(n, 4096));
     // The first <h2>s, and elements a class names a title ("art_title",
     // "post-title"): a table-layout page's headline has no heading element.
     if (m.h2s.size() < kHeadlineH2s && tag != GUMBO_TAG_TITLE && tag != GUMBO_TAG_H1 &&
@@ -396,6 +406,8 @@ void prefer_reworded_h1(PageMetadata& m) {
 }
 
 void title_cascade(const HeadFacts& f, PageMetadata& m) {
+  // A published document's sections are its <h1>s: its Title paragraph names it.
+  if (m.h1s.size() != 1) set(m.title, f.doc_title, "the document's Title paragraph");
   prefer_fuller_h1(f, m);
   prefer_marked_headline(f, m);
   set(m.title, f.micro_headline, "microdata headline");

@@ -205,9 +205,31 @@ bool is_title_line(const std::string& text, std::size_t words, const std::string
          !text.ends_with('.') && !text.ends_with('?') && !text.ends_with('!');
 }
 
+/// The title repeated as a paragraph under a line or two of letterhead (a
+/// published document's "Running club · Section · internal" over its Title
+/// paragraph): the letterhead goes with the repeat.
+void drop_letterhead_above_title(Article& article) {
+  constexpr std::size_t kMaxLetterhead = 2, kMaxLetterheadWords = 10;
+  if (article.sections.empty()) return;
+  std::vector<Block>& blocks = article.sections.front().blocks;
+  for (std::size_t j = 1; j <= kMaxLetterhead && j < blocks.size(); ++j) {
+    const Block& b = blocks[j - 1];
+    const std::string above = plain_text(b.text);
+    if (b.kind != BlockKind::Paragraph || html::count_words(above) > kMaxLetterheadWords || above.ends_with('.')) return;
+    if (blocks[j].kind != BlockKind::Paragraph) return;
+    const std::string text = plain_text(blocks[j].text);
+    if (ascii_lower(html::collapse(text)) != ascii_lower(html::collapse(article.title))) continue;
+    for (std::size_t k = 0; k < j; ++k)
+      article.dropped.push_back(Dropped{plain_text(blocks[k].text), "letterhead above the title", blocks[k].line});
+    blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(j));
+    return;
+  }
+}
+
 /// Above the article's first long paragraph, a paragraph that repeats the
 /// title or holds only a date is page furniture of a div-only template.
 void drop_title_and_date_lines(Article& article) {
+  drop_letterhead_above_title(article);
   for (Section& s : article.sections) {
     for (auto it = s.blocks.begin(); it != s.blocks.end();) {
       if (it->kind != BlockKind::Paragraph) return;

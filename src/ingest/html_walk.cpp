@@ -1,5 +1,6 @@
 #include "ingest/html_walk.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -7,6 +8,7 @@
 
 #include "ingest/decode.hpp"
 #include "ingest/html_dom.hpp"
+#include "ingest/page_text_rules.hpp"
 #include "util/text.hpp"
 
 namespace readaloud::html {
@@ -237,6 +239,44 @@ bool is_link_list(const GumboNode* el) {
   return static_cast<double>(link) / static_cast<double>(text) >= kLinkListDensity;
 }
 
+/// A paragraph that is only a link to a place on the same page ("#h.x8k2"):
+/// one line of a table of contents laid out as paragraphs.
+bool is_anchor_paragraph(const GumboNode* el) {
+  if (tag_of(el) != GUMBO_TAG_P) return false;
+  const GumboNode* link = find_element(el, [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_A; });
+  if (link == nullptr) return false;
+  const char* href = attr(link, "href");
+  if (href == nullptr || href[0] != '#' || href[1] == '\0') return false;
+  const std::string all = subtree_text(el, 512);
+  return !trim(all).empty() && trim(all) == trim(subtree_text(link, 512));
+}
+
+/// Whether `el` belongs to a table of contents laid out as paragraphs (a
+/// published document's): a run of three anchor paragraphs or more among
+/// its siblings, or a contents label ("Inhalt", "On this page") right above one.
+bool in_paragraph_contents(const GumboNode* el) {
+  constexpr std::size_t kMinEntries = 3;
+  if (tag_of(el) != GUMBO_TAG_P || el->parent == nullptr) return false;
+  const GumboVector* siblings = children_of(el->parent);
+  std::vector<const GumboNode*> elements;
+  for (unsigned i = 0; i < siblings->length; ++i)
+    if (is_element(child_at(siblings, i))) elements.push_back(child_at(siblings, i));
+  const std::size_t at = static_cast<std::size_t>(std::find(elements.begin(), elements.end(), el) - elements.begin());
+  const auto run_from = [&](std::size_t i) {
+    std::size_t n = 0;
+    while (i + n < elements.size() && is_anchor_paragraph(elements[i + n])) ++n;
+    return n;
+  };
+  if (is_anchor_paragraph(el)) {
+    std::size_t first = at;
+    while (first > 0 && is_anchor_paragraph(elements[first - 1])) --first;
+    return run_from(first) >= kMinEntries;
+  }
+  const std::string label = ascii_lower(trim(subtree_text(el, 64)));
+  return at + 1 < elements.size() && run_from(at + 1) >= kMinEntries &&
+         std::ranges::find(page_phrases("contents_labels"), label) != page_phrases("contents_labels").end();
+}
+
 class Walker {
  public:
   Walker(Article& article, const BoilerplateFilter& filter, const WalkPlan& plan)
@@ -410,6 +450,10 @@ class Walker {
     const std::size_t line = line_of(el);
     if (at == TargetKind::Body && !callout && is_list_or_box(tag) && is_link_list(el)) {
       drop(el, "chrome: link list");
+      return;
+    }
+    if (at == TargetKind::Body && in_paragraph_contents(el)) {
+      drop(el, "chrome: table of contents");
       return;
     }
     if (callout && at == TargetKind::Body) {

@@ -375,5 +375,24 @@ TEST(BoilerplateBuiltin, ATeaserWithItsAgeGoesButASentenceEndingInAnAgeStays) {
     EXPECT_EQ(rule_for(f, line), "") << line;
 }
 
+TEST(BoilerplateBuiltin, EastAsianSkipLinksShareRowsPageNumbersAndAPublishedDocumentsBanner) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"\xE3\x81\x93\xE3\x81\x93\xE3\x81\x8B\xE3\x82\x89\xE6\x9C\xAC\xE6\x96\x87\xE3\x81\xA7\xE3\x81\x99\xE3\x80\x82",
+       "page-skip-link"},                                                    // ここから本文です。
+      {"\xEB\xB3\xB8\xEB\xAC\xB8 \xEB\xB0\x94\xEB\xA1\x9C\xEA\xB0\x80\xEA\xB8\xB0", "page-skip-link"},  // 본문 바로가기
+      {"\xE3\x83\x9D\xE3\x82\xB9\xE3\x83\x88\xE3\x82\xB7\xE3\x82\xA7\xE3\x82\xA2 LINE\xE3\x81\xA7\xE9\x80\x81\xE3\x82\x8B",
+       "share-button"},                                                      // ポストシェア LINEで送る
+      {"\xE3\x83\x9A\xE3\x83\xBC\xE3\x82\xB8\xE7\x95\xAA\xE5\x8F\xB7\xEF\xBC\x9A" "1004387", "page-id"},  // ページ番号：1004387
+      {"Automatically updated every 5 minutes", "page-published-doc"},
+      {"Automatisch alle 5 Minuten aktualisiert", "page-published-doc"},
+  };
+  for (const auto& [line, rule] : cases) EXPECT_EQ(rule_for(f, line), rule) << line;
+  // A sentence about sharing, and a page number inside a sentence, stay.
+  for (const std::string line : {"\xE3\x82\xB7\xE3\x82\xA7\xE3\x82\xA2\xE3\x81\x97\xE3\x81\xA6\xE3\x81\x8F\xE3\x81\xA0\xE3\x81\x95\xE3\x81\x84\xE3\x80\x82",
+                                 "The timetable is automatically updated every 5 minutes during the race."})
+    EXPECT_EQ(rule_for(f, line), "") << line;
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -725,5 +725,45 @@ TEST(HtmlParser, ACaptionsScreenReaderLabelIsNotSpoken) {
   EXPECT_NE(text.find("Ward 7 switches to amber lamps at night"), std::string::npos) << text;
 }
 
+TEST(HtmlParser, APublishedDocumentsTitleParagraphContentsAndLetterhead) {
+  // A document published from an online editor: <title> is the file name,
+  // the Title paragraph names it, its sections are <h1>s, and its contents
+  // are paragraphs of links to its own headings.
+  const Article a = parse(
+      "<html><head><title>Winter guide 2026 (final v3)</title>"
+      "<meta property=\"og:title\" content=\"Winter guide 2026 (final v3)\"></head><body><div id=\"contents\">"
+      "<p class=\"c8\"><span>Harbour Running Club \xC2\xB7 Members only</span></p>"
+      "<p class=\"c10 title\"><span>Running in the cold</span></p>"
+      "<p class=\"c2\"><span>Contents</span></p>"
+      "<p class=\"c4\"><a href=\"#h.a1\">Why this guide</a></p><p class=\"c4\"><a href=\"#h.b2\">Layers</a></p>"
+      "<p class=\"c4\"><a href=\"#h.c3\">After the run</a></p>"
+      "<h1 id=\"h.a1\">Why this guide</h1><p>Our groups now run three evenings a week all winter, and the guide "
+      "collects what the coaches want every runner in the club to know before the first cold session.</p>"
+      "<h1 id=\"h.b2\">Layers</h1><p>Several thin layers keep you warmer than one thick jacket, because the air "
+      "between them holds heat; take one off before you start to sweat heavily.</p>"
+      "<h1 id=\"h.c3\">After the run</h1><p>Change into dry clothes within ten minutes and drink something warm "
+      "before you drive home, even when you feel fine.</p></div></body></html>");
+  EXPECT_EQ(a.title, "Running in the cold");
+  const std::string text = all_text(a);
+  EXPECT_EQ(text.find("Members only"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Contents"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Layers Layers"), std::string::npos) << text;
+  ASSERT_FALSE(a.sections.empty());
+  EXPECT_NE(all_text(a).find("Several thin layers"), std::string::npos);
+  // The title paragraph is not spoken twice.
+  EXPECT_EQ(text.find("Running in the cold"), text.rfind("Running in the cold")) << text;
+}
+
+TEST(HtmlParser, InPageLinksInsideProseAreNoContents) {
+  const Article a = parse(
+      "<html><body><article><h1>Running in the cold</h1>"
+      "<p><a href=\"#layers\">Layers</a></p><p>Several thin layers keep you warmer than one thick jacket, "
+      "as the section on <a href=\"#layers\">layers</a> explains in detail below.</p>"
+      "<p><a href=\"#after\">After the run</a></p><h2 id=\"layers\">Layers</h2><p>Take one layer off before "
+      "you start to sweat heavily, and put it back on when you stop.</p></article></body></html>");
+  const std::string text = all_text(a);
+  EXPECT_NE(text.find("as the section on layers explains"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace readaloud
