@@ -1,3 +1,5 @@
+#include <cstdio>
+#include <cstdlib>
 #include "ingest/page_text.hpp"
 
 #include <algorithm>
@@ -222,7 +224,7 @@ std::string_view after_image_mark(std::string_view t) {
   const std::string_view mark = t.substr(1, close - 1);
   if (std::any_of(mark.begin(), mark.end(), [](char c) { return is_space(c); })) return {};
   const std::string_view rest = trim(t.substr(close + 1));
-  return count_words(rest) >= 2 && !rest.starts_with("[") ? rest : std::string_view{};
+  return word_weight(rest) >= 2 && !rest.starts_with("[") ? rest : std::string_view{};  // "[logo]杏林健康说"
 }
 
 }  // namespace
@@ -601,11 +603,13 @@ bool is_headline_sentence(const Unit& u) {
   constexpr std::size_t kMaxTitleCaseWords = 12;
   constexpr double kMaxTitleCaseLower = 0.25;  // "in", "of", "the" at most
   const std::string_view t = trim(u.text);
-  if (u.line.kind != PageLineKind::Prose || u.first != u.last || count_words(t) > 20 || t.empty()) return false;
+  if (u.line.kind != PageLineKind::Prose || u.last > u.first + 1 || count_words(t) > 20 || t.empty()) return false;
+  const bool one_phrase = t.find(". ") == std::string_view::npos && t.find("? ") == std::string_view::npos;
+  // Wrapped over two lines of a dump, only a one-phrase question is a headline.
+  if (u.last != u.first) return one_phrase && (t.back() == '?' || t.back() == '!');
   if (ends_in_abbreviation_only(t)) return true;
   // "Is it snoring or sleep apnea? What members should know": a question and a phrase.
-  if (t.find(". ") == std::string_view::npos && t.find("? ") == std::string_view::npos)
-    return t.back() == '?' || t.back() == '!';
+  if (one_phrase) return t.back() == '?' || t.back() == '!';
   if (t.ends_with(':') || is_bullet_item(t) || has_menu_bullet(t)) return false;
   return !ends_sentence(t) || (count_words(t) <= kMaxTitleCaseWords && lowercase_share(t) <= kMaxTitleCaseLower);
 }
@@ -718,7 +722,7 @@ bool is_price(std::string_view t) {
 
 bool title_like(const Unit& u) {
   const std::string_view t = u.text;
-  return (u.line.kind == PageLineKind::Short || is_headline_sentence(u)) && u.first == u.last && !is_price(t) &&
+  return ((u.line.kind == PageLineKind::Short && u.first == u.last) || is_headline_sentence(u)) && !is_price(t) &&
          count_words(t) <= kMaxTitleWords &&
          has_letter(t) && !has_menu_bullet(t) && !t.starts_with("\u2022");
 }
@@ -1043,6 +1047,7 @@ struct TitleChoice {
 /// title_candidates() (title_score); `begin` when none qualifies.
 TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::size_t end, const PageFacts& facts) {
   const TitleCandidates found = title_candidates(units, begin, facts);
+  if (std::getenv("RA_DEBUG_TITLE")) for (std::size_t i = begin > 16 ? begin - 16 : 0; i <= begin && i < units.size(); ++i) std::fprintf(stderr, "  unit %zu kind %d rule %s score %.2f: %s\n", i, (int)units[i].line.kind, units[i].line.rule.c_str(), units[i].line.score, units[i].text.substr(0,80).c_str());
   const std::vector<std::size_t>& candidates = found.units;
   const std::size_t below_contents = found.below_contents;
   if (candidates.empty()) return {begin};
@@ -1067,9 +1072,12 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
                                // Not a one-line nav bar ("Science Culture Health Shop"), unless
                                // the page repeats it as a headline is repeated.
                                c >= 2 && (lowercase_share(units[c - 1].text) > 0.3 || repeated(c - 1)) &&
+                               after_image_mark(units[c - 1].text).empty() &&  // a show's logo and name
                                !is_crumb_section(toc_key(units[c - 1].text), facts) &&
                                !holds_phrase(ascii_lower(units[c].text), ascii_lower(units[c - 1].text));
     if (heading_above) s -= 1.5;
+    // A line behind a picture is a logo and a name, or a teaser's card: a headline stands alone.
+    if (!after_image_mark(units[c].text).empty()) s -= 1.5;
     // The last breadcrumb or a short label that the headline under it opens
     // or ends with: "Allergie aux acariens" over "Allergie aux acariens : les
     // symptômes ...", a region's name over "… em idosos no Vale do Itaúna".
@@ -1081,6 +1089,7 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     if (heading_above && count_words(units[c].text) >= kMinStandfirstWords &&
         count_words(units[c - 1].text) < count_words(units[c].text))
       s -= 1.5;
+    if (std::getenv("RA_DEBUG_TITLE")) std::fprintf(stderr, "cand %zu score %.2f kind %d first %zu: %s\n", c, s, (int)units[c].line.kind, begin, units[c].text.c_str());
     if (s > best_score) {
       best_score = s;
       best = c;
@@ -1109,7 +1118,9 @@ std::size_t kicker_bytes(const std::vector<Unit>& units, std::size_t title) {
 }
 
 /// The first item of a breadcrumb trail.
-constexpr std::string_view kHome[] = {"home", "homepage", "home page", "inicio", "startseite", "accueil"};
+constexpr std::string_view kHome[] = {"home",          "homepage",  "home page",       "inicio",
+                                      "portada",       "startseite", "accueil",        "página inicial",
+                                      "início",        "inicial",   "pagina iniziale", "startpagina"};
 
 /// The breadcrumb trail nearest above `begin`, as toc_keys, home first: a
 /// list ("1. Home", "2. Health Hub", "3. Medicines A to Z", "4. Loratadine")
@@ -1362,9 +1373,11 @@ std::size_t past_question_headline(const std::vector<Unit>& units, std::size_t b
   while (next < end && units[next].line.kind != PageLineKind::Prose) ++next;
   const std::string_view t = trim(units[begin].text);
   const bool title_case = t.find(". ") != std::string_view::npos && ends_sentence(t);
-  // The last item of a breadcrumb list ("3. Vitamines et minéraux") is no heading.
+  // The last item of a breadcrumb list ("3. Vitamines et minéraux") is no
+  // heading, nor is a line behind a picture (a show's logo and its name).
   const bool heading_above = begin > 0 && units[begin - 1].line.kind == PageLineKind::Short &&
-                             units[begin - 1].line.score > kMenuItemScore && !is_bullet_item(units[begin - 1].text);
+                             units[begin - 1].line.score > kMenuItemScore && !is_bullet_item(units[begin - 1].text) &&
+                             after_image_mark(units[begin - 1].text).empty();
   // The byline may stand under a standfirst: look past one for it.
   std::size_t reach = next;
   if (reach < end && count_words(units[reach].text) <= kMaxStandfirstWords)

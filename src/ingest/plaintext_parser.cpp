@@ -9,6 +9,7 @@
 #include "ingest/decode.hpp"
 #include "ingest/page_text.hpp"
 #include "util/text.hpp"
+#include "util/utf8.hpp"
 
 namespace readaloud {
 namespace {
@@ -226,7 +227,9 @@ std::vector<Block> paragraph_blocks(Paragraph& p) {
     }
     if (in_list && line.indent > indents.front()) {
       // A wrapped item: indented under the list, no marker of its own.
-      out.back().items.back().text.back().text += ' ' + line.text;
+      std::string& item = out.back().items.back().text.back().text;
+      if (!utf8::joins_without_space(item, line.text)) item += ' ';
+      item += line.text;
       continue;
     }
     in_list = false;
@@ -234,7 +237,7 @@ std::vector<Block> paragraph_blocks(Paragraph& p) {
       text = std::move(line.text);
       text_line = line.number;
     } else {
-      text += ' ';
+      if (!utf8::joins_without_space(text, line.text)) text += ' ';  // "…痒" + "得睡不着": one word
       text += line.text;
     }
   }
@@ -371,7 +374,10 @@ Article parse_plaintext(std::string_view input, const BoilerplateFilter& filter)
       s.title = std::move(p[0].text);
       if (p[0].number == region.title_line && region.title_kicker_bytes < s.title.size())
         s.title.erase(0, region.title_kicker_bytes);
-      for (std::size_t k = 1; k < p.size(); ++k) s.title += " " + p[k].text;  // a headline wrapped at 80 columns
+      for (std::size_t k = 1; k < p.size(); ++k) {  // a headline wrapped at 80 columns
+        if (!utf8::joins_without_space(s.title, p[k].text)) s.title += ' ';
+        s.title += p[k].text;
+      }
       s.level = seen_heading ? 2 : 1;
       s.line = p[0].number;
       if (!seen_heading) article.title = s.title;

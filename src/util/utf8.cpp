@@ -140,4 +140,15 @@ void fold_accents(char32_t cp, std::string& out) {
   out += fold_accents(one);
 }
 
+bool joins_without_space(std::string_view before, std::string_view after) {
+  const auto unspaced = [](char32_t c) {
+    return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFF00 && c <= 0xFF60);
+  };
+  if (before.empty() || after.empty()) return false;
+  std::size_t last = before.size() - 1;
+  while (last > 0 && (static_cast<unsigned char>(before[last]) & 0xC0) == 0x80) --last;
+  return unspaced(decode(before, last).code_point) && unspaced(decode(after, 0).code_point);
+}
+
 }  // namespace readaloud::utf8

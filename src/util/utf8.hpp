@@ -24,6 +24,12 @@ std::size_t sequence_length(std::string_view s, std::size_t i);
 /// invalid byte decodes as U+FFFD, one byte long. `i` must be inside `s`.
 Decoded decode(std::string_view s, std::size_t i);
 
+/// Whether text wrapped between `before` and `after` (at a line end of a
+/// text-browser dump) joins without a space: both sides Chinese or Japanese
+/// characters (ideographs, kana, full-width forms), which are written
+/// without spaces. Korean, written with spaces, joins with one.
+bool joins_without_space(std::string_view before, std::string_view after);
+
 /// The offset of the first invalid byte at or after `from`, or npos.
 std::size_t find_invalid(std::string_view s, std::size_t from = 0);
 

@@ -73,5 +73,13 @@ TEST(Utf8, FoldsAccentsAndLatinLettersWithoutDecomposition) {
   EXPECT_EQ(one, "az");
 }
 
+TEST(Utf8, WrappedChineseAndJapaneseJoinWithoutASpace) {
+  EXPECT_TRUE(utf8::joins_without_space("\xE5\x90\x8E\xE8\x83\x8C\xE7\x97\x92", "\xE5\xBE\x97\xE7\x9D\xA1"));  // 后背痒 + 得睡
+  EXPECT_TRUE(utf8::joins_without_space("\xE3\x81\xA7\xE3\x81\x99", "\xE3\x80\x82"));  // です + 。
+  EXPECT_FALSE(utf8::joins_without_space("\xEC\x9D\xB4\xEC\x9C\xA0\xEB\x8A\x94", "\xEC\x8A\xB5\xEB\x8F\x84"));  // Korean keeps its space
+  EXPECT_FALSE(utf8::joins_without_space("dry skin", "\xE5\xBE\x97"));
+  EXPECT_FALSE(utf8::joins_without_space("", "\xE5\xBE\x97"));
+}
+
 }  // namespace
 }  // namespace readaloud
