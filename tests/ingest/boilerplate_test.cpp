@@ -394,5 +394,20 @@ TEST(BoilerplateBuiltin, EastAsianSkipLinksShareRowsPageNumbersAndAPublishedDocu
     EXPECT_EQ(rule_for(f, line), "") << line;
 }
 
+TEST(BoilerplateBuiltin, HashtagsKoreanBlogFurnitureAndBareAddresses) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"#health #productivity #career", "tag-list"},
+      {"#health#productivity#remote", "tag-list"},
+      {"\xEC\x9D\x80\xEC\x9E\xAC\xEC\x95\xBD\xEC\x82\xAC 2026. 12. 4. 21:37", "publish-date"},  // 은재약사 2026. 12. 4. 21:37
+      {"\xEB\x8C\x93\xEA\xB8\x80 6 \xEB\x8C\x93\xEA\xB8\x80 \xEC\x97\xB4\xEA\xB3\xA0 \xEB\x8B\xAB\xEA\xB8\xB0",
+       "page-comments"},                                                                             // 댓글 6 댓글 열고 닫기
+      {"news.example.kr", "page-link-list"},
+  };
+  for (const auto& [line, rule] : cases) EXPECT_EQ(rule_for(f, line), rule) << line;
+  for (const std::string line : {"We tagged the posts #1 and #2 in the trial.", "#1 tip: drink water before you feel thirsty."})
+    EXPECT_EQ(rule_for(f, line), "") << line;
+}
+
 }  // namespace
 }  // namespace readaloud

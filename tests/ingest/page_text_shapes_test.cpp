@@ -425,5 +425,22 @@ TEST(PageTextShapes, AChineseAccountCardUnderTheHeadlineAndWrappedChineseLines) 
   EXPECT_TRUE(has(text, "\xE5\xBE\x97\xE7\x9D\xA1\xE4\xB8\x8D\xE7\x9D\x80\xE8\xB6\x8A\xE6\x8A\x93\xE8\xB6\x8A\xE7\x97\x92")) << text;  // 得睡不着越抓越痒: wrapped without a space
 }
 
+TEST(PageTextShapes, ADeveloperSitesTopCommentsAndAJapaneseRelatedLinksHeadingEndTheArticle) {
+  const std::string comments =
+      "Top comments (23)\n\nJess Barkley \xE2\x80\xA2 Dec 4\n\nThe timer idea is so underrated and I am going to try it "
+      "this week with my whole team at work.\n\n12 likes Reply\n\n\xC2\xA9 2026 Forkline\n";
+  const Article a = parse_plaintext(std::string(kMenu) + "Two years of wrist pain\n\n" + kWrappedText + kWrappedText +
+                                        kWrappedText + comments,
+                                    rules());
+  EXPECT_FALSE(has(all_text(a), "timer idea")) << all_text(a);
+  // 関連リンク (related links) and a link list under it.
+  const std::string related = "\xE9\x96\xA2\xE9\x80\xA3\xE3\x83\xAA\xE3\x83\xB3\xE3\x82\xAF\n\n"
+                              "Flu in winter\nFood poisoning at home\nNorovirus questions\n\n\xC2\xA9 2026 City\n";
+  const Article b = parse_plaintext(std::string(kMenu) + "Two years of wrist pain\n\n" + kWrappedText + kWrappedText +
+                                        kWrappedText + related,
+                                    rules());
+  EXPECT_FALSE(has(all_text(b), "Norovirus questions")) << all_text(b);
+}
+
 }  // namespace
 }  // namespace readaloud
