@@ -206,14 +206,25 @@ std::size_t BoilerplateFilter::unbracketed_credit(std::string_view paragraph) co
     best = at + sep.size();
     cut = sep == ". " ? at + 1 : at;
   }
-  if (best == std::string_view::npos || best >= t.size()) return std::string_view::npos;
-  const std::string_view credit = t.substr(best);
-  std::size_t words = 1;
-  for (char c : credit) words += c == ' ';
-  if (words > kMaxCreditWords || credit.ends_with('.')) return std::string_view::npos;
-  const auto hit = match(credit);
-  if (!hit || hit->rule != "photo-credit") return std::string_view::npos;
-  return static_cast<std::size_t>(t.data() + cut - paragraph.data());
+  if (best != std::string_view::npos && best < t.size()) {
+    const std::string_view credit = t.substr(best);
+    std::size_t words = 1;
+    for (char c : credit) words += c == ' ';
+    if (words <= kMaxCreditWords && !credit.ends_with('.'))
+      if (const auto hit = match(credit); hit && hit->rule == "photo-credit")
+        return static_cast<std::size_t>(t.data() + cut - paragraph.data());
+  }
+  // "... the houses Foto: R. Matos/Secom": a credit label run on after a space
+  // (the credit may hold a stop of its own).
+  if (t.ends_with('.')) return std::string_view::npos;
+  for (std::string_view label : {" Foto: ", " Fotos: ", " Photo: ", " Image: ", " Imagem: ", " Bild: ", " Credit: ",
+                                  " Cr\u00E9dito: "}) {
+    const std::size_t at = t.rfind(label);
+    if (at == std::string_view::npos || at == 0) continue;
+    if (const auto hit = match(t.substr(at + 1)); hit && hit->rule == "photo-credit")
+      return static_cast<std::size_t>(t.data() + at - paragraph.data());
+  }
+  return std::string_view::npos;
 }
 
 std::size_t BoilerplateFilter::trailing_credit(std::string_view paragraph) const {

@@ -281,6 +281,35 @@ bool is_link_line(const GumboNode* el) {
          });
 }
 
+/// A video embedded in the article: a box that opens with a label to watch
+/// ("WATCH", "Video", "Assista") and shows the clip's length ("02:38") beside
+/// its title. Its title is no text of the article.
+bool is_video_box(const GumboNode* el) {
+  constexpr std::size_t kMaxWords = 25;
+  static constexpr std::string_view kLabels[] = {"watch", "video", "vídeo", "watch video", "watch:", "video:",
+                                                 "ver vídeo", "ver video", "assista", "guarda", "guarda il video",
+                                                 "regarder", "vidéo", "anschauen"};
+  const GumboTag tag = el->v.element.tag;
+  if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_FIGURE && tag != GUMBO_TAG_ASIDE) return false;
+  const std::string text = subtree_text(el, kMaxWords * 12, true);  // "WATCH" and "02:38" are words apart
+  if (count_words(text) > kMaxWords) return false;
+  const std::string lower = ascii_lower(trim(text));
+  const bool labelled = std::any_of(std::begin(kLabels), std::end(kLabels), [&](std::string_view l) {
+    return lower.starts_with(l) && (lower.size() == l.size() || lower[l.size()] == ' ');
+  });
+  if (!labelled) return false;
+  // The clip's length: "2:38" or "02:38" standing as a word of its own.
+  for (std::size_t at = lower.find(':'); at != std::string::npos; at = lower.find(':', at + 1)) {
+    std::size_t before = at, after = at + 1;
+    while (before > 0 && std::isdigit(static_cast<unsigned char>(lower[before - 1])) != 0) --before;
+    while (after < lower.size() && std::isdigit(static_cast<unsigned char>(lower[after])) != 0) ++after;
+    const bool word_start = before == 0 || lower[before - 1] == ' ';
+    const bool word_end = after == lower.size() || lower[after] == ' ';
+    if (at - before >= 1 && at - before <= 2 && after - at - 1 == 2 && word_start && word_end) return true;
+  }
+  return false;
+}
+
 /// A footnote or citation mark: <sup><a href="#cite_note-2">[2]</a></sup>, a
 /// number of at most three digits (in brackets or not) linking inside the page.
 bool is_citation_mark(const GumboNode* el) {
@@ -392,6 +421,7 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
   }
   if (is_citation_mark(el)) return "chrome: citation mark";
   if (is_link_line(el)) return "chrome: link line";
+  if (!is_callout && is_video_box(el)) return "chrome: video";
   if (is_reference_accordion(el)) return "chrome: sources";
   const GumboTag tag = el->v.element.tag;
   if (!is_callout && holders.count(el) == 0 && is_form_box(el)) return "chrome: form box";

@@ -409,5 +409,27 @@ TEST(BoilerplateBuiltin, HashtagsKoreanBlogFurnitureAndBareAddresses) {
     EXPECT_EQ(rule_for(f, line), "") << line;
 }
 
+TEST(BoilerplateBuiltin, AlsoReadLinksFollowPromptsCreditsAndAChineseAccountsFooter) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Also Read | Winter pollution: doctors see more asthma in children", "promo"},
+      {"ALSO READ: Why doctors want you to drink more water", "promo"},
+      {"Written by: Nikhil Rao | Edited by: Ritu Bose", "byline"},
+      {"\xE6\x96\x87\xE5\xAD\x97\xEF\xBD\x9C\xE5\x88\x98\xE9\x9D\x99 \xE7\xBC\x96\xE8\xBE\x91\xEF\xBD\x9C\xE6\x9E\x97\xE9\x9B\xA8",
+       "byline"},  // 文字｜刘静 编辑｜林雨
+      {"END", "page-account-footer"},
+      {"\xE9\x83\xA8\xE5\x88\x86\xE5\x9B\xBE\xE7\x89\x87\xE6\x9D\xA5\xE6\xBA\x90\xE4\xBA\x8E\xE7\xBD\x91\xE7\xBB\x9C",
+       "account-footer"},  // 部分图片来源于网络
+      {"(With inputs from agencies)", "agency-credit"},
+      {"Follow NewsTrail on WhatsApp for breaking news and live updates", "follow-prompt"},
+      {"Receba as not\xC3\xADcias do Vale no WhatsApp: entre no canal", "follow-prompt"},
+  };
+  for (const auto& [line, rule] : cases) EXPECT_EQ(rule_for(f, line), rule) << line;
+  for (const std::string line : {"Also, read the label before you give a child any medicine.",
+                                 "Follow the advice on the leaflet and call your GP if it gets worse.",
+                                 "The end of the trial came sooner than planned."})
+    EXPECT_EQ(rule_for(f, line), "") << line;
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -765,5 +765,22 @@ TEST(HtmlParser, InPageLinksInsideProseAreNoContents) {
   EXPECT_NE(text.find("as the section on layers explains"), std::string::npos) << text;
 }
 
+TEST(HtmlParser, AVideoEmbedAndACreditRunOnAfterACaptionGo) {
+  const Article a = parse(
+      "<html><body><article><h1>Dengue cases rise after the rains</h1><p>Hospitals in the district reported twice as "
+      "many dengue admissions this week as last, and doctors urged families to watch for warning signs.</p>"
+      "<figure><img src=\"a.jpg\" alt=\"\"><figcaption>Health workers visit homes in Palm Gardens Foto: R. Matos/City"
+      "</figcaption></figure>"
+      "<div class=\"vdo-embed\"><div class=\"vdo-lbl\">WATCH</div><div><img src=\"v.jpg\" alt=\"\"><span>02:38</span>"
+      "</div><p class=\"vdo-ttl\">Dengue or viral fever? A doctor explains</p></div>"
+      "<p>Most patients recover with fluids and rest, and only a few need a hospital bed.</p></article></body></html>");
+  const std::string text = all_text(a);
+  EXPECT_EQ(text.find("WATCH"), std::string::npos) << text;
+  EXPECT_EQ(text.find("A doctor explains"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Matos"), std::string::npos) << text;
+  EXPECT_NE(text.find("Health workers visit homes in Palm Gardens"), std::string::npos) << text;
+  EXPECT_NE(text.find("only a few need a hospital bed"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace readaloud
