@@ -431,5 +431,18 @@ TEST(BoilerplateBuiltin, AlsoReadLinksFollowPromptsCreditsAndAChineseAccountsFoo
     EXPECT_EQ(rule_for(f, line), "") << line;
 }
 
+TEST(BoilerplateBuiltin, BroadcastNotesLastModifiedLinesAndEastAsianBackMatter) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Ce sujet a été traité dans l'émission La Matinale du samedi 5 décembre 2026.", "broadcast-note"},
+      {"Dieses Thema im Programm: Nordjournal | 06.12.2026 | 08:00 Uhr", "broadcast-note"},
+      {"Ultime modifiche: giovedì, 3 dicembre 2026, 18:42", "review-date"},
+      {"Last modified: 3 December 2026", "review-date"},
+      {"\xE6\xB7\xBB\xE4\xBB\x98\xE3\x83\x95\xE3\x82\xA1\xE3\x82\xA4\xE3\x83\xAB", "related"},  // 添付ファイル
+  };
+  for (const auto& [line, rule] : cases) EXPECT_EQ(rule_for(f, line), rule) << line;
+  EXPECT_EQ(rule_for(f, "Last modified cars are banned from the rally, the organisers said."), "");
+}
+
 }  // namespace
 }  // namespace readaloud

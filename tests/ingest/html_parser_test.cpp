@@ -782,5 +782,18 @@ TEST(HtmlParser, AVideoEmbedAndACreditRunOnAfterACaptionGo) {
   EXPECT_NE(text.find("only a few need a hospital bed"), std::string::npos) << text;
 }
 
+TEST(HtmlParser, AHospitalStorysDoctorCardIsNotSpoken) {
+  const Article a = parse(
+      "<html><body><article><h1>Back on her feet</h1><p>Leah had hip pain for two years before a scan showed a torn "
+      "labrum, and surgery in the spring let her dance again without pain.</p>"
+      "<div class=\"provider-card\"><div class=\"provider-card__label\">Meet the surgeon</div><h3><a href=\"/d/1\">"
+      "Sam Cross, MD</a></h3><p>Orthopaedic Sports Medicine</p><p>Accepting new patients</p></div>"
+      "<p>Her recovery took four months of careful physical therapy.</p></article></body></html>");
+  const std::string text = all_text(a);
+  EXPECT_EQ(text.find("Meet the surgeon"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Accepting new patients"), std::string::npos) << text;
+  EXPECT_NE(text.find("four months of careful physical therapy"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace readaloud
