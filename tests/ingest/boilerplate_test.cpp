@@ -444,5 +444,19 @@ TEST(BoilerplateBuiltin, BroadcastNotesLastModifiedLinesAndEastAsianBackMatter) 
   EXPECT_EQ(rule_for(f, "Last modified cars are banned from the rally, the organisers said."), "");
 }
 
+TEST(BoilerplateBuiltin, PlayerFallbacksListenAlsoPromosAndAHospitalsBookingBox) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Votre navigateur ne permet pas la lecture de ce fichier audio.", "player-fallback"},
+      {"Listen 4:36 Your browser cannot play this audio.", "player-fallback"},
+      {"\xC3\x80 \xC3\xA9" "couter aussi Engelures : comment les \xC3\xA9viter 3 min", "promo"},
+      {"Accepting new patients", "call-to-action"},
+      {"Patient stories are shared with permission. Individual results may vary.", "disclaimer"},
+      {"Story continues below this ad", "advertisement"},
+  };
+  for (const auto& [line, rule] : cases) EXPECT_EQ(rule_for(f, line), rule) << line;
+  EXPECT_EQ(rule_for(f, "Results varied widely between the two hospitals in the study."), "");
+}
+
 }  // namespace
 }  // namespace readaloud
