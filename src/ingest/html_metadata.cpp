@@ -118,6 +118,8 @@ struct HeadFacts {
   std::string title_tag, og_title, og_site, app_name, meta_author, article_author, published, meta_date,
       content_language, og_locale, micro_headline, micro_author, micro_date;
   std::string doc_title;  ///< a published document's Title paragraph, above every <h1>
+  std::string dc_title;   ///< <meta name="dcterms.title">, a government page's own title
+  std::string titled;     ///< the first headline-sized element a class names a title ("detail-title")
 };
 
 /// A document published from an online editor or a word processor marks its
@@ -142,6 +144,7 @@ void read_meta(const GumboNode* n, HeadFacts& f) {
   if (name == "author") keep(f.meta_author);
   if (property == "article:author" && value.find("://") == npos) keep(f.article_author);
   if (property == "og:title" || name == "og:title") keep(f.og_title);
+  if (name == "dcterms.title" || name == "dc.title") keep(f.dc_title);
   if (property == "og:site_name") keep(f.og_site);
   if (name == "application-name") keep(f.app_name);
   if (property == "article:published_time" || name == "article:published_time") keep(f.published);
@@ -187,7 +190,10 @@ void scan(const GumboNode* document, HeadFacts& f, PageMetadata& m) {
     // "post-title"): a table-layout page's headline has no heading element.
     if (m.h2s.size() < kHeadlineH2s && tag != GUMBO_TAG_TITLE && tag != GUMBO_TAG_H1 &&
         (tag == GUMBO_TAG_H2 || names_title(n)))
-      if (std::string text(without_permalink_mark(subtree_text(n, 4096))); headline_sized(text)) m.h2s.push_back(std::move(text));
+      if (std::string text(without_permalink_mark(subtree_text(n, 4096))); headline_sized(text)) {
+        if (f.titled.empty() && names_title(n)) f.titled = collapse(text);
+        m.h2s.push_back(std::move(text));
+      }
     if (tag == GUMBO_TAG_SCRIPT) {
       const char* type = attr(n, "type");
       if (type != nullptr && ascii_lower(trim(type)) == "application/ld+json") {
@@ -405,9 +411,26 @@ void prefer_reworded_h1(PageMetadata& m) {
   }
 }
 
+/// An <h1> that names a section of the site, not a story: "News Flash".
+bool names_a_section(const std::string& h1) {
+  static constexpr std::string_view kSections[] = {
+      "news flash", "news", "latest news", "news releases", "news release", "press releases", "press release",
+      "announcements", "blog", "noticias", "notícias", "aktuelles", "nachrichten", "pressemitteilungen",
+      "actualités", "communiqués", "notizie", "comunicati stampa", "nieuws", "persberichten"};
+  const std::string l = lower_collapsed(h1);
+  return std::find(std::begin(kSections), std::end(kSections), l) != std::end(kSections);
+}
+
 void title_cascade(const HeadFacts& f, PageMetadata& m) {
   // A published document's sections are its <h1>s: its Title paragraph names it.
   if (m.h1s.size() != 1) set(m.title, f.doc_title, "the document's Title paragraph");
+  // A government page states its title for catalogues: the <h1> that it names.
+  for (const std::string& h1 : m.h1s)
+    if (!f.dc_title.empty() && lower_collapsed(h1) == lower_collapsed(f.dc_title))
+      set(m.title, collapse(h1), "<h1> matching dcterms.title");
+  // A news module's page: its <h1> is the module's name, the story's title an element a class names so.
+  if (!m.h1s.empty() && std::all_of(m.h1s.begin(), m.h1s.end(), names_a_section))
+    set(m.title, f.titled, "title-classed heading under a section-name <h1>");
   prefer_fuller_h1(f, m);
   prefer_marked_headline(f, m);
   set(m.title, f.micro_headline, "microdata headline");

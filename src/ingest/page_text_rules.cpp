@@ -414,6 +414,14 @@ bool is_card_fact(std::string_view line, std::size_t words) {
   const std::size_t colon = t.find(": ");
   if (colon != std::string_view::npos && words_in(t.substr(0, colon)) <= 3) {
     const std::string_view value = t.substr(colon + 2);
+    // A numbered lesson or part names its subject: "Aula 4: Queimaduras", "Part 2: Recovery".
+    const std::string_view label = t.substr(0, colon);
+    const std::size_t space = label.rfind(' ');
+    const std::string_view number = space == std::string_view::npos ? std::string_view{} : label.substr(space + 1);
+    const auto digit = [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)) != 0; };
+    if (!number.empty() && std::all_of(number.begin(), number.end(), [&](char ch) { return digit(ch) || ch == '.'; }) &&
+        digit(number.front()) && std::none_of(value.begin(), value.end(), digit))
+      return false;
     return words_in(value) == 1 || std::any_of(value.begin(), value.end(), [](char ch) {
              return std::isdigit(static_cast<unsigned char>(ch));
            });

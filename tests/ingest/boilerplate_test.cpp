@@ -458,5 +458,16 @@ TEST(BoilerplateBuiltin, PlayerFallbacksListenAlsoPromosAndAHospitalsBookingBox)
   EXPECT_EQ(rule_for(f, "Results varied widely between the two hospitals in the study."), "");
 }
 
+TEST(BoilerplateBuiltin, ALearningPlatformsCompletionBoxAndAChineseAccountsByline) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  EXPECT_EQ(rule_for(f, "Requisitos de conclus\xC3\xA3o"), "page-widget");
+  EXPECT_EQ(rule_for(f, "Marcar como feito"), "page-widget");
+  // 原创皮肤科李雯青岚健康说: "original", the author and the account run together.
+  EXPECT_EQ(rule_for(f, "\xE5\x8E\x9F\xE5\x88\x9B\xE7\x9A\xAE\xE8\x82\xA4\xE7\xA7\x91\xE6\x9D\x8E\xE9\x9B\xAF"
+                        "\xE9\x9D\x92\xE5\xB2\x9A\xE5\x81\xA5\xE5\xBA\xB7\xE8\xAF\xB4"),
+            "byline");
+  EXPECT_EQ(rule_for(f, "\xE3\x83\x9A\xE3\x83\xBC\xE3\x82\xB8\xE7\x95\xAA\xE5\x8F\xB7" "1008642"), "page-id");  // ページ番号1008642
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -143,5 +143,29 @@ TEST(HtmlMetadata, VisibleHeadlineWinsOverADifferentOgTitleSharingItsSubject) {
   EXPECT_EQ(two.title.value, "Storm warning for the coast");
 }
 
+TEST(HtmlMetadata, DctermsTitleNewsModulesAndAPublishedDocumentsTitleParagraph) {
+  const PageMetadata gov = read(
+      "<head><title>Wood smoke and health: lower the risks - Health Agency</title>"
+      "<meta name=\"dcterms.title\" content=\"Wood smoke and your health\"></head>"
+      "<body><h1 property=\"name\">Wood smoke and your health</h1></body>");
+  EXPECT_EQ(gov.title.value, "Wood smoke and your health");
+  EXPECT_EQ(gov.title.source, "<h1> matching dcterms.title");
+
+  const PageMetadata module = read(
+      "<head><title>News Flash \xE2\x80\xA2 Pell County Health District</title></head>"
+      "<body><h1 class=\"pageTitle\">News Flash</h1><h2 class=\"detail-title\">Spring is the time to test your well"
+      "</h2></body>");
+  EXPECT_EQ(module.title.value, "Spring is the time to test your well");
+
+  // A site's own "News" page with no story title stays as it was.
+  const PageMetadata listing = read("<head><title>News - Pell County</title></head><body><h1>News</h1></body>");
+  EXPECT_EQ(listing.title.value, "News");
+
+  const PageMetadata doc = read(
+      "<head><title>Swim guide (final)</title></head><body><p class=\"c3 title\">Winter swimming safely</p>"
+      "<h1>Before you go</h1><p>x</p><h1>In the water</h1></body>");
+  EXPECT_EQ(doc.title.value, "Winter swimming safely");
+}
+
 }  // namespace
 }  // namespace readaloud::html

@@ -442,5 +442,12 @@ TEST(PageTextShapes, ADeveloperSitesTopCommentsAndAJapaneseRelatedLinksHeadingEn
   EXPECT_FALSE(has(all_text(b), "Norovirus questions")) << all_text(b);
 }
 
+TEST(PageTextShapes, ANumberedLessonIsAHeadlineNotAFact) {
+  EXPECT_NE(classify("Aula 4: Queimaduras").rule, "page-card-fact");
+  EXPECT_NE(classify("Part 2: Recovery").rule, "page-card-fact");
+  EXPECT_EQ(classify("Prep: 5 min").rule, "page-card-fact");
+  EXPECT_EQ(classify("Serves: 4").rule, "page-card-fact");
+}
+
 }  // namespace
 }  // namespace readaloud
