@@ -223,6 +223,12 @@ bool names_a_site(std::string_view lower) {
 
 /// "comments (38)": the heading of a comment section with its count (`key` as key_of() makes it).
 bool is_comment_count(std::string_view key) {
+  // "댓글 8", "comments 12": the count after a space.
+  if (const std::size_t space = key.rfind(' '); space != std::string_view::npos && space + 1 < key.size() &&
+      std::all_of(key.begin() + static_cast<std::ptrdiff_t>(space) + 1, key.end(),
+                  [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }) &&
+      equals_any(key.substr(0, space), page_phrases("comment_counts")))
+    return true;
   const std::size_t open = key.rfind(" (");
   if (open == std::string_view::npos || !key.ends_with(')') || open + 3 >= key.size()) return false;
   const std::string_view count = key.substr(open + 2, key.size() - open - 3);

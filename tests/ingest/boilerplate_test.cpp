@@ -462,6 +462,7 @@ TEST(BoilerplateBuiltin, ALearningPlatformsCompletionBoxAndAChineseAccountsBylin
   const BoilerplateFilter f = BoilerplateFilter::builtin();
   EXPECT_EQ(rule_for(f, "Requisitos de conclus\xC3\xA3o"), "page-widget");
   EXPECT_EQ(rule_for(f, "Marcar como feito"), "page-widget");
+  EXPECT_EQ(rule_for(f, "This document was published from a personal account. Learn more"), "page-published-doc");
   // 原创皮肤科李雯青岚健康说: "original", the author and the account run together.
   EXPECT_EQ(rule_for(f, "\xE5\x8E\x9F\xE5\x88\x9B\xE7\x9A\xAE\xE8\x82\xA4\xE7\xA7\x91\xE6\x9D\x8E\xE9\x9B\xAF"
                         "\xE9\x9D\x92\xE5\xB2\x9A\xE5\x81\xA5\xE5\xBA\xB7\xE8\xAF\xB4"),

@@ -449,5 +449,12 @@ TEST(PageTextShapes, ANumberedLessonIsAHeadlineNotAFact) {
   EXPECT_EQ(classify("Serves: 4").rule, "page-card-fact");
 }
 
+TEST(PageTextShapes, ACommentCountAfterASpaceOpensTheComments) {
+  const std::string page = std::string(kMenu) + "Two years of wrist pain\n\n" + kWrappedText + kWrappedText + kWrappedText +
+                           "Comments 8\n\nJess Barkley Dec 4\n\nThe timer idea is so underrated and I am going to try it "
+                           "this week with my whole team at work.\n\n\xC2\xA9 2026 Forkline\n";
+  EXPECT_FALSE(has(all_text(parse_plaintext(page, rules())), "timer idea"));
+}
+
 }  // namespace
 }  // namespace readaloud
