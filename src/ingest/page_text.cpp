@@ -1,5 +1,3 @@
-#include <cstdio>
-#include <cstdlib>
 #include "ingest/page_text.hpp"
 
 #include <algorithm>
@@ -1047,7 +1045,6 @@ struct TitleChoice {
 /// title_candidates() (title_score); `begin` when none qualifies.
 TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::size_t end, const PageFacts& facts) {
   const TitleCandidates found = title_candidates(units, begin, facts);
-  if (std::getenv("RA_DEBUG_TITLE")) for (std::size_t i = begin > 16 ? begin - 16 : 0; i <= begin && i < units.size(); ++i) std::fprintf(stderr, "  unit %zu kind %d rule %s score %.2f: %s\n", i, (int)units[i].line.kind, units[i].line.rule.c_str(), units[i].line.score, units[i].text.substr(0,80).c_str());
   const std::vector<std::size_t>& candidates = found.units;
   const std::size_t below_contents = found.below_contents;
   if (candidates.empty()) return {begin};
@@ -1089,7 +1086,6 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     if (heading_above && count_words(units[c].text) >= kMinStandfirstWords &&
         count_words(units[c - 1].text) < count_words(units[c].text))
       s -= 1.5;
-    if (std::getenv("RA_DEBUG_TITLE")) std::fprintf(stderr, "cand %zu score %.2f kind %d first %zu: %s\n", c, s, (int)units[c].line.kind, begin, units[c].text.c_str());
     if (s > best_score) {
       best_score = s;
       best = c;

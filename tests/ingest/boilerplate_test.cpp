@@ -422,7 +422,7 @@ TEST(BoilerplateBuiltin, AlsoReadLinksFollowPromptsCreditsAndAChineseAccountsFoo
        "account-footer"},  // 部分图片来源于网络
       {"(With inputs from agencies)", "agency-credit"},
       {"Follow NewsTrail on WhatsApp for breaking news and live updates", "follow-prompt"},
-      {"Receba as not\xC3\xADcias do Vale no WhatsApp: entre no canal", "follow-prompt"},
+      {"Receba as not\xC3\xAD" "cias do Vale no WhatsApp: entre no canal", "follow-prompt"},
   };
   for (const auto& [line, rule] : cases) EXPECT_EQ(rule_for(f, line), rule) << line;
   for (const std::string line : {"Also, read the label before you give a child any medicine.",
