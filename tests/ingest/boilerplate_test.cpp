@@ -470,5 +470,15 @@ TEST(BoilerplateBuiltin, ALearningPlatformsCompletionBoxAndAChineseAccountsBylin
   EXPECT_EQ(rule_for(f, "\xE3\x83\x9A\xE3\x83\xBC\xE3\x82\xB8\xE7\x95\xAA\xE5\x8F\xB7" "1008642"), "page-id");  // ページ番号1008642
 }
 
+TEST(BoilerplateBuiltin, AReviewBoxsLabelsAndADateAloneOnItsLine) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  EXPECT_EQ(rule_for(f, "Page last reviewed"), "review-date");
+  EXPECT_EQ(rule_for(f, "Next review due"), "review-date");
+  for (const std::string line : {"2 September 2026", "September 2, 2026", "Tuesday, 3 Dec. 2026", "12.05.2026", "2026-12-05"})
+    EXPECT_EQ(rule_for(f, line), "publish-date") << line;
+  for (const std::string line : {"May 2026 was the wettest month on record.", "2 September 2026: the clinic opens."})
+    EXPECT_EQ(rule_for(f, line), "") << line;
+}
+
 }  // namespace
 }  // namespace readaloud
