@@ -120,7 +120,18 @@ struct HeadFacts {
   std::string doc_title;  ///< a published document's Title paragraph, above every <h1>
   std::string dc_title;   ///< <meta name="dcterms.title">, a government page's own title
   std::string titled;     ///< the first headline-sized element a class names a title ("detail-title")
+  std::vector<std::string> big_fonts;  ///< an old table layout's large text (<font size="5">) before any <h1>
 };
+
+/// An old layout's headline size: <font size="5">, "6", "7", "+2" or more.
+bool is_headline_font(const GumboNode* n) {
+  if (tag_of(n) != GUMBO_TAG_FONT) return false;
+  const char* size = attr(n, "size");
+  if (size == nullptr) return false;
+  const std::string_view v = trim(size);
+  if (v == "5" || v == "6" || v == "7") return true;
+  return v.size() == 2 && v[0] == '+' && v[1] >= '2' && v[1] <= '4';
+}
 
 /// A document published from an online editor or a word processor marks its
 /// title as a paragraph style: <p class="title">, <p class=MsoTitle>.
@@ -186,6 +197,8 @@ void scan(const GumboNode* document, HeadFacts& f, PageMetadata& m) {
     if (tag == GUMBO_TAG_META) read_meta(n, f);
     if (tag == GUMBO_TAG_H1) m.h1s.push_back(std::string(without_permalink_mark(subtree_text(n, 4096))));
     if (m.h1s.empty() && f.doc_title.empty() && is_document_title(n)) f.doc_title = collapse(subtree_text(n, 4096));
+    if (m.h1s.empty() && f.big_fonts.size() < kHeadlineH2s && is_headline_font(n))
+      if (std::string text = collapse(subtree_text(n, 4096)); headline_sized(text)) f.big_fonts.push_back(std::move(text));
     // The first <h2>s, and elements a class names a title ("art_title",
     // "post-title"): a table-layout page's headline has no heading element.
     if (m.h2s.size() < kHeadlineH2s && tag != GUMBO_TAG_TITLE && tag != GUMBO_TAG_H1 &&
@@ -232,10 +245,17 @@ void prefer_fuller_h1(const HeadFacts& f, PageMetadata& m) {
   for (const std::string& h1 : m.h1s) {
     const std::string l = lower_collapsed(h1);
     if (l.size() <= short_title.size() || !l.starts_with(short_title)) continue;
-    if (!std::any_of(std::begin(kSeparators), std::end(kSeparators),
-                     [&](std::string_view sep) { return l.substr(short_title.size()).starts_with(sep); }))
-      continue;
-    if (og.find(l) == npos && tag.find(l) == npos) continue;
+    const std::string_view rest = std::string_view(l).substr(short_title.size());
+    const bool separated = std::any_of(std::begin(kSeparators), std::end(kSeparators),
+                                       [&](std::string_view sep) { return rest.starts_with(sep); });
+    // Or the structured headline stops mid-phrase, cut to a search engine's
+    // length: "'Grandma, it's me': how scammers fake family emergencies" for
+    // "... emergencies to target older relatives". The <h1> runs on in words.
+    const bool cut_short = m.title.source.starts_with("JSON-LD") && rest.starts_with(' ') &&
+                           count_words(rest) >= 2 && std::none_of(std::begin(kSeparators), std::end(kSeparators),
+                                                                  [&](std::string_view sep) { return rest.find(sep) != npos; });
+    if (!separated && !cut_short) continue;
+    if (separated && og.find(l) == npos && tag.find(l) == npos) continue;
     m.title = {collapse(h1), "<h1> fuller than the structured headline"};
     return;
   }
@@ -466,6 +486,13 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
     if (set(m.title, h1, "<h1> matching <title>")) break;
   }
   if (h2_headline != nullptr) set(m.title, collapse(*h2_headline), "<h2> matching <title>");
+  // A table layout without an <h1> sets its headline in a large font, and
+  // its site's name too; <title> names only the site and the section
+  // ("Millbrook Lane Surgery - Practice News"): the first large text it does not hold.
+  for (const std::string& big : f.big_fonts)
+    if (m.h1s.empty() && tag.find(lower_collapsed(big)) == npos &&
+        set(m.title, big, "large-font headline (no <h1>)"))
+      break;
   headline_inside_title(m);
   prefer_reworded_h1(m);
   const std::string cleaned = clean_title(f.title_tag, site, {});

@@ -113,6 +113,15 @@ bool is_link_bar(std::string_view t, std::size_t words) {
   return false;
 }
 
+/// "Planning / Health & safety", "Health › Allergies": a path of sections,
+/// every item three words at most.
+bool is_section_path(std::string_view t) {
+  for (std::string_view sep : {std::string_view(" / "), std::string_view(" > "), std::string_view(" \u203A "),
+                               std::string_view(" \u00BB ")})
+    if (t.find(sep) != std::string_view::npos && !ends_sentence(t) && items_at_most(t, sep, 3)) return true;
+  return false;
+}
+
 /// "1 Allergy Facts 2 Allergy Types 3 Allergy Tests": a numbered site menu on one line.
 bool is_numbered_menu(std::string_view t) {
   if (ends_sentence(t)) return false;
@@ -1075,6 +1084,8 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     if (heading_above) s -= 1.5;
     // A line behind a picture is a logo and a name, or a teaser's card: a headline stands alone.
     if (!after_image_mark(units[c].text).empty()) s -= 1.5;
+    // A section path of short items, "Planning / Health & safety": the page's place, not its headline.
+    if (is_section_path(units[c].text)) s -= 2;
     // The last breadcrumb or a short label that the headline under it opens
     // or ends with: "Allergie aux acariens" over "Allergie aux acariens : les
     // symptômes ...", a region's name over "… em idosos no Vale do Itaúna".

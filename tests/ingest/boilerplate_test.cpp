@@ -480,5 +480,23 @@ TEST(BoilerplateBuiltin, AReviewBoxsLabelsAndADateAloneOnItsLine) {
     EXPECT_EQ(rule_for(f, line), "") << line;
 }
 
+TEST(BoilerplateBuiltin, PrintNotesCreditsTagsAndAComparisonSitesMoneyBox) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"SKIP ADVERTISEMENT", "advertisement"},
+      {"This column ran in the Dec. 9, 2026, print edition, Section D, Page 6.", "print-edition"},
+      {"An eye with drifting threads. Credit...Credit...Illustration by Moriah Feld", "photo-credit"},
+      {"See more on: Eyes and Eyesight", "page-tags"},
+      {"Advertiser disclosure", "affiliate-disclosure"},
+      {"Ledgerly is funded by advertising. Some banks pay us when readers click their offers.", "affiliate-disclosure"},
+      {"Harborline Online Savings 4.35% APY Learn more on Harborline Bank's website", "call-to-action"},
+      {"Check price at Trailmart", "call-to-action"},
+  };
+  for (const auto& [line, rule] : cases) EXPECT_EQ(rule_for(f, line), rule) << line;
+  for (const std::string line : {"Check prices at several pharmacies before you buy, because they vary a lot.",
+                                 "The study ran in print and online editions of the journal in 2025 and 2026."})
+    EXPECT_EQ(rule_for(f, line), "") << line;
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -167,5 +167,22 @@ TEST(HtmlMetadata, DctermsTitleNewsModulesAndAPublishedDocumentsTitleParagraph) 
   EXPECT_EQ(doc.title.value, "Winter swimming safely");
 }
 
+TEST(HtmlMetadata, AStructuredHeadlineCutShortAndALargeFontHeadlineWithoutAnH1) {
+  const PageMetadata cut = read(
+      "<head><title>Grandparent scams: how to spot the call - Encore</title>"
+      "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"'Grandma, it's me': how scammers "
+      "fake family emergencies\"}</script></head><body><h1>'Grandma, it's me': how scammers fake family emergencies to "
+      "target older relatives</h1></body>");
+  EXPECT_EQ(cut.title.value, "'Grandma, it's me': how scammers fake family emergencies to target older relatives");
+  EXPECT_EQ(cut.title.source, "<h1> fuller than the structured headline");
+
+  const PageMetadata table = read(
+      "<head><title>Millbrook Lane Surgery - Practice News</title></head><body><table><tr><td>"
+      "<font size=\"6\"><b>Millbrook Lane Surgery</b></font></td></tr><tr><td><font size=\"5\"><b>Christmas and "
+      "New Year: please order your prescriptions early</b></font><p>x</p></td></tr></table></body>");
+  EXPECT_EQ(table.title.value, "Christmas and New Year: please order your prescriptions early");
+  EXPECT_EQ(table.title.source, "large-font headline (no <h1>)");
+}
+
 }  // namespace
 }  // namespace readaloud::html

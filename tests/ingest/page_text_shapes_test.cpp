@@ -456,5 +456,11 @@ TEST(PageTextShapes, ACommentCountAfterASpaceOpensTheComments) {
   EXPECT_FALSE(has(all_text(parse_plaintext(page, rules())), "timer idea"));
 }
 
+TEST(PageTextShapes, ASectionPathAboveTheHeadlineIsNoHeadline) {
+  const std::string page = std::string(kMenu) + "Planning / Health & safety\n\nHow to beat jet lag on long flights\n\n"
+                           "Updated Nov 27, 2026\n\n" + kWrappedText + kWrappedText + kWrappedText + "\xC2\xA9 2026 Atlas\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title, "How to beat jet lag on long flights");
+}
+
 }  // namespace
 }  // namespace readaloud
