@@ -498,5 +498,13 @@ TEST(BoilerplateBuiltin, PrintNotesCreditsTagsAndAComparisonSitesMoneyBox) {
     EXPECT_EQ(rule_for(f, line), "") << line;
 }
 
+TEST(BoilerplateBuiltin, PostNavigationRunIntoItsTitle) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  EXPECT_EQ(rule_for(f, "PreviousKeeping senior cats comfortable in the cold"), "post-navigation");
+  EXPECT_EQ(rule_for(f, "NextHelping your pet cope with New Year fireworks"), "post-navigation");
+  for (const std::string line : {"Next steps", "Nextcloud keeps the practice's files", "Previous research found no link."})
+    EXPECT_EQ(rule_for(f, line), "") << line;
+}
+
 }  // namespace
 }  // namespace readaloud
