@@ -363,15 +363,16 @@ TEST(BoilerplateBuiltin, BylinesDatesAndBoxLabelsOfTheSeventhPart) {
 TEST(BoilerplateBuiltin, ATeaserWithItsAgeGoesButASentenceEndingInAnAgeStays) {
   const BoilerplateFilter f = BoilerplateFilter::builtin();
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {"Road reopens after lorry crash on the A12 2 hours ago", "teaser-age"},
+      {"Road reopens after lorry crash on the A12 \xC2\xB7 2 hours ago", "teaser-age"},
       {"Feira de Natal come\xC3\xA7" "a neste s\xC3\xA1" "badoH\xC3\xA1 3 horas", "teaser-age"},
-      {"Nuevo centro de salud abre en el barrio hace 5 horas", "teaser-age"},
-      {"Neue Kinderarztpraxis er\xC3\xB6" "ffnet am Markt vor 2 Stunden", "teaser-age"},
-      {"Vaccini, code in farmacia 4 ore fa", "teaser-age"},
+      {"Nuevo centro de salud abre en el barrioHace 5 horas", "teaser-age"},
+      {"Neue Kinderarztpraxis er\xC3\xB6" "ffnet am Markt | vor 2 Stunden", "teaser-age"},
+      {"Vaccini, code in farmacia4 ore fa", "teaser-age"},
   };
   for (const auto& [line, rule] : cases) EXPECT_EQ(rule_for(f, line), rule) << line;
   for (const std::string line : {"I moved to the coast 3 days ago.", "The swelling started 2 days ago, she said.",
-                                 "Symptoms began 12 hours ago and have not settled since then."})
+                                 "Symptoms began 12 hours ago and have not settled since then.",
+                                 "Your symptoms began more than 2 days ago"})
     EXPECT_EQ(rule_for(f, line), "") << line;
 }
 
@@ -427,6 +428,7 @@ TEST(BoilerplateBuiltin, AlsoReadLinksFollowPromptsCreditsAndAChineseAccountsFoo
   for (const auto& [line, rule] : cases) EXPECT_EQ(rule_for(f, line), rule) << line;
   for (const std::string line : {"Also, read the label before you give a child any medicine.",
                                  "Follow the advice on the leaflet and call your GP if it gets worse.",
+                                 "Join a support group on Facebook for people living with tinnitus.",
                                  "The end of the trial came sooner than planned."})
     EXPECT_EQ(rule_for(f, line), "") << line;
 }
