@@ -201,10 +201,11 @@ void scan(const GumboNode* document, HeadFacts& f, PageMetadata& m) {
       if (std::string text = collapse(subtree_text(n, 4096)); headline_sized(text)) f.big_fonts.push_back(std::move(text));
     // The first <h2>s, and elements a class names a title ("art_title",
     // "post-title"): a table-layout page's headline has no heading element.
-    if (m.h2s.size() < kHeadlineH2s && tag != GUMBO_TAG_TITLE && tag != GUMBO_TAG_H1 &&
-        (tag == GUMBO_TAG_H2 || names_title(n)))
+    const bool headline_slot = m.h2s.size() < kHeadlineH2s && tag != GUMBO_TAG_TITLE && tag != GUMBO_TAG_H1;
+    const bool titled = headline_slot && names_title(n);
+    if (headline_slot && (tag == GUMBO_TAG_H2 || titled))
       if (std::string text(without_permalink_mark(subtree_text(n, 4096))); headline_sized(text)) {
-        if (f.titled.empty() && names_title(n)) f.titled = collapse(text);
+        if (f.titled.empty() && titled) f.titled = collapse(text);
         m.h2s.push_back(std::move(text));
       }
     if (tag == GUMBO_TAG_SCRIPT) {

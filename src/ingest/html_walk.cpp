@@ -254,27 +254,28 @@ bool is_anchor_paragraph(const GumboNode* el) {
 /// Whether `el` belongs to a table of contents laid out as paragraphs (a
 /// published document's): a run of three anchor paragraphs or more among
 /// its siblings, or a contents label ("Inhalt", "On this page") right above one.
+/// Only the nearest siblings are looked at, so a long article costs no more.
 bool in_paragraph_contents(const GumboNode* el) {
   constexpr std::size_t kMinEntries = 3;
   if (tag_of(el) != GUMBO_TAG_P || el->parent == nullptr) return false;
   const GumboVector* siblings = children_of(el->parent);
-  std::vector<const GumboNode*> elements;
-  for (unsigned i = 0; i < siblings->length; ++i)
-    if (is_element(child_at(siblings, i))) elements.push_back(child_at(siblings, i));
-  const std::size_t at = static_cast<std::size_t>(std::find(elements.begin(), elements.end(), el) - elements.begin());
-  const auto run_from = [&](std::size_t i) {
+  // Anchor paragraphs in a row among the element siblings past `el` in
+  // direction `step`, counted up to `enough`.
+  const auto run = [&](int step, std::size_t enough) {
     std::size_t n = 0;
-    while (i + n < elements.size() && is_anchor_paragraph(elements[i + n])) ++n;
+    for (long i = static_cast<long>(el->index_within_parent) + step;
+         i >= 0 && i < static_cast<long>(siblings->length) && n < enough; i += step) {
+      const GumboNode* sibling = child_at(siblings, static_cast<unsigned>(i));
+      if (!is_element(sibling)) continue;
+      if (!is_anchor_paragraph(sibling)) break;
+      ++n;
+    }
     return n;
   };
-  if (is_anchor_paragraph(el)) {
-    std::size_t first = at;
-    while (first > 0 && is_anchor_paragraph(elements[first - 1])) --first;
-    return run_from(first) >= kMinEntries;
-  }
+  if (is_anchor_paragraph(el)) return 1 + run(-1, kMinEntries - 1) + run(+1, kMinEntries - 1) >= kMinEntries;
   const std::string label = ascii_lower(trim(subtree_text(el, 64)));
-  return at + 1 < elements.size() && run_from(at + 1) >= kMinEntries &&
-         std::ranges::find(page_phrases("contents_labels"), label) != page_phrases("contents_labels").end();
+  const std::vector<std::string>& labels = page_phrases("contents_labels");
+  return std::ranges::find(labels, label) != labels.end() && run(+1, kMinEntries) >= kMinEntries;
 }
 
 class Walker {

@@ -223,17 +223,18 @@ bool names_a_site(std::string_view lower) {
 
 /// "comments (38)": the heading of a comment section with its count (`key` as key_of() makes it).
 bool is_comment_count(std::string_view key) {
-  // "댓글 8", "comments 12": the count after a space.
-  if (const std::size_t space = key.rfind(' '); space != std::string_view::npos && space + 1 < key.size() &&
-      std::all_of(key.begin() + static_cast<std::ptrdiff_t>(space) + 1, key.end(),
-                  [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }) &&
-      equals_any(key.substr(0, space), page_phrases("comment_counts")))
-    return true;
-  const std::size_t open = key.rfind(" (");
-  if (open == std::string_view::npos || !key.ends_with(')') || open + 3 >= key.size()) return false;
-  const std::string_view count = key.substr(open + 2, key.size() - open - 3);
-  return std::all_of(count.begin(), count.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }) &&
-         equals_any(key.substr(0, open), page_phrases("comment_counts"));
+  const auto digits = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+  };
+  std::size_t label_end = std::string_view::npos;
+  if (key.ends_with(')')) {  // "comments (38)"
+    if (const std::size_t open = key.rfind(" ("); open != std::string_view::npos &&
+                                                  digits(key.substr(open + 2, key.size() - open - 3)))
+      label_end = open;
+  } else if (const std::size_t space = key.rfind(' '); space != std::string_view::npos && digits(key.substr(space + 1))) {
+    label_end = space;  // "댓글 8", "comments 12"
+  }
+  return label_end != std::string_view::npos && equals_any(key.substr(0, label_end), page_phrases("comment_counts"));
 }
 
 }  // namespace

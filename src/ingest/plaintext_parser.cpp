@@ -14,6 +14,13 @@
 namespace readaloud {
 namespace {
 
+/// `text` with the next line of its paragraph after it: a space between,
+/// except inside Chinese or Japanese ("…痒" + "得睡不着" is one word).
+void append_wrapped(std::string& text, std::string_view next) {
+  if (!utf8::joins_without_space(text, next)) text += ' ';
+  text += next;
+}
+
 constexpr std::size_t kMaxHeadingBytes = 100;
 constexpr std::size_t kMaxHeadingWords = 12;
 constexpr std::size_t kMaxTitleBytes = 80;
@@ -227,9 +234,7 @@ std::vector<Block> paragraph_blocks(Paragraph& p) {
     }
     if (in_list && line.indent > indents.front()) {
       // A wrapped item: indented under the list, no marker of its own.
-      std::string& item = out.back().items.back().text.back().text;
-      if (!utf8::joins_without_space(item, line.text)) item += ' ';
-      item += line.text;
+      append_wrapped(out.back().items.back().text.back().text, line.text);
       continue;
     }
     in_list = false;
@@ -237,8 +242,7 @@ std::vector<Block> paragraph_blocks(Paragraph& p) {
       text = std::move(line.text);
       text_line = line.number;
     } else {
-      if (!utf8::joins_without_space(text, line.text)) text += ' ';  // "…痒" + "得睡不着": one word
-      text += line.text;
+      append_wrapped(text, line.text);
     }
   }
   flush_text();
@@ -374,10 +378,7 @@ Article parse_plaintext(std::string_view input, const BoilerplateFilter& filter)
       s.title = std::move(p[0].text);
       if (p[0].number == region.title_line && region.title_kicker_bytes < s.title.size())
         s.title.erase(0, region.title_kicker_bytes);
-      for (std::size_t k = 1; k < p.size(); ++k) {  // a headline wrapped at 80 columns
-        if (!utf8::joins_without_space(s.title, p[k].text)) s.title += ' ';
-        s.title += p[k].text;
-      }
+      for (std::size_t k = 1; k < p.size(); ++k) append_wrapped(s.title, p[k].text);  // a headline wrapped at 80 columns
       s.level = seen_heading ? 2 : 1;
       s.line = p[0].number;
       if (!seen_heading) article.title = s.title;
