@@ -1,6 +1,8 @@
 #include "ingest/boilerplate.hpp"
 
 #include <algorithm>
+#include <bitset>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <toml++/toml.h>
@@ -55,6 +57,170 @@ std::vector<std::string> read_strings(const toml::node& node, const std::string&
   return out;
 }
 
+/// Whether every top-level alternative of `pattern` starts with '^', so a match can
+/// only begin at the start of the line. regex_search otherwise tries every position,
+/// which made the anchored rules (most of them) cost as much as a scan of the line.
+bool anchored_at_start(std::string_view pattern) {
+  bool at_alternative_start = true;
+  int depth = 0;
+  bool in_class = false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (at_alternative_start && c != '^') return false;
+    at_alternative_start = false;
+    if (c == '\\') {
+      ++i;
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      at_alternative_start = true;
+    }
+  }
+  return !at_alternative_start;
+}
+
+/// `pattern` with its ASCII letters lowercased, except the letter of an escape
+/// (\\D is not \\d). Run on a lowercased line, it finds what `pattern` with icase
+/// finds on the line, without libstdc++'s per-character locale lookup that made
+/// icase matching several times slower. nullopt for a class range that takes
+/// letters of one case only in part ([A-z], [0-Z]): lowered, it would mean less.
+std::optional<std::string> lowercase_pattern(std::string_view pattern) {
+  const auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  const auto is_lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  std::string out(pattern);
+  bool in_class = false;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const char c = out[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    if (in_class && c == '-' && i > 0 && i + 1 < out.size() && out[i + 1] != ']') {
+      const char lo = pattern[i - 1], hi = pattern[i + 1];
+      const bool letters_apart = hi < 'A' || lo > 'z' || (lo > 'Z' && hi < 'a');
+      if (!letters_apart && !(is_upper(lo) && is_upper(hi)) && !(is_lower(lo) && is_lower(hi))) return std::nullopt;
+    }
+    if (in_class) in_class = c != ']';
+    else if (c == '[') in_class = true;
+    if (is_upper(c)) out[i] = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+/// The bytes a match of `pattern` can start with, for a pattern anchored at the
+/// start: a cheap test that skips most rules before std::regex sets up a search.
+/// Understands literals, \d, plain [classes] and groups of alternatives; returns
+/// nullopt for anything it cannot bound (a leading optional atom, \b, '.', [^...]).
+class FirstBytes {
+ public:
+  static std::optional<std::bitset<256>> of_anchored(std::string_view pattern) {
+    FirstBytes f(pattern);
+    std::bitset<256> out;
+    // Top level: '^' before each alternative (anchored_at_start checked that).
+    do {
+      if (!f.take('^') || !f.first_atom(out)) return std::nullopt;
+      f.skip_alternative();
+    } while (f.take('|'));
+    return f.at_end() ? std::optional(out) : std::nullopt;
+  }
+
+ private:
+  explicit FirstBytes(std::string_view p) : p_(p) {}
+  bool at_end() const { return i_ >= p_.size(); }
+  bool take(char c) {
+    if (at_end() || p_[i_] != c) return false;
+    ++i_;
+    return true;
+  }
+  static void add_range(std::bitset<256>& out, unsigned char lo, unsigned char hi) {
+    for (unsigned c = lo; c <= hi; ++c) out.set(c);
+  }
+
+  /// Adds the first bytes of the atom at i_; false when it may be absent or is not understood.
+  bool first_atom(std::bitset<256>& out) {
+    if (at_end()) return false;
+    const char c = p_[i_++];
+    bool known = true;
+    if (c == '\\') {
+      if (at_end()) return false;
+      const char e = p_[i_++];
+      if (e == 'd') add_range(out, '0', '9');
+      else if (std::isalnum(static_cast<unsigned char>(e))) known = false;  // \b, \s, \x27 ...
+      else out.set(static_cast<unsigned char>(e));
+    } else if (c == '[') {
+      known = char_class(out);
+    } else if (c == '(') {
+      if (take('?') && !take(':')) return false;  // lookaround
+      do {
+        if (!first_atom(out)) return false;
+        skip_alternative();
+      } while (take('|'));
+      known = take(')');
+    } else if (std::string_view(".^$|)*+?{").find(c) != std::string_view::npos) {
+      known = false;
+    } else {
+      out.set(static_cast<unsigned char>(c));
+    }
+    // An atom that may repeat zero times does not bound the first byte.
+    return known && !(take('?') || take('*') || (!at_end() && p_[i_] == '{' && may_repeat_zero_times()));
+  }
+
+  /// For the '{' at i_: whether the bound is {0...} (or not a bound std::regex would read).
+  bool may_repeat_zero_times() const {
+    std::size_t j = i_ + 1;
+    while (j < p_.size() && p_[j] == '0') ++j;
+    return j >= p_.size() || !std::isdigit(static_cast<unsigned char>(p_[j]));
+  }
+
+  /// A [class] after its '['; false for a negated class or escapes other than \d.
+  bool char_class(std::bitset<256>& out) {
+    if (take('^')) return false;
+    while (!at_end() && p_[i_] != ']') {
+      unsigned char lo = static_cast<unsigned char>(p_[i_++]);
+      if (lo == '\\') {
+        if (at_end()) return false;
+        const char e = p_[i_++];
+        if (e == 'd') { add_range(out, '0', '9'); continue; }
+        if (std::isalnum(static_cast<unsigned char>(e))) return false;
+        lo = static_cast<unsigned char>(e);
+      }
+      if (i_ + 1 < p_.size() && p_[i_] == '-' && p_[i_ + 1] != ']' && p_[i_ + 1] != '\\') {
+        const auto hi = static_cast<unsigned char>(p_[i_ + 1]);
+        i_ += 2;
+        if (hi < lo) return false;
+        add_range(out, lo, hi);
+      } else {
+        out.set(lo);
+      }
+    }
+    return take(']');
+  }
+
+  /// Moves i_ to the '|' or ')' that ends the current alternative, or to the end.
+  void skip_alternative() {
+    int depth = 0;
+    bool in_class = false;
+    for (; !at_end(); ++i_) {
+      const char c = p_[i_];
+      if (c == '\\') ++i_;
+      else if (in_class) in_class = c != ']';
+      else if (c == '[') in_class = true;
+      else if (c == '(') ++depth;
+      else if (c == ')' && depth-- == 0) return;
+      else if (c == '|' && depth == 0) return;
+    }
+  }
+
+  std::string_view p_;
+  std::size_t i_ = 0;
+};
+
 bool read_bool(const toml::node& node, const std::string& file, const std::string& what) {
   const auto* b = node.as_boolean();
   if (!b) rule_error(file, node.source(), what + " must be true or false");
@@ -62,6 +228,17 @@ bool read_bool(const toml::node& node, const std::string& file, const std::strin
 }
 
 }  // namespace
+
+void BoilerplateFilter::Rule::set_regex(const std::string& pattern) {
+  const auto flags = std::regex::ECMAScript | std::regex::optimize;
+  // An ignore_case regex runs lowercased on the lowercased line where it can.
+  const auto lowered = ignore_case ? lowercase_pattern(pattern) : std::nullopt;
+  const std::string& searched = lowered ? *lowered : pattern;
+  regex.emplace(searched, ignore_case && !lowered ? flags | std::regex::icase : flags);
+  regex_on_lower = lowered.has_value();
+  regex_anchored = anchored_at_start(searched);
+  if (regex_anchored && (regex_on_lower || !ignore_case)) regex_first_bytes = FirstBytes::of_anchored(searched);
+}
 
 BoilerplateFilter BoilerplateFilter::builtin() {
   // Parsing and compiling the regexes once per process; callers get copies.
@@ -115,10 +292,8 @@ void BoilerplateFilter::add_rules(std::string_view toml_text, const std::string&
         } else if (key_name == "regex") {
           const auto* s = v.as_string();
           if (!s || s->get().empty()) rule_error(file, v.source(), what + " must be a non-empty string");
-          auto flags = std::regex::ECMAScript | std::regex::optimize;
-          if (rule.ignore_case) flags |= std::regex::icase;
           try {
-            rule.regex.emplace(s->get(), flags);
+            rule.set_regex(s->get());
           } catch (const std::regex_error& e) {
             rule_error(file, v.source(), label + "bad regex '" + s->get() + "': " + e.what());
           }
@@ -174,7 +349,11 @@ bool BoilerplateFilter::matches(const Rule& rule, std::string_view line, std::st
   if (!any(rule.contains, [&](const std::string& o) { return s.find(o) != std::string_view::npos; })) return false;
   if (rule.regex) {
     if (line.size() > kMaxRegexLine) return false;
-    if (!std::regex_search(line.begin(), line.end(), *rule.regex)) return false;
+    const auto how = rule.regex_anchored ? std::regex_constants::match_continuous : std::regex_constants::match_default;
+    const std::string_view text = rule.regex_on_lower ? lower : line;
+    if (rule.regex_first_bytes && !rule.regex_first_bytes->test(static_cast<unsigned char>(text.front())))
+      return false;
+    if (!std::regex_search(text.begin(), text.end(), *rule.regex, how)) return false;
   }
   return true;
 }

@@ -11,6 +11,7 @@
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
+#include <bitset>
 #include <regex>
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
@@ -76,6 +77,11 @@ class BoilerplateFilter {
     std::string name;
     std::vector<std::string> equals, starts_with, ends_with, contains;  // lowercased when ignore_case
     std::optional<std::regex> regex;
+    bool regex_anchored = false;  // every alternative starts with '^': tried at the line's start only
+    bool regex_on_lower = false;  // an ignore_case regex lowercased and run on the lowercased line
+    std::optional<std::bitset<256>> regex_first_bytes;  // of an anchored regex, when known
+    /// Compiles `pattern` with the shortcuts above; throws std::regex_error.
+    void set_regex(const std::string& pattern);
     std::size_t max_words = 0;  // 0: no limit
     bool ignore_case = true;
     bool drops_next_paragraph = false;

@@ -187,6 +187,48 @@ TEST(BoilerplateBuiltin, LongLinesSkipRegexButKeepStringRules) {
   EXPECT_EQ(rule_for(mine, std::string(3'000'000, 'b') + " the end"), "tail");
 }
 
+// Regexes are searched with shortcuts: one that every alternative anchors is tried
+// at the line's start only, after a check of its first byte, and an ignore_case one
+// is lowercased and run on the lowercased line. Each case where a shortcut could
+// go wrong must match as the plain ECMAScript search does.
+TEST(BoilerplateUserRules, RegexShortcutsMatchAsAPlainSearch) {
+  const auto one = [](std::string_view regex, bool ignore_case = true) {
+    BoilerplateFilter f;
+    f.add_rules("[[rule]]\nname = \"r\"\nregex = '" + std::string(regex) + "'\nignore_case = " +
+                    (ignore_case ? "true" : "false") + "\n",
+                "r.toml");
+    return f;
+  };
+  // One alternative not anchored: searched everywhere.
+  EXPECT_EQ(rule_for(one("^foo|bar$"), "a bar"), "r");
+  EXPECT_EQ(rule_for(one("^foo|bar$"), "Foo and more"), "r");
+  EXPECT_EQ(rule_for(one("(^|x)bar"), "the xbar"), "r");
+  EXPECT_EQ(rule_for(one("^foo"), "a foo"), "");
+  // Leading atoms that may be absent: an optional group, {0,n}, a star.
+  EXPECT_EQ(rule_for(one("^(the )?foo$"), "Foo"), "r");
+  EXPECT_EQ(rule_for(one("^(\\w+ ){0,2}foo$"), "foo"), "r");
+  EXPECT_EQ(rule_for(one("^x*foo$"), "foo"), "r");
+  EXPECT_EQ(rule_for(one("^(ab|c){2,}$"), "CAB"), "r");
+  EXPECT_EQ(rule_for(one("^(ab|c){2,}$"), "dab"), "");
+  // Classes, escapes and case: \D is not \d, [A-Z] takes either case under ignore_case.
+  EXPECT_EQ(rule_for(one("^[A-F]\\d+$"), "b12"), "r");
+  EXPECT_EQ(rule_for(one("^[A-F]\\d+$", false), "b12"), "");
+  EXPECT_EQ(rule_for(one("^[A-F]\\d+$", false), "B12"), "r");
+  EXPECT_EQ(rule_for(one("^\\D+$"), "Abc"), "r");
+  EXPECT_EQ(rule_for(one("^\\D+$"), "A1"), "");
+  EXPECT_EQ(rule_for(one("^\\bWord"), "word"), "r");
+  EXPECT_EQ(rule_for(one("^[^a]bc"), "Xbc"), "r");
+  EXPECT_EQ(rule_for(one("^\\.\\.\\.more$"), "...More"), "r");
+  // A range that lowercasing would change keeps its icase form: [A-z] holds '_', [0-Z] digits.
+  EXPECT_EQ(rule_for(one("^[Z-a]+$"), "_^"), "r");
+  EXPECT_EQ(rule_for(one("^[A-z]+$"), "a_b"), "r");
+  EXPECT_EQ(rule_for(one("^[0-Z]+$"), "9a"), "r");
+  EXPECT_EQ(rule_for(one("^[!-~]+$"), "Ab~"), "r");
+  // Non-ASCII first letters are bytes: an optional accent still needs its first byte.
+  EXPECT_EQ(rule_for(one("^(é|ü)tat"), "état"), "r");
+  EXPECT_EQ(rule_for(one("^(é|ü)tat"), "etat"), "");
+}
+
 TEST(BoilerplateUserRules, AddsRuleAfterBuiltins) {
   BoilerplateFilter f = BoilerplateFilter::builtin();
   const std::size_t before = f.size();
