@@ -213,6 +213,12 @@ bool chrome_part_matches(std::string_view token, std::string_view part) {
     for (std::string_view how : {"none", "hide", "hidden", "columns", "block", "flex", "inline", "no"})
       if (token_has_part(token, how)) return false;
   if (token_has_part(token, part)) return true;
+  // A BEM element of a block: "cb-article__meta" is an "article-meta".
+  if (part.find('-') != npos && token.find("__") != npos) {
+    std::string joined(token);
+    for (std::size_t at = joined.find("__"); at != npos; at = joined.find("__", at + 1)) joined.replace(at, 2, "-");
+    if (token_has_part(joined, part)) return true;
+  }
   if (part.size() < 6 || token.size() <= part.size()) return false;
   // Run together at either end of the token or of one of its hyphen/underscore
   // pieces: "cookieconsent", "jp-relatedposts".
@@ -378,9 +384,14 @@ bool is_layout_chrome(std::string_view part, const GumboNode* el) {
   if (part == "print") return !holds_paragraphs(el) && !holds_sentence();
   // An encyclopedia's infobox is a table of facts; a German page's
   // "infobox infobox--tipp" is a tip in prose, a callout of the text.
-  if (part == "infobox")
+  if (part == "infobox") {
+    // A kept box's own parts ("infobox__title") stay with it.
+    for (const GumboNode* up = el->parent; up != nullptr && is_element(up); up = up->parent)
+      for (const auto& token : class_tokens(up))
+        if (chrome_part_matches(token, "infobox")) return false;
     return !holds_sentence() ||
            find_element(el, [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_TABLE; }) != nullptr;
+  }
   // "paywalled", "paywall-content": the article's rest behind a meter is
   // the article; the gate itself ("Keep reading with unlimited access") has
   // no paragraphs of prose.

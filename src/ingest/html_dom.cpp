@@ -138,6 +138,26 @@ std::string role_of(const GumboNode* el) {
   return ascii_lower(r.substr(0, end));
 }
 
+bool is_layout_table(const GumboNode* table) {
+  const std::string role = role_of(table);
+  if (role == "presentation" || role == "none") return true;
+  const bool holds_blocks = find_element(table, [table](const GumboNode* n) {
+                              const GumboTag tag = n->v.element.tag;
+                              return (n != table && tag == GUMBO_TAG_TABLE) || (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6);
+                            }) != nullptr;
+  if (holds_blocks) return true;
+  // One cell to a row and no header cell: a stack of boxes, not data.
+  const auto cells = [](const GumboNode* row) {
+    std::size_t n = 0;
+    for (unsigned i = 0; i < row->v.element.children.length; ++i)
+      n += tag_of(static_cast<const GumboNode*>(row->v.element.children.data[i])) == GUMBO_TAG_TD;
+    return n;
+  };
+  return find_element(table, [&](const GumboNode* n) {
+           return tag_of(n) == GUMBO_TAG_TH || (tag_of(n) == GUMBO_TAG_TR && cells(n) > 1);
+         }) == nullptr;
+}
+
 bool is_block_tag(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:

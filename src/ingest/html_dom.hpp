@@ -69,6 +69,10 @@ bool is_silent_tag(GumboTag tag);
 /// elements below `root` for which `skip` holds are not entered.
 const GumboNode* find_element(const GumboNode* root, const std::function<bool(const GumboNode*)>& match,
                               const std::function<bool(const GumboNode*)>& skip = {});
+/// A <table> that lays out a page (an email's template, an old site's
+/// columns) rather than holding data: role="presentation" or "none", a
+/// heading or another table inside it, or one cell to a row and no header cell.
+bool is_layout_table(const GumboNode* table);
 /// Up to ~`limit` bytes of collapsed text of a subtree (img alt included).
 /// With `word_per_element`, inline elements are separated too, so a row of
 /// buttons reads as separate words ("Play" "00:00"), not "Play00:00".

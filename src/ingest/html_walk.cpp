@@ -95,6 +95,23 @@ class InlineBuilder {
     last_space_ = true;
   }
 
+  /// Ends the text so far with `mark` unless it ends in punctuation, so that
+  /// items joined into one block ("Call 911 if your child: is breathless; has
+  /// blue lips") keep their pauses. A closing '.' replaces the last item's ';'.
+  void end_clause(char mark, bool closing) {
+    for (auto span = spans_.rbegin(); span != spans_.rend(); ++span) {
+      std::string& t = span->text;
+      const std::size_t last = t.find_last_not_of(' ');
+      if (last == std::string::npos) continue;
+      if (t[last] == ';' && mark == '.' && closing) t[last] = '.';
+      else if (std::string_view(".!?:;,").find(t[last]) == std::string_view::npos) {
+        t.insert(last + 1, 1, mark);
+        ++size_;
+      }
+      return;
+    }
+  }
+
   bool empty() const { return spans_.empty(); }
   /// Bytes of text so far, not counting a pending trailing space.
   std::size_t size() const { return size_ - (last_space_ ? 1 : 0); }
@@ -351,7 +368,8 @@ class Walker {
   }
 
   /// The start or end of a block element.
-  void boundary() {
+  /// A block starts, or ends (`closing`); `mark` ends a callout's item that has no punctuation.
+  void boundary(char mark = '.', bool closing = false) {
     TextTarget& t = target();
     switch (t.kind) {
       case TargetKind::Body:
@@ -361,6 +379,7 @@ class Walker {
         return;
       case TargetKind::Callout:
         if (t.first_paragraph == npos && !t.text.empty()) t.first_paragraph = t.text.size();
+        t.text.end_clause(mark, closing);
         t.text.space();
         return;
       default:
@@ -575,7 +594,8 @@ class Walker {
   }
 
   bool open_table(const GumboNode* el, GumboTag tag, TargetKind at, std::size_t line) {
-    if (tag == GUMBO_TAG_TABLE && at == TargetKind::Body) {
+    // A layout table's rows and cells are plain blocks around the text.
+    if (tag == GUMBO_TAG_TABLE && at == TargetKind::Body && !is_layout_table(el)) {
       flush_body();
       table_ = Block{};
       table_->kind = BlockKind::Table;
@@ -673,7 +693,7 @@ class Walker {
   void leave(const Frame& f) {
     switch (f.role) {
       case Role::Plain:
-        if (f.boundary) boundary();
+        if (f.boundary) boundary(tag_of(f.node) == GUMBO_TAG_LI ? ';' : '.', true);
         return;
       case Role::Root:
         flush_body();
@@ -972,7 +992,7 @@ class Walker {
     if (cut < plain.size() && plain[cut] == ':') {
       ++cut;
     } else if (first_paragraph == w) {
-      cut = w;
+      cut = w + (w < plain.size() && plain[w] == '.');  // the full stop that ended the label's paragraph
     } else {
       return std::nullopt;
     }

@@ -187,6 +187,25 @@ TEST(BoilerplateBuiltin, LongLinesSkipRegexButKeepStringRules) {
   EXPECT_EQ(rule_for(mine, std::string(3'000'000, 'b') + " the end"), "tail");
 }
 
+TEST(BoilerplateBuiltin, NewsletterFurnitureAndFeedbackPromptsWithTheirButtons) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  EXPECT_EQ(rule_for(f, "Issue 38 · December 2026 · View this email in your browser"), "page-email-furniture");
+  EXPECT_EQ(rule_for(f, "View this email in your browser"), "page-email-furniture");
+  EXPECT_EQ(rule_for(f, "Having trouble viewing this email?"), "page-email-furniture");
+  EXPECT_EQ(rule_for(f, "Our mailing address is: Kelso Physio, 12 Main Road"), "page-email-furniture");
+  EXPECT_EQ(rule_for(f, "Want to change how you receive these emails? You can update your preferences."),
+            "page-email-furniture");
+  EXPECT_EQ(rule_for(f, "This newsletter shares general information and is not a substitute for treatment."),
+            "disclaimer");
+  EXPECT_EQ(rule_for(f, "Cette fiche vous a-t-elle été utile ? Oui Non"), "feedback-prompt");
+  EXPECT_EQ(rule_for(f, "Was this leaflet useful? Yes No"), "feedback-prompt");
+  EXPECT_EQ(rule_for(f, "War dieser Ratgeber hilfreich? Ja Nein"), "feedback-prompt");
+  // Article text that only sounds like it stays.
+  EXPECT_EQ(rule_for(f, "Check the label to see whether the email from your pharmacy is useful."), "");
+  EXPECT_EQ(rule_for(f, "This email from a reader asked whether cold showers help."), "");
+  EXPECT_EQ(rule_for(f, "Was the treatment helpful for most patients in the trial?"), "");
+}
+
 // Regexes are searched with shortcuts: one that every alternative anchors is tried
 // at the line's start only, after a check of its first byte, and an ignore_case one
 // is lowercased and run on the lowercased line. Each case where a shortcut could

@@ -308,6 +308,43 @@ TEST(HtmlParser, TheSectionAfterBackMatterIsReadAgain) {
   EXPECT_EQ(block_texts(a), expected);
 }
 
+TEST(HtmlParser, ACalloutsTitleAndListItemsKeepTheirPauses) {
+  // The box's own title is part of it, not an infobox of facts; items joined
+  // into the one callout end with a pause, so they do not run together.
+  const Article a = parse(
+      "<article><h1>Heartburn</h1><p>Most heartburn settles when you change what and when you eat.</p>"
+      "<div class=\"infobox infobox--warning\"><p class=\"infobox__title\"><strong>Danger signs: get help "
+      "now</strong></p><ul><li>trouble swallowing</li><li>black stools</li></ul>"
+      "<p>Chest pressure can also be a heart attack.</p></div></article>");
+  ASSERT_EQ(a.sections.size(), 1u);
+  ASSERT_EQ(a.sections[0].blocks.size(), 2u);
+  const Block& box = a.sections[0].blocks[1];
+  EXPECT_EQ(box.kind, BlockKind::Callout);
+  EXPECT_EQ(plain_text(box.text),
+            "Danger signs: get help now. trouble swallowing; black stools. Chest pressure can also be a heart attack.");
+}
+
+TEST(HtmlParser, ALayoutTableIsReadAsItsBlocks) {
+  // An email's template: tables in tables, one cell to a row, the article's
+  // headings inside. Its headings are chapters and its cells paragraphs.
+  const Article a = parse(
+      "<table width=\"100%\"><tr><td><table><tr><td>Issue 4 of our letter</td></tr></table>"
+      "<table><tr><td><h1>Shovel smart</h1><p>Push the snow, do not lift it.</p>"
+      "<h2>Pace yourself</h2><p>Rest every fifteen minutes.</p></td></tr></table></td></tr></table>");
+  std::vector<std::string> titles;
+  for (const Section& s : a.sections) titles.push_back(s.title);
+  EXPECT_EQ(titles, (std::vector<std::string>{"Shovel smart", "Pace yourself"}));
+  EXPECT_EQ(block_texts(a), (std::vector<std::string>{"Push the snow, do not lift it.", "Rest every fifteen minutes."}));
+  // Said outright: cells laid side by side are paragraphs, not a table of data.
+  const Article b = parse(
+      "<h1>Ice</h1><table role=\"presentation\"><tr><td><p>Grit the path early.</p>"
+      "<p>Wear boots with a deep tread.</p></td><td>Salt</td></tr></table>");
+  ASSERT_EQ(b.sections.size(), 1u);
+  ASSERT_FALSE(b.sections[0].blocks.empty());
+  for (const Block& block : b.sections[0].blocks) EXPECT_EQ(block.kind, BlockKind::Paragraph);
+  EXPECT_EQ(block_texts(b)[0], "Grit the path early.");
+}
+
 TEST(HtmlParser, TablesWithHeadOrHeaderRow) {
   const Article a = parse(
       "<table><caption>Doses</caption><thead><tr><th>Age</th><th>Dose</th></tr></thead>"
