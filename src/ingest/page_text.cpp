@@ -1034,6 +1034,22 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
   return out;
 }
 
+/// The first item of a breadcrumb trail.
+constexpr std::string_view kHome[] = {"home",          "homepage",  "home page",       "inicio",
+                                      "portada",       "startseite", "accueil",        "página inicial",
+                                      "início",        "inicial",   "pagina iniziale", "startpagina"};
+
+constexpr std::string_view kCrumbSeparators[] = {" > ", " \u203A ", " \u00BB ", " / "};
+
+/// A breadcrumb trail on one line: "Home > Health > Allergies".
+bool is_crumb_line(std::string_view t) {
+  const std::string key = toc_key(t);
+  return is_link_bar(t, count_words(t)) &&
+         std::any_of(std::begin(kHome), std::end(kHome), [&](std::string_view h) { return key.starts_with(h); }) &&
+         std::any_of(std::begin(kCrumbSeparators), std::end(kCrumbSeparators),
+                     [&](std::string_view sep) { return t.find(sep) != std::string_view::npos; });
+}
+
 /// Whether `phrase` opens or ends `text` as whole words ("vale do itaúna"
 /// in "calor extremo: … no vale do itaúna").
 bool holds_phrase(std::string_view text, std::string_view phrase) {
@@ -1061,6 +1077,13 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     const auto seen = facts.seen.find(seen_key(units[i].text));
     return count_words(units[i].text) >= 4 && seen != facts.seen.end() && seen->second > 1;
   };
+  // Above a breadcrumb trail lies the site's header, when a heading lies under the trail.
+  std::size_t crumb_at = 0;
+  for (std::size_t i = candidates.front(); i > candidates.back(); --i)
+    if (is_crumb_line(units[i].text)) {
+      crumb_at = i;
+      break;
+    }
   std::size_t best = candidates.front(), best_k = 0;
   double best_score = -1e9;
   for (std::size_t k = 0; k < candidates.size(); ++k) {
@@ -1086,6 +1109,11 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     if (!after_image_mark(units[c].text).empty()) s -= 1.5;
     // A section path of short items, "Planning / Health & safety": the page's place, not its headline.
     if (is_section_path(units[c].text)) s -= 2;
+    if (c < crumb_at) s -= 2;
+    // The trail's last item is the page's own title, whole or cut short.
+    if (facts.crumbs.size() >= 2 && count_words(facts.crumbs.back()) >= 2 &&
+        toc_key(units[c].text).starts_with(facts.crumbs.back()))
+      s += 1.5;
     // The last breadcrumb or a short label that the headline under it opens
     // or ends with: "Allergie aux acariens" over "Allergie aux acariens : les
     // symptômes ...", a region's name over "… em idosos no Vale do Itaúna".
@@ -1124,11 +1152,6 @@ std::size_t kicker_bytes(const std::vector<Unit>& units, std::size_t title) {
   return 0;
 }
 
-/// The first item of a breadcrumb trail.
-constexpr std::string_view kHome[] = {"home",          "homepage",  "home page",       "inicio",
-                                      "portada",       "startseite", "accueil",        "página inicial",
-                                      "início",        "inicial",   "pagina iniziale", "startpagina"};
-
 /// The breadcrumb trail nearest above `begin`, as toc_keys, home first: a
 /// list ("1. Home", "2. Health Hub", "3. Medicines A to Z", "4. Loratadine")
 /// or one line ("Home > Health > Allergies"). Empty when there is none.
@@ -1147,10 +1170,8 @@ std::vector<std::string> breadcrumb_trail(const std::vector<Unit>& units, std::s
       continue;
     }
     const std::string_view t = units[k].text;
-    if (!is_link_bar(t, count_words(t)) ||
-        std::none_of(std::begin(kHome), std::end(kHome), [&](std::string_view h) { return key.starts_with(h); }))
-      continue;
-    for (std::string_view sep : {" > ", " \u203A ", " \u00BB ", " / "}) {
+    if (!is_crumb_line(t)) continue;
+    for (std::string_view sep : kCrumbSeparators) {
       if (t.find(sep) == std::string_view::npos) continue;
       std::vector<std::string> items;
       for (std::size_t pos = 0; pos <= t.size();) {

@@ -206,5 +206,47 @@ TEST(FindTitle, HeadlinePastACreditedCaptionAndAWrappedStandfirst) {
   EXPECT_EQ(text.find("not good enough"), std::string::npos);
 }
 
+// A magazine's header: a cover teaser over its date, then the breadcrumb, then
+// the headline. Above the trail is the site; under it, the article.
+constexpr const char* kMagazineDump =
+    "Sections\n\n"
+    "  • Fitness\n  • Injuries\n  • Recipes\n\n"
+    "In the new issue\n\n"
+    "STRIDE December 2026 cover Get the print edition\n"
+    "Home / Health / Injuries\n\n"
+    "Runner's knee: why the front of your knee aches on the stairs\n\n"
+    "It is one of the commonest running injuries, and most people get better with\n"
+    "a few weeks of changed training and strengthening work.\n\n"
+    "Runner's knee is a dull ache around or behind the kneecap. It tends to build\n"
+    "up slowly and is worse going downstairs, squatting or after sitting for a long\n"
+    "time with the knees bent.\n\n"
+    "See a doctor soon if the knee swells quickly, locks or gives way, or if you\n"
+    "cannot put weight on it.\n";
+
+TEST(FindTitle, TheHeadlineUnderTheBreadcrumbNotTheTeaserOverIt) {
+  const Article a = parse_plaintext(kMagazineDump, rules());
+  EXPECT_EQ(a.title, "Runner's knee: why the front of your knee aches on the stairs");
+}
+
+// A section label between the trail and the headline; the trail's last item
+// names the page, so the line it opens is the headline.
+constexpr const char* kServiceDump =
+    "Accueil » Actualités » Travailler par grand froid : protéger les équipes\n"
+    "Prévention des risques\n"
+    "Travailler par grand froid : protéger les équipes\n"
+    "Publié le 2 décembre 2026 par le service prévention\n"
+    "Chantiers, quais de chargement, tournées de livraison : quand la température\n"
+    "descend sous zéro, le corps perd sa chaleur plus vite qu'il ne la produit.\n\n"
+    "Prévoyez des pauses au chaud et des boissons chaudes, et ne laissez jamais un\n"
+    "salarié travailler seul dans le froid.\n";
+
+TEST(FindTitle, TheBreadcrumbsLastItemNamesTheHeadline) {
+  const Article a = parse_plaintext(kServiceDump, rules());
+  EXPECT_EQ(a.title, "Travailler par grand froid : protéger les équipes");
+  EXPECT_EQ(classify("Écouter A- A+ Imprimer Envoyer à un ami").kind, PageLineKind::Chrome);
+  EXPECT_EQ(classify("Vorlesen Drucken Teilen").kind, PageLineKind::Chrome);
+  EXPECT_NE(classify("Print and share the leaflet with your family.").kind, PageLineKind::Chrome);
+}
+
 }  // namespace
 }  // namespace readaloud
