@@ -27,8 +27,8 @@ namespace readaloud {
 struct BoilerplateHit {
   std::string rule;
   bool drops_next_paragraph = false;
-  /// A heading that opens back matter ("Sources", "About the author"): the
-  /// rest of its section is junk too.
+  /// A heading that opens back matter ("Sources", "About the author"), or a
+  /// paragraph that closes the text ("###"): the rest of its section is junk too.
   bool drops_section = false;
 };
 
@@ -41,7 +41,8 @@ struct BoilerplateHit {
 ///   max_words = 12                          # optional: only lines this short
 ///   ignore_case = true                      # optional, default true
 ///   drops_next_paragraph = false            # optional
-///   drops_section = false                   # optional (headings: the rest of the section goes)
+///   drops_section = false                   # optional: the rest of the section goes (after a
+///                                           # heading, its section; after a paragraph, the one it is in)
 /// A rule needs at least one condition; every condition given must hold, and a
 /// condition with a list holds when any of its strings does.
 class BoilerplateFilter {

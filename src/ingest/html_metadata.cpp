@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <span>
 #include <string_view>
 
 #include "ingest/html_dom.hpp"
@@ -120,6 +121,7 @@ struct HeadFacts {
   std::string doc_title;  ///< a published document's Title paragraph, above every <h1>
   std::string dc_title;   ///< <meta name="dcterms.title">, a government page's own title
   std::string titled;     ///< the first headline-sized element a class names a title ("detail-title")
+  std::vector<std::string> titled_h1s;  ///< <h1>s a class names the article's title ("entry-title", "headline")
   std::vector<std::string> big_fonts;  ///< an old table layout's large text (<font size="5">) before any <h1>
 };
 
@@ -186,6 +188,23 @@ bool names_title(const GumboNode* n) {
   });
 }
 
+/// A heading whose class names the article's title ("entry-title",
+/// "article__title", "headline"), not the site's ("site-title", "logo").
+bool names_article_title(const GumboNode* n) {
+  if (n->type != GUMBO_NODE_ELEMENT || attr(n, "class") == nullptr) return false;
+  static constexpr std::string_view kTitle[] = {"title", "headline", "titre", "titulo", "titel", "titolo"};
+  // The site's name, a section's, or a dialog's ("didomi-popup-notice-title").
+  static constexpr std::string_view kOther[] = {"site",  "logo",   "brand", "blog",   "masthead", "section", "page",
+                                                "popup", "notice", "modal", "dialog", "consent",  "cookie",  "banner"};
+  const std::vector<std::string> tokens = class_tokens(n);
+  const auto has_any = [&tokens](std::span<const std::string_view> parts) {
+    return std::any_of(tokens.begin(), tokens.end(), [&](const std::string& t) {
+      return std::any_of(parts.begin(), parts.end(), [&](std::string_view part) { return token_has_part(t, part); });
+    });
+  };
+  return has_any(kTitle) && !has_any(kOther);
+}
+
 /// One pass over the whole document: <title>, <meta>, JSON-LD, microdata, <h1>s.
 void scan(const GumboNode* document, HeadFacts& f, PageMetadata& m) {
   std::vector<const GumboNode*> stack{document};
@@ -195,7 +214,10 @@ void scan(const GumboNode* document, HeadFacts& f, PageMetadata& m) {
     const GumboTag tag = tag_of(n);
     if (tag == GUMBO_TAG_TITLE && f.title_tag.empty()) f.title_tag = subtree_text(n, 4096);
     if (tag == GUMBO_TAG_META) read_meta(n, f);
-    if (tag == GUMBO_TAG_H1) m.h1s.push_back(std::string(without_permalink_mark(subtree_text(n, 4096))));
+    if (tag == GUMBO_TAG_H1) {
+      m.h1s.push_back(std::string(without_permalink_mark(subtree_text(n, 4096))));
+      if (names_article_title(n)) f.titled_h1s.push_back(m.h1s.back());
+    }
     if (m.h1s.empty() && f.doc_title.empty() && is_document_title(n)) f.doc_title = collapse(subtree_text(n, 4096));
     if (m.h1s.empty() && f.big_fonts.size() < kHeadlineH2s && is_headline_font(n))
       if (std::string text = collapse(subtree_text(n, 4096)); headline_sized(text)) f.big_fonts.push_back(std::move(text));
@@ -389,6 +411,19 @@ void prefer_marked_headline(const HeadFacts& f, PageMetadata& m) {
     m.title = {collapse(f.micro_headline), "microdata headline over a different JSON-LD headline"};
 }
 
+/// The one <h1> whose class names it the article's title is the headline the
+/// reader sees; a JSON-LD headline worded otherwise is written for search
+/// engines ("Sciatica Overview" for "Sciatica: Causes, Symptoms, and Ways to
+/// Ease the Pain"). Not when the <h1> holds the structured headline whole (a
+/// kicker before it) or is held by it (cut short).
+void prefer_titled_h1(const HeadFacts& f, PageMetadata& m) {
+  if (m.title.source != "JSON-LD headline" || f.titled_h1s.size() != 1) return;
+  const std::string& h1 = f.titled_h1s.front();
+  const std::string visible = lower_collapsed(h1), told = lower_collapsed(m.title.value);
+  if (!headline_sized(h1) || visible.find(told) != npos || told.find(visible) != npos) return;
+  m.title = {collapse(h1), "title-classed <h1> over a different JSON-LD headline"};
+}
+
 /// The first <h2> or title-classed element that tells `part`, <title>'s
 /// headline part (headline_sized), or nullptr.
 const std::string* h2_telling(const PageMetadata& m, const std::string& part) {
@@ -454,6 +489,7 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
     set(m.title, f.titled, "title-classed heading under a section-name <h1>");
   prefer_fuller_h1(f, m);
   prefer_marked_headline(f, m);
+  prefer_titled_h1(f, m);
   set(m.title, f.micro_headline, "microdata headline");
   const std::string site = m.site_name.value;
   // The visible headline wins over a social-media variant in og:title when

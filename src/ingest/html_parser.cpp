@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <iostream>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "ingest/charset.hpp"
@@ -260,35 +261,53 @@ void drop_closing_bio(Article& article) {
   blocks.pop_back();
 }
 
-/// Letters and digits of `text`, lowercased, nothing else: how a pull quote
-/// is compared with the paragraph it repeats (its quote marks, case and
-/// punctuation may differ).
-std::string letters_of(std::string_view text) {
-  std::string out;
-  for (char c : text)
-    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+/// The words of `text`, lowercased, as runs of letters and digits: how a
+/// pull quote is compared with the paragraph it repeats (its quote marks,
+/// case and punctuation may differ).
+std::vector<std::string> words_of_text(std::string_view text) {
+  std::vector<std::string> out(1);
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      out.back() += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!out.back().empty()) {
+      out.emplace_back();
+    }
+  }
+  if (out.back().empty()) out.pop_back();
+  return out;
+}
+
+/// Runs of three words, joined by spaces.
+std::vector<std::string> word_triples(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i + 2 < words.size(); ++i) out.push_back(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
   return out;
 }
 
 /// A pull quote repeats a line of the article in large type: a short quote
-/// block whose words stand in another block of the article is not read twice.
+/// block most of whose runs of three words stand in other blocks of the
+/// article is not read twice. The text may break the quote with "she said",
+/// and the pull quote may carry its speaker's name.
 void drop_repeated_quotes(Article& article) {
-  constexpr std::size_t kMaxQuoteWords = 40, kMinQuoteLetters = 20;
-  std::string all;
+  constexpr std::size_t kMaxQuoteWords = 40, kMinQuoteWords = 5;
+  constexpr double kMinShared = 0.6;
+  std::unordered_set<std::string> told;
   for (const Section& s : article.sections)
     for (const Block& b : s.blocks) {
       if (b.kind == BlockKind::Quote) continue;
-      all += letters_of(plain_text(b.text));
-      for (const ListItem& item : b.items) all += letters_of(plain_text(item.text));
+      for (std::string& t : word_triples(words_of_text(plain_text(b.text)))) told.insert(std::move(t));
+      for (const ListItem& item : b.items)
+        for (std::string& t : word_triples(words_of_text(plain_text(item.text)))) told.insert(std::move(t));
     }
   for (Section& s : article.sections)
     std::erase_if(s.blocks, [&](const Block& b) {
       if (b.kind != BlockKind::Quote) return false;
       const std::string text = plain_text(b.text);
-      const std::string key = letters_of(text);
-      if (html::count_words(text) > kMaxQuoteWords || key.size() < kMinQuoteLetters || all.find(key) == std::string::npos)
-        return false;
+      const std::vector<std::string> words = words_of_text(text);
+      if (words.size() > kMaxQuoteWords || words.size() < kMinQuoteWords) return false;
+      const std::vector<std::string> triples = word_triples(words);
+      const auto shared = std::count_if(triples.begin(), triples.end(), [&](const std::string& t) { return told.contains(t); });
+      if (static_cast<double>(shared) < kMinShared * static_cast<double>(triples.size())) return false;
       article.dropped.push_back(Dropped{text, "pull quote repeating the text", b.line});
       return true;
     });

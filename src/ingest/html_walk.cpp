@@ -954,6 +954,8 @@ class Walker {
     if (auto hit = filter_.match(plain)) {
       article_.dropped.push_back(Dropped{plain, hit->rule, line});
       if (hit->drops_next_paragraph) drop_next_ = hit->rule;
+      // A paragraph that closes its section ("###" under a press release): the rest of the section goes.
+      if (hit->drops_section && !back_matter_) back_matter_ = BackMatter{hit->rule, section().level};
       return;
     }
     if (kind == BlockKind::Paragraph && looks_like_byline(plain)) {

@@ -561,7 +561,7 @@ bool skippable_above_title(const PageLine& l, std::string_view text) {
   return l.kind == PageLineKind::Meta || l.kind == PageLineKind::Junk ||
          (l.kind == PageLineKind::Chrome &&
           (l.rule == "page-widget" || l.rule == "page-link-bar" || l.rule == "page-comments" ||
-           l.rule == "page-share-row" ||
+           l.rule == "page-share-row" || l.rule == "page-reading-tools" ||  // "字号：大中小", "Listen Print A- A+"
            l.rule == "page-hatnote"));
 }
 
@@ -627,7 +627,9 @@ bool is_box_label(std::string_view text) {
   static constexpr std::string_view kLabels[] = {
       "summary", "key events", "key points", "at a glance", "in brief", "in short", "resumen", "puntos clave",
       "zusammenfassung", "das wichtigste in kürze", "auf einen blick", "en bref", "résumé", "l'essentiel",
-      "in sintesi", "in breve", "punti chiave", "resumo", "pontos-chave", "em resumo"};
+      "in sintesi", "in breve", "punti chiave", "resumo", "pontos-chave", "em resumo",
+      // a reference page's first section, or its tab: "Overview" under "Gallstones"
+      "overview", "descripción general", "übersicht", "\u00DCbersicht", "vue d'ensemble", "visão geral", "panoramica"};
   std::string lower = ascii_lower(trim(text));
   if (lower.ends_with(':')) lower.pop_back();
   return std::any_of(std::begin(kLabels), std::end(kLabels), [&](std::string_view l) { return lower == l; });
@@ -678,6 +680,20 @@ bool is_image_alt(const std::vector<Unit>& units, std::size_t i) {
   const std::string& next = units[i + 1].text;
   return next.size() > units[i].text.size() && is_credited_caption(next) &&
          (next.starts_with(units[i].text) || shared_word_share(units[i].text, next) >= kMinShared);
+}
+
+/// A picture's description, as a text browser shows an image by its alt
+/// text: "Illustration of the gallbladder with gallstones", "Foto de una
+/// rodilla". Never a headline.
+bool describes_picture(std::string_view t) {
+  static constexpr std::string_view kOpenings[] = {
+      "illustration of ", "an illustration of ", "photo of ", "a photo of ",    "image of ",    "an image of ",
+      "diagram of ",      "a diagram of ",       "picture of ", "a picture of ", "drawing of ", "a drawing of ",
+      "graphic of ",      "close-up of ",        "a close-up of ", "ilustración de ", "imagen de ", "foto de ",
+      "illustration de ", "photo de ",           "schéma de ",  "foto von ",     "bild von ",  "grafik: "};
+  const std::string lower = ascii_lower(t.substr(0, 24));
+  return !ends_sentence(t) && std::any_of(std::begin(kOpenings), std::end(kOpenings),
+                                          [&](std::string_view o) { return lower.starts_with(o); });
 }
 
 /// "Drug class: NSAIDs", "Brand names: A, B": a short label, a colon and a
@@ -740,6 +756,36 @@ bool is_bullet_item(std::string_view t) {
           t.find(". ") <= 3);
 }
 
+/// The end of the run from `begin` again, with a page's furniture weighed
+/// by its length: a stretch of units without prose costs more for each unit
+/// past the first few, so the site's footer (a promo, an address, link lists)
+/// no longer joins the article for the sake of one paragraph of fine print
+/// under it ("ATTENTION: Language assistance services ..."). A pause inside
+/// an article is short; its lists' items, its labels ("Between tests:") and
+/// a recipe's quantities ("250 g flour") do not lengthen a stretch.
+std::size_t end_before_long_furniture(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
+  constexpr int kFreeUnits = 3;      // a stretch this long costs what its units score
+  constexpr double kExtraCost = 1.0;  // and each unit past it this much more than the one before
+  double sum = 0, best = -std::numeric_limits<double>::infinity();
+  std::size_t best_end = end;
+  int stretch = 0;
+  for (std::size_t i = begin; i < end; ++i) {
+    const std::string_view t = units[i].text;
+    const bool listed = is_bullet_item(t) || t.ends_with(':') || (!t.empty() && std::isdigit(static_cast<unsigned char>(t[0])));
+    if (units[i].line.score > 0) {
+      stretch = 0;
+    } else if (!listed) {
+      ++stretch;
+    }
+    sum += units[i].line.score - kExtraCost * std::max(0, stretch - kFreeUnits);
+    if (sum > best) {
+      best = sum;
+      best_end = i + 1;
+    }
+  }
+  return best_end;
+}
+
 /// Share of words that start with a lowercase letter: a headline in sentence
 /// case, or in Title Case with its small words, has some; a nav bar has none.
 double lowercase_share(std::string_view t) {
@@ -768,6 +814,7 @@ struct PageFacts {
   std::vector<std::string> footer;          // lowercased copyright lines, which name the site
   std::vector<bool> toc;                    // table-of-contents items
   std::string lead;                         // the article's first paragraphs, for word overlap
+  std::vector<std::string> lead_paragraphs;  // the same, one by one
   std::vector<std::string> crumbs;          // the breadcrumb trail above the article (toc_key), home first
 };
 
@@ -785,9 +832,12 @@ bool is_crumb_section(std::string_view key, const PageFacts& facts) {
 /// name: "Shingles" over "Shingles, also called herpes zoster, is ...".
 bool names_subject(std::string_view heading, const PageFacts& facts) {
   const std::string key = ascii_lower(heading);
-  const std::string lead = ascii_lower(facts.lead.substr(0, key.size() + 1));
-  return key.size() >= 3 && count_words(heading) <= 4 && lead.starts_with(key) && lead.size() > key.size() &&
-         !std::isalnum(static_cast<unsigned char>(lead[key.size()]));
+  if (key.size() < 3 || count_words(heading) > 4) return false;
+  // The first paragraph may be a picture's caption: the second opens the text.
+  return std::any_of(facts.lead_paragraphs.begin(), facts.lead_paragraphs.end(), [&](const std::string& p) {
+    const std::string lead = ascii_lower(std::string_view(p).substr(0, key.size() + 1));
+    return lead.starts_with(key) && lead.size() > key.size() && !std::isalnum(static_cast<unsigned char>(lead[key.size()]));
+  });
 }
 
 /// Three or more capitalised words with no punctuation, two of them menu
@@ -875,7 +925,7 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   if (u.text.ends_with(':')) s -= 3;                                 // a lead-in
   // Under a byline comes the author's role ("Pharmacist manager, Corbel
   // Pharmacy"), never the headline, which stands above it.
-  if ((c > 0 && names_author(units[c - 1])) || is_author_role(u.text)) s -= 4;
+  if ((c > 0 && names_author(units[c - 1])) || is_author_role(u.text) || is_name_and_role(u.text)) s -= 4;
   if (is_call_to_action(u.text, words) || is_ui_phrase(u.text, words)) s -= 4;  // "Subscribe for $1", "Follow"
   // A headline's words come back in the first paragraphs; a site's or a desk's
   // seldom do. A row of capitalised names is a nav bar, whatever it shares.
@@ -981,7 +1031,7 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
         is_bracketed_button(u) || (u.line.kind == PageLineKind::Short && !has_letter(u.text)) ||
         is_box_line(u.text) ||  // an infobox between the headline and the text
         is_credited_caption(u.text) || is_fact_row(units, i - 1) || is_wrapped_standfirst(units, i - 1) ||
-        is_image_alt(units, i - 1) || is_price(u.text) || is_rating(u.text) ||
+        is_image_alt(units, i - 1) || describes_picture(u.text) || is_price(u.text) || is_rating(u.text) ||
         // a picture's alt text or caption over its credit line
         (units[i].line.rule == "photo-credit" && u.line.kind == PageLineKind::Short && !ends_sentence(u.text)) ||
         u.line.rule == "page-image-mark")  // an author's photo: "[megan-holl]"
@@ -1413,12 +1463,30 @@ std::size_t past_question_headline(const std::vector<Unit>& units, std::size_t b
   return next < end && (title_case || followed_by_meta(units, begin, reach) || !heading_above) ? next : begin;
 }
 
+/// A headline of two sentences that reads as prose ("The cold plunge craze
+/// is everywhere. Here's what it can and can't do for you."): on one line
+/// under a menu item, with a standfirst and a byline or a date under it.
+bool is_headline_read_as_prose(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
+  const Unit& u = units[begin];
+  const std::string_view t = trim(u.text);
+  if (begin == 0 || begin + 2 >= end || u.first != u.last || count_words(t) > kMaxTitleWords ||
+      std::count(t.begin(), t.end(), '.') + std::count(t.begin(), t.end(), '?') > 2)
+    return false;
+  const PageLine& above = units[begin - 1].line;
+  if (!(above.kind == PageLineKind::Chrome || above.score <= kMenuItemScore || is_bullet_item(units[begin - 1].text)))
+    return false;
+  // The standfirst, then the byline or the date.
+  return units[begin + 1].line.kind == PageLineKind::Prose && count_words(units[begin + 1].text) <= kMaxStandfirstWords &&
+         units[begin + 2].line.kind == PageLineKind::Meta;
+}
+
 PageFacts page_facts(const std::vector<Unit>& units, std::size_t begin) {
   constexpr std::size_t kLeadUnits = 3;  // paragraphs whose words a headline shares
   PageFacts facts;
   for (std::size_t i = begin, n = 0; i < units.size() && n < kLeadUnits; ++i)
     if (units[i].line.kind == PageLineKind::Prose) {
       facts.lead += units[i].text + " ";
+      facts.lead_paragraphs.push_back(units[i].text);
       ++n;
     }
   facts.toc = toc_items(units);
@@ -1492,6 +1560,26 @@ std::vector<bool> sign_up_boxes(const std::vector<Unit>& units, std::size_t from
   return out;
 }
 
+/// An entry of a live blog's list, behind its bullet: "• 11:04 a.m. Airlines waive ...", "• 09:48 ...".
+bool opens_with_clock(std::string_view t) {
+  if (t.starts_with("\u2022")) t = trim(t.substr(3));
+  std::size_t digits = 0;
+  while (digits < t.size() && std::isdigit(static_cast<unsigned char>(t[digits]))) ++digits;
+  return digits >= 1 && digits <= 2 && t.size() > digits + 3 && t[digits] == ':' &&
+         std::isdigit(static_cast<unsigned char>(t[digits + 1])) && std::isdigit(static_cast<unsigned char>(t[digits + 2]));
+}
+
+/// The heading of a list of the site's stories: "Trending Now", "Most read", "Lo más leído".
+bool names_story_list(std::string_view heading) {
+  static constexpr std::string_view kLists[] = {"trending", "most read", "most popular", "popular now", "top stories",
+                                                "latest news", "más leído", "más leídas", "meistgelesen",
+                                                "les plus lus", "più letti", "mais lidas"};
+  const std::string lower = utf8::fold_case(heading);
+  return count_words(heading) <= 5 && std::any_of(std::begin(kLists), std::end(kLists), [&](std::string_view l) {
+           return lower.find(l) != std::string::npos;
+         });
+}
+
 /// The lines inside the region that go anyway: chrome; under the headline,
 /// before the text, bylines, dates and short Title Case lines such as a desk
 /// name or a bare author name; bylines and dates further down; contents
@@ -1500,11 +1588,23 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
   std::vector<PageLine> out;
   const std::vector<bool> boxes = sign_up_boxes(units, r.begin, r.end);
   bool in_link_box = false;  // under a "Read also" heading inside the text, up to the next prose
+  bool in_live_box = false;   // under a "LIVE" badge inside the text: its title, then timed entries
+  bool live_entries = false;  // past the box's title, among its timed entries
   for (std::size_t i = r.title + (r.title < r.begin ? 1 : 0); i < r.end; ++i) {
     const PageLine& l = units[i].line;
-    const bool marker = i > r.begin && l.kind == PageLineKind::Chrome && l.rule == "page-related";
+    // A "Read also" heading, or a list of the site's stories ("Trending Now") set into the text.
+    const bool marker = i > r.begin && l.kind == PageLineKind::Chrome &&
+                        (l.rule == "page-related" || (l.rule == "page-widget" && i + 1 < r.end &&
+                                                      is_bullet_item(units[i + 1].text) && names_story_list(units[i].text)));
     const bool linked = in_link_box && l.kind == PageLineKind::Short;
     in_link_box = marker || (in_link_box && l.kind != PageLineKind::Prose);
+    // A live blog's box set into the text: "LIVE", its title, timed entries, "See all updates".
+    const bool timed = opens_with_clock(units[i].text);
+    const bool closing = live_entries && l.kind == PageLineKind::Short && !timed &&
+                         utf8::fold_case(units[i].text).find("update") != std::string::npos;
+    const bool live = in_live_box && (timed || closing || (!live_entries && l.kind == PageLineKind::Short));
+    live_entries = live && (timed || live_entries) && !closing;
+    in_live_box = (i > r.begin && l.rule == "live-badge") || (live && !closing);
     const bool desk_or_name = l.kind == PageLineKind::Short && l.score <= kMenuItemScore && i + 1 < r.begin;
     const bool byline = (i < r.begin && (l.kind == PageLineKind::Meta || desk_or_name)) ||
                         (l.kind == PageLineKind::Meta && (l.rule == "page-byline" || l.rule == "page-qa-signature")) ||
@@ -1527,7 +1627,7 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
                           !ends_sentence(units[i].text) && !is_bullet_item(units[i].text);
     const bool contents = in_contents_box(units, i);
     if (!(l.kind == PageLineKind::Chrome || byline || toc[i] || title_again || rating || tabs || junk || infobox ||
-          linked || contents || boxes[i] || credited))
+          linked || live || contents || boxes[i] || credited))
       continue;
     for (std::size_t n = units[i].first; n <= units[i].last; ++n) {
       PageLine d = l;
@@ -1539,6 +1639,7 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
       if (infobox) d.rule = "page-infobox";
       if (credited) d.rule = "photo-credit";
       if (linked) d.rule = "page-related";
+      if (live) d.rule = "page-live-box";
       if (boxes[i] && l.kind != PageLineKind::Chrome) d.rule = "page-sign-up-box";
       out.push_back(d);
     }
@@ -1555,9 +1656,12 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
   const std::vector<Unit> units = make_units(lines, wrapped, filter);
   auto [begin, end] = best_run(units);
   if (begin == end) return region;
+  end = end_before_long_furniture(units, begin, end);
   begin = past_question_headline(units, past_breadcrumb_list(units, begin, end), end);
+  const bool prose_headline = is_headline_read_as_prose(units, begin, end);
+  if (prose_headline) ++begin;
   const PageFacts facts = page_facts(units, begin);
-  const TitleChoice choice = find_title(units, begin, end, facts);
+  const TitleChoice choice = prose_headline ? TitleChoice{begin - 1} : find_title(units, begin, end, facts);
   const std::size_t title = choice.unit;
   end = extend_over_closing_list(units, extend_over_list(units, end));
   end = cut_closing_bio(units, begin, cut_at_end_marker(units, begin, end));

@@ -356,6 +356,24 @@ bool is_author_role(std::string_view line) {
   return false;
 }
 
+bool is_name_and_role(std::string_view line) {
+  constexpr std::size_t kMinNameWords = 2, kMaxRoleWords = 4;
+  const std::string_view t = trim(line);
+  const std::size_t comma = t.find(", ");
+  if (comma == std::string_view::npos || t.find(',', comma + 1) != std::string_view::npos) return false;
+  const std::string_view name = t.substr(0, comma), role = trim(t.substr(comma + 2));
+  if (words_in(name) < kMinNameWords || !is_name(name) || role.empty() || words_in(role) > kMaxRoleWords ||
+      role.find_first_of(".!?:;") != std::string_view::npos)
+    return false;
+  // A role in lower case ("exercise physiologist"), or a credential in capitals ("MD", "RN").
+  const auto first = static_cast<unsigned char>(role[0]);
+  const std::string_view word = role.substr(0, role.find(' '));
+  const bool credential = word.size() >= 2 && std::all_of(word.begin(), word.end(), [](char c) {
+    return std::isupper(static_cast<unsigned char>(c)) != 0;
+  });
+  return std::islower(first) != 0 || credential;
+}
+
 bool is_author_bio(std::string_view line) {
   constexpr std::size_t kMaxBioWords = 80;
   const std::string_view t = trim(line);

@@ -47,6 +47,10 @@ bool is_author_bio(std::string_view line);
 /// A journalist's role on a line of its own under the byline: "Health
 /// correspondent, WBS Tarrow Valley", "Redakteurin Wissenschaft".
 bool is_author_role(std::string_view line);
+/// A person's name and what they do, as a byline or a Q&A column names its
+/// expert: "Inés Albarrán, traumatóloga", "Hannah Lindqvist, exercise
+/// physiologist", "Jo Roe, MD". Never a headline.
+bool is_name_and_role(std::string_view line);
 
 /// A short button or link that asks the reader to act ("Subscribe for $1",
 /// "Sign in", "Donate now"): a line of a site's header, never its headline.

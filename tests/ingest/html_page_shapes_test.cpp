@@ -219,5 +219,72 @@ TEST(HtmlPageShapes, ATipBoxCalledInfoboxAndAStandfirstUnderTheByline) {
   EXPECT_FALSE(has(wiki, "Dermatology")) << wiki;
 }
 
+TEST(HtmlPageShapes, TheTitleClassedH1BeatsASearchEnginesHeadline) {
+  const auto title_of = [](const std::string& h1, const std::string& headline) {
+    return parse_html("<html><head><title>Sciatica: Symptoms &amp; Relief | MedLumen</title><script "
+                      "type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"" + headline +
+                      "\"}</script></head><body><div class=\"didomi-popup-notice-title\"></div>" + h1 +
+                      "<article>" + std::string(kBody) + "</article></body></html>",
+                      rules())
+        .title;
+  };
+  EXPECT_EQ(title_of("<h1 class=\"ml-article__title\">Sciatica: Causes, Symptoms, and Ways to Ease the Pain</h1>",
+                     "Sciatica Overview"),
+            "Sciatica: Causes, Symptoms, and Ways to Ease the Pain");
+  // In Spanish ("titulo"), behind a consent dialog's own <h1>.
+  EXPECT_EQ(title_of("<h1 class=\"didomi-popup-notice-title\">Bienvenue sur Pulsation Sant\u00e9 !</h1><h1 "
+                     "class=\"hdv-titulo\">Me duele la rodilla al bajar escaleras</h1>",
+                     "Dolor de rodilla: responde la traumat\u00f3loga"),
+            "Me duele la rodilla al bajar escaleras");
+  // Near misses: the site's name in a title-classed <h1>, and an <h1> that adds a kicker to the headline.
+  EXPECT_EQ(title_of("<h1 class=\"site-title\">Grupo Hospitalario Costa Sur</h1>", "Bronquiolitis en beb\u00e9s"),
+            "Bronquiolitis en beb\u00e9s");
+  EXPECT_EQ(title_of("<h1 class=\"headline\">Atemwegsinfekte Kinderarztpraxen melden volle Wartezimmer</h1>",
+                     "Kinderarztpraxen melden volle Wartezimmer"),
+            "Kinderarztpraxen melden volle Wartezimmer");
+}
+
+TEST(HtmlPageShapes, APressReleaseEndsAtItsMarkAndAWireStoryAtItsCredits) {
+  const std::string release = text_of(
+      "<body><article><h1>Mercy Lakes Health launches a mobile stroke unit</h1><p>FOR IMMEDIATE RELEASE</p>" +
+      std::string(kBody) + "<p class=\"release-end\">###</p><div><h4>About Mercy Lakes Health</h4><p>Mercy Lakes "
+      "Health is a nonprofit health system serving central Minnesota with four hospitals.</p><h4>Media contact</h4>"
+      "<p>Jo Roe, 555-0100</p></div></article></body>");
+  EXPECT_TRUE(has(release, "Branch libraries")) << release;
+  EXPECT_FALSE(has(release, "IMMEDIATE")) << release;
+  EXPECT_FALSE(has(release, "nonprofit health system")) << release;
+  EXPECT_FALSE(has(release, "Media contact")) << release;
+  const std::string wire = text_of("<body><article><h1>Pharmacies close in small towns</h1>" + std::string(kBody) +
+                                   "<p>Meridian Press writer Tom\u00e1s Reyes in Washington contributed to this report."
+                                   "</p></article></body>");
+  EXPECT_FALSE(has(wire, "contributed to this report")) << wire;
+}
+
+TEST(HtmlPageShapes, APullQuoteWithItsSpeakerIsReadOnceAUniqueOneStays) {
+  const std::string body =
+      "<p>The research is thinner than the enthusiasm, said Hannah Lindqvist, an exercise physiologist. \"There are "
+      "real effects,\" she said. \"They're just more modest and more specific than what you see online.\"</p>";
+  const std::string repeated = text_of(
+      "<body><article><h1>Cold plunges</h1><blockquote class=\"pull-quote\"><p>\"There are real effects. They're just "
+      "more modest and more specific than what you see online.\"</p><cite>Hannah Lindqvist, exercise "
+      "physiologist</cite></blockquote>" + body + std::string(kBody) + "</article></body>");
+  EXPECT_EQ(repeated.find("more specific than"), repeated.rfind("more specific than")) << repeated;
+  const std::string unique = text_of(
+      "<body><article><h1>Cold plunges</h1><blockquote class=\"pullquote\">The trick is to stop before the brain sinks "
+      "too deep.</blockquote>" + body + std::string(kBody) + "</article></body>");
+  EXPECT_TRUE(has(unique, "stop before the brain sinks")) << unique;
+}
+
+TEST(HtmlPageShapes, BylinesDatesSignaturesAndCreditsNamedInSpanish) {
+  const std::string page = text_of(
+      "<body><article><h1>Me duele la rodilla</h1><p class=\"hdv-autor\">In\u00e9s Albarr\u00e1n, traumat\u00f3loga</p>"
+      "<p class=\"hdv-fecha-pub\">Valdemora, 04/12/2026 - 07:00 h</p><figure><img src=\"a.jpg\" alt=\"\"><figcaption>"
+      "Bajar escaleras carga la rodilla. <span class=\"hdv-foto__credito\">Archivo</span></figcaption></figure>" +
+      std::string(kBody) + "<p class=\"hdv-consulta__firma\">Carmen R. (Valdemora)</p></article></body>");
+  EXPECT_TRUE(has(page, "Bajar escaleras carga la rodilla")) << page;
+  for (std::string_view gone : {"traumat\u00f3loga", "04/12/2026", "Archivo", "Carmen R."})
+    EXPECT_FALSE(has(page, gone)) << gone << "\n" << page;
+}
+
 }  // namespace
 }  // namespace readaloud

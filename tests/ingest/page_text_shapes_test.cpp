@@ -462,5 +462,120 @@ TEST(PageTextShapes, ASectionPathAboveTheHeadlineIsNoHeadline) {
   EXPECT_EQ(parse_plaintext(page, rules()).title, "How to beat jet lag on long flights");
 }
 
+TEST(PageTextShapes, ALongFooterEndsTheArticleThoughFinePrintFollowsIt) {
+  // A hospital's footer (a promo, its address, link lists) over a paragraph
+  // of fine print: the stretch without prose is too long to lie inside the text.
+  const std::string text =
+      "Using an inhaler with a spacer\n\n"
+      "A spacer is a plastic tube that holds the medicine after a puff, so your child can breathe it in slowly.\n\n"
+      "Shake the inhaler, fit it to the spacer and seal the mask over the nose and mouth before each puff.\n\n"
+      "Let your child take six slow breaths through the mask, then wait half a minute before the next puff.\n\n";
+  const std::string footer =
+      "More asthma videos\n\nUsing a peak flow meter 2:58\n\nAsthma care at Marlow Children's\n\n"
+      "Marlow Children's Health\n\nQuick links\n\nNewsroom\n\nPrice transparency\n\nFinancial assistance\n\n"
+      "Patient portal\n\nVolunteer with us\n\n"
+      "ATTENTION: Language assistance services are available to you free of charge, so please call us today.\n\n"
+      "\xC2\xA9 2026 Marlow Children's Health\n";
+  const std::string kept = all_text(parse_plaintext(std::string(kMenu) + text + footer, rules()));
+  EXPECT_TRUE(has(kept, "six slow breaths")) << kept;
+  EXPECT_FALSE(has(kept, "Language assistance")) << kept;
+  EXPECT_FALSE(has(kept, "Newsroom")) << kept;
+
+  // Near miss: a recipe's quantities, a label and a list's items are no stretch of furniture.
+  const std::string recipe =
+      "Oat and apple bars\n\n"
+      "These bars keep for a week in a tin and make a good breakfast on the way to school or work.\n\n"
+      "Ingredients\n\n200 g rolled oats\n\n2 apples\n\n100 g butter\n\n50 g honey\n\n1 pinch of salt\n\n"
+      "You will need:\n\n\xE2\x80\xA2 a tin\n\n\xE2\x80\xA2 a bowl\n\n\xE2\x80\xA2 a spoon\n\nMethod\n\n"
+      "Heat the oven, melt the butter with the honey, then stir in the oats and the grated apples.\n\n"
+      "\xC2\xA9 2026 Atlas\n";
+  const std::string both = all_text(parse_plaintext(std::string(kMenu) + recipe, rules()));
+  EXPECT_TRUE(has(both, "melt the butter")) << both;
+  EXPECT_TRUE(has(both, "200 g rolled oats")) << both;
+}
+
+TEST(PageTextShapes, AOneWordHeadlineOverATabAPictureAndItsCaption) {
+  // A reference page: "Gallstones", its tabs, "Overview", a picture's alt
+  // text and its caption, then the text, which opens with the headline's word.
+  const std::string page =
+      std::string(kMenu) + "Gallstones\n\n  \xE2\x80\xA2 Symptoms & causes\n  \xE2\x80\xA2 Diagnosis & treatment\n\n"
+      "Overview\n\nIllustration of the gallbladder with gallstones\n\nGallstones\n\n"
+      "The gallbladder sits under the liver, and stones can block the ducts that drain it.\n\n"
+      "Gallstones are small, hard lumps that form inside the gallbladder, a pouch under the liver on the right.\n\n"
+      "A stone can be tiny, like a few grains of sand, or it can grow to a few centimeters across over years.\n\n"
+      "\xC2\xA9 2026 Riverbend Clinic\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title, "Gallstones");
+}
+
+TEST(PageTextShapes, AHeadlineOfTwoSentencesUnderAMenuOverItsStandfirstAndByline) {
+  const std::string page =
+      std::string(kMenu) + "Fitness\n\nThe cold plunge craze is everywhere. Here's what it can and can't do for you.\n\n"
+      "Ice baths promise faster recovery and better moods. Researchers say a few of those claims hold up.\n\n"
+      "By Marisol Decker\n\nDecember 4, 2026\n\n"
+      "At 6:15 on a weekday morning, the line for the two stock tanks behind a gym is already five people deep.\n\n"
+      "Most studies of cold water are small and short, and most were done in young men who were already fit.\n\n"
+      "\xC2\xA9 2026 The National Courier\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title,
+            "The cold plunge craze is everywhere. Here's what it can and can't do for you.");
+  // Near miss: under a heading, two short sentences are the text's first paragraph.
+  const std::string text =
+      std::string(kMenu) + "Cold plunges, explained\n\nThe craze is everywhere. Here is what it does.\n\n"
+      "Ice baths promise faster recovery and better moods. Researchers say a few of those claims hold up.\n\n"
+      "By Marisol Decker\n\n"
+      "At 6:15 on a weekday morning, the line for the two stock tanks behind a gym is already five people deep.\n\n"
+      "\xC2\xA9 2026 The National Courier\n";
+  EXPECT_EQ(parse_plaintext(text, rules()).title, "Cold plunges, explained");
+}
+
+TEST(PageTextShapes, AnExpertsNameAndRoleIsNoHeadline) {
+  EXPECT_TRUE(is_name_and_role("In\u00e9s Albarr\u00e1n, traumat\u00f3loga"));
+  EXPECT_TRUE(is_name_and_role("Hannah Lindqvist, exercise physiologist"));
+  EXPECT_TRUE(is_name_and_role("Lena Okafor, MD"));
+  EXPECT_FALSE(is_name_and_role("Cold plunges, explained"));
+  EXPECT_FALSE(is_name_and_role("Knee pain, stairs and arthritis: what helps"));
+  const std::string page =
+      std::string(kMenu) + "\u00ABMe duele la rodilla al bajar escaleras. \u00BFEs artrosis?\u00BB\n\n"
+      "In\u00e9s Albarr\u00e1n, traumat\u00f3loga\n\nValdemora, 04/12/2026 - 07:00 h\n\n"
+      "Pregunta. Tengo 61 a\u00f1os y desde hace unos meses me duele la rodilla derecha al bajar escaleras.\n\n"
+      "Respuesta. Lo que describe es muy frecuente a partir de los 50 a\u00f1os y tiene varias causas posibles.\n\n"
+      "\xC2\xA9 2026 El Heraldo\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title,
+            "\u00ABMe duele la rodilla al bajar escaleras. \u00BFEs artrosis?\u00BB");
+}
+
+TEST(PageTextShapes, ATrendingListAndALiveBoxSetIntoTheTextGo) {
+  const std::string page =
+      std::string(kMenu) + "Urgent care waits top four hours\n\nBy Jo Roe\n\n" + kWrappedText +
+      "Trending Now\n\n\xE2\x80\xA2 Crash closes westbound lanes of Highway 30\n\n\xE2\x80\xA2 Beloved downtown bakery "
+      "closing after 41 years\n\n" + kWrappedText + "LIVE\n\nWinter storm updates: heavy snow heads north\n\n"
+      "\xE2\x80\xA2 11:04 a.m. Airlines waive change fees for travellers at 14 airports\n\n"
+      "\xE2\x80\xA2 10:41 a.m. Governor declares an emergency in three counties\n\nSee all updates\n\n"
+      "What to do while you wait\n\n" + kWrappedText + "\xC2\xA9 2026 KVRN\n";
+  const std::string kept = all_text(parse_plaintext(page, rules()));
+  for (std::string_view gone : {"bakery", "Airlines waive", "Governor declares", "See all updates", "Winter storm"})
+    EXPECT_FALSE(has(kept, gone)) << gone << "\n" << kept;
+  EXPECT_TRUE(has(kept, "What to do while you wait")) << kept;
+}
+
+TEST(PageTextShapes, FooterTaglinesAdNotesCountersAndPortalToolsAreChrome) {
+  EXPECT_EQ(classify("ATTENTION: If you speak Spanish, language assistance services, free of charge, are available to "
+                     "you. Call 1-555-0100.").rule,
+            "page-language-assistance");
+  EXPECT_EQ(classify("Riverbend Clinic is a nonprofit organization and proceeds from Web advertising help support our "
+                     "mission.").rule,
+            "page-ad-policy");
+  EXPECT_EQ(classify("\xE2\x99\xA1 214 \xF0\x9F\x92\xAC 37 \xE2\x9F\xB3 Restack Share").rule, "page-widget");
+  EXPECT_EQ(classify("\xE5\xAD\x97\xE5\x8F\xB7\xEF\xBC\x9A\xE5\xA4\xA7\xE4\xB8\xAD\xE5\xB0\x8F").rule,
+            "page-reading-tools");  // 字号：大中小
+  EXPECT_EQ(classify("\xE2\x86\x90 Back to Wellness Journal").rule, "site-navigation");
+  EXPECT_EQ(classify("Have a news tip? Send it to the KVRN 4 newsroom.").rule, "call-to-action");
+  EXPECT_EQ(classify("FOR IMMEDIATE RELEASE").rule, "press-release-label");
+  EXPECT_EQ(classify("###").rule, "press-backmatter");
+  // Near misses: a sentence about language help, and a heading that starts with "Back to".
+  EXPECT_NE(classify("Interpreters are free, and the clinic will book one when you make the appointment.").rule,
+            "page-language-assistance");
+  EXPECT_NE(classify("Back to school without the sniffles").rule, "site-navigation");
+}
+
 }  // namespace
 }  // namespace readaloud
