@@ -179,30 +179,65 @@ bool headline_sized(const std::string& text) {
   return count_words(text) >= kMinHeadlineWords || cjk >= 4;
 }
 
+/// Whether a class or id token names a title or headline: "art_title",
+/// "entry-title", "headline", and run together, "detailTitle" and
+/// "storyHeadline" ("detailtitle" once lowercased); never "subtitle".
+bool token_names_title(std::string_view token) {
+  for (std::size_t pos = 0; pos <= token.size();) {
+    const std::size_t end = std::min(token.find_first_of("-_", pos), token.size());
+    const std::string_view piece = token.substr(pos, end - pos);
+    if ((piece.ends_with("title") && !piece.ends_with("subtitle")) || piece.ends_with("headline")) return true;
+    pos = end + 1;
+  }
+  return false;
+}
+
 /// An element whose class names a title or headline: "art_title", "entry-title", "headline".
 bool names_title(const GumboNode* n) {
   if (n->type != GUMBO_NODE_ELEMENT || attr(n, "class") == nullptr) return false;
   const std::vector<std::string> tokens = class_tokens(n);
-  return std::any_of(tokens.begin(), tokens.end(), [](const std::string& t) {
-    return token_has_part(t, "title") || token_has_part(t, "headline");
-  });
+  return std::any_of(tokens.begin(), tokens.end(), [](const std::string& t) { return token_names_title(t); });
 }
 
 /// A heading whose class names the article's title ("entry-title",
-/// "article__title", "headline"), not the site's ("site-title", "logo").
+/// "article__title", "blog-article__title", "headline", "hdv-titulo"), not
+/// the site's ("site-title", "blog-title"), a section's or a dialog's
+/// ("didomi-popup-notice-title").
 bool names_article_title(const GumboNode* n) {
   if (n->type != GUMBO_NODE_ELEMENT || attr(n, "class") == nullptr) return false;
-  static constexpr std::string_view kTitle[] = {"title", "headline", "titre", "titulo", "titel", "titolo"};
-  // The site's name, a section's, or a dialog's ("didomi-popup-notice-title").
-  static constexpr std::string_view kOther[] = {"site",  "logo",   "brand", "blog",   "masthead", "section", "page",
-                                                "popup", "notice", "modal", "dialog", "consent",  "cookie",  "banner"};
+  static constexpr std::string_view kTitle[] = {"titre", "titulo", "titel", "titolo"};
+  static constexpr std::string_view kOther[] = {"site", "logo", "brand", "blog", "masthead", "section", "page", "module"};
+  static constexpr std::string_view kArticle[] = {"article", "post", "entry", "story", "news"};
+  static constexpr std::string_view kDialog[] = {"popup", "notice", "modal", "dialog", "consent", "cookie", "banner"};
+  const auto has = [](const std::string& t, std::span<const std::string_view> parts) {
+    return std::any_of(parts.begin(), parts.end(), [&](std::string_view part) { return token_has_part(t, part); });
+  };
   const std::vector<std::string> tokens = class_tokens(n);
-  const auto has_any = [&tokens](std::span<const std::string_view> parts) {
-    return std::any_of(tokens.begin(), tokens.end(), [&](const std::string& t) {
-      return std::any_of(parts.begin(), parts.end(), [&](std::string_view part) { return token_has_part(t, part); });
+  if (std::any_of(tokens.begin(), tokens.end(), [&](const std::string& t) { return has(t, kDialog); })) return false;
+  return std::any_of(tokens.begin(), tokens.end(), [&](const std::string& t) {
+    return (token_names_title(t) || has(t, kTitle)) && (!has(t, kOther) || has(t, kArticle));
+  });
+}
+
+/// A heading's text without a kicker set into it: "<span class="kicker">'I
+/// THOUGHT IT WAS THE CURRY'</span> Dad-of-three, 41, blamed ...".
+std::string heading_text(const GumboNode* n) {
+  const GumboVector* kids = children_of(n);
+  const auto kicker = [](const GumboNode* k) {
+    if (!is_element(k)) return false;
+    const std::vector<std::string> tokens = class_tokens(k);
+    return std::any_of(tokens.begin(), tokens.end(), [](const std::string& t) {
+      return token_has_part(t, "kicker") || token_has_part(t, "eyebrow");
     });
   };
-  return has_any(kTitle) && !has_any(kOther);
+  if (kids == nullptr || std::none_of(kids->data, kids->data + kids->length, [&](void* k) {
+        return kicker(static_cast<const GumboNode*>(k));
+      }))
+    return subtree_text(n, 4096);
+  std::string text;
+  for (unsigned i = 0; i < kids->length; ++i)
+    if (const GumboNode* k = child_at(kids, i); !kicker(k)) text += subtree_text(k, 4096);
+  return headline_sized(collapse(text)) ? text : subtree_text(n, 4096);
 }
 
 /// One pass over the whole document: <title>, <meta>, JSON-LD, microdata, <h1>s.
@@ -215,7 +250,7 @@ void scan(const GumboNode* document, HeadFacts& f, PageMetadata& m) {
     if (tag == GUMBO_TAG_TITLE && f.title_tag.empty()) f.title_tag = subtree_text(n, 4096);
     if (tag == GUMBO_TAG_META) read_meta(n, f);
     if (tag == GUMBO_TAG_H1) {
-      m.h1s.push_back(std::string(without_permalink_mark(subtree_text(n, 4096))));
+      m.h1s.push_back(std::string(without_permalink_mark(heading_text(n))));
       if (names_article_title(n)) f.titled_h1s.push_back(m.h1s.back());
     }
     if (m.h1s.empty() && f.doc_title.empty() && is_document_title(n)) f.doc_title = collapse(subtree_text(n, 4096));

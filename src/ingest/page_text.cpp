@@ -131,6 +131,16 @@ bool is_numbered_menu(std::string_view t) {
   return expected > 3;
 }
 
+/// "Published: 14:22, …", "Updated 6 Dec", "Actualizado el …": a date label opening the line.
+bool starts_with_date_label(std::string_view t) {
+  const std::string lower = ascii_lower(t.substr(0, 32));
+  for (const std::string& label : page_phrases("date_labels"))
+    if (lower.starts_with(label) && lower.size() > label.size() &&
+        (lower[label.size()] == ':' || lower[label.size()] == ' '))
+      return true;
+  return false;
+}
+
 /// A byline, a date line, a reading time: metadata under a headline.
 bool is_meta(std::string_view t, std::size_t words) {
   // "Por Ana Ruiz | Revisado por … | Actualizado el 10 de julio": a byline row.
@@ -145,6 +155,9 @@ bool is_meta(std::string_view t, std::size_t words) {
       lead = trim(lead.substr(sp));
     if (count_words(lead) >= 2 && count_words(lead) <= 6 && starts_like_byline(lead)) return true;
   }
+  // "Published: 14:22, 6 Dec 2026 Updated: 16:05, 6 Dec 2026": labelled dates, however many.
+  constexpr std::size_t kMaxDatedWords = 20;
+  if (words <= kMaxDatedWords && starts_with_date_label(t) && has_date(t)) return true;
   // "Updated Nov. 13, 2026, 6:00 a.m.": a time's stop ends no sentence.
   const bool time_last = t.ends_with(" a.m.") || t.ends_with(" p.m.");
   if (words > 14 || (ends_sentence(t) && !time_last)) return false;
@@ -612,8 +625,11 @@ bool is_headline_sentence(const Unit& u) {
   const std::string_view t = trim(u.text);
   if (u.line.kind != PageLineKind::Prose || u.last > u.first + 1 || count_words(t) > 20 || t.empty()) return false;
   const bool one_phrase = t.find(". ") == std::string_view::npos && t.find("? ") == std::string_view::npos;
-  // Wrapped over two lines of a dump, only a one-phrase question is a headline.
-  if (u.last != u.first) return one_phrase && (t.back() == '?' || t.back() == '!');
+  // Wrapped over two lines of a dump, a one-phrase question is a headline, and
+  // so are two sentences with no stop after the second ("Colorectal cancer is
+  // rising in adults under 50. Doctors say these symptoms are too often brushed off").
+  if (u.last != u.first)
+    return one_phrase ? (t.back() == '?' || t.back() == '!') : (!ends_sentence(t) && !t.ends_with(':'));
   if (ends_in_abbreviation_only(t)) return true;
   // "Is it snoring or sleep apnea? What members should know": a question and a phrase.
   if (one_phrase) return t.back() == '?' || t.back() == '!';
@@ -1192,6 +1208,8 @@ std::size_t kicker_bytes(const std::vector<Unit>& units, std::size_t title) {
   constexpr std::size_t kMaxKickerWords = 3, kMinHeadlineWords = 4;
   const std::string& text = units[title].text;
   if (units[title].first != units[title].last) return 0;  // a wrapped headline: the kicker would be its first line
+  // A number opens the headline itself ("100 days alcohol-free: ..."), however a list numbers its items.
+  if (!text.empty() && std::isdigit(static_cast<unsigned char>(text[0]))) return 0;
   for (std::size_t at = text.find(' '), words = 1; at != std::string::npos && words <= kMaxKickerWords;
        at = text.find(' ', at + 1), ++words) {
     const std::string rest = toc_key(std::string_view(text).substr(at + 1));

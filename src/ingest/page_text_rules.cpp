@@ -189,6 +189,14 @@ bool is_tool_row(std::string_view lower, std::size_t words) {
   return tools.size() >= kMinTools;
 }
 
+/// A counter's figure: "87", "4k", "12m".
+bool is_count(std::string_view w) {
+  if (w.empty() || !std::isdigit(static_cast<unsigned char>(w[0]))) return false;
+  std::size_t digits = 0;
+  while (digits < w.size() && std::isdigit(static_cast<unsigned char>(w[digits]))) ++digits;
+  return digits == w.size() || (digits + 1 == w.size() && (w.back() == 'k' || w.back() == 'm'));
+}
+
 bool is_share_row(std::string_view lower, std::size_t words) {
   constexpr std::size_t kMaxWords = 20;
   if (words > kMaxWords || lower.ends_with('.')) return false;
@@ -206,7 +214,7 @@ bool is_share_row(std::string_view lower, std::size_t words) {
   std::size_t networks = 0, others = 0;
   for (std::string_view word : words_of(lower)) {
     const std::string w(word);
-    if (equals_any(w, page_phrases("share_words"))) continue;
+    if (equals_any(w, page_phrases("share_words")) || is_count(w)) continue;  // "2.4k shares", "87 comments"
     ++(equals_any(w, page_phrases("share_networks")) ? networks : others);
   }
   return networks >= kMinNetworks && others <= std::max(kMinOthersAllowed, networks - 1);

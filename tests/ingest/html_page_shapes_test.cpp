@@ -242,6 +242,25 @@ TEST(HtmlPageShapes, TheTitleClassedH1BeatsASearchEnginesHeadline) {
   EXPECT_EQ(title_of("<h1 class=\"headline\">Atemwegsinfekte Kinderarztpraxen melden volle Wartezimmer</h1>",
                      "Kinderarztpraxen melden volle Wartezimmer"),
             "Kinderarztpraxen melden volle Wartezimmer");
+  // A shop's blog names its post title "blog-article__title": the post's, not the blog's.
+  EXPECT_EQ(title_of("<h1 class=\"blog-article__title\">Tos seca o tos con flemas: c\u00f3mo diferenciarlas</h1>",
+                     "\u00bfTos seca o con flemas?"),
+            "Tos seca o tos con flemas: c\u00f3mo diferenciarlas");
+  // A kicker set into the <h1> is not part of the headline.
+  EXPECT_EQ(title_of("<h1 class=\"article__headline\"><span class=\"article__kicker\">'I THOUGHT IT WAS THE CURRY'"
+                     "</span> Dad-of-three, 41, blamed his chest pain on a takeaway</h1>",
+                     "Dad-of-three's warning after 'takeaway indigestion'"),
+            "Dad-of-three, 41, blamed his chest pain on a takeaway");
+}
+
+TEST(HtmlPageShapes, AStoryTitleClassedInCamelCaseUnderASectionNameH1) {
+  const Article a = parse_html(
+      "<html><head><title>News Flash &bull; Halvorsen County</title><meta property=\"og:title\" content=\"Measles "
+      "case confirmed; exposure sites listed\"></head><body><h1 class=\"moduleTitle\">News Flash</h1><h2 "
+      "class=\"detailTitle\">Health Department Confirms Measles Case, Lists Public Exposure Locations</h2>" +
+          std::string(kBody) + "</body></html>",
+      rules());
+  EXPECT_EQ(a.title, "Health Department Confirms Measles Case, Lists Public Exposure Locations");
 }
 
 TEST(HtmlPageShapes, APressReleaseEndsAtItsMarkAndAWireStoryAtItsCredits) {

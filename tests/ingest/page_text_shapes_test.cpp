@@ -577,5 +577,39 @@ TEST(PageTextShapes, FooterTaglinesAdNotesCountersAndPortalToolsAreChrome) {
   EXPECT_NE(classify("Back to school without the sniffles").rule, "site-navigation");
 }
 
+TEST(PageTextShapes, CreditsDatesCountersAndInlineLinksOfNewsSites) {
+  EXPECT_EQ(classify("Everwell / Sasha Brun").rule, "photo-credit");  // the agency first
+  EXPECT_EQ(classify("Published: 14:22, 6 Dec 2026 Updated: 16:05, 6 Dec 2026").kind, PageLineKind::Meta);
+  EXPECT_EQ(classify("2.4k shares Facebook X WhatsApp Email 87 comments").rule, "page-share-row");
+  EXPECT_EQ(classify("MORE: GP shares the winter heart warning signs most people miss").rule, "promo");
+  EXPECT_EQ(classify("RELATED Young cancer survivors say fertility talks came too late").rule, "promo");
+  EXPECT_EQ(classify("Everwell uses only high-quality sources, including peer-reviewed studies, to support the facts "
+                     "within our articles.").rule,
+            "sources");
+  // Near misses: a sentence that opens with "More", and a published date inside a sentence.
+  EXPECT_NE(classify("More research is needed before doctors can recommend it to everyone.").rule, "promo");
+  EXPECT_NE(classify("The study was published on 6 Dec 2026 in a journal of sleep medicine, and it drew attention.").kind,
+            PageLineKind::Meta);
+}
+
+TEST(PageTextShapes, AHeadlineThatOpensWithANumberKeepsIt) {
+  const std::string page =
+      std::string(kMenu) + "100 days alcohol-free: what changed (and what didn't)\n\nNovember 29, 2026\n\n" +
+      kWrappedText + kWrappedText + "Recent Posts\n\n  1. 100 days alcohol-free: what changed (and what didn't)\n"
+      "  2. My first half marathon\n\n\xC2\xA9 2026 Bev\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title, "100 days alcohol-free: what changed (and what didn't)");
+}
+
+TEST(PageTextShapes, ATwoSentenceHeadlineWrappedOverTwoLines) {
+  const std::string page =
+      std::string(kMenu) + "Advertisement\n\nCancer\n\n"
+      "Colorectal cancer is rising in adults under 50. Doctors say these symptoms are\ntoo often brushed off\n\n"
+      "Rectal bleeding and changes in bowel habits are common warning signs.\n\n"
+      "By Marisa Lindqvist Dec. 7, 2026\n\n" + kWrappedText + kWrappedText + kWrappedText + kWrappedText +
+      "\xC2\xA9 2026 UBN\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title,
+            "Colorectal cancer is rising in adults under 50. Doctors say these symptoms are too often brushed off");
+}
+
 }  // namespace
 }  // namespace readaloud
