@@ -683,6 +683,10 @@ bool is_credited_caption(std::string_view t) {
     return count_words(t.substr(at + 2)) <= kMaxCreditWords;
   if (!t.ends_with(')')) return false;
   const std::string lower = ascii_lower(t);
+  // "... before students return. (Lakeshore Daily News file photo)": the credit's kind last.
+  if (const std::size_t open = lower.rfind('('); open != std::string::npos && count_words(t.substr(open)) <= kMaxCreditWords)
+    for (std::string_view kind : {" photo)", " photos)", " photograph)", " image)", " file photo)"})
+      if (lower.ends_with(kind)) return true;
   const std::vector<std::string>& credits = page_phrases("caption_credits");
   return std::any_of(credits.begin(), credits.end(), [&](const std::string& c) { return lower.find(c) != std::string::npos; });
 }
@@ -762,6 +766,7 @@ bool is_price(std::string_view t) {
 bool title_like(const Unit& u) {
   const std::string_view t = u.text;
   return ((u.line.kind == PageLineKind::Short && u.first == u.last) || is_headline_sentence(u)) && !is_price(t) &&
+         !is_credited_caption(t) &&
          count_words(t) <= kMaxTitleWords &&
          has_letter(t) && !has_menu_bullet(t) && !t.starts_with("\u2022");
 }
@@ -905,7 +910,8 @@ bool names_later_headings(const std::vector<Unit>& units, std::string_view text,
 bool names_author(const Unit& u) {
   if (u.line.rule != "page-byline") return false;
   const std::string lower = ascii_lower(trim(u.text));
-  for (std::string_view start : {"by ", "answered by ", "written by ", "words by ", "von ", "por ", "par ", "di ", "door "})
+  for (std::string_view start : {"by ", "answered by ", "written by ", "words by ", "medically reviewed by ",
+                                  "reviewed by ", "von ", "por ", "par ", "di ", "door "})
     if (lower.starts_with(start)) return true;
   return false;
 }
@@ -1026,6 +1032,15 @@ void add_dated_above_box(const std::vector<Unit>& units, std::size_t begin, std:
       out.units.push_back(i - 1);
 }
 
+/// A person's name over the byline that names them: the alt text or caption
+/// of their photo ("Dr. Kwame Osei-Bonsu" over "Medically reviewed by Dr.
+/// Kwame Osei-Bonsu, pediatrician").
+bool names_byline_below(const std::vector<Unit>& units, std::size_t i) {
+  constexpr std::size_t kMaxNameWords = 5;
+  return i + 1 < units.size() && units[i].line.kind == PageLineKind::Short && count_words(units[i].text) <= kMaxNameWords &&
+         units[i + 1].line.kind == PageLineKind::Meta && units[i + 1].text.find(units[i].text) != std::string::npos;
+}
+
 /// Looks back from `begin` past bylines, dates, credits, share widgets,
 /// breadcrumbs, fact rows and "key points" bullets, stopping at prose and
 /// other chrome; a long line under a shorter heading is its standfirst.
@@ -1037,10 +1052,16 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
   bool passed_prose = false, passed_meta = false;
   std::size_t stopped = 0;  // past the list the search stopped at (0: it did not stop at one)
   std::size_t standfirst_at = std::string::npos;  // a long standfirst passed, which a wrapped headline may top
+  bool passed_byline = false;
+  std::size_t below_byline = 0;  // candidates found under the byline
   for (std::size_t i = begin, steps = 0; i > 0 && steps < kTitleLookback; --i) {
     const Unit& u = units[i - 1];
     // An infobox's rows and borders do not count towards the reach.
     steps += !(is_box_line(u.text) || u.line.kind == PageLineKind::Junk);
+    // Candidates found under the byline ("Written by …") are a picture's text
+    // or a label; a headline wrapped over two lines may stand above it.
+    if (!passed_byline && names_author(u)) below_byline = candidates.size();
+    passed_byline = passed_byline || names_author(u);
     passed_meta = passed_meta || u.line.kind == PageLineKind::Meta;
     // Counters and separators of a byline bar ("214", "·") carry no words.
     if (skippable_above_title(u.line, u.text) || is_button_label(u) || is_box_label(u.text) ||
@@ -1050,7 +1071,8 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
         is_image_alt(units, i - 1) || describes_picture(u.text) || is_price(u.text) || is_rating(u.text) ||
         // a picture's alt text or caption over its credit line
         (units[i].line.rule == "photo-credit" && u.line.kind == PageLineKind::Short && !ends_sentence(u.text)) ||
-        u.line.rule == "page-image-mark")  // an author's photo: "[megan-holl]"
+        u.line.rule == "page-image-mark" ||  // an author's photo: "[megan-holl]"
+        names_byline_below(units, i - 1))
       continue;
     // A label over its value: "From:" over a publisher's name, "Published" over a date.
     if (u.line.kind == PageLineKind::Short && count_words(u.text) <= 3 && u.text.ends_with(':')) {
@@ -1093,7 +1115,10 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
     }
     // A text browser wraps a long headline at 80 columns; only the heading
     // nearest the text may be one (higher up, two lines are a wrapped menu).
-    if (!title_like(u) && !((candidates.empty() || standfirst_at == i) && is_wrapped_headline(u))) break;
+    if (!title_like(u) &&
+        !((candidates.empty() || standfirst_at == i || (passed_byline && candidates.size() == below_byline)) &&
+          is_wrapped_headline(u)))
+      break;
     candidates.push_back(i - 1);
   }
   if (stopped > 0 && !passed_meta) add_dated_above_box(units, begin, stopped, out);
@@ -1170,7 +1195,11 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
                                after_image_mark(units[c - 1].text).empty() &&  // a show's logo and name
                                !is_crumb_section(toc_key(units[c - 1].text), facts) &&
                                !holds_phrase(ascii_lower(units[c].text), ascii_lower(units[c - 1].text));
-    if (heading_above) s -= 1.5;
+    // Unless the lower line tells the story that the text opens with, and the
+    // upper one does not: a site's tagline over the headline.
+    const bool tells_more = heading_above && shared_word_share(units[c].text, facts.lead) >= 0.5 &&
+                            shared_word_share(units[c - 1].text, facts.lead) < 0.25;
+    if (heading_above && !tells_more) s -= 1.5;
     // A line behind a picture is a logo and a name, or a teaser's card: a headline stands alone.
     if (!after_image_mark(units[c].text).empty()) s -= 1.5;
     // A section path of short items, "Planning / Health & safety": the page's place, not its headline.

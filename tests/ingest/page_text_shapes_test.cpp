@@ -611,5 +611,38 @@ TEST(PageTextShapes, ATwoSentenceHeadlineWrappedOverTwoLines) {
             "Colorectal cancer is rising in adults under 50. Doctors say these symptoms are too often brushed off");
 }
 
+TEST(PageTextShapes, AWrappedHeadlineAboveTheBylineBeatsAPicturesTextUnderIt) {
+  // An 80-column dump: the headline wraps, the byline follows, then the lead
+  // picture's alt text (wrapped too) over the text.
+  const std::string page =
+      std::string(kMenu) + "Health & Science\n\n"
+      "What Your Resting Heart Rate Says About Your Health, and Why It Changes Over\nTime\n\n"
+      "Written by Maya Lindgren, PhD\n\n"
+      "A person checking a fitness tracker on their wrist while sitting on the edge of\na bed\n\n" +
+      kWrappedText + kWrappedText + kWrappedText + kWrappedText + "\xC2\xA9 2026 Pulsewave\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title,
+            "What Your Resting Heart Rate Says About Your Health, and Why It Changes Over Time");
+  // A paywall's label over the headline, a journal's browser notice and tool row, an Italian reviewer.
+  EXPECT_EQ(classify("Subscriber exclusive Health").rule, "paywall-label");
+  EXPECT_EQ(classify("Thank you for visiting example.org. For the best experience, we recommend you use a more up "
+                     "to date browser.").rule,
+            "page-browser-notice");
+  EXPECT_EQ(classify("Download PDF Cite this article Share 1,937 Accesses 41 Altmetric").rule, "page-widget");
+  EXPECT_EQ(classify("Revisione medica a cura del Dott. Marco Lanzavecchia, cardiologo").rule, "byline");
+  EXPECT_EQ(classify("Ultimo aggiornamento: 01/12/2026").kind, PageLineKind::Meta);
+}
+
+TEST(PageTextShapes, ACaptionWithItsCreditIsNoHeadline) {
+  const std::string page =
+      std::string(kMenu) + "Local News\n\n"
+      "Norovirus outbreak closes three Millbrook elementary schools through Wednesday\nfor deep cleaning\n\n"
+      "Priya Castellanos, Education Reporter\n\nPublished 3 hours ago\n\n"
+      "Custodial crews will disinfect classrooms, buses and cafeterias at all three\n"
+      "schools before students return. (Lakeshore Daily News file photo)\n\n" +
+      kWrappedText + kWrappedText + kWrappedText + kWrappedText + "\xC2\xA9 2026 Lakeshore Daily News\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title,
+            "Norovirus outbreak closes three Millbrook elementary schools through Wednesday for deep cleaning");
+}
+
 }  // namespace
 }  // namespace readaloud
