@@ -319,25 +319,9 @@ void prefer_fuller_h1(const HeadFacts& f, PageMetadata& m) {
   }
 }
 
-/// The words of `text`, lower-cased, of `min_size` bytes or more (a UTF-8
-/// sequence counts as letters), without punctuation.
-std::vector<std::string> words_of_headline(const std::string& text, std::size_t min_size = 1) {
-  std::vector<std::string> out;
-  std::string word;
-  for (char c : lower_collapsed(text) + " ") {
-    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
-      word += c;
-      continue;
-    }
-    if (word.size() >= min_size) out.push_back(word);
-    word.clear();
-  }
-  return out;
-}
-
 /// Words of five letters or more, lower-cased: the words two headlines of
 /// one story share ("naproxen", "surgery") without "with" or "your".
-std::vector<std::string> long_words(const std::string& text) { return words_of_headline(text, 5); }
+std::vector<std::string> long_words(const std::string& text) { return lowercase_words(text, 5); }
 
 /// Whether `h1` is <title>'s site or section part (" - Health Center - Site"),
 /// not its headline.
@@ -386,7 +370,7 @@ void prefer_visible_h1(const HeadFacts& f, PageMetadata& m) {
 /// shorter in the longer, and the shorter at least two thirds of its length
 /// in words (three words or more).
 bool nearly_the_same(const std::string& a, const std::string& b) {
-  std::vector<std::string> x = words_of_headline(a), y = words_of_headline(b);
+  std::vector<std::string> x = lowercase_words(a), y = lowercase_words(b);
   if (x.size() > y.size()) std::swap(x, y);
   if (x.size() < 3 || x.size() * 3 < y.size() * 2) return false;
   std::size_t missing = 0;

@@ -261,23 +261,8 @@ void drop_closing_bio(Article& article) {
   blocks.pop_back();
 }
 
-/// The words of `text`, lowercased, as runs of letters and digits: how a
-/// pull quote is compared with the paragraph it repeats (its quote marks,
-/// case and punctuation may differ).
-std::vector<std::string> words_of_text(std::string_view text) {
-  std::vector<std::string> out(1);
-  for (char c : text) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
-      out.back() += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!out.back().empty()) {
-      out.emplace_back();
-    }
-  }
-  if (out.back().empty()) out.pop_back();
-  return out;
-}
-
-/// Runs of three words, joined by spaces.
+/// Runs of three words, joined by spaces: how a pull quote is compared with
+/// the paragraph it repeats (its quote marks, case and punctuation may differ).
 std::vector<std::string> word_triples(const std::vector<std::string>& words) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i + 2 < words.size(); ++i) out.push_back(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
@@ -295,15 +280,15 @@ void drop_repeated_quotes(Article& article) {
   for (const Section& s : article.sections)
     for (const Block& b : s.blocks) {
       if (b.kind == BlockKind::Quote) continue;
-      for (std::string& t : word_triples(words_of_text(plain_text(b.text)))) told.insert(std::move(t));
+      for (std::string& t : word_triples(lowercase_words(plain_text(b.text)))) told.insert(std::move(t));
       for (const ListItem& item : b.items)
-        for (std::string& t : word_triples(words_of_text(plain_text(item.text)))) told.insert(std::move(t));
+        for (std::string& t : word_triples(lowercase_words(plain_text(item.text)))) told.insert(std::move(t));
     }
   for (Section& s : article.sections)
     std::erase_if(s.blocks, [&](const Block& b) {
       if (b.kind != BlockKind::Quote) return false;
       const std::string text = plain_text(b.text);
-      const std::vector<std::string> words = words_of_text(text);
+      const std::vector<std::string> words = lowercase_words(text);
       if (words.size() > kMaxQuoteWords || words.size() < kMinQuoteWords) return false;
       const std::vector<std::string> triples = word_triples(words);
       const auto shared = std::count_if(triples.begin(), triples.end(), [&](const std::string& t) { return told.contains(t); });

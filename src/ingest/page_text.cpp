@@ -1616,6 +1616,24 @@ bool opens_with_clock(std::string_view t) {
          std::isdigit(static_cast<unsigned char>(t[digits + 1])) && std::isdigit(static_cast<unsigned char>(t[digits + 2]));
 }
 
+/// The units of a live blog's box set into the text, by index: after a
+/// "LIVE" badge inside [begin, end), the box's title, its timed entries and
+/// a closing "See all updates".
+std::vector<bool> live_boxes(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
+  std::vector<bool> out(units.size(), false);
+  for (std::size_t b = begin + 1; b < end; ++b) {
+    if (units[b].line.rule != "live-badge") continue;
+    std::size_t i = b + 1;
+    while (i < end && units[i].line.kind == PageLineKind::Short && !opens_with_clock(units[i].text)) out[i++] = true;
+    const std::size_t entries = i;
+    while (i < end && opens_with_clock(units[i].text)) out[i++] = true;
+    if (i > entries && i < end && units[i].line.kind == PageLineKind::Short &&
+        utf8::fold_case(units[i].text).find("update") != std::string::npos)
+      out[i] = true;
+  }
+  return out;
+}
+
 /// The heading of a list of the site's stories: "Trending Now", "Most read", "Lo más leído".
 bool names_story_list(std::string_view heading) {
   static constexpr std::string_view kLists[] = {"trending", "most read", "most popular", "popular now", "top stories",
@@ -1634,9 +1652,8 @@ bool names_story_list(std::string_view heading) {
 std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBounds r, const std::vector<bool>& toc) {
   std::vector<PageLine> out;
   const std::vector<bool> boxes = sign_up_boxes(units, r.begin, r.end);
+  const std::vector<bool> live_box = live_boxes(units, r.begin, r.end);
   bool in_link_box = false;  // under a "Read also" heading inside the text, up to the next prose
-  bool in_live_box = false;   // under a "LIVE" badge inside the text: its title, then timed entries
-  bool live_entries = false;  // past the box's title, among its timed entries
   for (std::size_t i = r.title + (r.title < r.begin ? 1 : 0); i < r.end; ++i) {
     const PageLine& l = units[i].line;
     // A "Read also" heading, or a list of the site's stories ("Trending Now") set into the text.
@@ -1645,13 +1662,7 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
                                                       is_bullet_item(units[i + 1].text) && names_story_list(units[i].text)));
     const bool linked = in_link_box && l.kind == PageLineKind::Short;
     in_link_box = marker || (in_link_box && l.kind != PageLineKind::Prose);
-    // A live blog's box set into the text: "LIVE", its title, timed entries, "See all updates".
-    const bool timed = opens_with_clock(units[i].text);
-    const bool closing = live_entries && l.kind == PageLineKind::Short && !timed &&
-                         utf8::fold_case(units[i].text).find("update") != std::string::npos;
-    const bool live = in_live_box && (timed || closing || (!live_entries && l.kind == PageLineKind::Short));
-    live_entries = live && (timed || live_entries) && !closing;
-    in_live_box = (i > r.begin && l.rule == "live-badge") || (live && !closing);
+    const bool live = live_box[i];
     const bool desk_or_name = l.kind == PageLineKind::Short && l.score <= kMenuItemScore && i + 1 < r.begin;
     const bool byline = (i < r.begin && (l.kind == PageLineKind::Meta || desk_or_name)) ||
                         (l.kind == PageLineKind::Meta && (l.rule == "page-byline" || l.rule == "page-qa-signature")) ||

@@ -1,6 +1,7 @@
 #include "util/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace readaloud {
 
@@ -61,6 +62,24 @@ std::string collapse_spaces(std::string_view s) {
     space = false;
     out += c;
   }
+  return out;
+}
+
+std::vector<std::string> lowercase_words(std::string_view s, std::size_t min_bytes) {
+  std::vector<std::string> out;
+  std::string word;
+  const auto flush = [&] {
+    if (!word.empty() && word.size() >= min_bytes) out.push_back(word);
+    word.clear();
+  };
+  for (const char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      word += ascii_lower(c);
+    } else {
+      flush();
+    }
+  }
+  flush();
   return out;
 }
 

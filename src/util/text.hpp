@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace readaloud {
 
@@ -46,5 +47,10 @@ std::size_t caption_label_size(std::string_view s);
 /// `s` on one line: each run of ASCII whitespace (space, tab, CR, LF, FF, VT)
 /// becomes one space, and the ends are trimmed.
 std::string collapse_spaces(std::string_view s);
+
+/// The words of `s`, ASCII-lowercased, as runs of letters and digits (a
+/// UTF-8 sequence counts as letters), of `min_bytes` bytes or more; the
+/// punctuation and spaces between them are dropped.
+std::vector<std::string> lowercase_words(std::string_view s, std::size_t min_bytes = 1);
 
 }  // namespace readaloud
