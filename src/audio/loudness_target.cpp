@@ -38,11 +38,16 @@ double combined_lufs(std::span<const BlockMeter> meters) {
 /// Passes output samples [skip, skip + take) of the stream to the spill file
 /// (at `offset`), and those and the `lead` samples before them to the meter
 /// (which then makes the blocks one meter over the whole programme would).
+/// The limiter hands over 1,024 samples at a time; they reach the file a
+/// replay block at a time, since each write takes the file's lock, which the
+/// other parts' threads wait on.
 class PartSink final : public AudioSink {
  public:
   PartSink(const SpillFile& out, long long offset, long long skip, long long take, long long lead, BlockMeter& meter,
            const std::function<void(double)>* progress)
-      : out_(out), offset_(offset), skip_(skip), take_(take), lead_(lead), meter_(meter), progress_(progress) {}
+      : out_(out), offset_(offset), skip_(skip), take_(take), lead_(lead), meter_(meter), progress_(progress) {
+    pending_.reserve(kReplayBlock);
+  }
   void write(std::span<const float> samples) override {
     const long long n = static_cast<long long>(samples.size());
     auto at = [&](long long index) { return static_cast<std::size_t>(std::clamp(index - seen_, 0LL, n)); };
@@ -50,15 +55,23 @@ class PartSink final : public AudioSink {
     seen_ += n;
     if (to > metered) meter_.write(samples.subspan(metered, to - metered));
     if (to > from) {
-      out_.write_at(offset_, samples.subspan(from, to - from));
-      offset_ += static_cast<long long>(to - from);
-      taken_ += static_cast<long long>(to - from);
-      if (progress_ && *progress_) (*progress_)(static_cast<double>(taken_) / static_cast<double>(std::max(1LL, take_)));
+      pending_.insert(pending_.end(), samples.begin() + static_cast<std::ptrdiff_t>(from),
+                      samples.begin() + static_cast<std::ptrdiff_t>(to));
+      if (pending_.size() >= kReplayBlock) store();
     }
   }
-  void finish() override {}
+  void finish() override { store(); }
 
  private:
+  void store() {
+    if (pending_.empty()) return;
+    out_.write_at(offset_, pending_);
+    offset_ += static_cast<long long>(pending_.size());
+    taken_ += static_cast<long long>(pending_.size());
+    pending_.clear();
+    if (progress_ && *progress_) (*progress_)(static_cast<double>(taken_) / static_cast<double>(std::max(1LL, take_)));
+  }
+
   const SpillFile& out_;
   long long offset_;
   long long skip_;
@@ -68,6 +81,7 @@ class PartSink final : public AudioSink {
   long long taken_ = 0;
   BlockMeter& meter_;
   const std::function<void(double)>* progress_;  ///< null on all but the calling thread
+  std::vector<float> pending_;  ///< taken samples not yet in the file
 };
 
 // Before limiting all of a long programme, the gain is found on a sample of
