@@ -681,8 +681,16 @@ bool is_credited_caption(std::string_view t) {
   constexpr std::size_t kMaxCreditWords = 8;
   if (const std::size_t at = t.rfind(". \u00A9 "); at != std::string_view::npos && at > 0)
     return count_words(t.substr(at + 2)) <= kMaxCreditWords;
+  // "... as indigestion Credit: Supplied", "... in 2019. Photo: Lena Ortiz": a label and a source, last.
+  static constexpr std::string_view kTrailingLabels[] = {" credit: ", " credits: ", " photo: ", " picture: ",
+                                                         " image: ", " foto: ",   " bild: "};
+  const std::string lower_all = ascii_lower(t);
+  for (std::string_view label : kTrailingLabels)
+    if (const std::size_t at = lower_all.rfind(label);
+        at != std::string::npos && count_words(t.substr(0, at)) >= 3 && count_words(t.substr(at + label.size())) <= 4)
+      return true;
   if (!t.ends_with(')')) return false;
-  const std::string lower = ascii_lower(t);
+  const std::string& lower = lower_all;
   // "... before students return. (Lakeshore Daily News file photo)": the credit's kind last.
   if (const std::size_t open = lower.rfind('('); open != std::string::npos && count_words(t.substr(open)) <= kMaxCreditWords)
     for (std::string_view kind : {" photo)", " photos)", " photograph)", " image)", " file photo)"})
@@ -700,6 +708,18 @@ bool is_image_alt(const std::vector<Unit>& units, std::size_t i) {
   const std::string& next = units[i + 1].text;
   return next.size() > units[i].text.size() && is_credited_caption(next) &&
          (next.starts_with(units[i].text) || shared_word_share(units[i].text, next) >= kMinShared);
+}
+
+/// A picture's alt text over its credited caption, under a byline, a date
+/// or a share bar ("Man in hospital bed giving a thumbs up" over "Darren
+/// Pike, 41, was rushed to hospital ... Credit: Supplied"): the headline
+/// stands above those, so it is never a heading of its own there.
+bool is_alt_under_byline_bar(const std::vector<Unit>& units, std::size_t i) {
+  if (i == 0 || i + 1 >= units.size() || units[i].line.kind != PageLineKind::Short || ends_sentence(units[i].text) ||
+      !is_credited_caption(units[i + 1].text))
+    return false;
+  const PageLineKind above = units[i - 1].line.kind;
+  return above == PageLineKind::Meta || above == PageLineKind::Chrome;
 }
 
 /// A picture's description, as a text browser shows an image by its alt
@@ -1041,6 +1061,32 @@ bool names_byline_below(const std::vector<Unit>& units, std::size_t i) {
          units[i + 1].line.kind == PageLineKind::Meta && units[i + 1].text.find(units[i].text) != std::string::npos;
 }
 
+/// The publisher's or author's name of a byline set out in parts: the name,
+/// a separator on a line of its own, the date ("Instituto Nacional de ...",
+/// "|", "04 de diciembre de 2026").
+bool is_name_before_separator(const std::vector<Unit>& units, std::size_t i) {
+  constexpr std::size_t kMaxNameWords = 10;
+  return i + 2 < units.size() && units[i].line.kind == PageLineKind::Short && units[i].first == units[i].last &&
+         count_words(units[i].text) <= kMaxNameWords && !ends_sentence(units[i].text) &&
+         !has_letter(units[i + 1].text) && units[i + 1].text.size() <= 3 && units[i + 2].line.kind == PageLineKind::Meta;
+}
+
+/// What the search for the headline passes on its way up from the text:
+/// counters and separators of a byline bar ("214", "·"), buttons, an
+/// infobox, pictures' text and credits, fact rows, prices, a byline's parts.
+bool passed_on_the_way_up(const std::vector<Unit>& units, std::size_t i) {
+  const Unit& u = units[i];
+  return skippable_above_title(u.line, u.text) || is_button_label(u) || is_box_label(u.text) ||
+         is_bracketed_button(u) || (u.line.kind == PageLineKind::Short && !has_letter(u.text)) || is_box_line(u.text) ||
+         is_credited_caption(u.text) || is_fact_row(units, i) || is_wrapped_standfirst(units, i) ||
+         is_image_alt(units, i) || is_alt_under_byline_bar(units, i) || describes_picture(u.text) || is_price(u.text) ||
+         is_rating(u.text) ||
+         // a picture's alt text or caption over its credit line
+         (units[i + 1].line.rule == "photo-credit" && u.line.kind == PageLineKind::Short && !ends_sentence(u.text)) ||
+         u.line.rule == "page-image-mark" ||  // an author's photo: "[megan-holl]"
+         names_byline_below(units, i) || is_name_before_separator(units, i);
+}
+
 /// Looks back from `begin` past bylines, dates, credits, share widgets,
 /// breadcrumbs, fact rows and "key points" bullets, stopping at prose and
 /// other chrome; a long line under a shorter heading is its standfirst.
@@ -1060,20 +1106,11 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
     steps += !(is_box_line(u.text) || u.line.kind == PageLineKind::Junk);
     // Candidates found under the byline ("Written by …") are a picture's text
     // or a label; a headline wrapped over two lines may stand above it.
-    if (!passed_byline && names_author(u)) below_byline = candidates.size();
-    passed_byline = passed_byline || names_author(u);
+    const bool author = names_author(u) || is_name_before_separator(units, i - 1);
+    if (!passed_byline && author) below_byline = candidates.size();
+    passed_byline = passed_byline || author;
     passed_meta = passed_meta || u.line.kind == PageLineKind::Meta;
-    // Counters and separators of a byline bar ("214", "·") carry no words.
-    if (skippable_above_title(u.line, u.text) || is_button_label(u) || is_box_label(u.text) ||
-        is_bracketed_button(u) || (u.line.kind == PageLineKind::Short && !has_letter(u.text)) ||
-        is_box_line(u.text) ||  // an infobox between the headline and the text
-        is_credited_caption(u.text) || is_fact_row(units, i - 1) || is_wrapped_standfirst(units, i - 1) ||
-        is_image_alt(units, i - 1) || describes_picture(u.text) || is_price(u.text) || is_rating(u.text) ||
-        // a picture's alt text or caption over its credit line
-        (units[i].line.rule == "photo-credit" && u.line.kind == PageLineKind::Short && !ends_sentence(u.text)) ||
-        u.line.rule == "page-image-mark" ||  // an author's photo: "[megan-holl]"
-        names_byline_below(units, i - 1))
-      continue;
+    if (passed_on_the_way_up(units, i - 1))       continue;
     // A label over its value: "From:" over a publisher's name, "Published" over a date.
     if (u.line.kind == PageLineKind::Short && count_words(u.text) <= 3 && u.text.ends_with(':')) {
       if (!candidates.empty() && candidates.back() == i && candidates.size() > below_contents) candidates.pop_back();
@@ -1115,9 +1152,13 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
     }
     // A text browser wraps a long headline at 80 columns; only the heading
     // nearest the text may be one (higher up, two lines are a wrapped menu).
-    if (!title_like(u) &&
-        !((candidates.empty() || standfirst_at == i || (passed_byline && candidates.size() == below_byline)) &&
-          is_wrapped_headline(u)))
+    // A wrapped headline also tops a wrapped standfirst taken for a heading.
+    const bool over_wrapped_standfirst = candidates.size() == 1 && candidates.back() == i &&
+                                         units[i].last > units[i].first &&
+                                         count_words(units[i].text) >= kMinStandfirstWords;
+    if (!title_like(u) && !((candidates.empty() || standfirst_at == i || over_wrapped_standfirst ||
+                             (passed_byline && candidates.size() == below_byline)) &&
+                            is_wrapped_headline(u)))
       break;
     candidates.push_back(i - 1);
   }
@@ -1199,7 +1240,10 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     // upper one does not: a site's tagline over the headline.
     const bool tells_more = heading_above && shared_word_share(units[c].text, facts.lead) >= 0.5 &&
                             shared_word_share(units[c - 1].text, facts.lead) < 0.25;
-    if (heading_above && !tells_more) s -= 1.5;
+    // A question over its own date or byline is the post's title: a deck states.
+    const bool dated_question = heading_above && units[c].text.ends_with('?') &&
+                                !units[c - 1].text.ends_with('?') && followed_by_meta(units, c, begin);
+    if (heading_above && !tells_more && !dated_question) s -= 1.5;
     // A line behind a picture is a logo and a name, or a teaser's card: a headline stands alone.
     if (!after_image_mark(units[c].text).empty()) s -= 1.5;
     // A section path of short items, "Planning / Health & safety": the page's place, not its headline.
@@ -1229,6 +1273,30 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
   return {best, best_k >= found.above_box ? found.box_end : 0};
 }
 
+/// Bytes of a quotation in capitals opening a headline, a tabloid's kicker:
+/// "'I THOUGHT IT WAS THE CURRY' Dad-of-three, 41, blamed ...". 0 when the
+/// headline does not open so, or nothing of it would be left.
+std::size_t quoted_capitals_kicker(std::string_view text) {
+  constexpr std::size_t kMinLeftWords = 4;
+  static constexpr std::pair<std::string_view, std::string_view> kQuotes[] = {
+      {"'", "' "}, {"\"", "\" "}, {"\u2018", "\u2019 "}, {"\u201C", "\u201D "}};
+  for (const auto& [open, close] : kQuotes) {
+    if (!text.starts_with(open)) continue;
+    const std::size_t end = text.find(close, open.size());
+    if (end == std::string_view::npos) return 0;
+    const std::string_view quote = text.substr(open.size(), end - open.size());
+    const std::size_t rest = end + close.size();
+    bool has_upper = false;
+    for (char c : quote) {
+      if (std::islower(static_cast<unsigned char>(c))) return 0;
+      has_upper = has_upper || std::isupper(static_cast<unsigned char>(c));
+    }
+    if (!has_upper || count_words(quote) < 2 || count_words(text.substr(rest)) < kMinLeftWords) return 0;
+    return rest;
+  }
+  return 0;
+}
+
 /// Bytes of a kicker opening the headline `title`: one to three words
 /// before the rest of the line, when the rest, four words or more, comes back
 /// elsewhere on the page as a unit of its own (a list of the site's stories
@@ -1236,6 +1304,7 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
 std::size_t kicker_bytes(const std::vector<Unit>& units, std::size_t title) {
   constexpr std::size_t kMaxKickerWords = 3, kMinHeadlineWords = 4;
   const std::string& text = units[title].text;
+  if (const std::size_t quoted = quoted_capitals_kicker(text); quoted > 0) return quoted;
   if (units[title].first != units[title].last) return 0;  // a wrapped headline: the kicker would be its first line
   // A number opens the headline itself ("100 days alcohol-free: ..."), however a list numbers its items.
   if (!text.empty() && std::isdigit(static_cast<unsigned char>(text[0]))) return 0;
@@ -1649,6 +1718,11 @@ bool names_story_list(std::string_view heading) {
 /// before the text, bylines, dates and short Title Case lines such as a desk
 /// name or a bare author name; bylines and dates further down; contents
 /// items; the headline again (a recipe card, a sticky header); ratings.
+/// Whether the unit after `i` (before `end`) is a credit line of its own.
+bool credited_at(const std::vector<Unit>& units, std::size_t i, std::size_t end) {
+  return i + 1 < end && units[i + 1].line.rule == "photo-credit";
+}
+
 std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBounds r, const std::vector<bool>& toc) {
   std::vector<PageLine> out;
   const std::vector<bool> boxes = sign_up_boxes(units, r.begin, r.end);
@@ -1664,7 +1738,7 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
     in_link_box = marker || (in_link_box && l.kind != PageLineKind::Prose);
     const bool live = live_box[i];
     const bool desk_or_name = l.kind == PageLineKind::Short && l.score <= kMenuItemScore && i + 1 < r.begin;
-    const bool byline = (i < r.begin && (l.kind == PageLineKind::Meta || desk_or_name)) ||
+    const bool byline = (i < r.begin && (l.kind == PageLineKind::Meta || desk_or_name || is_name_before_separator(units, i))) ||
                         (l.kind == PageLineKind::Meta && (l.rule == "page-byline" || l.rule == "page-qa-signature")) ||
                         // the user name under a Q&A signature
                         (i > 0 && units[i - 1].line.rule == "page-qa-signature" && l.kind == PageLineKind::Short &&
@@ -1683,9 +1757,16 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
     // A picture's alt text or caption right over its credit line ("Maren Tolle / Stockhaus").
     const bool credited = l.kind == PageLineKind::Short && i + 1 < r.end && units[i + 1].line.rule == "photo-credit" &&
                           !ends_sentence(units[i].text) && !is_bullet_item(units[i].text);
+    // A picture's alt text over its caption, which ends in or stands over the
+    // credit ("Family of five smiling on a beach"), between the headline and
+    // the text or between two paragraphs.
+    const bool alt_text = l.kind == PageLineKind::Short && i + 2 < r.end && !ends_sentence(units[i].text) &&
+                          !is_bullet_item(units[i].text) && (i < r.begin || units[i - 1].line.kind == PageLineKind::Prose) &&
+                          (is_credited_caption(units[i + 1].text) ||
+                           (credited_at(units, i + 1, r.end) && units[i + 1].line.kind == PageLineKind::Short));
     const bool contents = in_contents_box(units, i);
     if (!(l.kind == PageLineKind::Chrome || byline || toc[i] || title_again || rating || tabs || junk || infobox ||
-          linked || live || contents || boxes[i] || credited))
+          linked || live || contents || boxes[i] || credited || alt_text))
       continue;
     for (std::size_t n = units[i].first; n <= units[i].last; ++n) {
       PageLine d = l;
@@ -1695,7 +1776,7 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
       if (rating) d.rule = "page-rating";
       if (tabs) d.rule = "page-table-of-contents";
       if (infobox) d.rule = "page-infobox";
-      if (credited) d.rule = "photo-credit";
+      if (credited || alt_text) d.rule = "photo-credit";
       if (linked) d.rule = "page-related";
       if (live) d.rule = "page-live-box";
       if (boxes[i] && l.kind != PageLineKind::Chrome) d.rule = "page-sign-up-box";

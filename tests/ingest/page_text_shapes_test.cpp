@@ -644,5 +644,52 @@ TEST(PageTextShapes, ACaptionWithItsCreditIsNoHeadline) {
             "Norovirus outbreak closes three Millbrook elementary schools through Wednesday for deep cleaning");
 }
 
+TEST(PageTextShapes, ATabloidsQuotedKickerAndItsPicturesAltTextAreLeftOut) {
+  // The headline opens with a quotation in capitals and wraps over a wrapped
+  // standfirst; under the share bar, the lead picture's alt text stands over
+  // its caption, which ends in the credit.
+  const std::string page =
+      std::string(kMenu) + "Advertisement\n\n"
+      "'I THOUGHT IT WAS HEARTBURN' Teacher, 52, blamed her jaw pain on a cold drink \xE2\x80\x93\n"
+      "an hour later she was in an ambulance\n\n"
+      "Moira Tate says she almost went back to marking homework instead of calling 999\n"
+      "and now wants every woman to know the signs\n\n"
+      "Owen Bright, Health Reporter\nPublished: 09:10, 4 Dec 2026\n"
+      "1.1k shares Facebook X WhatsApp Email 40 comments\n\n"
+      "Woman smiling in a hospital corridor\n"
+      "Moira Tate, 52, was taken to hospital after putting her symptoms down to a cold drink Credit: Supplied\n\n" +
+      kWrappedText + kWrappedText + "Couple walking a dog on a seafront\n"
+      "Moira with her husband Callum on their first walk after she left hospital\nCredit: Supplied\n\n" +
+      kWrappedText + kWrappedText + "\xC2\xA9 2026 The Daily Lantern\n";
+  const Article a = parse_plaintext(page, rules());
+  EXPECT_EQ(a.title, "Teacher, 52, blamed her jaw pain on a cold drink \xE2\x80\x93 an hour later she was in an ambulance");
+  EXPECT_FALSE(has(all_text(a), "hospital corridor")) << all_text(a);
+  EXPECT_FALSE(has(all_text(a), "seafront")) << all_text(a);
+  EXPECT_TRUE(has(all_text(a), "first walk after she left hospital")) << all_text(a);
+}
+
+TEST(PageTextShapes, AQuestionOverItsDateBeatsTheBlogsTaglineAboveIt) {
+  const std::string page =
+      std::string(kMenu) + "Advice from our practice\n\nHealthy teeth for the whole family, explained simply\n\n"
+      "Bleeding gums when brushing: harmless or a warning sign?\n\n"
+      "  \xE2\x80\xA2 3 December 2026\n  \xE2\x80\xA2 Prevention\n\n" +
+      kWrappedText + kWrappedText + kWrappedText + "\xC2\xA9 2026 Harbour Dental\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title, "Bleeding gums when brushing: harmless or a warning sign?");
+}
+
+TEST(PageTextShapes, APublishersNameOverASeparatorAndADateIsTheByline) {
+  // A government page: the wrapped headline, then the agency's name, a "|"
+  // on a line of its own and the date.
+  const std::string page =
+      std::string(kMenu) + "Home > News > Winter season 2026-2027\n\n"
+      "Winter season 2026-2027: how to protect your family from the cold and from\n"
+      "respiratory illness\n\n"
+      "National Institute for Health Surveillance and Prevention\n\n|\n\n4 December 2026\n\n" +
+      kWrappedText + kWrappedText + kWrappedText + "\xC2\xA9 2026 Wexbury District Council\n";
+  const Article a = parse_plaintext(page, rules());
+  EXPECT_EQ(a.title, "Winter season 2026-2027: how to protect your family from the cold and from respiratory illness");
+  EXPECT_FALSE(has(all_text(a), "National Institute")) << all_text(a);
+}
+
 }  // namespace
 }  // namespace readaloud
