@@ -439,8 +439,30 @@ void prefer_titled_h1(const HeadFacts& f, PageMetadata& m) {
   if (m.title.source != "JSON-LD headline" || f.titled_h1s.size() != 1) return;
   const std::string& h1 = f.titled_h1s.front();
   const std::string visible = lower_collapsed(h1), told = lower_collapsed(m.title.value);
+  // A health library's entry shows its name alone: "Cellulitis" for "Cellulitis (Skin Infection): Symptoms, ...".
+  const bool names_entry = !visible.empty() && told.size() > visible.size() + 2 && told.starts_with(visible) &&
+                           std::string_view("(:,").find(told[visible.size() + (told[visible.size()] == ' ')]) != npos;
+  if (names_entry) {
+    m.title = {collapse(h1), "title-classed <h1> naming the entry of a JSON-LD headline"};
+    return;
+  }
   if (!headline_sized(h1) || visible.find(told) != npos || told.find(visible) != npos) return;
   m.title = {collapse(h1), "title-classed <h1> over a different JSON-LD headline"};
+}
+
+/// The page's one <h1>, a headline, sharing a long word with a JSON-LD
+/// headline worded otherwise: the headline the reader sees, the other the
+/// one written for search engines ("Hives (Urticaria): Causes, Treatment,
+/// and When to Get Help" for "Hives: What Causes Them, How to Calm the Itch,
+/// and When It's an Emergency"). Not when either holds the other whole.
+void prefer_only_h1(PageMetadata& m) {
+  if (m.title.source != "JSON-LD headline" || m.h1s.size() != 1) return;
+  const std::string& h1 = m.h1s.front();
+  const std::string visible = lower_collapsed(h1), told = lower_collapsed(m.title.value);
+  if (!headline_sized(h1) || visible.find(told) != npos || told.find(visible) != npos) return;
+  const std::vector<std::string> said = long_words(m.title.value), shown = long_words(h1);
+  if (std::any_of(said.begin(), said.end(), [&](const std::string& w) { return std::ranges::find(shown, w) != shown.end(); }))
+    m.title = {collapse(h1), "the only <h1> over a different JSON-LD headline"};
 }
 
 /// The first <h2> or title-classed element that tells `part`, <title>'s
@@ -509,6 +531,7 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
   prefer_fuller_h1(f, m);
   prefer_marked_headline(f, m);
   prefer_titled_h1(f, m);
+  prefer_only_h1(m);
   set(m.title, f.micro_headline, "microdata headline");
   const std::string site = m.site_name.value;
   // The visible headline wins over a social-media variant in og:title when

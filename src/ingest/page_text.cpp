@@ -1243,7 +1243,11 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     // A question over its own date or byline is the post's title: a deck states.
     const bool dated_question = heading_above && units[c].text.ends_with('?') &&
                                 !units[c - 1].text.ends_with('?') && followed_by_meta(units, c, begin);
-    if (heading_above && !tells_more && !dated_question) s -= 1.5;
+    // A category's name over the headline: "Rygg och leder" over "Ryggskott – så tar du dig igenom ...".
+    const bool under_category = heading_above && count_words(units[c - 1].text) <= 3 &&
+                                count_words(units[c].text) >= 2 * count_words(units[c - 1].text) + 2 &&
+                                !ends_sentence(units[c].text);
+    if (heading_above && !tells_more && !dated_question && !under_category) s -= 1.5;
     // A line behind a picture is a logo and a name, or a teaser's card: a headline stands alone.
     if (!after_image_mark(units[c].text).empty()) s -= 1.5;
     // A section path of short items, "Planning / Health & safety": the page's place, not its headline.
@@ -1661,8 +1665,12 @@ std::vector<bool> sign_up_boxes(const std::vector<Unit>& units, std::size_t from
     if (units[top].line.kind == PageLineKind::Prose && count_words(units[top].text) <= kMaxPitchWords && top > from)
       --top;
     const Unit& heading = units[top];
-    if (heading.line.kind != PageLineKind::Short || count_words(heading.text) > kMaxHeadingWords ||
-        heading.text.ends_with(':'))
+    // A list item's last line over a button ("the rash is widespread" over "Request an appointment") is no heading.
+    // The heading may ask: "Would you like to talk to a physiotherapist?".
+    const bool question = heading.line.kind == PageLineKind::Prose && heading.text.ends_with('?');
+    if ((heading.line.kind != PageLineKind::Short && !question) || count_words(heading.text) > kMaxHeadingWords ||
+        heading.text.ends_with(':') ||
+        (std::islower(static_cast<unsigned char>(heading.text.front())) && count_words(heading.text) > 1))
       continue;
     bool named = false;
     for (std::size_t i = top; i <= b && !named; ++i)
@@ -1731,11 +1739,20 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
   for (std::size_t i = r.title + (r.title < r.begin ? 1 : 0); i < r.end; ++i) {
     const PageLine& l = units[i].line;
     // A "Read also" heading, or a list of the site's stories ("Trending Now") set into the text.
-    const bool marker = i > r.begin && l.kind == PageLineKind::Chrome &&
-                        (l.rule == "page-related" || (l.rule == "page-widget" && i + 1 < r.end &&
-                                                      is_bullet_item(units[i + 1].text) && names_story_list(units[i].text)));
-    const bool linked = in_link_box && l.kind == PageLineKind::Short;
-    in_link_box = marker || (in_link_box && l.kind != PageLineKind::Prose);
+    // A shouted "RELATED STORIES" may have been taken for a capitalised inline link first.
+    const bool marker = i > r.begin &&
+                        ((l.kind == PageLineKind::Chrome &&
+                          (l.rule == "page-related" || (l.rule == "page-widget" && i + 1 < r.end &&
+                                                        is_bullet_item(units[i + 1].text) && names_story_list(units[i].text)))) ||
+                         (l.rule == "promo" && is_end_marker(units[i].text, count_words(units[i].text))));
+    // A heading set apart over the next paragraph ends the box ("I sintomi da
+    // riconoscere"), unless the paragraph opens with it (a name over its bio).
+    const bool section_heading = l.kind == PageLineKind::Short && !marker && !is_bullet_item(units[i].text) &&
+                                 units[i].first > units[i - 1].last + 1 &&
+                                 i + 1 < r.end && units[i + 1].line.kind == PageLineKind::Prose &&
+                                 !units[i + 1].text.starts_with(units[i].text) && !is_author_bio(units[i + 1].text);
+    const bool linked = in_link_box && l.kind == PageLineKind::Short && !section_heading;
+    in_link_box = marker || (in_link_box && l.kind != PageLineKind::Prose && !section_heading);
     const bool live = live_box[i];
     const bool desk_or_name = l.kind == PageLineKind::Short && l.score <= kMenuItemScore && i + 1 < r.begin;
     const bool byline = (i < r.begin && (l.kind == PageLineKind::Meta || desk_or_name || is_name_before_separator(units, i))) ||

@@ -38,15 +38,45 @@ bool equals_any(std::string_view lower, const Range& phrases) {
   return std::any_of(std::begin(phrases), std::end(phrases), [&](std::string_view p) { return lower == p; });
 }
 
-/// Lowercased: ASCII letters, and the accented capitals of Latin-1 ("LEIA
-/// TAMBÉM" matches "leia também"), which a shouted heading uses.
+/// The lowercase of a capital in Latin Extended-A (Polish, Turkish, Czech
+/// ...: "Ł", "Ś", "Ş"), or `cp` itself.
+char32_t lower_extended_a(char32_t cp) {
+  const bool even_capitals = (cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177);
+  const bool odd_capitals = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+  if ((even_capitals && cp % 2 == 0) || (odd_capitals && cp % 2 == 1)) return cp + 1;
+  return cp;
+}
+
+/// Lowercased: ASCII letters, the accented capitals of Latin-1 ("LEIA
+/// TAMBÉM" matches "leia também") and of Latin Extended-A ("POWIĄZANE"),
+/// which a shouted heading uses; the Turkish dotted capital "İ" is "i".
 std::string fold_case(std::string_view s) {
   std::string out = ascii_lower(s);
-  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
-    const auto lead = static_cast<unsigned char>(out[i]), next = static_cast<unsigned char>(out[i + 1]);
-    if (lead == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = static_cast<char>(next + 0x20);
+  if (std::none_of(out.begin(), out.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; })) return out;
+  std::string folded;
+  folded.reserve(out.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(out[i]);
+    const auto next = i + 1 < out.size() ? static_cast<unsigned char>(out[i + 1]) : 0;
+    if (lead == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97) {
+      folded += static_cast<char>(lead);
+      folded += static_cast<char>(next + 0x20);
+      ++i;
+    } else if ((lead == 0xC4 || lead == 0xC5) && (next & 0xC0) == 0x80) {
+      const char32_t cp = (static_cast<char32_t>(lead & 0x1F) << 6) | (next & 0x3F);
+      if (cp == 0x130) {
+        folded += 'i';
+      } else {
+        const char32_t low = lower_extended_a(cp);
+        folded += static_cast<char>(0xC0 | (low >> 6));
+        folded += static_cast<char>(0x80 | (low & 0x3F));
+      }
+      ++i;
+    } else {
+      folded += out[i];
+    }
   }
-  return out;
+  return folded;
 }
 
 /// Lowercased with trailing ":" and spaces gone, for whole-line comparisons.
@@ -217,7 +247,9 @@ bool is_share_row(std::string_view lower, std::size_t words) {
     if (equals_any(w, page_phrases("share_words")) || is_count(w)) continue;  // "2.4k shares", "87 comments"
     ++(equals_any(w, page_phrases("share_networks")) ? networks : others);
   }
-  return networks >= kMinNetworks && others <= std::max(kMinOthersAllowed, networks - 1);
+  // "Paylaş Tweetle WhatsApp": nothing but share words and a network.
+  return (networks >= kMinNetworks && others <= std::max(kMinOthersAllowed, networks - 1)) ||
+         (networks >= 1 && others == 0 && words >= 2);
 }
 
 /// "... example.org", "... the NHS website": a line that ends in a site's

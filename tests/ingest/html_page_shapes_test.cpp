@@ -305,5 +305,42 @@ TEST(HtmlPageShapes, BylinesDatesSignaturesAndCreditsNamedInSpanish) {
     EXPECT_FALSE(has(page, gone)) << gone << "\n" << page;
 }
 
+TEST(HtmlPageShapes, TheOnlyH1BeatsASearchEnginesHeadlineThatSharesItsWords) {
+  const auto title_of = [](const std::string& h1, const std::string& headline) {
+    return parse_html("<html><head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"" +
+                          headline + "\"}</script></head><body>" + h1 + "<article>" + std::string(kBody) +
+                          "</article></body></html>",
+                      rules())
+        .title;
+  };
+  // A utility-class <h1> (no class names a title) and a search engine's wording of it.
+  EXPECT_EQ(title_of("<h1 class=\"font-serif text-4xl\">Hives: What Causes Them and How to Calm the Itch</h1>",
+                     "Hives (Urticaria): Causes, Treatment, and When to Get Help"),
+            "Hives: What Causes Them and How to Calm the Itch");
+  // A health library's entry: its name alone in a title-classed <h1>.
+  EXPECT_EQ(title_of("<h1 class=\"cmp-title__text\">Cellulitis</h1>",
+                     "Cellulitis (Skin Infection): Symptoms, Causes and Treatment"),
+            "Cellulitis");
+  // Two <h1>s, or one that shares nothing with the headline: the headline stays.
+  EXPECT_EQ(title_of("<h1>Riverside Health</h1><h1>Hives: What Causes Them and How to Calm the Itch</h1>",
+                     "Hives (Urticaria): Causes, Treatment, and When to Get Help"),
+            "Hives (Urticaria): Causes, Treatment, and When to Get Help");
+  EXPECT_EQ(title_of("<h1>Riverside Meridian Health Library</h1>", "Hives (Urticaria): Causes and Treatment"),
+            "Hives (Urticaria): Causes and Treatment");
+}
+
+TEST(HtmlPageShapes, AShopsProductSliderAndSourcesAndBylinesInMoreLanguages) {
+  const std::string page = text_of(
+      "<body><article><h1>Koortslip: zo herken je het</h1>" + std::string(kBody) +
+      "<div class=\"zp-productslider\"><h3>Bekijk ook deze producten</h3><ol class=\"product-items\"><li>"
+      "Aciclovir cr\u00e8me 2 gram \u20ac 6,49</li></ol></div><div class=\"zp-vraag-apotheker\"><h2>Vraag het onze "
+      "apotheker</h2><p>Onze apothekers beantwoorden je vraag via chat.</p></div>"
+      "<p>Elif Karabulut Giri\u015f: 04.12.2026 09:12 G\u00fcncelleme: 04.12.2026 11:40</p>"
+      "<p>Kaynak: Meydan Haber Ajans\u0131 (MHA)</p><div class=\"next-news\"><p>SONRAK\u0130 HABER</p><a href=\"/x\">"
+      "K\u0131\u015f depresyonu nedir?</a></div></article></body>");
+  for (std::string_view gone : {"Aciclovir", "apothekers", "Karabulut", "Kaynak", "depresyonu"})
+    EXPECT_FALSE(has(page, gone)) << gone << "\n" << page;
+}
+
 }  // namespace
 }  // namespace readaloud

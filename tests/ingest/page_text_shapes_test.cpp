@@ -691,5 +691,38 @@ TEST(PageTextShapes, APublishersNameOverASeparatorAndADateIsTheByline) {
   EXPECT_FALSE(has(all_text(a), "National Institute")) << all_text(a);
 }
 
+TEST(PageTextShapes, ACategorysNameOverTheHeadlineAndABookingBoxInTheText) {
+  const std::string page =
+      std::string(kMenu) + "Back and joints\n\nLumbago: how to get through the first few days\n\n" +
+      kWrappedText + kWrappedText +
+      "Would you like to talk to a physiotherapist?\n\nYou can book directly with us, no referral needed.\n\n"
+      "Book an appointment\n\n" + kWrappedText + "\xC2\xA9 2026 Kvista Care\n";
+  const Article a = parse_plaintext(page, rules());
+  EXPECT_EQ(a.title, "Lumbago: how to get through the first few days");
+  EXPECT_FALSE(has(all_text(a), "no referral needed")) << all_text(a);
+  // A list's last item over the button is no box heading: it stays.
+  const Article listed = parse_plaintext(
+      std::string(kMenu) + "Shingles\n\n" + kWrappedText + kWrappedText +
+          "Contact your doctor promptly if:\nthe pain and rash are near an eye\nthe rash is widespread and painful\n\n"
+          "Request an appointment\n\n" + kWrappedText + "\xC2\xA9 2026 Kvista Care\n",
+      rules());
+  EXPECT_TRUE(has(all_text(listed), "widespread and painful")) << all_text(listed);
+}
+
+TEST(PageTextShapes, ShoutedRelatedBoxesInTurkishPolishAndEnglishEndAtTheNextSection) {
+  for (std::string_view label : {"\xC4\xB0LG\xC4\xB0L\xC4\xB0 HABERLER", "POWI\xC4\x84ZANE ARTYKU\xC5\x81Y",
+                                 "RELATED STORIES"}) {
+    const Article a = parse_plaintext(
+        std::string(kMenu) + "Walking pneumonia in children\n\n" + kWrappedText + kWrappedText + std::string(label) +
+            "\n\nFlu jabs: when to get one\nSore throats and antibiotics\n\nWhen to go to hospital\n\n" +
+            kWrappedText + "\xC2\xA9 2026 Haber Meydan\n",
+        rules());
+    EXPECT_FALSE(has(all_text(a), "Flu jabs")) << label << "\n" << all_text(a);
+    EXPECT_TRUE(has(all_text(a), "When to go to hospital")) << label << "\n" << all_text(a);
+  }
+  // A share row of share words and one network.
+  EXPECT_EQ(classify("Payla\xC5\x9F Tweetle WhatsApp").kind, PageLineKind::Chrome);
+}
+
 }  // namespace
 }  // namespace readaloud
