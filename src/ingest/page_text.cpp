@@ -117,7 +117,7 @@ bool is_link_bar(std::string_view t, std::size_t words) {
 /// every item three words at most.
 bool is_section_path(std::string_view t) {
   for (std::string_view sep : {std::string_view(" / "), std::string_view(" > "), std::string_view(" \u203A "),
-                               std::string_view(" \u00BB ")})
+                               std::string_view(" \u00BB "), std::string_view(" \u00B7 ")})
     if (t.find(sep) != std::string_view::npos && !ends_sentence(t) && items_at_most(t, sep, 3)) return true;
   return false;
 }
@@ -383,6 +383,19 @@ std::string unfold_columns(std::string_view text) {
   return main + "\n" + side;
 }
 
+/// Whether the ". " at `at` follows a day or month number and comes before a
+/// lowercase word or a number: "4. prosince", "4. 12. 2026".
+bool is_ordinal_dot(std::string_view t, std::size_t at) {
+  std::size_t digits = 0;
+  while (digits < at && digits < 3 && std::isdigit(static_cast<unsigned char>(t[at - 1 - digits]))) ++digits;
+  if (digits == 0 || digits > 2 || (at > digits && std::isalnum(static_cast<unsigned char>(t[at - 1 - digits]))))
+    return false;
+  const std::size_t next = at + 2;
+  return next < t.size() && (std::isdigit(static_cast<unsigned char>(t[next])) ||
+                             std::islower(static_cast<unsigned char>(t[next])) ||
+                             static_cast<unsigned char>(t[next]) >= 0xC3);
+}
+
 PageLine classify_page_line(std::string_view line, const BoilerplateFilter& filter) {
   const std::string_view t = trim(line);
   if (t.empty()) return {};
@@ -412,10 +425,12 @@ PageLine classify_page_line(std::string_view line, const BoilerplateFilter& filt
   if (is_link_bar(t, words)) return as(PageLineKind::Chrome, kChromeScore, "page-link-bar");
   if (is_numbered_menu(t)) return as(PageLineKind::Chrome, kChromeScore, "page-site-menu");
   if (is_spaced_menu_row(t)) return as(PageLineKind::Short, kChromeScore / 2, "");
-  // A list number ("2. Health and social care") is no sentence end.
+  // A list number ("2. Health and social care") is no sentence end, nor the
+  // ordinal dot of a date ("pátek 4. prosince 2026", "4. 12. 2026").
   std::size_t stop = t.find(". ");
   if (stop != std::string_view::npos && stop <= 3 && std::isdigit(static_cast<unsigned char>(t[0])))
     stop = t.find(". ", stop + 2);
+  while (stop != std::string_view::npos && is_ordinal_dot(t, stop)) stop = t.find(". ", stop + 2);
   const bool sentence = ends_sentence(t) || stop != std::string_view::npos;
   if (sentence && words >= 8 && !has_menu_bullet(t))
     return as(PageLineKind::Prose, static_cast<double>(std::min<std::size_t>(words, 150)), "");
@@ -1244,9 +1259,10 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     const bool dated_question = heading_above && units[c].text.ends_with('?') &&
                                 !units[c - 1].text.ends_with('?') && followed_by_meta(units, c, begin);
     // A category's name over the headline: "Rygg och leder" over "Ryggskott – så tar du dig igenom ...".
+    // (A longer line under a short title is its subtitle: "Laufen bei Kälte" over "Leitfaden für ... lesen".)
     const bool under_category = heading_above && count_words(units[c - 1].text) <= 3 &&
                                 count_words(units[c].text) >= 2 * count_words(units[c - 1].text) + 2 &&
-                                !ends_sentence(units[c].text);
+                                count_words(units[c].text) <= kMinStandfirstWords && !ends_sentence(units[c].text);
     if (heading_above && !tells_more && !dated_question && !under_category) s -= 1.5;
     // A line behind a picture is a logo and a name, or a teaser's card: a headline stands alone.
     if (!after_image_mark(units[c].text).empty()) s -= 1.5;
@@ -1265,7 +1281,7 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
       if (const std::string near = ascii_lower(units[candidates[n]].text);
           near.size() > lower.size() + 2 && holds_phrase(near, lower))
         s -= 1;
-    if (heading_above && count_words(units[c].text) >= kMinStandfirstWords &&
+    if (heading_above && !under_category && count_words(units[c].text) >= kMinStandfirstWords &&
         count_words(units[c - 1].text) < count_words(units[c].text))
       s -= 1.5;
     if (s > best_score) {
@@ -1593,9 +1609,14 @@ bool is_headline_read_as_prose(const std::vector<Unit>& units, std::size_t begin
       std::count(t.begin(), t.end(), '.') + std::count(t.begin(), t.end(), '?') > 2)
     return false;
   const PageLine& above = units[begin - 1].line;
-  if (!(above.kind == PageLineKind::Chrome || above.score <= kMenuItemScore || is_bullet_item(units[begin - 1].text)))
+  // Above it: chrome, a menu, or a section path ("Women's Health · Fitness") over a headline of two sentences.
+  if (!(above.kind == PageLineKind::Chrome || above.score <= kMenuItemScore || is_bullet_item(units[begin - 1].text) ||
+        (is_section_path(units[begin - 1].text) && is_headline_sentence(u))))
     return false;
-  // The standfirst, then the byline or the date.
+  // The byline or the date right under a headline that does not end as a
+  // sentence ("... přibylo. Hygienici radí, jak se nenakazit"); or the
+  // standfirst, then the byline or the date.
+  if (units[begin + 1].line.kind == PageLineKind::Meta && !ends_sentence(t)) return true;
   return units[begin + 1].line.kind == PageLineKind::Prose && count_words(units[begin + 1].text) <= kMaxStandfirstWords &&
          units[begin + 2].line.kind == PageLineKind::Meta;
 }

@@ -342,5 +342,16 @@ TEST(HtmlPageShapes, AShopsProductSliderAndSourcesAndBylinesInMoreLanguages) {
     EXPECT_FALSE(has(page, gone)) << gone << "\n" << page;
 }
 
+TEST(HtmlPageShapes, ReferenceListsReviewNotesAndPictureLabelsInMoreLanguages) {
+  const std::string page = text_of(
+      "<body><article><h1>Tipes</h1><figure><img src=\"a.jpg\" alt=\"\"><figcaption>Ilustra\u010dn\u00ed foto"
+      "</figcaption></figure>" + std::string(kBody) +
+      "<p>This information was last reviewed in October 2026. Next review due October 2029.</p>"
+      "<h2>Referensi:</h2><p>Tim Penyakit Dalam. Panduan Praktik Klinis Demam Tifoid. Edisi 2025.</p>"
+      "</article></body>");
+  for (std::string_view gone : {"Ilustra\u010dn\u00ed", "last reviewed", "Referensi", "Panduan"})
+    EXPECT_FALSE(has(page, gone)) << gone << "\n" << page;
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -724,5 +724,39 @@ TEST(PageTextShapes, ShoutedRelatedBoxesInTurkishPolishAndEnglishEndAtTheNextSec
   EXPECT_EQ(classify("Payla\xC5\x9F Tweetle WhatsApp").kind, PageLineKind::Chrome);
 }
 
+TEST(PageTextShapes, APortalsDateBarIsNoTextAndItsHeadlineStandsOverTheDate) {
+  // "4. prosince" is a date's ordinal dot, not a sentence's end: the top bar
+  // is no prose, and the two-sentence headline stands over its date line.
+  const std::string page =
+      "Souhlas\xC3\xADm Nastaven\xC3\xAD Odm\xC3\xADtnout v\xC5\xA1" "e\n"
+      "p\xC3\xA1tek 4. prosince 2026 Sv\xC3\xA1tek m\xC3\xA1 Barbora Brno 2 \xC2\xB0" "C, zata\xC5\xBE" "eno Po\xC5\xA1ta "
+      "P\xC5\x99ihl\xC3\xA1sit\nDom\xC3\xA1" "c\xC3\xAD Zahrani\xC4\x8D\xC3\xAD Ekonomika Zdrav\xC3\xAD Sport\nHledat\n\n"
+      "Hepatitis A cases doubled in the region this year. Hygienists explain how to avoid it\n\n"
+      "CZA 4. 12. 2026 10:42 Aktualizov\xC3\xA1no 13:05\n\n" +
+      kWrappedText + kWrappedText + kWrappedText + "\xC2\xA9 2026 Zpravy\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title,
+            "Hepatitis A cases doubled in the region this year. Hygienists explain how to avoid it");
+  EXPECT_NE(classify("p\xC3\xA1tek 4. prosince 2026 Sv\xC3\xA1tek m\xC3\xA1 Barbora Brno 2 \xC2\xB0" "C, zata\xC5\xBE" "eno").kind,
+            PageLineKind::Prose);
+}
+
+TEST(PageTextShapes, AShortTitleOverALongerSubtitleStaysTheTitle) {
+  // A category over a headline of up to twelve words loses; a short title
+  // over a longer subtitle wins.
+  const std::string page = std::string(kMenu) + "Running in the cold\n\n"
+      "A guide for the club's winter runs, please read before the first run of December in the park\n\n" +
+      kWrappedText + kWrappedText + kWrappedText + "\xC2\xA9 2026 Runners\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title, "Running in the cold");
+  // A section path with a middle dot over a headline of two sentences.
+  const std::string mag = std::string(kMenu) + "Women's Health \xC2\xB7 Fitness\n\n"
+      "Your pelvic floor needs a workout too. Here's how to find it (and why it matters)\n\n"
+      "Leaks when you sneeze or a heavy feeling at the end of the day are common and can be helped.\n\n"
+      "By Kelsey Marchetti\n\n" + kWrappedText + kWrappedText + kWrappedText + "\xC2\xA9 2026 Bloom\n";
+  EXPECT_EQ(parse_plaintext(mag, rules()).title,
+            "Your pelvic floor needs a workout too. Here's how to find it (and why it matters)");
+  // A Romanian "written by" line is a byline.
+  EXPECT_EQ(classify("Scris de: Cabinet medical").rule, "byline");
+}
+
 }  // namespace
 }  // namespace readaloud
