@@ -25,6 +25,8 @@ constexpr std::size_t kHintSlackBytes = 400;
 /// best, at least kMinPeers of them under one ancestor, make it the article.
 constexpr double kPeerShare = 0.75;
 constexpr std::size_t kMinPeers = 3;
+/// Below this much text the best block is one section of the article, not all of it.
+constexpr std::size_t kShortBlockBytes = 1200;
 /// A box of sentences beside the article (key points, a summary list): most
 /// of its items end a sentence and it has almost no link text.
 constexpr double kSentenceItemShare = 0.6;
@@ -219,7 +221,11 @@ class Scorer {
   /// several blocks), and past wrappers whose only child is the block.
   const GumboNode* climb(const GumboNode* top) const {
     double last = final_score(top);
-    const double floor = last / 3;
+    // A third of its score; for a short block (a product page's first
+    // section), a third of what its text scores: a class bonus ("content")
+    // lifts the block itself, not how much of the article it holds.
+    const bool short_block = text_of(top) < kShortBlockBytes;
+    const double floor = (short_block ? std::max(0.0, last - class_weight(top) - tag_weight(top)) : last) / 3;
     for (const GumboNode* p = top->parent; p != nullptr && p != body_ && is_element(p); p = p->parent) {
       if (scores_.count(p) == 0) continue;
       const double s = final_score(p);

@@ -206,7 +206,8 @@ bool is_tool_row(std::string_view lower, std::size_t words) {
   static constexpr std::string_view kTools[] = {"listen", "gift", "share", "save", "print", "email", "comments",
                                                 "bookmark", "copy", "follow", "anhören", "teilen", "merken",
                                                 "écouter", "partager", "escuchar", "compartir", "guardar",
-                                                "ascolta", "condividi", "salva", "ouvir", "compartilhar"};
+                                                "ascolta", "condividi", "salva", "ouvir", "compartilhar",
+                                                "chia", "lưu"};  // Vietnamese "chia sẻ" (share), "lưu bài" (save)
   if (words < 3 || words > kMaxWords || lower.ends_with('.')) return false;
   std::set<std::string_view> tools;
   for (std::string_view w : words_of(lower)) {

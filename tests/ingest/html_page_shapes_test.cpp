@@ -353,5 +353,24 @@ TEST(HtmlPageShapes, ReferenceListsReviewNotesAndPictureLabelsInMoreLanguages) {
     EXPECT_FALSE(has(page, gone)) << gone << "\n" << page;
 }
 
+TEST(HtmlPageShapes, AProductPagesShortIntroductionIsOneSectionOfTheMonograph) {
+  // The best-scored block is a short "content" div (its class lifts it), one
+  // section of several under the monograph's container: all of them are the article.
+  std::string sections;
+  for (const char* name : {"Uses", "Benefits", "Side effects", "How to use", "How it works", "Safety advice"})
+    sections += std::string("<section><h2>") + name + "</h2><p>" + name +
+                ": take it with the evening meal, swallow it whole, and keep taking it even when you feel well, "
+                "unless your doctor tells you otherwise.</p></section>";
+  const std::string page = text_of(
+      "<body><main><h1>Glucora 500 SR Tablet</h1><div class=\"PriceBox__box\">Rs 38.50 MRP Rs 42.80</div>"
+      "<div class=\"DrugOverview__container\"><section><h2>Product introduction</h2><div class=\"DrugOverview__content\">"
+      "<p>Glucora 500 SR Tablet is a medicine used to control high blood sugar in adults with type 2 diabetes, "
+      "together with a healthy diet and regular exercise.</p><p>It is a sustained-release tablet, which means the "
+      "medicine is released slowly over the day, and it is usually taken once daily.</p></div></section>" +
+      sections + "</div></main></body>");
+  EXPECT_TRUE(has(page, "Safety advice: take it")) << page;
+  EXPECT_FALSE(has(page, "MRP")) << page;
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -758,5 +758,11 @@ TEST(PageTextShapes, AShortTitleOverALongerSubtitleStaysTheTitle) {
   EXPECT_EQ(classify("Scris de: Cabinet medical").rule, "byline");
 }
 
+TEST(PageTextShapes, AServiceNoticeOverThePageAndAVietnameseToolRowAreChrome) {
+  EXPECT_EQ(classify("Scheduled maintenance: Online banking will be unavailable Sunday, March 8 from 2 a.m. to 4 a.m.").kind,
+            PageLineKind::Chrome);
+  EXPECT_EQ(classify("Chia s\xE1\xBA\xBB Zalo A- A+ L\xC6\xB0u b\xC3\xA0i").kind, PageLineKind::Chrome);
+}
+
 }  // namespace
 }  // namespace readaloud
