@@ -1577,6 +1577,15 @@ std::size_t cut_after_first_answer(const std::vector<Unit>& units, std::size_t b
   return end;
 }
 
+/// A forum poster's name over their question: one token with an
+/// underscore or a digit ("kettle_on_again", "mum2three").
+bool is_user_name(std::string_view t) {
+  constexpr std::size_t kMinChars = 3, kMaxChars = 32;
+  return t.size() >= kMinChars && t.size() <= kMaxChars && t.find(' ') == std::string_view::npos &&
+         std::any_of(t.begin(), t.end(), [](char c) { return c == '_' || std::isdigit(static_cast<unsigned char>(c)); }) &&
+         std::any_of(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+}
+
 /// A question headline opens the run when a byline or a date follows it, or
 /// when no heading stands above it: the run then starts at the text under it.
 /// A headline of two sentences in Title Case ("I Stood at My Desk for a Year.
@@ -1591,7 +1600,7 @@ std::size_t past_question_headline(const std::vector<Unit>& units, std::size_t b
   // heading, nor is a line behind a picture (a show's logo and its name).
   const bool heading_above = begin > 0 && units[begin - 1].line.kind == PageLineKind::Short &&
                              units[begin - 1].line.score > kMenuItemScore && !is_bullet_item(units[begin - 1].text) &&
-                             after_image_mark(units[begin - 1].text).empty();
+                             after_image_mark(units[begin - 1].text).empty() && !is_user_name(units[begin - 1].text);
   // The byline may stand under a standfirst: look past one for it.
   std::size_t reach = next;
   if (reach < end && count_words(units[reach].text) <= kMaxStandfirstWords)

@@ -201,6 +201,8 @@ bool is_comment_signature(std::string_view line) {
 /// "Listen to this article Listen · 5 min Gift this article Share 57
 /// Comments": tool words (data/pages/tool_words.txt), numbers and
 /// separators only, naming two tools at least.
+bool is_count(std::string_view w);
+
 bool is_tool_row(std::string_view lower, std::size_t words) {
   constexpr std::size_t kMaxWords = 20, kMinTools = 2;
   static constexpr std::string_view kTools[] = {"listen", "gift", "share", "save", "print", "email", "comments",
@@ -213,6 +215,7 @@ bool is_tool_row(std::string_view lower, std::size_t words) {
   for (std::string_view w : words_of(lower)) {
     if (std::none_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }))
       continue;  // "57", "·", "|"
+    if (is_count(w)) continue;  // "6.9k" likes
     const bool network = equals_any(std::string(w), page_phrases("share_networks"));  // "WhatsApp"
     if (!network && !equals_any(std::string(w), page_phrases("tool_words"))) return false;
     if (network || std::ranges::find(kTools, w) != std::end(kTools)) tools.insert(w);
@@ -224,7 +227,10 @@ bool is_tool_row(std::string_view lower, std::size_t words) {
 bool is_count(std::string_view w) {
   if (w.empty() || !std::isdigit(static_cast<unsigned char>(w[0]))) return false;
   std::size_t digits = 0;
-  while (digits < w.size() && std::isdigit(static_cast<unsigned char>(w[digits]))) ++digits;
+  // "6.9k": a decimal point among the digits.
+  while (digits < w.size() && (std::isdigit(static_cast<unsigned char>(w[digits])) ||
+                               (w[digits] == '.' && digits + 1 < w.size() && std::isdigit(static_cast<unsigned char>(w[digits + 1])))))
+    ++digits;
   return digits == w.size() || (digits + 1 == w.size() && (w.back() == 'k' || w.back() == 'm'));
 }
 

@@ -764,5 +764,16 @@ TEST(PageTextShapes, AServiceNoticeOverThePageAndAVietnameseToolRowAreChrome) {
   EXPECT_EQ(classify("Chia s\xE1\xBA\xBB Zalo A- A+ L\xC6\xB0u b\xC3\xA0i").kind, PageLineKind::Chrome);
 }
 
+TEST(PageTextShapes, AForumPostersNameIsNoHeadingOverTheirQuestion) {
+  const std::string page =
+      std::string(kMenu) + "p/AskHealth \xE2\x80\xA2 3 days ago\nkettle_on_again\n\n"
+      "Tingling fingers waking me up every night - is this carpal tunnel?\n\nMusculoskeletal\n\n" +
+      kWrappedText + kWrappedText + kWrappedText + "\xC2\xA9 2026 Threadly\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title, "Tingling fingers waking me up every night - is this carpal tunnel?");
+  // A video page's row of counts and buttons under the player is chrome.
+  EXPECT_EQ(classify("\xF0\x9F\x91\x8D 6.9K \xF0\x9F\x91\x8E Share Download Clip Save \xE2\x80\xA6").kind,
+            PageLineKind::Chrome);
+}
+
 }  // namespace
 }  // namespace readaloud
