@@ -196,13 +196,11 @@ bool is_comment_signature(std::string_view line) {
   return time && (has_date(tail) || tail.find(" at ") != std::string_view::npos);
 }
 
-/// Two share buttons or more on one short line, never a sentence; or the
-/// names of three networks or more with next to nothing else.
+bool is_count(std::string_view w);
+
 /// "Listen to this article Listen · 5 min Gift this article Share 57
 /// Comments": tool words (data/pages/tool_words.txt), numbers and
 /// separators only, naming two tools at least.
-bool is_count(std::string_view w);
-
 bool is_tool_row(std::string_view lower, std::size_t words) {
   constexpr std::size_t kMaxWords = 20, kMinTools = 2;
   static constexpr std::string_view kTools[] = {"listen", "gift", "share", "save", "print", "email", "comments",
@@ -234,6 +232,8 @@ bool is_count(std::string_view w) {
   return digits == w.size() || (digits + 1 == w.size() && (w.back() == 'k' || w.back() == 'm'));
 }
 
+/// Two share buttons or more on one short line, never a sentence; or the
+/// names of three networks or more with next to nothing else.
 bool is_share_row(std::string_view lower, std::size_t words) {
   constexpr std::size_t kMaxWords = 20;
   if (words > kMaxWords || lower.ends_with('.')) return false;
