@@ -179,6 +179,10 @@ bool headline_sized(const std::string& text) {
   return count_words(text) >= kMinHeadlineWords || cjk >= 4;
 }
 
+/// Whether either heading holds the other whole: one adds a kicker to the
+/// other, or is the other cut short; neither is a rewording.
+bool one_holds_the_other(const std::string& a, const std::string& b) { return a.find(b) != npos || b.find(a) != npos; }
+
 /// Whether a class or id token names a title or headline: "art_title",
 /// "entry-title", "headline", and run together, "detailTitle" and
 /// "storyHeadline" ("detailtitle" once lowercased); never "subtitle".
@@ -446,7 +450,7 @@ void prefer_titled_h1(const HeadFacts& f, PageMetadata& m) {
     m.title = {collapse(h1), "title-classed <h1> naming the entry of a JSON-LD headline"};
     return;
   }
-  if (!headline_sized(h1) || visible.find(told) != npos || told.find(visible) != npos) return;
+  if (!headline_sized(h1) || one_holds_the_other(visible, told)) return;
   m.title = {collapse(h1), "title-classed <h1> over a different JSON-LD headline"};
 }
 
@@ -459,7 +463,7 @@ void prefer_only_h1(PageMetadata& m) {
   if (m.title.source != "JSON-LD headline" || m.h1s.size() != 1) return;
   const std::string& h1 = m.h1s.front();
   const std::string visible = lower_collapsed(h1), told = lower_collapsed(m.title.value);
-  if (!headline_sized(h1) || visible.find(told) != npos || told.find(visible) != npos) return;
+  if (!headline_sized(h1) || one_holds_the_other(visible, told)) return;
   const std::vector<std::string> said = long_words(m.title.value), shown = long_words(h1);
   if (std::any_of(said.begin(), said.end(), [&](const std::string& w) { return std::ranges::find(shown, w) != shown.end(); }))
     m.title = {collapse(h1), "the only <h1> over a different JSON-LD headline"};
@@ -500,7 +504,7 @@ void headline_inside_title(PageMetadata& m) {
 void prefer_reworded_h1(PageMetadata& m) {
   for (const std::string& h1 : m.h1s) {
     const std::string visible = lower_collapsed(h1), told = lower_collapsed(m.title.value);
-    if (!told.empty() && count_words(h1) >= 4 && visible.find(told) == npos && told.find(visible) == npos &&
+    if (!told.empty() && count_words(h1) >= 4 && !one_holds_the_other(visible, told) &&
         nearly_the_same(visible, told)) {
       m.title = {collapse(h1), "<h1> rewording the structured headline"};
       return;

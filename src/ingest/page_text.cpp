@@ -725,6 +725,11 @@ bool is_image_alt(const std::vector<Unit>& units, std::size_t i) {
          (next.starts_with(units[i].text) || shared_word_share(units[i].text, next) >= kMinShared);
 }
 
+/// Whether the unit after `i` (before `end`) is a credit line of its own.
+bool credited_at(const std::vector<Unit>& units, std::size_t i, std::size_t end) {
+  return i + 1 < end && units[i + 1].line.rule == "photo-credit";
+}
+
 /// A picture's alt text over its credited caption, under a byline, a date
 /// or a share bar ("Man in hospital bed giving a thumbs up" over "Darren
 /// Pike, 41, was rushed to hospital ... Credit: Supplied"): the headline
@@ -1097,7 +1102,7 @@ bool passed_on_the_way_up(const std::vector<Unit>& units, std::size_t i) {
          is_image_alt(units, i) || is_alt_under_byline_bar(units, i) || describes_picture(u.text) || is_price(u.text) ||
          is_rating(u.text) ||
          // a picture's alt text or caption over its credit line
-         (units[i + 1].line.rule == "photo-credit" && u.line.kind == PageLineKind::Short && !ends_sentence(u.text)) ||
+         (credited_at(units, i, units.size()) && u.line.kind == PageLineKind::Short && !ends_sentence(u.text)) ||
          u.line.rule == "page-image-mark" ||  // an author's photo: "[megan-holl]"
          names_byline_below(units, i) || is_name_before_separator(units, i);
 }
@@ -1125,7 +1130,7 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
     if (!passed_byline && author) below_byline = candidates.size();
     passed_byline = passed_byline || author;
     passed_meta = passed_meta || u.line.kind == PageLineKind::Meta;
-    if (passed_on_the_way_up(units, i - 1))       continue;
+    if (passed_on_the_way_up(units, i - 1)) continue;
     // A label over its value: "From:" over a publisher's name, "Published" over a date.
     if (u.line.kind == PageLineKind::Short && count_words(u.text) <= 3 && u.text.ends_with(':')) {
       if (!candidates.empty() && candidates.back() == i && candidates.size() > below_contents) candidates.pop_back();
@@ -1756,11 +1761,6 @@ bool names_story_list(std::string_view heading) {
 /// before the text, bylines, dates and short Title Case lines such as a desk
 /// name or a bare author name; bylines and dates further down; contents
 /// items; the headline again (a recipe card, a sticky header); ratings.
-/// Whether the unit after `i` (before `end`) is a credit line of its own.
-bool credited_at(const std::vector<Unit>& units, std::size_t i, std::size_t end) {
-  return i + 1 < end && units[i + 1].line.rule == "photo-credit";
-}
-
 std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBounds r, const std::vector<bool>& toc) {
   std::vector<PageLine> out;
   const std::vector<bool> boxes = sign_up_boxes(units, r.begin, r.end);
@@ -1802,7 +1802,7 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
                        units[i].text.find(':') == std::string::npos);
     const bool infobox = i < r.begin && (is_box_line(units[i].text) || is_fact_row(units, i) || i < r.box_end);  // a summary above the text
     // A picture's alt text or caption right over its credit line ("Maren Tolle / Stockhaus").
-    const bool credited = l.kind == PageLineKind::Short && i + 1 < r.end && units[i + 1].line.rule == "photo-credit" &&
+    const bool credited = l.kind == PageLineKind::Short && credited_at(units, i, r.end) &&
                           !ends_sentence(units[i].text) && !is_bullet_item(units[i].text);
     // A picture's alt text over its caption, which ends in or stands over the
     // credit ("Family of five smiling on a beach"), between the headline and
