@@ -24,6 +24,7 @@ constexpr double kShortScore = -0.7;
 constexpr std::size_t kMaxTitleWords = 25;
 constexpr std::size_t kTitleLookback = 16;  // units searched above the first prose for the title
 constexpr std::size_t kWrapWidth = 80;     // text browsers wrap at 80 columns
+constexpr std::size_t kWideWrapWidth = 120;  // or at a width they are given
 constexpr std::size_t kMinMenuItems = 3;  // menu items outside the region that make a whole page
 constexpr std::size_t kMaxStandfirstLines = 4;  // lines of an 80-column dump a standfirst wraps over
 constexpr std::size_t kMetaReach = 5;
@@ -122,6 +123,12 @@ bool is_section_path(std::string_view t) {
   return false;
 }
 
+/// A section path whose separator points down a hierarchy, "Sức khỏe › Y tế",
+/// unlike a slash, which also joins two choices ("Log in / Sign up").
+bool is_trail(std::string_view t) {
+  return is_section_path(t) && t.find(" / ") == std::string_view::npos;
+}
+
 /// "1 Allergy Facts 2 Allergy Types 3 Allergy Tests": a numbered site menu on one line.
 bool is_numbered_menu(std::string_view t) {
   if (ends_sentence(t)) return false;
@@ -139,6 +146,27 @@ bool starts_with_date_label(std::string_view t) {
         (lower[label.size()] == ':' || lower[label.size()] == ' '))
       return true;
   return false;
+}
+
+/// "Fri 4 Dec 2026 06.00 GMT Last modified on Fri 4 Dec 2026 11.47 GMT":
+/// dates, times and their labels, nothing else.
+bool is_date_row(std::string_view t, std::size_t words) {
+  constexpr std::size_t kMaxWords = 20;
+  static constexpr std::string_view kDateWords[] = {
+      "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+      "oct", "nov", "dec", "gmt", "bst", "utc", "cet", "cest", "est", "edt", "pst", "pdt", "am", "pm", "a.m.", "p.m.",
+      "last", "modified", "updated", "published", "on", "at"};
+  if (words > kMaxWords || !has_date(t)) return false;
+  for (std::string_view w : words_of(t)) {
+    if (std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) continue;
+    std::string lower = ascii_lower(w);
+    while (!lower.empty() && (lower.back() == ',' || lower.back() == '.' || lower.back() == ':')) lower.pop_back();
+    if (lower.size() > 3 && std::ranges::find(kDateWords, lower) == std::end(kDateWords)) lower.resize(3);  // "December"
+    if (std::ranges::find(kDateWords, lower) == std::end(kDateWords) &&
+        std::ranges::find(kDateWords, ascii_lower(w)) == std::end(kDateWords))
+      return false;
+  }
+  return true;
 }
 
 /// A byline, a date line, a reading time: metadata under a headline.
@@ -483,30 +511,53 @@ bool is_laid_out(std::string_view line) { return line.find("   ") != std::string
 /// it is not: nine lines in ten at most that wide (a two-column page's article
 /// column is narrower than 80), many lines near it, and next to no line past 80.
 
-std::size_t wrap_width(const std::vector<RawLine>& lines) {
+/// The width lines were wrapped at, up to `max_width`, when at least
+/// `min_near` lines run near it; 0 when they were not wrapped. With
+/// `mid_sentence`, half of the lines near the width must break off in the
+/// middle of a sentence, as wrapped lines do and whole paragraphs do not.
+std::size_t wrap_width(const std::vector<RawLine>& lines, std::size_t max_width, std::size_t min_near, bool mid_sentence) {
   // A dump keeps a few lines past the width: a link list's addresses, a
   // heading or a line a text browser would not break.
   constexpr std::size_t kOverWidthShare = 30;  // one line in this many may run past the width
   constexpr std::size_t kMinWidth = 40, kNear = 12;
   std::vector<std::size_t> widths;
+  std::vector<bool> open_ended;  // the line stops in the middle of a sentence
   std::size_t over = 0;
   for (const RawLine& l : lines) {
     if (l.text.empty() || l.text.find("://") != std::string::npos || is_laid_out(l.text)) continue;
     widths.push_back(display_width(l.text));
-    over += widths.back() > kWrapWidth;
+    open_ended.push_back(!ends_sentence(trim(l.text)));
+    over += widths.back() > max_width;
   }
   if (widths.empty()) return 0;
   std::vector<std::size_t> sorted = widths;
   std::sort(sorted.begin(), sorted.end());
-  const std::size_t width = std::min(kWrapWidth, sorted[sorted.size() * 9 / 10]);
+  const std::size_t width = std::min(max_width, sorted[sorted.size() * 9 / 10]);
   if (width < kMinWidth) return 0;
   const std::size_t near_width = std::min<std::size_t>(60, width - kNear);
-  const std::size_t near = static_cast<std::size_t>(
-      std::count_if(widths.begin(), widths.end(), [&](std::size_t w) { return w >= near_width && w <= kWrapWidth; }));
+  std::size_t near = 0, near_open = 0;
+  for (std::size_t k = 0; k < widths.size(); ++k)
+    if (widths[k] >= near_width && widths[k] <= max_width) {
+      ++near;
+      near_open += open_ended[k];
+    }
   // Ten lines near the width for each one past it.
-  return near >= 3 && near * 10 >= widths.size() && over * kOverWidthShare <= widths.size() && over * 10 <= near
+  return near >= min_near && near * 10 >= widths.size() && over * kOverWidthShare <= widths.size() && over * 10 <= near &&
+                 (!mid_sentence || near_open * 2 >= near)
              ? width
              : 0;
+}
+
+/// The width a text browser wrapped the dump at: 80 columns, or up to
+/// kWideWrapWidth when it was told to use more ("w3m -cols 100"); 0 when the
+/// lines are not wrapped.
+std::size_t wrap_width(const std::vector<RawLine>& lines) {
+  // Select-all text has paragraphs of about a hundred characters too: a wide
+  // wrap needs more lines near its width, most of them cut off mid-sentence.
+  constexpr std::size_t kMinNear = 3, kMinNearWide = 8;
+  if (const std::size_t width = wrap_width(lines, kWrapWidth, kMinNear, false); width != 0) return width;
+  const std::size_t wide = wrap_width(lines, kWideWrapWidth, kMinNearWide, true);
+  return wide > kWrapWidth ? wide : 0;
 }
 
 std::vector<Unit> make_units(const std::vector<RawLine>& lines, std::size_t wrapped, const BoilerplateFilter& filter) {
@@ -812,7 +863,8 @@ bool title_like(const Unit& u) {
 }
 
 bool is_bullet_item(std::string_view t) {
-  return t.starts_with("\u2022") || t.starts_with("- ") || t.starts_with("* ") ||
+  return t.starts_with("\u2022") || t.starts_with("- ") || t.starts_with("* ") || t.starts_with("\u25A2 ") ||
+         t.starts_with("\u2610 ") ||
          (!t.empty() && std::isdigit(static_cast<unsigned char>(t[0])) && t.find(". ") != std::string_view::npos &&
           t.find(". ") <= 3);
 }
@@ -916,8 +968,11 @@ bool is_nav_row(std::string_view t) {
 /// A byline, a date or a reviewer follows within a few units (past a
 /// standfirst, a bare author name, a place), as under a headline.
 bool followed_by_meta(const std::vector<Unit>& units, std::size_t c, std::size_t begin) {
-  for (std::size_t i = c + 1; i < std::min(begin + 1, c + kMetaReach + 1) && i < units.size(); ++i) {
+  // The text may open with the standfirst itself: the byline stands under it.
+  const bool standfirst_first = begin == c + 1 && count_words(units[begin].text) <= kMaxStandfirstWords;
+  for (std::size_t i = c + 1; i < std::min(begin + (standfirst_first ? 2 : 1), c + kMetaReach + 1) && i < units.size(); ++i) {
     const PageLine& l = units[i].line;
+    if (i > begin) return l.rule == "page-byline" || l.rule == "byline";  // not a picture's credit
     if (l.kind == PageLineKind::Meta) return true;
     if (l.kind == PageLineKind::Junk && (l.rule == "byline" || l.rule == "review-date")) return true;
     // A blog's nav bar ("Home Archive About Contact") between a tagline and
@@ -1220,6 +1275,42 @@ struct TitleChoice {
 
 /// The headline above the first prose unit: the best scored of
 /// title_candidates() (title_score); `begin` when none qualifies.
+/// What candidate `k` (of `candidates`, nearest the text first) loses to a
+/// heading under it that opens or ends with it: the last breadcrumb or a
+/// short label over the headline ("Allergie aux acariens" over "Allergie aux
+/// acariens : les symptômes ...", a region's name over "… em idosos no Vale
+/// do Itaúna").
+double label_penalty(const std::vector<Unit>& units, const std::vector<std::size_t>& candidates, std::size_t k) {
+  const std::string lower = ascii_lower(units[candidates[k]].text);
+  double penalty = 0;
+  for (std::size_t n = 0; n < k; ++n)
+    if (const std::string near = ascii_lower(units[candidates[n]].text);
+        near.size() > lower.size() + 2 && holds_phrase(near, lower))
+      penalty += 1;
+  return penalty;
+}
+
+/// What candidate `k` loses to a reference page's subject under its own name
+/// ("Impetigo" over "Impetigo is ..."), where that scores as a title
+/// (`scores`: the candidates nearer the text): a line above it that does not
+/// name the subject is a banner, and a short question under it that holds
+/// the name ("What is impetigo?") opens the first section.
+double subject_penalty(const std::vector<Unit>& units, const std::vector<std::size_t>& candidates, std::size_t k,
+                       const std::vector<double>& scores, const PageFacts& facts) {
+  constexpr double kMinSubjectScore = -3;  // a subject's name found again in a menu is no title
+  const std::string_view text = units[candidates[k]].text;
+  const std::string lower = ascii_lower(text);
+  for (std::size_t n = 0; n < candidates.size(); ++n) {
+    const std::string_view subject = units[candidates[n]].text;
+    if (n == k || !names_subject(subject, facts)) continue;
+    const bool holds = lower.find(ascii_lower(subject)) != std::string::npos;
+    if (n < k && !holds && scores[n] > kMinSubjectScore) return 4;
+    if (n > k && holds && text.ends_with('?') && count_words(text) <= count_words(subject) + 3) return 2;
+    return 0;
+  }
+  return 0;
+}
+
 TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::size_t end, const PageFacts& facts) {
   const TitleCandidates found = title_candidates(units, begin, facts);
   const std::vector<std::size_t>& candidates = found.units;
@@ -1238,6 +1329,7 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     }
   std::size_t best = candidates.front(), best_k = 0;
   double best_score = -1e9;
+  std::vector<double> scores;  // of the candidates nearer the text
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     const std::size_t c = candidates[k];
     const Unit* nearer = k > 0 && candidates[k - 1] == c + 1 ? &units[c + 1] : nullptr;
@@ -1254,7 +1346,7 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
                                // the page repeats it as a headline is repeated.
                                c >= 2 && (lowercase_share(units[c - 1].text) > 0.3 || repeated(c - 1)) &&
                                after_image_mark(units[c - 1].text).empty() &&  // a show's logo and name
-                               !is_crumb_section(toc_key(units[c - 1].text), facts) &&
+                               !is_crumb_section(toc_key(units[c - 1].text), facts) && !is_trail(units[c - 1].text) &&
                                !holds_phrase(ascii_lower(units[c].text), ascii_lower(units[c - 1].text));
     // Unless the lower line tells the story that the text opens with, and the
     // upper one does not: a site's tagline over the headline.
@@ -1278,17 +1370,11 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     if (facts.crumbs.size() >= 2 && count_words(facts.crumbs.back()) >= 2 &&
         toc_key(units[c].text).starts_with(facts.crumbs.back()))
       s += 1.5;
-    // The last breadcrumb or a short label that the headline under it opens
-    // or ends with: "Allergie aux acariens" over "Allergie aux acariens : les
-    // symptômes ...", a region's name over "… em idosos no Vale do Itaúna".
-    const std::string lower = ascii_lower(units[c].text);
-    for (std::size_t n = 0; n < k; ++n)
-      if (const std::string near = ascii_lower(units[candidates[n]].text);
-          near.size() > lower.size() + 2 && holds_phrase(near, lower))
-        s -= 1;
+    s -= label_penalty(units, candidates, k) + subject_penalty(units, candidates, k, scores, facts);
     if (heading_above && !under_category && count_words(units[c].text) >= kMinStandfirstWords &&
         count_words(units[c - 1].text) < count_words(units[c].text))
       s -= 1.5;
+    scores.push_back(s);
     if (s > best_score) {
       best_score = s;
       best = c;
@@ -1523,6 +1609,31 @@ bool opens_link_list(const std::vector<Unit>& units, std::size_t i, std::size_t 
 /// Where the article ends inside [begin, end): at a comment section, however
 /// much prose it holds, or at a heading of related links, tags or references
 /// when no long paragraph follows it.
+/// "Get the NewsCenter 9 app": the heading of an app's promotion.
+bool is_app_heading(std::string_view t) {
+  constexpr std::size_t kMaxWords = 10;
+  const std::string lower = ascii_lower(trim(t));
+  return count_words(lower) <= kMaxWords && (lower.ends_with(" app") || lower.ends_with(" app!")) &&
+         (lower.starts_with("get the ") || lower.starts_with("get our ") || lower.starts_with("download the ") ||
+          lower.starts_with("download our "));
+}
+
+/// The words of the long paragraphs among units [from, to).
+std::size_t prose_words(const std::vector<Unit>& units, std::size_t from, std::size_t to) {
+  std::size_t words = 0;
+  for (std::size_t j = from; j < to; ++j)
+    if (is_long_prose(units[j])) words += count_words(units[j].text);
+  return words;
+}
+
+/// Whether a long paragraph follows `i` before the comments (prose in the
+/// comment section below does not keep a marker inside the text).
+bool long_prose_follows(const std::vector<Unit>& units, std::size_t i, std::size_t end) {
+  for (std::size_t j = i + 1; j < end && units[j].line.rule != "page-comments"; ++j)
+    if (is_long_prose(units[j]) && !is_author_bio(units[j].text)) return true;
+  return false;
+}
+
 std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
   bool long_prose_before = false;  // a tool row's comment count under the headline, above all the text, ends nothing
   for (std::size_t i = begin + 1; i < end; ++i) {
@@ -1530,20 +1641,25 @@ std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin,
     const bool comments = rule == "page-comments" || page_chrome_rule(units[i].text, count_words(units[i].text)) == "page-comments";
     // Back matter ("Sources", "About the author") ends the article, however long its entries.
     // A shared rule may have named a comment heading a widget first: "Comments (38)".
-    if ((comments && (long_prose_before || !in_tool_row(units, i))) || rule == "sources" || rule == "author-bio" || rule == "press-backmatter" ||
+    if ((comments && (long_prose_before || !in_tool_row(units, i))) || rule == "sources" || rule == "author-bio" ||
+        rule == "press-backmatter" || (rule == "paywall-gate" && long_prose_before) ||
         is_reference_heading(units[i].text, count_words(units[i].text)))
+      return i;
+    // A fact sheet's "Last updated: March 2026" under its text closes it, with
+    // no more than a sidebar's paragraph or two after it; so does "Was this helpful?".
+    if ((rule == "review-date" || rule == "feedback-prompt") && long_prose_before &&
+        prose_words(units, i + 1, end) * 4 < prose_words(units, begin, i))
+      return i;
+    // So does a share row or an app's promotion with no more text under it.
+    if ((rule == "page-share-row" || rule == "page-app-promo" || is_app_heading(units[i].text)) && long_prose_before &&
+        !long_prose_follows(units, i, end))
       return i;
     long_prose_before = long_prose_before || is_long_prose(units[i]);
     if (comments) continue;
     if (rule != "page-related" && !is_end_marker(units[i].text, count_words(units[i].text)))
       continue;
     if (opens_link_list(units, i, end)) return i;
-    // Prose in the comment section below does not keep the marker inside.
-    bool long_prose_after = false;
-    for (std::size_t j = i + 1; j < end && !long_prose_after && units[j].line.rule != "page-comments"; ++j)
-      long_prose_after = is_long_prose(units[j]) &&
-                         !is_author_bio(units[j].text);
-    if (!long_prose_after) return i;
+    if (!long_prose_follows(units, i, end)) return i;
   }
   return end;
 }
@@ -1573,13 +1689,44 @@ std::size_t cut_closing_bio(const std::vector<Unit>& units, std::size_t begin, s
   return end;
 }
 
-/// A Q&A forum's page is read as the question and its top answer: the text
-/// ends at the first answer's signature ("answered Feb 2, 2025 at 12:15").
-std::size_t cut_after_first_answer(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
-  for (std::size_t i = begin + 1; i < end; ++i)
-    if (units[i].line.rule == "page-qa-signature" && is_qa_signature(units[i].text, count_words(units[i].text), true))
-      return i;
-  return end;
+/// The question and its top answer on a Q&A page: where the text ends, and
+/// the answerer's header (name, credentials, "Book a visit") between the
+/// question and the answer, which goes ([header_begin, header_end); empty when
+/// there is none).
+struct FirstAnswer {
+  std::size_t end, header_begin = 0, header_end = 0;
+};
+
+/// A Q&A forum's page is read as the question and its top answer. Where each
+/// post's signature stands under it ("answered Feb 2, 2025 at 12:15"), the
+/// text ends at the first answer's. Where signatures open the posts ("Asked
+/// by a 58-year-old woman · Nov 28" over the question, "Answered Nov 29" over
+/// the answer), the answer follows its signature and ends before the next
+/// answerer's name and the votes above it.
+FirstAnswer cut_after_first_answer(const std::vector<Unit>& units, std::size_t title, std::size_t begin, std::size_t end) {
+  constexpr std::size_t kMaxTrailer = 4;  // a vote row and the next answerer's name
+  const auto signature = [&](std::size_t i, bool answer_only) {
+    return units[i].line.rule == "page-qa-signature" && is_qa_signature(units[i].text, count_words(units[i].text), answer_only);
+  };
+  std::size_t first = begin + 1;
+  while (first < end && !signature(first, true)) ++first;
+  if (first >= end) return {end};
+  // The question's own signature under it ("asked Feb 2, 2025 at 10:41") marks signatures that close posts.
+  bool opens_posts = false;
+  for (std::size_t i = title + 1; i < begin; ++i) opens_posts = opens_posts || signature(i, false);
+  for (std::size_t i = begin; i < first; ++i) opens_posts = opens_posts && !signature(i, false);
+  if (!opens_posts) return {first};
+  const auto sentence = [&](std::size_t i) {
+    return units[i].line.kind == PageLineKind::Prose && ends_sentence(units[i].text);
+  };
+  std::size_t header = first;
+  while (header > begin + 1 && !sentence(header - 1)) --header;
+  std::size_t next = first + 1;
+  while (next < end && !signature(next, false)) ++next;
+  if (next < end)
+    for (std::size_t k = 0; k < kMaxTrailer && next > first + 1 && !sentence(next - 1) && !is_bullet_item(units[next - 1].text); ++k)
+      --next;
+  return {next, header, first + 1};
 }
 
 /// A forum poster's name over their question: one token with an
@@ -1664,6 +1811,7 @@ bool in_contents_box(const std::vector<Unit>& units, std::size_t i) {
 struct RegionBounds {
   std::size_t title, begin, end;  // unit indexes: the headline, the first prose, past the last kept
   std::size_t box_end = 0;        // past a box of facts under the headline (0: none)
+  std::size_t header_begin = 0, header_end = 0;  // the answerer's header on a Q&A page (FirstAnswer)
 };
 
 /// Whether `lower` holds one of `phrases` as whole words ("app", not "apply").
@@ -1761,35 +1909,73 @@ bool names_story_list(std::string_view heading) {
 /// before the text, bylines, dates and short Title Case lines such as a desk
 /// name or a bare author name; bylines and dates further down; contents
 /// items; the headline again (a recipe card, a sticky header); ratings.
-std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBounds r, const std::vector<bool>& toc) {
-  std::vector<PageLine> out;
-  const std::vector<bool> boxes = sign_up_boxes(units, r.begin, r.end);
-  const std::vector<bool> live_box = live_boxes(units, r.begin, r.end);
-  bool in_link_box = false;  // under a "Read also" heading inside the text, up to the next prose
-  for (std::size_t i = r.title + (r.title < r.begin ? 1 : 0); i < r.end; ++i) {
+/// A sentence that leads into a list: "Damit die Werte vergleichbar sind, sollten Sie ... halten:".
+bool is_lead_in(std::string_view t) {
+  constexpr std::size_t kMinWords = 6;
+  return t.ends_with(':') && count_words(t) >= kMinWords;
+}
+
+/// The linked stories under a "Read also" heading or in a list of the site's
+/// stories set into the text (units [from, end)), up to the next paragraph or
+/// section heading.
+std::vector<bool> link_boxes(const std::vector<Unit>& units, std::size_t from, std::size_t begin, std::size_t end) {
+  constexpr std::size_t kMaxStoryTitleWords = 14;
+  std::vector<bool> linked(units.size(), false);
+  bool in_link_box = false;
+  for (std::size_t i = from; i < end; ++i) {
     const PageLine& l = units[i].line;
     // A "Read also" heading, or a list of the site's stories ("Trending Now") set into the text.
     // A shouted "RELATED STORIES" may have been taken for a capitalised inline link first.
-    const bool marker = i > r.begin &&
+    const bool marker = i > begin &&
                         ((l.kind == PageLineKind::Chrome &&
-                          (l.rule == "page-related" || (l.rule == "page-widget" && i + 1 < r.end &&
+                          (l.rule == "page-related" || (l.rule == "page-widget" && i + 1 < end &&
                                                         is_bullet_item(units[i + 1].text) && names_story_list(units[i].text)))) ||
                          (l.rule == "promo" && is_end_marker(units[i].text, count_words(units[i].text))));
     // A heading set apart over the next paragraph ends the box ("I sintomi da
     // riconoscere"), unless the paragraph opens with it (a name over its bio).
-    const bool section_heading = l.kind == PageLineKind::Short && !marker && !is_bullet_item(units[i].text) &&
+    const bool heading_shaped = l.kind == PageLineKind::Short ||
+                                (count_words(units[i].text) <= kMaxStoryTitleWords && !units[i].text.ends_with('.'));
+    const bool section_heading = heading_shaped && !marker && !is_bullet_item(units[i].text) &&
                                  units[i].first > units[i - 1].last + 1 &&
-                                 i + 1 < r.end && units[i + 1].line.kind == PageLineKind::Prose &&
+                                 i + 1 < end && (units[i + 1].line.kind == PageLineKind::Prose || is_lead_in(units[i + 1].text)) &&
                                  !units[i + 1].text.starts_with(units[i].text) && !is_author_bio(units[i + 1].text);
-    const bool linked = in_link_box && l.kind == PageLineKind::Short && !section_heading;
-    in_link_box = marker || (in_link_box && l.kind != PageLineKind::Prose && !section_heading);
+    // A linked story's title may read as prose ("• Bluthochdruck: Wie viel Salz ist noch gesund?"),
+    // a headline with no full stop.
+    const bool story_item = l.kind == PageLineKind::Prose && (is_bullet_item(units[i].text) || !units[i].text.ends_with('.')) &&
+                            count_words(units[i].text) <= kMaxStoryTitleWords && units[i].first == units[i].last;
+    linked[i] = in_link_box && (l.kind == PageLineKind::Short || story_item) && !section_heading;
+    in_link_box = marker || (in_link_box && (l.kind != PageLineKind::Prose || story_item) && !section_heading);
+  }
+  return linked;
+}
+
+/// Whether unit `i` of the region is a byline, a date or a Q&A signature.
+bool is_byline_inside(const std::vector<Unit>& units, std::size_t i, RegionBounds r) {
+  const PageLine& l = units[i].line;
+  const bool desk_or_name = l.kind == PageLineKind::Short && l.score <= kMenuItemScore && i + 1 < r.begin;
+  // Under a picture's caption that opened the text: "Hannah Pryce Health correspondent", "Fri 4 Dec 2026 06.00 GMT ...".
+  const bool late_byline = l.kind == PageLineKind::Short && !ends_sentence(units[i].text) &&
+                           (is_author_role(units[i].text) || is_date_row(units[i].text, count_words(units[i].text)));
+  return (i < r.begin && (l.kind == PageLineKind::Meta || desk_or_name || is_name_before_separator(units, i))) ||
+         late_byline || (l.kind == PageLineKind::Meta && (l.rule == "page-byline" || l.rule == "page-qa-signature")) ||
+         // "Author: Jenna Ruiz (NewsCenter 9)" reads as a label and its value too
+         (l.kind == PageLineKind::Meta && l.rule == "page-card-fact" && starts_like_byline(units[i].text)) ||
+         // the user name under a Q&A signature
+         (i > 0 && units[i - 1].line.rule == "page-qa-signature" && l.kind == PageLineKind::Short &&
+          count_words(units[i].text) == 1);
+}
+
+std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBounds r, const std::vector<bool>& toc) {
+  std::vector<PageLine> out;
+  const std::vector<bool> boxes = sign_up_boxes(units, r.begin, r.end);
+  const std::vector<bool> live_box = live_boxes(units, r.begin, r.end);
+  const std::size_t first = r.title + (r.title < r.begin ? 1 : 0);
+  const std::vector<bool> links = link_boxes(units, first, r.begin, r.end);
+  for (std::size_t i = first; i < r.end; ++i) {
+    const PageLine& l = units[i].line;
+    const bool linked = links[i];
     const bool live = live_box[i];
-    const bool desk_or_name = l.kind == PageLineKind::Short && l.score <= kMenuItemScore && i + 1 < r.begin;
-    const bool byline = (i < r.begin && (l.kind == PageLineKind::Meta || desk_or_name || is_name_before_separator(units, i))) ||
-                        (l.kind == PageLineKind::Meta && (l.rule == "page-byline" || l.rule == "page-qa-signature")) ||
-                        // the user name under a Q&A signature
-                        (i > 0 && units[i - 1].line.rule == "page-qa-signature" && l.kind == PageLineKind::Short &&
-                         count_words(units[i].text) == 1);
+    const bool byline = is_byline_inside(units, i, r);
     const bool title_again = r.title < r.begin && i != r.title && units[i].text == units[r.title].text;
     const bool rating = l.rule == "page-card-fact" && is_rating(units[i].text);
     const bool tabs = i < r.begin && l.kind == PageLineKind::Short &&
@@ -1812,8 +1998,9 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
                           (is_credited_caption(units[i + 1].text) ||
                            (credited_at(units, i + 1, r.end) && units[i + 1].line.kind == PageLineKind::Short));
     const bool contents = in_contents_box(units, i);
+    const bool answerer = i >= r.header_begin && i < r.header_end;
     if (!(l.kind == PageLineKind::Chrome || byline || toc[i] || title_again || rating || tabs || junk || infobox ||
-          linked || live || contents || boxes[i] || credited || alt_text))
+          linked || live || contents || boxes[i] || credited || alt_text || answerer))
       continue;
     for (std::size_t n = units[i].first; n <= units[i].last; ++n) {
       PageLine d = l;
@@ -1827,6 +2014,7 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
       if (linked) d.rule = "page-related";
       if (live) d.rule = "page-live-box";
       if (boxes[i] && l.kind != PageLineKind::Chrome) d.rule = "page-sign-up-box";
+      if (answerer && l.kind != PageLineKind::Chrome) d.rule = "page-qa-signature";
       out.push_back(d);
     }
   }
@@ -1851,7 +2039,8 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
   const std::size_t title = choice.unit;
   end = extend_over_closing_list(units, extend_over_list(units, end));
   end = cut_closing_bio(units, begin, cut_at_end_marker(units, begin, end));
-  end = cut_after_first_answer(units, begin, end);
+  const FirstAnswer answer = cut_after_first_answer(units, title, begin, end);
+  end = answer.end;
 
   bool chrome_outside = false, prose_before_title = false, short_before_title = false;
   std::size_t menu_items_outside = 0;
@@ -1887,7 +2076,8 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
   region.title_last_line = title < begin ? units[title].last : 0;
   region.title_kicker_bytes = title < begin ? kicker_bytes(units, title) : 0;
   region.dropped_outside = std::move(outside);
-  region.dropped_inside = dropped_inside(units, {title, begin, end, choice.box_end}, facts.toc);
+  region.dropped_inside =
+      dropped_inside(units, {title, begin, end, choice.box_end, answer.header_begin, answer.header_end}, facts.toc);
   // Only a page with menus is a select-all copy; otherwise paragraphs keep their lines.
   region.lines_are_paragraphs = page && wrapped == 0;
   return region;

@@ -207,10 +207,14 @@ bool is_tool_row(std::string_view lower, std::size_t words) {
                                                 "bookmark", "copy", "follow", "anhören", "teilen", "merken",
                                                 "écouter", "partager", "escuchar", "compartir", "guardar",
                                                 "ascolta", "condividi", "salva", "ouvir", "compartilhar",
-                                                "chia", "lưu"};  // Vietnamese "chia sẻ" (share), "lưu bài" (save)
+                                                "chia", "lưu",  // Vietnamese "chia sẻ" (share), "lưu bài" (save)
+                                                "download", "audio"};
   if (words < 3 || words > kMaxWords || lower.ends_with('.')) return false;
   std::set<std::string_view> tools;
   for (std::string_view w : words_of(lower)) {
+    // "Download PDF (142 KB) Print": a file's size in brackets.
+    while (!w.empty() && (w.front() == '(' || w.front() == '[')) w.remove_prefix(1);
+    while (!w.empty() && (w.back() == ')' || w.back() == ']' || w.back() == ':')) w.remove_suffix(1);  // "Audio: 4 Min"
     if (std::none_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }))
       continue;  // "57", "·", "|"
     if (is_count(w)) continue;  // "6.9k" likes
@@ -294,8 +298,10 @@ std::string_view page_chrome_rule(std::string_view line, std::size_t words) {
   // A banner's heading names the site after it: "Cookies on example.org".
   if (words <= 5 && starts_any_word(lower, page_phrases("banner_starts")) && names_a_site(lower))
     return "page-cookie-consent";
-  if (words <= 4 && is_comment_count(key)) return "page-comments";
+  if (words <= 6 && is_comment_count(key)) return "page-comments";  // "Ý kiến bạn đọc (12)": five words
   if (words <= 4 && equals_any(key, page_phrases("widgets"))) return "page-widget";
+  // A phone layout's menu button, alone or beside the sign-in link: "☰ Menu", "☰  Đăng nhập".
+  if (words <= 4 && lower.starts_with("\u2630")) return "page-widget";
   if (words <= 3 && equals_any(key, page_phrases("ad_labels"))) return "page-advertisement";
   if (words <= 3 && equals_any(lower, page_phrases("edit_links"))) return "page-edit-link";
   if (is_share_row(lower, words)) return "page-share-row";
@@ -583,7 +589,10 @@ bool starts_like_byline(std::string_view line) {
                             "última actualización", "ultimo aggiornamento", "dernière mise à jour",
                             "last updated", "last reviewed", "reviewed on", "revisto em", "última atualização",
                             "written by:", "door ", "aangepast", "bijgewerkt", "gepubliceerd", "publicerad ",
-                            "uppdaterad ", "publisert ", "oppdatert ", "udgivet ", "opdateret "});
+                            "uppdaterad ", "publisert ", "oppdatert ", "udgivet ", "opdateret ",
+                            // an expert's answer on a Q&A page: "Risponde il Dott. Marco Ferretti, odontoiatra"
+                            "answered by ", "author: ", "authors: ", "autor: ", "autore: ", "risponde il ", "risponde la ", "responde el ", "responde la ",
+                            "responde o ", "responde a ", "répond le ", "répond la ", "es antwortet "});
 }
 
 namespace {

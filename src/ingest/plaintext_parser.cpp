@@ -74,9 +74,17 @@ std::optional<ListMarker> list_marker(std::string_view t) {
     return ListMarker{true, std::stoi(std::string(t.substr(0, i))), content};
   }
   // ASCII markers and the en dash need a space after them ("-5 degrees",
-  // "*emphasis*"); the typographic bullets do not.
-  static constexpr std::array<std::pair<std::string_view, bool>, 6> kBullets{{
-      {"-", true}, {"*", true}, {"\u2013", true}, {"\u2022", false}, {"\u25E6", false}, {"\u25AA", false}}};
+  // "*emphasis*"); the typographic bullets do not. A recipe's ingredients
+  // come with check boxes ("▢ 6 tablespoons chia seeds").
+  static constexpr std::array<std::pair<std::string_view, bool>, 9> kBullets{{{"-", true},
+                                                                              {"*", true},
+                                                                              {"\u2013", true},
+                                                                              {"\u2022", false},
+                                                                              {"\u25E6", false},
+                                                                              {"\u25AA", false},
+                                                                              {"\u25A1", false},
+                                                                              {"\u25A2", false},
+                                                                              {"\u2610", false}}};
   for (const auto& [bullet, needs_space] : kBullets) {
     if (!t.starts_with(bullet)) continue;
     const std::string_view rest = t.substr(bullet.size());

@@ -775,5 +775,22 @@ TEST(PageTextShapes, AForumPostersNameIsNoHeadingOverTheirQuestion) {
             PageLineKind::Chrome);
 }
 
+TEST(PageTextShapes, APhoneMenuButtonAndASectionTrailStayOutOfTheTitle) {
+  // A phone copy: the menu button beside the sign-in link, an ad label and a
+  // two-step section trail over the headline, then the tool row.
+  const std::string page =
+      "\xE2\x98\xB0  \xC4\x90\xC4\x83ng nh\xE1\xBA\xADp\nQu\xE1\xBA\xA3ng c\xC3\xA1o\n"
+      "Travel \xE2\x80\xBA Health\n\n"
+      "Jet lag on long trips, and the small habits that help your body clock catch up\n\n"
+      "Chia s\xE1\xBA\xBB Zalo A- A+ L\xC6\xB0u b\xC3\xA0i\n\n" +
+      std::string(kWrappedText) + kWrappedText + kWrappedText;
+  const Article a = parse_plaintext(page, rules());
+  EXPECT_EQ(a.title, "Jet lag on long trips, and the small habits that help your body clock catch up");
+  EXPECT_EQ(classify("\xE2\x98\xB0 Menu").kind, PageLineKind::Chrome);
+  // A Vietnamese comment heading with its count; a share row with its label.
+  EXPECT_EQ(classify("\xC3\x9D ki\xE1\xBA\xBFn b\xE1\xBA\xA1n \xC4\x91\xE1\xBB\x8D\x63 (12)").rule, "page-comments");
+  EXPECT_EQ(classify("Chia s\xE1\xBA\xBB b\xC3\xA0i vi\xE1\xBA\xBFt: Facebook Zalo Email").kind, PageLineKind::Chrome);
+}
+
 }  // namespace
 }  // namespace readaloud

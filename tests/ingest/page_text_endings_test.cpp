@@ -1,0 +1,177 @@
+// Whole-page text in shapes met on the blind parts heldout31 and heldout32:
+// where an article ends (a review date, "Was this helpful?", a paywall, a
+// share row or an app's promotion under the text), what goes inside it (an
+// answerer's header on a Q&A page, linked stories that read as prose, a
+// byline under a picture's caption) and which line is its title.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "document/article.hpp"
+#include "ingest/boilerplate.hpp"
+#include "ingest/page_text.hpp"
+#include "ingest/page_text_rules.hpp"
+#include "ingest/plaintext_parser.hpp"
+#include "page_text_helpers.hpp"
+
+namespace readaloud {
+namespace {
+
+using test::all_text;
+using test::classify;
+using test::rules;
+
+bool has(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+
+constexpr std::string_view kSiteTop =
+    "Skip to main content\nNorthfield Health\n  \xE2\x80\xA2 Conditions\n  \xE2\x80\xA2 Services\n"
+    "  \xE2\x80\xA2 Find a clinic\n  \xE2\x80\xA2 About us\n\n";
+
+constexpr std::string_view kBody =
+    "Hand, foot and mouth disease is a common viral illness in young children, and it usually passes in a week "
+    "to ten days without any treatment.\n\n"
+    "It spreads through coughs, sneezes, saliva and the fluid from the blisters, so washing hands often is the best "
+    "way to keep it from moving through a family or a nursery class.\n\n"
+    "Give plenty of fluids, because sore mouths can put children off drinking, and watch for signs that they are "
+    "not getting enough, such as fewer wet nappies.\n\n";
+
+TEST(PageTextEndings, AQaAnswerUnderItsOwnSignatureEndsBeforeTheNextAnswerersName) {
+  const std::string page =
+      std::string(kSiteTop) + "Why do my knees click when I climb stairs?\n\n"
+      "Asked by a 44-year-old man \xC2\xB7 Oct 3, 2026 \xC2\xB7 2,210 views\n\n"
+      "For a few months both knees have clicked on the stairs at home and at work. It does not hurt, but it is loud "
+      "and my colleagues have started to notice it.\n\n"
+      "Follow Share Report\n\n3 Doctor Answers\n\nDr. Rosa Lindqvist\nDr. Rosa Lindqvist, MD Verified\n"
+      "Sports Medicine\n  \xE2\x80\xA2 Board certified in sports medicine\n  \xE2\x80\xA2 14 years in practice\n"
+      "Book a visit\n\nAnswered Oct 4, 2026\n\n" +
+      "Clicking without pain is very common and is usually caused by small gas bubbles or tendons moving over the "
+      "bone, and it is not a sign that the joint is wearing out.\n\n"
+      "Strong thigh muscles help the kneecap move smoothly, so gentle strength exercises three times a week are "
+      "worth trying if the noise bothers you.\n\n"
+      "\xF0\x9F\x91\x8D Helpful (88) Thank Share 2 doctors agree\n"
+      "Dr. Owen Brandt Dr. Owen Brandt, DO Family Medicine \xC2\xB7 9 years\n\n"
+      "Answered Oct 5, 2026\n\n"
+      "I agree with Dr. Lindqvist and would add that swelling, locking or pain on the stairs are reasons to see "
+      "someone, because they point to something other than harmless clicking.\n\n"
+      "\xC2\xA9 2026 Northfield Health\n";
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_TRUE(has(text, "gas bubbles")) << text;
+  EXPECT_TRUE(has(text, "gentle strength exercises")) << text;
+  EXPECT_FALSE(has(text, "Board certified")) << text;
+  EXPECT_FALSE(has(text, "Book a visit")) << text;
+  EXPECT_FALSE(has(text, "Owen Brandt")) << text;
+  EXPECT_FALSE(has(text, "I agree with")) << text;
+}
+
+TEST(PageTextEndings, AFactSheetIsTitledBySubjectAndEndsAtItsReviewDate) {
+  const std::string page =
+      "Skip to main content\nCall 8-1-1 to talk to a nurse, 24/7\n"
+      "Health Files North #31, May 2026\n\nScabies\n\n"
+      "This file is also available in:\n\nFran\xC3\xA7" "ais\nEspa\xC3\xB1ol\n\xE7\xAE\x80\xE4\xBD\x93\xE4\xB8\xAD\xE6\x96\x87\n\n"
+      "Download PDF (96 KB) Print\n\nWhat is scabies?\n\n"
+      "Scabies is an itchy skin condition caused by tiny mites that burrow under the skin, and it spreads by long "
+      "skin-to-skin contact within a household.\n\n" +
+      std::string(kBody) +
+      "Last updated: May 2026\n\nTalk to a nurse\n\n"
+      "Call 8-1-1 any time, day or night, to speak with a registered nurse about your symptoms or your child's.\n\n"
+      "About Health Files North\n";
+  const Article a = parse_plaintext(page, rules());
+  EXPECT_EQ(a.title, "Scabies");
+  const std::string text = all_text(a);
+  EXPECT_FALSE(has(text, "also available")) << text;
+  EXPECT_FALSE(has(text, "Download PDF")) << text;
+  EXPECT_FALSE(has(text, "any time, day or night")) << text;
+  EXPECT_TRUE(has(text, "fewer wet nappies")) << text;
+}
+
+TEST(PageTextEndings, AHundredColumnDumpJoinsItsLinesAndTheBylineUnderTheStandfirstMarksTheHeadline) {
+  // w3m -cols 100: a standfirst wrapped over two lines under the headline,
+  // then the byline; a kicker with the section's name above.
+  const std::string para =
+      "Group classes that train balance and leg strength twice a week lowered the rate of falls in people\n"
+      "over seventy by about a quarter in a yearlong trial, and the benefit was largest in those who went\n"
+      "most often, the researchers reported in the journal this week, adding that the classes cost little\n"
+      "to run and can be held in any community hall.\n\n";
+  const std::string page =
+      std::string(kSiteTop) + "News from the Journal Geriatrics\n\n"
+      "Older adults who did balance exercises twice a week had fewer falls, trial finds\n\n"
+      "In a yearlong study of more than 1,400 people aged 70 and older, group classes focused on balance\n"
+      "and leg strength lowered the rate of falls by about a quarter.\n\n"
+      "By Journal News Staff \xC2\xB7 December 2, 2026\n\n" +
+      para + para + para + "\xC2\xA9 2026 Annals of Ageing\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title,
+            "Older adults who did balance exercises twice a week had fewer falls, trial finds");
+}
+
+TEST(PageTextEndings, LinkedStoriesThatReadAsProseLeaveTheBoxAndTheNextSectionStays) {
+  const std::string page =
+      std::string(kSiteTop) + "Hand, foot and mouth disease: what parents need to know\n\n" + std::string(kBody) +
+      "Mehr zum Thema\n\n  \xE2\x80\xA2 Bluthochdruck: Wie viel Salz ist noch gesund?\n"
+      "  \xE2\x80\xA2 Schlaganfall: Symptome erkennen und schnell handeln\n\n"
+      "When to get help\n\n"
+      "Call your doctor the same day in any of these cases, or sooner if you are worried:\n\n"
+      "  \xE2\x80\xA2 your child is not drinking\n  \xE2\x80\xA2 a fever lasts more than three days\n\n" +
+      std::string(kBody) + "\xC2\xA9 2026 Northfield Health\n";
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_FALSE(has(text, "Salz")) << text;
+  EXPECT_FALSE(has(text, "Schlaganfall")) << text;
+  EXPECT_TRUE(has(text, "When to get help")) << text;
+  EXPECT_TRUE(has(text, "your child is not drinking")) << text;
+}
+
+TEST(PageTextEndings, ABylineAndADateRowUnderAPicturesCaptionGo) {
+  const std::string page =
+      std::string(kSiteTop) + "Health\n\n"
+      "Hand, foot and mouth cases rise in nurseries as parents are urged to keep children home\n\n"
+      "Outbreaks have doubled in a month, and doctors say most children recover within a week\n\n"
+      "The blisters usually appear on the hands, the feet and inside the mouth.\n\n"
+      "Nadia Okoro Health correspondent\n\n"
+      "Thu 3 Dec 2026 07.00 GMT Last modified on Thu 3 Dec 2026 12.15 GMT\n\n" +
+      std::string(kBody) + "\xC2\xA9 2026 The Daily Ledger\n";
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_FALSE(has(text, "correspondent")) << text;
+  EXPECT_FALSE(has(text, "Last modified")) << text;
+  EXPECT_TRUE(has(text, "fewer wet nappies")) << text;
+}
+
+TEST(PageTextEndings, HelpfulPromptsPaywallsAndAppPromotionsCloseTheText) {
+  const std::string top = std::string(kSiteTop) + "Hand, foot and mouth disease: what parents need to know\n\n";
+  const std::string helpful = top + std::string(kBody) +
+      "Questa risposta ti \xC3\xA8 stata utile?\n\nS\xC3\xAC (214) No (9)\n\n"
+      "Le risposte degli esperti hanno carattere informativo e non sostituiscono la visita del medico curante.\n\n"
+      "Domande correlate\n";
+  EXPECT_FALSE(has(all_text(parse_plaintext(helpful, rules())), "carattere informativo"));
+  const std::string paywall = top + std::string(kBody) +
+      "La suite de cet article est r\xC3\xA9serv\xC3\xA9" "e \xC3\xA0 nos abonn\xC3\xA9s\n\n"
+      "Profitez d'un acc\xC3\xA8s illimit\xC3\xA9 \xC3\xA0 tous nos articles et \xC3\xA0 nos newsletters locales.\n";
+  EXPECT_FALSE(has(all_text(parse_plaintext(paywall, rules())), "Profitez"));
+  const std::string app = top + std::string(kBody) +
+      "Get the Northfield News app\n\nBreaking news, weather alerts and live video, wherever you are.\n\n"
+      "Download for iOS Download for Android\n";
+  EXPECT_FALSE(has(all_text(parse_plaintext(app, rules())), "weather alerts"));
+  // The answer's signature on an Italian Q&A page is a byline.
+  EXPECT_EQ(classify("Risponde il Dott. Marco Ferretti, odontoiatra").kind, PageLineKind::Meta);
+}
+
+TEST(PageTextEndings, RecipeCardsKeepTheirIngredientsWithoutCheckBoxesAndDropTheirIndexTerms) {
+  const std::string page = std::string(kSiteTop) + "Overnight oats with berries\n\n" + std::string(kBody) +
+                           "Prep Time 5 mins\nServings 2\n\nIngredients\n\n"
+                           "\xE2\x96\xA2 6 tablespoons rolled oats\n\xE2\x96\xA2 1 cup milk\n\n"
+                           "Course Breakfast Cuisine American Keyword oats, fibre\n\n"
+                           "Calories: 290kcal | Carbohydrates: 30g | Protein: 11g\n\n" + std::string(kBody) +
+                           "\xC2\xA9 2026 Northfield Health\n";
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_TRUE(has(text, "\n6 tablespoons rolled oats\n")) << text;
+  EXPECT_FALSE(has(text, "\xE2\x96\xA2")) << text;
+  EXPECT_TRUE(has(text, "Prep Time")) << text;
+  EXPECT_FALSE(has(text, "Cuisine")) << text;
+  EXPECT_FALSE(has(text, "290kcal")) << text;
+  // A video player's queue and running time, and a share row's WhatsApp button.
+  EXPECT_EQ(classify("Up Next Tick season is here: How to check after a hike Up Next in 5 Cancel").kind,
+            PageLineKind::Chrome);
+  EXPECT_EQ(classify("\xE2\x96\xB6" "2:37").kind, PageLineKind::Chrome);
+  EXPECT_EQ(classify("Share via WhatsApp").rule, "share-button");
+}
+
+}  // namespace
+}  // namespace readaloud
