@@ -128,7 +128,15 @@ bool is_form_box(const GumboNode* el) {
   const auto content = [](const GumboNode* n) {
     const GumboTag t = tag_of(n);
     const bool heading = t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6;
-    return t == GUMBO_TAG_PRE || t == GUMBO_TAG_CODE || t == GUMBO_TAG_TABLE ||
+    // A list of two items or more is a checklist, a recipe's ingredients with their check boxes.
+    const auto items = [](const GumboNode* l) {
+      unsigned count = 0;
+      const GumboVector* kids = children_of(l);
+      for (unsigned i = 0; i < kids->length; ++i) count += tag_of(child_at(kids, i)) == GUMBO_TAG_LI ? 1 : 0;
+      return count;
+    };
+    const bool list = (t == GUMBO_TAG_UL || t == GUMBO_TAG_OL) && items(n) >= 2;
+    return t == GUMBO_TAG_PRE || t == GUMBO_TAG_CODE || t == GUMBO_TAG_TABLE || list ||
            (heading && find_element(n, [](const GumboNode* k) { return tag_of(k) == GUMBO_TAG_BUTTON; }) != nullptr);
   };
   return find_element(el, content) == nullptr &&
@@ -148,7 +156,8 @@ bool is_recipe_summary(const GumboNode* el, const std::vector<std::string>& toke
   for (const GumboNode* up = el->parent; up != nullptr && up->type == GUMBO_NODE_ELEMENT; up = up->parent)
     if (tag_of(up) == GUMBO_TAG_LI) return false;
   const bool part_of_recipe = std::any_of(tokens.begin(), tokens.end(), [](const std::string& t) {
-    return token_has_part(t, "instruction") || token_has_part(t, "ingredient") || token_has_part(t, "direction");
+    return token_has_part(t, "instruction") || token_has_part(t, "ingredient") || token_has_part(t, "direction") ||
+           token_has_part(t, "notes");
   });
   if (part_of_recipe) return false;
   const std::string text = subtree_text(el, kMaxSummaryWords * 20);

@@ -31,6 +31,7 @@ constexpr std::size_t kShortBlockBytes = 1200;
 /// of its items end a sentence and it has almost no link text.
 constexpr double kSentenceItemShare = 0.6;
 constexpr double kSentenceBoxLinkDensity = 0.1;
+constexpr double kMaxBetweenLinkDensity = 0.5;  // a block between two parts of the article: mostly links is a list of stories
 
 bool contains(const GumboNode* outer, const GumboNode* inner) {
   for (const GumboNode* p = inner; p != nullptr; p = p->parent)
@@ -318,13 +319,32 @@ class Scorer {
     if (top == body_ || top->parent == nullptr || !is_element(top->parent)) return {top};
     const double threshold = std::max(10.0, final_score(top) * 0.2);
     const GumboVector* kids = children_of(top->parent);
-    std::vector<const GumboNode*> roots;
+    std::vector<const GumboNode*> elements;
+    std::vector<bool> belongs;
     for (unsigned i = 0; i < kids->length; ++i) {
       const GumboNode* c = child_at(kids, i);
       if (!is_element(c)) continue;
-      if (c == top || (!skipped(c, holders_) && sibling_belongs(c, threshold))) roots.push_back(c);
+      elements.push_back(c);
+      belongs.push_back(c == top || (!skipped(c, holders_) && sibling_belongs(c, threshold)));
+    }
+    // A block between two parts of the article is part of it (a call-out box
+    // between two runs of text), unless its class or tag names it chrome or
+    // it is mostly links (a "Most read" list).
+    const auto first = std::find(belongs.begin(), belongs.end(), true);
+    const auto last = std::find(belongs.rbegin(), belongs.rend(), true).base();
+    std::vector<const GumboNode*> roots;
+    for (std::size_t k = 0; k < elements.size(); ++k) {
+      const bool between = static_cast<std::ptrdiff_t>(k) > first - belongs.begin() &&
+                           static_cast<std::ptrdiff_t>(k) < last - belongs.begin() - 1;
+      if (belongs[k] || (between && !skipped(elements[k], holders_) && text_of(elements[k]) > 0 && !linked(elements[k])))
+        roots.push_back(elements[k]);
     }
     return roots;
+  }
+
+  bool linked(const GumboNode* c) const {
+    const auto st = stats_.find(c);
+    return st != stats_.end() && st->second.link_density() >= kMaxBetweenLinkDensity;
   }
 
   bool sibling_belongs(const GumboNode* c, double threshold) const {

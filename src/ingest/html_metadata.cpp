@@ -82,6 +82,12 @@ void read_json_ld_object(const json& o, PageMetadata& m) {
     set(m.site_name, json_text(o.value("name", json())), "JSON-LD WebSite name");
     return;
   }
+  // A Q&A page is titled by its question: {"@type":"QAPage","mainEntity":{"@type":"Question","name":...}}.
+  if (has_type(o, {"QAPage"}) && o.contains("mainEntity") && o["mainEntity"].is_object() &&
+      has_type(o["mainEntity"], {"Question"})) {
+    set(m.title, json_text(o["mainEntity"].value("name", json())), "JSON-LD QAPage question");
+    return;
+  }
   const bool article = has_type(o, {"Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle",
                                     "TechArticle", "LiveBlogPosting", "MedicalWebPage", "AnalysisNewsArticle",
                                     "OpinionNewsArticle", "ReportageNewsArticle", "MedicalScholarlyArticle",

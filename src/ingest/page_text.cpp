@@ -439,8 +439,11 @@ PageLine classify_page_line(std::string_view line, const BoilerplateFilter& filt
     return as(PageLineKind::Junk, kJunkScore, page_rule);
   if (const auto hit = filter.match(t)) {
     // A byline, a date or a reading time tells the title search where the headline is.
-    if (hit->rule == "publish-date" || hit->rule == "reading-time" || (hit->rule == "byline" && is_meta(t, words)))
+    if (hit->rule == "publish-date" || hit->rule == "reading-time" || hit->rule == "date-line" ||
+        (hit->rule == "byline" && is_meta(t, words)))
       return as(PageLineKind::Meta, kMetaScore, "page-byline");
+    if (hit->rule == "qa-signature" && is_qa_signature(t, words))
+      return as(PageLineKind::Meta, kMetaScore, "page-qa-signature");
     return is_chrome_rule(hit->rule) ? as(PageLineKind::Chrome, kChromeScore, hit->rule)
                                      : as(PageLineKind::Junk, kJunkScore, hit->rule);
   }

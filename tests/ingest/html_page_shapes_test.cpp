@@ -3,6 +3,8 @@
 // with a near miss beside it.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "ingest/html_parser.hpp"
@@ -370,6 +372,64 @@ TEST(HtmlPageShapes, AProductPagesShortIntroductionIsOneSectionOfTheMonograph) {
       sections + "</div></main></body>");
   EXPECT_TRUE(has(page, "Safety advice: take it")) << page;
   EXPECT_FALSE(has(page, "MRP")) << page;
+}
+
+TEST(HtmlPageShapes, AQaPageIsTitledByItsQuestionAndLosesItsSignatures) {
+  // og:title is worded otherwise; the QAPage's question names the <h1>.
+  const std::string html =
+      "<html><head><meta property=\"og:title\" content=\"Knee clicks: what a doctor says\">"
+      "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"QAPage\","
+      "\"mainEntity\":{\"@type\":\"Question\",\"name\":\"Why do my knees click on the stairs?\"}}</script>"
+      "</head><body><article><h1>Why do my knees click on the stairs?</h1>"
+      "<p>Asked by a 44-year-old man \u00b7 Oct 3, 2026 \u00b7 2,210 views</p>" + std::string(kBody) +
+      "<p>3 Doctor Answers</p><p>Answered Oct 4, 2026</p><p>3 dicembre 2026</p>" + std::string(kBody) +
+      "<p>Le risposte degli esperti hanno carattere informativo e non sostituiscono la visita medica.</p>"
+      "</article></body></html>";
+  const Article a = parse_html(html, rules());
+  EXPECT_EQ(a.title, "Why do my knees click on the stairs?");
+  const std::string text = all_text(a);
+  for (std::string_view gone : {"Asked by", "Doctor Answers", "Answered Oct", "dicembre", "non sostituiscono"})
+    EXPECT_FALSE(has(text, gone)) << gone << "\n" << text;
+}
+
+TEST(HtmlPageShapes, ACallOutBetweenTwoRunsOfTextBelongsToTheArticle) {
+  // Sibling containers of a page builder: the emergency box between the
+  // text blocks scores too little to join on its own; the banner goes.
+  std::ifstream in(std::string(READALOUD_SOURCE_DIR) + "/tests/fixtures/html/aem-callout-between-text.html");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string text = text_of(ss.str());
+  EXPECT_TRUE(has(text, "Call 911 or go to the nearest emergency room")) << text;
+  EXPECT_TRUE(has(text, "And if you're not sure?")) << text;
+  EXPECT_FALSE(has(text, "Save your spot")) << text;
+}
+
+TEST(HtmlPageShapes, ARecipesCheckListAndNotesStay) {
+  const std::string text = text_of(
+      "<body><article><h1>Chia pudding</h1>" + std::string(kBody) +
+      "<div class=\"wprm-recipe-ingredients-container\"><h3>Ingredients</h3><ul class=\"wprm-recipe-ingredients\">"
+      "<li><span><input type=\"checkbox\"><label></label></span><span>6 tablespoons chia seeds</span></li>"
+      "<li><span><input type=\"checkbox\"><label></label></span><span>1 cup milk</span></li></ul></div>"
+      "<div class=\"wprm-recipe-notes-container\"><h3>Notes</h3><div class=\"wprm-recipe-notes\"><span>It keeps "
+      "in the fridge for up to 4 days.</span></div></div></article></body>");
+  EXPECT_TRUE(has(text, "6 tablespoons chia seeds")) << text;
+  EXPECT_TRUE(has(text, "up to 4 days")) << text;
+}
+
+TEST(HtmlPageShapes, BreadcrumbsTeasersLinksAndPromptsInMoreLanguages) {
+  const std::string text = text_of(
+      "<body><article><div class=\"fil-ariane\"><a href=\"/\">Accueil</a> \u203a Sant\u00e9</div>"
+      "<div class=\"article__surtitre\">Abonn\u00e9s</div><h1>Morsure de vip\u00e8re</h1>" + std::string(kBody) +
+      "<p>Hirdet\u00e9s</p><p>\U0001F4F2 Participe do canal do Jornal no WhatsApp</p>"
+      "<p>Veja mais not\u00edcias da regi\u00e3o</p><p>\u3053\u306e\u8a18\u4e8b\u306e\u753b\u50cf\u3092\u898b\u308b"
+      "\uff08\u51683\u679a\uff09</p><p>\u8d23\u4efb\u7f16\u8f91\uff1a\u738b\u73c2</p>"
+      "<div class=\"learn-more\"><h2>Learn more</h2><p>KidsHealth, about impetigo</p></div>"
+      "<section class=\"teaserliste\"><h2>Weitere Informationen</h2><p>Bluthochdruck: Wie viel Salz?</p></section>"
+      "</article></body>");
+  for (std::string_view gone : {"Accueil", "Abonn\u00e9s", "Hirdet\u00e9s", "WhatsApp", "Veja mais", "\u753b\u50cf",
+                                "\u8d23\u4efb", "KidsHealth", "Bluthochdruck"})
+    EXPECT_FALSE(has(text, gone)) << gone << "\n" << text;
+  EXPECT_TRUE(has(text, "Branch libraries")) << text;
 }
 
 }  // namespace
