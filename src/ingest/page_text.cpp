@@ -183,6 +183,18 @@ bool is_meta(std::string_view t, std::size_t words) {
       lead = trim(lead.substr(sp));
     if (count_words(lead) >= 2 && count_words(lead) <= 6 && starts_like_byline(lead)) return true;
   }
+  // "Lucía Carrasco Ibarra Madrid - 12 dic 2026 - 05:20 CET": a writer's name and
+  // place, then the date.
+  constexpr std::size_t kMinNameWords = 2, kMaxNameWords = 5, kMaxDatedRowWords = 14;
+  if (const std::size_t dash = t.find(" - "); dash != std::string_view::npos && words <= kMaxDatedRowWords &&
+                                              has_date(t.substr(dash))) {
+    const std::vector<std::string_view> name = words_of(t.substr(0, dash));
+    if (name.size() >= kMinNameWords && name.size() <= kMaxNameWords &&
+        std::all_of(name.begin(), name.end(), [](std::string_view w) {
+          return std::isupper(static_cast<unsigned char>(w[0])) != 0;
+        }))
+      return true;
+  }
   // "Published: 14:22, 6 Dec 2026 Updated: 16:05, 6 Dec 2026": labelled dates, however many.
   constexpr std::size_t kMaxDatedWords = 20;
   if (words <= kMaxDatedWords && starts_with_date_label(t) && has_date(t)) return true;
@@ -1034,12 +1046,15 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   double s = -0.05 * static_cast<double>(begin - c);  // nearer the text wins a tie
   if (u.line.score <= kMenuItemScore) s -= 2;        // a menu item or a section label
   if (words >= 4) s += 1;
-  if (names_subject(u.text, facts)) s += 3;
+  const bool subject = names_subject(u.text, facts);
+  if (subject) s += 3;
   if (followed_by_meta(units, c, begin)) s += 3;
   const auto seen = facts.seen.find(seen_key(u.text));
   // A short line found again is a section name in a menu too; a headline can
   // come back whole (a sticky header, a recipe card) and stays.
-  if ((seen != facts.seen.end() && seen->second > 1 && words <= 3) || facts.toc[c]) s -= 4;
+  // The page's subject comes back as it is (a picture's heading under the
+  // headline, the trail's last item) and stays.
+  if ((seen != facts.seen.end() && seen->second > 1 && words <= 3 && !subject) || facts.toc[c]) s -= 4;
   for (const std::string& f : facts.footer)
     if (key.size() >= 4 && f.find(key) != std::string::npos) s -= 3;  // the site's name
   if (u.text.ends_with(':')) s -= 3;                                 // a lead-in
@@ -1152,6 +1167,14 @@ bool is_name_before_separator(const std::vector<Unit>& units, std::size_t i) {
 /// What the search for the headline passes on its way up from the text:
 /// counters and separators of a byline bar ("214", "·"), buttons, an
 /// infobox, pictures' text and credits, fact rows, prices, a byline's parts.
+/// "© Bildagentur Nordlicht/Anja Voss", "© Lena Ortiz / Stockhaus": an agency
+/// and a photographer after the copyright sign, short, under a picture.
+bool is_picture_credit(const Unit& u) {
+  constexpr std::size_t kMaxWords = 6;
+  return u.text.starts_with("\u00A9") && u.text.find('/') != std::string::npos && count_words(u.text) <= kMaxWords &&
+         !ends_sentence(u.text);
+}
+
 bool passed_on_the_way_up(const std::vector<Unit>& units, std::size_t i) {
   const Unit& u = units[i];
   return skippable_above_title(u.line, u.text) || is_button_label(u) || is_box_label(u.text) ||
@@ -1162,7 +1185,10 @@ bool passed_on_the_way_up(const std::vector<Unit>& units, std::size_t i) {
          // a picture's alt text or caption over its credit line
          (credited_at(units, i, units.size()) && u.line.kind == PageLineKind::Short && !ends_sentence(u.text)) ||
          u.line.rule == "page-image-mark" ||  // an author's photo: "[megan-holl]"
-         names_byline_below(units, i) || is_name_before_separator(units, i);
+         names_byline_below(units, i) || is_name_before_separator(units, i) ||
+         // a contents box's label, and a picture's credit ("© Bildagentur Nordlicht/Anja Voss") with its alt text
+         is_contents_label(u.text) || is_picture_credit(u) ||
+         (u.line.kind == PageLineKind::Short && i + 1 < units.size() && is_picture_credit(units[i + 1]));
 }
 
 /// Looks back from `begin` past bylines, dates, credits, share widgets,
@@ -1180,8 +1206,9 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
   std::size_t below_byline = 0;  // candidates found under the byline
   for (std::size_t i = begin, steps = 0; i > 0 && steps < kTitleLookback; --i) {
     const Unit& u = units[i - 1];
-    // An infobox's rows and borders do not count towards the reach.
-    steps += !(is_box_line(u.text) || u.line.kind == PageLineKind::Junk);
+    // An infobox's rows and borders, and a table of contents, do not count towards the reach.
+    steps += !(is_box_line(u.text) || u.line.kind == PageLineKind::Junk || is_contents_label(u.text) ||
+               (is_bullet_item(u.text) && top_of_contents(units, i - 1, facts) != std::string::npos));
     // Candidates found under the byline ("Written by …") are a picture's text
     // or a label; a headline wrapped over two lines may stand above it.
     const bool author = names_author(u) || is_name_before_separator(units, i - 1);
@@ -1278,6 +1305,38 @@ struct TitleChoice {
 
 /// The headline above the first prose unit: the best scored of
 /// title_candidates() (title_score); `begin` when none qualifies.
+/// A headline in Title Case, its small words capitalised too ("What Nobody
+/// Told Me About Quitting Vaping"), which a menu row of section names is not.
+bool is_title_case_headline(std::string_view t) {
+  constexpr std::size_t kMinWords = 4;
+  static constexpr std::string_view kSmallWords[] = {"A", "An", "The", "To", "Of", "About", "What", "How", "Why", "Me",
+                                                     "My", "Your", "Is", "Are", "In", "On", "For", "With", "And", "Do",
+                                                     "You", "It", "Can", "When", "Who"};
+  const std::vector<std::string_view> words = words_of(t);
+  if (words.size() < kMinWords || ends_sentence(t)) return false;
+  bool small = false;
+  for (std::string_view w : words) {
+    if (!std::isupper(static_cast<unsigned char>(w[0])) && !std::isdigit(static_cast<unsigned char>(w[0]))) return false;
+    small = small || std::ranges::find(kSmallWords, w) != std::end(kSmallWords);
+  }
+  return small && !is_nav_row(t);
+}
+
+/// A section's name from the site's menu with the story's tag after it,
+/// over the headline: "Salud y bienestar Envejecimiento" under a menu that
+/// holds "Salud y bienestar".
+bool opens_with_menu_item(const std::vector<Unit>& units, std::size_t i) {
+  constexpr std::size_t kMaxItemWords = 3;
+  const std::string_view t = units[i].text;
+  for (std::size_t j = 0; j < i; ++j) {
+    const std::string_view item = units[j].text;
+    if (units[j].line.kind == PageLineKind::Short && count_words(item) <= kMaxItemWords && item.size() + 1 < t.size() &&
+        t.starts_with(item) && t[item.size()] == ' ')
+      return true;
+  }
+  return false;
+}
+
 /// What candidate `k` (of `candidates`, nearest the text first) loses to a
 /// heading under it that opens or ends with it: the last breadcrumb or a
 /// short label over the headline ("Allergie aux acariens" over "Allergie aux
@@ -1347,9 +1406,12 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
                                units[c - 1].line.score > kMenuItemScore && count_words(units[c - 1].text) >= 3 &&
                                // Not a one-line nav bar ("Science Culture Health Shop"), unless
                                // the page repeats it as a headline is repeated.
-                               c >= 2 && (lowercase_share(units[c - 1].text) > 0.3 || repeated(c - 1)) &&
+                               c >= 2 &&
+                               (lowercase_share(units[c - 1].text) > 0.3 || repeated(c - 1) ||
+                                (is_title_case_headline(units[c - 1].text) && lowercase_share(units[c].text) > 0.3)) &&
                                after_image_mark(units[c - 1].text).empty() &&  // a show's logo and name
                                !is_crumb_section(toc_key(units[c - 1].text), facts) && !is_trail(units[c - 1].text) &&
+                               !opens_with_menu_item(units, c - 1) &&
                                !holds_phrase(ascii_lower(units[c].text), ascii_lower(units[c - 1].text));
     // Unless the lower line tells the story that the text opens with, and the
     // upper one does not: a site's tagline over the headline.
@@ -1667,6 +1729,19 @@ std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin,
   return end;
 }
 
+/// A letter's or an answer's closing line right under the last paragraph
+/// ("Un cordiale saluto.", "Take care,") is part of it.
+std::size_t extend_over_sign_off(const std::vector<Unit>& units, std::size_t end) {
+  constexpr std::size_t kMaxWords = 4;
+  if (end == 0 || end >= units.size() || !is_long_prose(units[end - 1])) return end;
+  const Unit& u = units[end];
+  const std::string_view t = u.text;
+  const bool closing = u.line.kind == PageLineKind::Short && u.first == u.last && count_words(t) <= kMaxWords &&
+                       !t.empty() && std::isupper(static_cast<unsigned char>(t[0])) &&
+                       (t.ends_with('.') || t.ends_with(',') || t.ends_with('!'));
+  return closing ? end + 1 : end;
+}
+
 /// A letter's sign-off above `i` goes with the bio under it: the writer's
 /// name alone ("Ruth") and a closing phrase ending in a comma ("Until then,").
 std::size_t past_sign_off(const std::vector<Unit>& units, std::size_t begin, std::size_t i) {
@@ -1739,6 +1814,22 @@ bool is_user_name(std::string_view t) {
   return t.size() >= kMinChars && t.size() <= kMaxChars && t.find(' ') == std::string_view::npos &&
          std::any_of(t.begin(), t.end(), [](char c) { return c == '_' || std::isdigit(static_cast<unsigned char>(c)); }) &&
          std::any_of(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+}
+
+/// A site-wide notice over the page ("Flu shots: Walk-in clinics run
+/// Tuesdays ...") is no part of the text when a heading stands between it and
+/// the first long paragraph: the text starts under that heading, the title.
+std::size_t past_notice(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
+  constexpr std::size_t kMaxLabelWords = 3, kMaxHeadingWords = 8;
+  if (begin + 2 >= end) return begin;
+  const std::string_view notice = units[begin].text;
+  const std::size_t colon = notice.find(": ");
+  const Unit& heading = units[begin + 1];
+  const bool labelled = colon != std::string_view::npos && count_words(notice.substr(0, colon)) <= kMaxLabelWords &&
+                        units[begin].first == units[begin].last;
+  const bool titled = heading.line.kind == PageLineKind::Short && count_words(heading.text) <= kMaxHeadingWords &&
+                      !ends_sentence(heading.text) && !heading.text.ends_with(':') && has_letter(heading.text);
+  return labelled && titled && is_long_prose(units[begin + 2]) ? begin + 2 : begin;
 }
 
 /// A question headline opens the run when a byline or a date follows it, or
@@ -2034,14 +2125,14 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
   auto [begin, end] = best_run(units);
   if (begin == end) return region;
   end = end_before_long_furniture(units, begin, end);
-  begin = past_question_headline(units, past_breadcrumb_list(units, begin, end), end);
+  begin = past_question_headline(units, past_notice(units, past_breadcrumb_list(units, begin, end), end), end);
   const bool prose_headline = is_headline_read_as_prose(units, begin, end);
   if (prose_headline) ++begin;
   const PageFacts facts = page_facts(units, begin);
   const TitleChoice choice = prose_headline ? TitleChoice{begin - 1} : find_title(units, begin, end, facts);
   const std::size_t title = choice.unit;
   end = extend_over_closing_list(units, extend_over_list(units, end));
-  end = cut_closing_bio(units, begin, cut_at_end_marker(units, begin, end));
+  end = cut_closing_bio(units, begin, extend_over_sign_off(units, cut_at_end_marker(units, begin, end)));
   const FirstAnswer answer = cut_after_first_answer(units, title, begin, end);
   end = answer.end;
 

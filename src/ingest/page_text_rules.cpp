@@ -208,7 +208,7 @@ bool is_tool_row(std::string_view lower, std::size_t words) {
                                                 "écouter", "partager", "escuchar", "compartir", "guardar",
                                                 "ascolta", "condividi", "salva", "ouvir", "compartilhar",
                                                 "chia", "lưu",  // Vietnamese "chia sẻ" (share), "lưu bài" (save)
-                                                "download", "audio"};
+                                                "download", "audio", "drucken", "imprimer", "imprimir", "stampa"};
   if (words < 3 || words > kMaxWords || lower.ends_with('.')) return false;
   std::set<std::string_view> tools;
   for (std::string_view w : words_of(lower)) {
@@ -499,6 +499,11 @@ bool is_card_fact(std::string_view line, std::size_t words) {
     const auto digit = [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)) != 0; };
     if (!number.empty() && std::all_of(number.begin(), number.end(), [&](char ch) { return digit(ch) || ch == '.'; }) &&
         digit(number.front()) && std::none_of(value.begin(), value.end(), digit))
+      return false;
+    // A listicle's count names its subject too: "Dry Mouth: 10 Common Causes", not "Prep time: 15 minutes".
+    if (const std::size_t sp = value.find(' '); sp != std::string_view::npos && words_in(value) >= 3 &&
+                                                std::all_of(value.begin(), value.begin() + static_cast<std::ptrdiff_t>(sp), digit) &&
+                                                std::isupper(static_cast<unsigned char>(value[sp + 1])))
       return false;
     return words_in(value) == 1 || std::any_of(value.begin(), value.end(), [](char ch) {
              return std::isdigit(static_cast<unsigned char>(ch));

@@ -432,5 +432,24 @@ TEST(HtmlPageShapes, BreadcrumbsTeasersLinksAndPromptsInMoreLanguages) {
   EXPECT_TRUE(has(text, "Branch libraries")) << text;
 }
 
+TEST(HtmlPageShapes, ASlideshowsHeadlineAndTheFurnitureOfDailiesAndMagazines) {
+  // The visible <h1> opens the JSON-LD headline, which goes on for search engines.
+  const std::string html =
+      "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":"
+      "\"MedicalWebPage\",\"headline\":\"Dry Mouth: 10 Common Causes and How to Find Relief\"}</script></head><body>"
+      "<article><h1 class=\"vp-slideshow__title\">Dry Mouth: 10 Common Causes</h1><p>1/12</p>" + std::string(kBody) +
+      "<p>Published - May 14, 2026 08:12 pm IST - HYDERABAD</p><p>Also Read Heatwave: orange alert issued for 12 "
+      "districts</p><p>MykoNail Nagellack ab 24,95 \u20ac In Apotheke vorbestellen</p><p>Zu Risiken und Nebenwirkungen "
+      "lesen Sie die Packungsbeilage und fragen Sie Ihre \u00c4rztin.</p><p>Dr. Nathan Okafor is a family physician in "
+      "Bayport. He is unable to answer letters personally.</p><p>Also read the leaflet that comes with your medicine.</p>"
+      "</article></body></html>";
+  const Article a = parse_html(html, rules());
+  EXPECT_EQ(a.title, "Dry Mouth: 10 Common Causes");
+  const std::string text = all_text(a);
+  for (std::string_view gone : {"1/12", "HYDERABAD", "Heatwave", "MykoNail", "Packungsbeilage", "unable to answer"})
+    EXPECT_FALSE(has(text, gone)) << gone << "\n" << text;
+  EXPECT_TRUE(has(text, "Also read the leaflet")) << text;
+}
+
 }  // namespace
 }  // namespace readaloud

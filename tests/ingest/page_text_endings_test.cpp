@@ -173,5 +173,54 @@ TEST(PageTextEndings, RecipeCardsKeepTheirIngredientsWithoutCheckBoxesAndDropThe
   EXPECT_EQ(classify("Share via WhatsApp").rule, "share-button");
 }
 
+TEST(PageTextEndings, AnAnswersSignOffStaysAndTheAskBoxUnderItGoes) {
+  const std::string page =
+      std::string(kSiteTop) + "Ho spesso le afte in bocca: devo preoccuparmi?\n\n" + std::string(kBody) +
+      "Un cordiale saluto.\n\nHai un dubbio sulla tua salute?\n\n"
+      "Fai la tua domanda ai nostri specialisti: \xC3\xA8 gratuito e anonimo.\n\nFai una domanda\n\nDomande correlate\n";
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_TRUE(has(text, "Un cordiale saluto.")) << text;
+  EXPECT_FALSE(has(text, "specialisti")) << text;
+  // A journal summary's funding note and its attention widget go; a fact list's funding line and a sentence stay.
+  EXPECT_EQ(classify("Funding: The study was funded by the Foundation for Healthy Ageing Research.").rule,
+            "press-backmatter");
+  EXPECT_NE(classify("Funding: $2.4 million raised by the hospital's foundation").rule, "press-backmatter");
+  EXPECT_EQ(classify("Mentioned by 14 news outlets").kind, PageLineKind::Chrome);
+  EXPECT_NE(classify("As mentioned by the nurse, keep the wound dry for two days.").kind, PageLineKind::Chrome);
+  EXPECT_EQ(classify("The Waiting Room is general information, not medical advice for you personally.").rule,
+            "disclaimer");
+}
+
+TEST(PageTextEndings, TitlesUnderNoticesKickersTabsAndContentsBoxes) {
+  const std::string body = std::string(kBody);
+  // A site-wide notice over the page, then the page's one-word title.
+  const std::string notice = "Skip to main content\nStudent Health Center Menu Patient Portal\n\n"
+                             "Flu shots: Walk-in clinics run Tuesdays and Thursdays through December 12. Bring your ID.\n\n"
+                             "Sore Throat\n\n" + body + "\xC2\xA9 2026 Student Health\n";
+  EXPECT_EQ(parse_plaintext(notice, rules()).title, "Sore Throat");
+  // A menu's section with the story's tag after it; the byline names a writer, a place and a date.
+  const std::string kicker = std::string(kSiteTop) + "Salud y bienestar\n\nDeportes\n\nSalud y bienestar Envejecimiento\n\n"
+                             "Ganar fuerza despu\xC3\xA9s de los 60: por qu\xC3\xA9 las pesas importan\n\n"
+                             "A partir de cierta edad se pierde masa muscular cada a\xC3\xB1o, y entrenar la fuerza lo frena.\n\n"
+                             "Luc\xC3\xAD" "a Carrasco Ibarra Madrid - 12 dic 2026 - 05:20 CET\n\n" + body;
+  EXPECT_EQ(parse_plaintext(kicker, rules()).title,
+            "Ganar fuerza despu\xC3\xA9s de los 60: por qu\xC3\xA9 las pesas importan");
+  // A Title Case headline over a subtitle in sentence case.
+  const std::string essay = std::string(kSiteTop) + "What Nobody Told Me About Quitting Vaping\n\n"
+                            "Cravings, terrible sleep and the strange slump on day three\n\n"
+                            "Dana Whitfield\n\nPublished in Slow Mend \xC2\xB7 8 min read \xC2\xB7 Oct 8, 2026\n\n" + body;
+  EXPECT_EQ(parse_plaintext(essay, rules()).title, "What Nobody Told Me About Quitting Vaping");
+  // A headline over its standfirst, byline, picture credit and a table of contents.
+  const std::string contents = std::string(kSiteTop) + "Nagelpilz: So werden Sie ihn wieder los\n\n"
+                               "Gelblich verf\xC3\xA4rbt und br\xC3\xBC" "chig: Ein Nagelpilz ist l\xC3\xA4stig, aber gut zu behandeln.\n\n"
+                               "von Katrin Wollenberg, aktualisiert am 20.11.2026\n\nFu\xC3\x9F mit verf\xC3\xA4rbtem Zehennagel\n"
+                               "\xC2\xA9 Bildagentur Nordlicht/Anja Voss\n\nInhaltsverzeichnis\n\n1. Was ist Nagelpilz?\n"
+                               "2. Symptome\n3. Behandlung\n4. Vorbeugen\n5. Wann zum Arzt?\n6. Quellen\n\n" + body;
+  EXPECT_EQ(parse_plaintext(contents, rules()).title, "Nagelpilz: So werden Sie ihn wieder los");
+  // A listicle's count in the headline is no fact of a card.
+  EXPECT_NE(classify("Dry Mouth: 10 Common Causes").kind, PageLineKind::Meta);
+  EXPECT_EQ(classify("Prep time: 15 minutes").kind, PageLineKind::Meta);
+}
+
 }  // namespace
 }  // namespace readaloud
