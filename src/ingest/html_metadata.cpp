@@ -345,6 +345,14 @@ bool is_title_tail(const std::string& h1, const std::string& title_tag, const st
   });
 }
 
+/// A health library's entry shows its name alone: "Cellulitis" (`visible`,
+/// lower-cased) for the JSON-LD headline "Cellulitis (Skin Infection):
+/// Symptoms, ..." (`told`).
+bool names_entry_of(const std::string& visible, const std::string& told) {
+  return !visible.empty() && told.size() > visible.size() + 2 && told.starts_with(visible) &&
+         std::string_view("(:,").find(told[visible.size() + (told[visible.size()] == ' ')]) != npos;
+}
+
 /// The visible headline when og:title is a social-media variant ("Naproxen —
 /// what you need to know" over "Naproxen: a guide to taking it safely"): the
 /// page's only <h1> of two words or more that is not its site or section
@@ -449,13 +457,11 @@ void prefer_titled_h1(const HeadFacts& f, PageMetadata& m) {
   if (m.title.source != "JSON-LD headline" || f.titled_h1s.size() != 1) return;
   const std::string& h1 = f.titled_h1s.front();
   const std::string visible = lower_collapsed(h1), told = lower_collapsed(m.title.value);
-  // A health library's entry shows its name alone: "Cellulitis" for "Cellulitis (Skin Infection): Symptoms, ...";
-  // a slideshow shows the start of a longer headline: "Dry Mouth: 10 Common Causes" for "… and How to Find Relief".
+  // A slideshow shows the start of a longer headline: "Dry Mouth: 10 Common Causes" for "… and How to Find Relief".
   constexpr std::size_t kMinPrefixWords = 3;
-  const bool names_entry =
-      !visible.empty() && told.size() > visible.size() + 2 && told.starts_with(visible) &&
-      (std::string_view("(:,").find(told[visible.size() + (told[visible.size()] == ' ')]) != npos ||
-       (told[visible.size()] == ' ' && count_words(h1) >= kMinPrefixWords));
+  const bool names_entry = names_entry_of(visible, told) ||
+                           (told.size() > visible.size() + 2 && told.starts_with(visible) &&
+                            told[visible.size()] == ' ' && count_words(h1) >= kMinPrefixWords);
   if (names_entry) {
     m.title = {collapse(h1), "title-classed <h1> naming the entry of a JSON-LD headline"};
     return;

@@ -1191,6 +1191,24 @@ bool passed_on_the_way_up(const std::vector<Unit>& units, std::size_t i) {
          (u.line.kind == PageLineKind::Short && i + 1 < units.size() && is_picture_credit(units[i + 1]));
 }
 
+/// A video page's title over its channel row: under the title, the
+/// channel's name, its subscribers, a Subscribe button and a row of counts
+/// and buttons; then the views and date over the description. When the
+/// search stopped at the buttons, the title is the first long heading above
+/// them.
+void add_over_channel_row(const std::vector<Unit>& units, std::size_t begin, TitleCandidates& out) {
+  constexpr std::size_t kReach = 8, kMinWords = 6;
+  if (begin == 0 || units[begin - 1].line.kind != PageLineKind::Meta) return;
+  for (std::size_t i = begin - 1, steps = 0; i > 0 && steps < kReach; --i, ++steps) {
+    const Unit& u = units[i - 1];
+    if (u.line.kind == PageLineKind::Prose) return;
+    if (title_like(u) && count_words(u.text) >= kMinWords && !ends_sentence(u.text)) {
+      out.units.push_back(i - 1);
+      return;
+    }
+  }
+}
+
 /// Looks back from `begin` past bylines, dates, credits, share widgets,
 /// breadcrumbs, fact rows and "key points" bullets, stopping at prose and
 /// other chrome; a long line under a shorter heading is its standfirst.
@@ -1268,6 +1286,7 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
     candidates.push_back(i - 1);
   }
   if (stopped > 0 && !passed_meta) add_dated_above_box(units, begin, stopped, out);
+  if (candidates.empty()) add_over_channel_row(units, begin, out);
   return out;
 }
 

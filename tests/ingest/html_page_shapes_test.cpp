@@ -449,6 +449,13 @@ TEST(HtmlPageShapes, ASlideshowsHeadlineAndTheFurnitureOfDailiesAndMagazines) {
   for (std::string_view gone : {"1/12", "HYDERABAD", "Heatwave", "MykoNail", "Packungsbeilage", "unable to answer"})
     EXPECT_FALSE(has(text, gone)) << gone << "\n" << text;
   EXPECT_TRUE(has(text, "Also read the leaflet")) << text;
+  // A shop's empty "Recently viewed" box and a Portuguese review line.
+  const std::string more = text_of("<body><article><h1>Obstipa\u00e7\u00e3o</h1><p>Conte\u00fado revisto pela Dire\u00e7\u00e3o "
+                                   "de Conte\u00fados Cl\u00ednicos</p>" + std::string(kBody) +
+                                   "<section><h2>Recently viewed</h2><p>You haven't viewed any products yet.</p></section>"
+                                   "</article></body>");
+  for (std::string_view gone : {"revisto", "Recently viewed", "haven't viewed"})
+    EXPECT_FALSE(has(more, gone)) << gone << "\n" << more;
 }
 
 }  // namespace

@@ -222,5 +222,16 @@ TEST(PageTextEndings, TitlesUnderNoticesKickersTabsAndContentsBoxes) {
   EXPECT_EQ(classify("Prep time: 15 minutes").kind, PageLineKind::Meta);
 }
 
+TEST(PageTextEndings, AVideoPagesTitleStandsOverItsChannelRow) {
+  const std::string page =
+      "\xE2\x98\xB0 Streamly\n[                    ]Search\nSign in\n\xE2\x96\xB6 0:00 / 4:12 CC\n#firstaid #choking\n"
+      "How to help someone who is choking: back blows and abdominal thrusts\n[rfa]\n"
+      "Ridgeview First Aid Academy \xE2\x9C\x94\n212K subscribers\nSubscribe\n"
+      "\xF0\x9F\x91\x8D 6.9K \xF0\x9F\x91\x8E Share Download Clip Save \xE2\x80\xA6\n184,302 views Feb 3, 2026\n" +
+      std::string(kBody) + "\xC2\xA9 2026 Streamly\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title,
+            "How to help someone who is choking: back blows and abdominal thrusts");
+}
+
 }  // namespace
 }  // namespace readaloud
