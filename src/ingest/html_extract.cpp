@@ -31,7 +31,9 @@ constexpr std::size_t kShortBlockBytes = 1200;
 /// of its items end a sentence and it has almost no link text.
 constexpr double kSentenceItemShare = 0.6;
 constexpr double kSentenceBoxLinkDensity = 0.1;
-constexpr double kMaxBetweenLinkDensity = 0.5;  // a block between two parts of the article: mostly links is a list of stories
+/// A block between two parts of the article with this share of link text or
+/// more is a list of stories, not a part of it.
+constexpr double kMaxBetweenLinkDensity = 0.5;
 
 bool contains(const GumboNode* outer, const GumboNode* inner) {
   for (const GumboNode* p = inner; p != nullptr; p = p->parent)

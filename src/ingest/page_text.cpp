@@ -158,7 +158,8 @@ bool is_date_row(std::string_view t, std::size_t words) {
       "last", "modified", "updated", "published", "on", "at"};
   if (words > kMaxWords || !has_date(t)) return false;
   for (std::string_view w : words_of(t)) {
-    if (std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) continue;
+    if (std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }))
+      continue;
     std::string lower = ascii_lower(w);
     while (!lower.empty() && (lower.back() == ',' || lower.back() == '.' || lower.back() == ':')) lower.pop_back();
     if (lower.size() > 3 && std::ranges::find(kDateWords, lower) == std::end(kDateWords)) lower.resize(3);  // "December"
@@ -530,7 +531,8 @@ bool is_laid_out(std::string_view line) { return line.find("   ") != std::string
 /// `min_near` lines run near it; 0 when they were not wrapped. With
 /// `mid_sentence`, half of the lines near the width must break off in the
 /// middle of a sentence, as wrapped lines do and whole paragraphs do not.
-std::size_t wrap_width(const std::vector<RawLine>& lines, std::size_t max_width, std::size_t min_near, bool mid_sentence) {
+std::size_t wrap_width(const std::vector<RawLine>& lines, std::size_t max_width, std::size_t min_near,
+                       bool mid_sentence) {
   // A dump keeps a few lines past the width: a link list's addresses, a
   // heading or a line a text browser would not break.
   constexpr std::size_t kOverWidthShare = 30;  // one line in this many may run past the width
@@ -557,10 +559,9 @@ std::size_t wrap_width(const std::vector<RawLine>& lines, std::size_t max_width,
       near_open += open_ended[k];
     }
   // Ten lines near the width for each one past it.
-  return near >= min_near && near * 10 >= widths.size() && over * kOverWidthShare <= widths.size() && over * 10 <= near &&
-                 (!mid_sentence || near_open * 2 >= near)
-             ? width
-             : 0;
+  const bool near_enough = near >= min_near && near * 10 >= widths.size();
+  const bool few_over = over * kOverWidthShare <= widths.size() && over * 10 <= near;
+  return near_enough && few_over && (!mid_sentence || near_open * 2 >= near) ? width : 0;
 }
 
 /// The width a text browser wrapped the dump at: 80 columns, or up to
@@ -985,7 +986,8 @@ bool is_nav_row(std::string_view t) {
 bool followed_by_meta(const std::vector<Unit>& units, std::size_t c, std::size_t begin) {
   // The text may open with the standfirst itself: the byline stands under it.
   const bool standfirst_first = begin == c + 1 && count_words(units[begin].text) <= kMaxStandfirstWords;
-  for (std::size_t i = c + 1; i < std::min(begin + (standfirst_first ? 2 : 1), c + kMetaReach + 1) && i < units.size(); ++i) {
+  const std::size_t reach = std::min(begin + (standfirst_first ? 2 : 1), c + kMetaReach + 1);
+  for (std::size_t i = c + 1; i < reach && i < units.size(); ++i) {
     const PageLine& l = units[i].line;
     if (i > begin) return l.rule == "page-byline" || l.rule == "byline";  // not a picture's credit
     if (l.kind == PageLineKind::Meta) return true;
@@ -1800,10 +1802,12 @@ struct FirstAnswer {
 /// by a 58-year-old woman · Nov 28" over the question, "Answered Nov 29" over
 /// the answer), the answer follows its signature and ends before the next
 /// answerer's name and the votes above it.
-FirstAnswer cut_after_first_answer(const std::vector<Unit>& units, std::size_t title, std::size_t begin, std::size_t end) {
+FirstAnswer cut_after_first_answer(const std::vector<Unit>& units, std::size_t title, std::size_t begin,
+                                   std::size_t end) {
   constexpr std::size_t kMaxTrailer = 4;  // a vote row and the next answerer's name
   const auto signature = [&](std::size_t i, bool answer_only) {
-    return units[i].line.rule == "page-qa-signature" && is_qa_signature(units[i].text, count_words(units[i].text), answer_only);
+    return units[i].line.rule == "page-qa-signature" &&
+           is_qa_signature(units[i].text, count_words(units[i].text), answer_only);
   };
   std::size_t first = begin + 1;
   while (first < end && !signature(first, true)) ++first;
@@ -1821,8 +1825,10 @@ FirstAnswer cut_after_first_answer(const std::vector<Unit>& units, std::size_t t
   std::size_t next = first + 1;
   while (next < end && !signature(next, false)) ++next;
   if (next < end)
-    for (std::size_t k = 0; k < kMaxTrailer && next > first + 1 && !sentence(next - 1) && !is_bullet_item(units[next - 1].text); ++k)
+    for (std::size_t k = 0; k < kMaxTrailer && next > first + 1; ++k) {
+      if (sentence(next - 1) || is_bullet_item(units[next - 1].text)) break;
       --next;
+    }
   return {next, header, first + 1};
 }
 
@@ -2050,11 +2056,13 @@ std::vector<bool> link_boxes(const std::vector<Unit>& units, std::size_t from, s
                                 (count_words(units[i].text) <= kMaxStoryTitleWords && !units[i].text.ends_with('.'));
     const bool section_heading = heading_shaped && !marker && !is_bullet_item(units[i].text) &&
                                  units[i].first > units[i - 1].last + 1 &&
-                                 i + 1 < end && (units[i + 1].line.kind == PageLineKind::Prose || is_lead_in(units[i + 1].text)) &&
+                                 i + 1 < end &&
+                                 (units[i + 1].line.kind == PageLineKind::Prose || is_lead_in(units[i + 1].text)) &&
                                  !units[i + 1].text.starts_with(units[i].text) && !is_author_bio(units[i + 1].text);
     // A linked story's title may read as prose ("• Bluthochdruck: Wie viel Salz ist noch gesund?"),
     // a headline with no full stop.
-    const bool story_item = l.kind == PageLineKind::Prose && (is_bullet_item(units[i].text) || !units[i].text.ends_with('.')) &&
+    const bool story_item = l.kind == PageLineKind::Prose &&
+                            (is_bullet_item(units[i].text) || !units[i].text.ends_with('.')) &&
                             count_words(units[i].text) <= kMaxStoryTitleWords && units[i].first == units[i].last;
     linked[i] = in_link_box && (l.kind == PageLineKind::Short || story_item) && !section_heading;
     in_link_box = marker || (in_link_box && (l.kind != PageLineKind::Prose || story_item) && !section_heading);

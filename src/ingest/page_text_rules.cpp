@@ -501,9 +501,10 @@ bool is_card_fact(std::string_view line, std::size_t words) {
         digit(number.front()) && std::none_of(value.begin(), value.end(), digit))
       return false;
     // A listicle's count names its subject too: "Dry Mouth: 10 Common Causes", not "Prep time: 15 minutes".
-    if (const std::size_t sp = value.find(' '); sp != std::string_view::npos && words_in(value) >= 3 &&
-                                                std::all_of(value.begin(), value.begin() + static_cast<std::ptrdiff_t>(sp), digit) &&
-                                                std::isupper(static_cast<unsigned char>(value[sp + 1])))
+    const std::size_t sp = value.find(' ');
+    const std::string_view count = value.substr(0, sp);
+    if (sp != std::string_view::npos && words_in(value) >= 3 && std::all_of(count.begin(), count.end(), digit) &&
+        std::isupper(static_cast<unsigned char>(value[sp + 1])))
       return false;
     return words_in(value) == 1 || std::any_of(value.begin(), value.end(), [](char ch) {
              return std::isdigit(static_cast<unsigned char>(ch));
@@ -596,8 +597,9 @@ bool starts_like_byline(std::string_view line) {
                             "written by:", "door ", "aangepast", "bijgewerkt", "gepubliceerd", "publicerad ",
                             "uppdaterad ", "publisert ", "oppdatert ", "udgivet ", "opdateret ",
                             // an expert's answer on a Q&A page: "Risponde il Dott. Marco Ferretti, odontoiatra"
-                            "answered by ", "author: ", "authors: ", "autor: ", "autore: ", "risponde il ", "risponde la ", "responde el ", "responde la ",
-                            "responde o ", "responde a ", "répond le ", "répond la ", "es antwortet "});
+                            "answered by ", "author: ", "authors: ", "autor: ", "autore: ", "risponde il ",
+                            "risponde la ", "responde el ", "responde la ", "responde o ", "responde a ",
+                            "répond le ", "répond la ", "es antwortet "});
 }
 
 namespace {
