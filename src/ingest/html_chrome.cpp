@@ -325,6 +325,49 @@ bool is_video_box(const GumboNode* el) {
   return false;
 }
 
+/// Whether `text` holds a telephone number of seven digits or more: "(555)
+/// 555-0172", "1-800-555-0139", "808 555 124". Emergency numbers (911, 999,
+/// 112) are shorter.
+bool holds_phone_number(std::string_view text) {
+  constexpr int kMinDigits = 7;
+  int digits = 0;
+  for (char c : text) {
+    if (std::isdigit(static_cast<unsigned char>(c)) != 0) {
+      if (++digits >= kMinDigits) return true;
+    } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '+') {
+      digits = 0;
+    }
+  }
+  return false;
+}
+
+/// A service box: a short question for a title ("Questions?", "Precisa de
+/// aconselhamento?", "Questions? Ask a pharmacist") over a telephone line or
+/// chat to use, or a paid service's button. It points away from the article. Not a box that speaks of an
+/// emergency: a warning never goes.
+bool is_service_box(const GumboNode* el) {
+  constexpr std::size_t kMaxWords = 45;
+  constexpr std::size_t kMaxQuestionWords = 3;
+  const GumboTag tag = el->v.element.tag;
+  if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_ASIDE) return false;
+  const std::string text = subtree_text(el, kMaxWords * 12, true);
+  if (count_words(text) > kMaxWords) return false;
+  const std::string lower = ascii_lower(trim(text));
+  const std::size_t question = lower.find('?');
+  if (question == npos || count_words(std::string_view(lower).substr(0, question)) > kMaxQuestionWords) return false;
+  for (std::string_view urgent : {"emergenc", "urgent", "immediately", "right away", "urgence", "urgencia", "notfall",
+                                  "emergência", "urgência", "112", "911", "999"})
+    if (lower.find(urgent) != npos) return false;
+  if (holds_phone_number(lower)) return true;
+  // Or a paid service and its button: "Feeling sinus pressure? See a
+  // provider by video … Visits start at $39. Start a visit".
+  const bool price = std::any_of(lower.begin(), lower.end(), [](char c) { return c == '$'; }) ||
+                     lower.find("\xC2\xA3") != npos || lower.find("\xE2\x82\xAC") != npos;
+  return price && find_element(el, [](const GumboNode* n) {
+           return tag_of(n) == GUMBO_TAG_A || tag_of(n) == GUMBO_TAG_BUTTON;
+         }) != nullptr;
+}
+
 /// A footnote or citation mark: <sup><a href="#cite_note-2">[2]</a></sup>, a
 /// number of at most three digits (in brackets or not) linking inside the page.
 bool is_citation_mark(const GumboNode* el) {
@@ -442,6 +485,7 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
   if (is_citation_mark(el)) return "chrome: citation mark";
   if (is_link_line(el)) return "chrome: link line";
   if (!is_callout && is_video_box(el)) return "chrome: video";
+  if (holders.count(el) == 0 && is_service_box(el)) return "chrome: service box";
   if (is_reference_accordion(el)) return "chrome: sources";
   const GumboTag tag = el->v.element.tag;
   if (!is_callout && holders.count(el) == 0 && is_form_box(el)) return "chrome: form box";

@@ -383,6 +383,29 @@ void prefer_visible_h1(const HeadFacts& f, PageMetadata& m) {
   if (found != nullptr) m.title = {collapse(*found), "<h1> over a different og:title"};
 }
 
+/// A condition page's only <h1> names its entry and <title> opens with it
+/// ("COPD flare-ups: what to do when your symptoms get worse | Site", or
+/// "Obstipação - Site" alone), while og:title or a JSON-LD headline words the
+/// page for sharing ("What to do if your COPD flares up", "Obstipação: o que
+/// é, causas e tratamento"): the <h1> is the title the reader sees. Not when
+/// <title> holds the structured title: a blog's "Blog name: Post title", its
+/// <h1> the blog's name and og:title the post's.
+void prefer_h1_opening_title(const HeadFacts& f, PageMetadata& m) {
+  if (m.h1s.size() != 1 || (m.title.source != "og:title" && m.title.source != "JSON-LD headline")) return;
+  const std::string& h1 = m.h1s.front();
+  const std::string l = lower_collapsed(h1), told = lower_collapsed(m.title.value);
+  const std::string part = lower_collapsed(clean_title(f.title_tag, m.site_name.value, {}));
+  if (l.empty() || told.empty() || part.find(told) != npos ||
+      (one_holds_the_other(l, told) && !names_entry_of(l, told)))
+    return;
+  constexpr std::size_t kSharedWordBytes = 4;  // "COPD"
+  const std::vector<std::string> said = lowercase_words(told, kSharedWordBytes), shown = lowercase_words(l, kSharedWordBytes);
+  const bool shares = std::any_of(said.begin(), said.end(), [&](const std::string& w) { return std::ranges::find(shown, w) != shown.end(); });
+  const bool whole = part == l && names_entry_of(l, told);
+  const bool opens = count_words(h1) >= 2 && part.starts_with(l + ": ") && shares;
+  if (whole || opens) m.title = {collapse(h1), "<h1> opening <title>"};
+}
+
 /// Two wordings of one headline: "Gout: symptoms, causes, and treatment" and
 /// "Gout: symptoms, causes, diagnosis, and treatment". All but one word of the
 /// shorter in the longer, and the shorter at least two thirds of its length
@@ -571,6 +594,7 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
   }
   prefer_visible_h1(f, m);
   set(m.title, clean_title(f.og_title, site, m.h1s), "og:title");
+  prefer_h1_opening_title(f, m);
   // When no <h1> carries the headline (the page has none, or its <h1> is
   // the site's or the section's name), an <h2> that tells <title>'s
   // headline part is the visible headline, often fuller ("Chocolate, grapes

@@ -537,6 +537,13 @@ TEST(BoilerplateBuiltin, AReviewBoxsLabelsAndADateAloneOnItsLine) {
   const BoilerplateFilter f = BoilerplateFilter::builtin();
   EXPECT_EQ(rule_for(f, "Page last reviewed"), "review-date");
   EXPECT_EQ(rule_for(f, "Next review due"), "review-date");
+  for (const std::string line : {"Next review due: October 2029", "Mise à jour le 27 novembre 2026",
+                                 "Aktualisiert am 3. Dezember 2026", "Actualizado el 3 de diciembre de 2026",
+                                 "Bijgewerkt op 3 maart 2026"})
+    EXPECT_EQ(rule_for(f, line), "review-date") << line;
+  EXPECT_EQ(rule_for(f, "Stand der Forschung ist, dass Bewegung hilft."), "");
+  EXPECT_EQ(rule_for(f, "Contact Ana Ruiz at aruiz@paper.example or (555) 555-0161."), "byline");
+  EXPECT_EQ(rule_for(f, "Contact your doctor at once if the rash spreads."), "");
   for (const std::string line : {"2 September 2026", "September 2, 2026", "Tuesday, 3 Dec. 2026", "12.05.2026", "2026-12-05"})
     EXPECT_EQ(rule_for(f, line), "publish-date") << line;
   for (const std::string line : {"May 2026 was the wettest month on record.", "2 September 2026: the clinic opens."})

@@ -132,6 +132,23 @@ TEST(HtmlChrome, CalloutsByClassAndRole) {
   EXPECT_FALSE(of("p").has_value());
 }
 
+TEST(HtmlChrome, AServiceBoxGoesButAWarningWithANumberStays) {
+  const Page page(
+      "<body><div id=\"q\"><h2>Questions?</h2><p>Call the Oakridge Nurse Line at (555) 555-0188, any time.</p></div>"
+      "<section id=\"pt\"><h2>Precisa de aconselhamento?</h2><p>Ligue 808 555 124, 24 horas por dia.</p></section>"
+      "<div id=\"v\" class=\"box\"><p>Sore throat?</p><p>See a doctor by video today. Visits from $29.</p>"
+      "<a href=\"/visit\">Start a visit</a></div>"
+      "<div id=\"w\"><h3>Breathless?</h3><p>Call 999 or the ward on 01632 555381 right away.</p></div>"
+      "<div id=\"f\"><h3>How long does a flare-up usually last?</h3><p>About a week. Our helpline is 0800 555 0199.</p></div>"
+      "<div id=\"c\"><h3>What does it cost?</h3><p>A visit costs $29 at most clinics.</p></div></body>");
+  EXPECT_EQ(page.reason("q"), "chrome: service box");
+  EXPECT_EQ(page.reason("pt"), "chrome: service box");
+  EXPECT_EQ(page.reason("v"), "chrome: service box");
+  EXPECT_EQ(page.reason("w"), std::nullopt);  // an emergency: a warning, kept
+  EXPECT_EQ(page.reason("f"), std::nullopt);  // a question of the article, not a box's title
+  EXPECT_EQ(page.reason("c"), std::nullopt);  // a price without a button to buy
+}
+
 TEST(HtmlChrome, ProseNeedsLengthPunctuationAndFewLinks) {
   const GumboOutputPtr doc = parse_document(
       "<div id=\"t\"><p>Doctors say most people recover within a week, and rest, fluids and time are usually "

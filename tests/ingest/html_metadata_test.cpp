@@ -143,6 +143,38 @@ TEST(HtmlMetadata, VisibleHeadlineWinsOverADifferentOgTitleSharingItsSubject) {
   EXPECT_EQ(two.title.value, "Storm warning for the coast");
 }
 
+TEST(HtmlMetadata, AnEntryNameH1OpeningTitleWinsOverASharingVariant) {
+  // <title> opens with the <h1>, og:title words the page for sharing.
+  const PageMetadata m = read(
+      "<head><title>Gout flare-ups: what to do when a joint swells | Joint Care UK</title>"
+      "<meta property=\"og:title\" content=\"What to do if your gout flares up\"></head>"
+      "<body><h1 class=\"hero__title\">Gout flare-ups</h1></body>");
+  EXPECT_EQ(m.title.value, "Gout flare-ups");
+  EXPECT_EQ(m.title.source, "<h1> opening <title>");
+
+  // <title> is the <h1> and the site; the JSON-LD headline names the entry and goes on.
+  const PageMetadata entry = read(
+      "<head><title>Azia - Linha Norte 24</title><meta property=\"og:site_name\" content=\"Linha Norte 24\">"
+      "<script type=\"application/ld+json\">{\"@type\":\"MedicalWebPage\","
+      "\"headline\":\"Azia: o que \u00e9, causas e tratamento\"}</script></head>"
+      "<body><h1>Azia</h1></body>");
+  EXPECT_EQ(entry.title.value, "Azia");
+
+  // A blog's "Name: Post" <title> holds og:title: the post's title stays.
+  const PageMetadata blog = read(
+      "<head><title>Oak Lane Notes: Oak pollen season is here</title>"
+      "<meta property=\"og:title\" content=\"Oak pollen season is here\"></head>"
+      "<body><h1><a href=\"/\">Oak Lane Notes</a></h1></body>");
+  EXPECT_EQ(blog.title.value, "Oak pollen season is here");
+
+  // Nor when the sharing title shares no word with the <h1>.
+  const PageMetadata other = read(
+      "<head><title>Night shifts: sleeping in the day | Work Health</title>"
+      "<meta property=\"og:title\" content=\"How to rest after a late rota\"></head>"
+      "<body><h1>Night shifts</h1></body>");
+  EXPECT_EQ(other.title.value, "How to rest after a late rota");
+}
+
 TEST(HtmlMetadata, DctermsTitleNewsModulesAndAPublishedDocumentsTitleParagraph) {
   const PageMetadata gov = read(
       "<head><title>Wood smoke and health: lower the risks - Health Agency</title>"
