@@ -325,22 +325,6 @@ bool is_video_box(const GumboNode* el) {
   return false;
 }
 
-/// Whether `text` holds a telephone number of seven digits or more: "(555)
-/// 555-0172", "1-800-555-0139", "808 555 124". Emergency numbers (911, 999,
-/// 112) are shorter.
-bool holds_phone_number(std::string_view text) {
-  constexpr int kMinDigits = 7;
-  int digits = 0;
-  for (char c : text) {
-    if (std::isdigit(static_cast<unsigned char>(c)) != 0) {
-      if (++digits >= kMinDigits) return true;
-    } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '+') {
-      digits = 0;
-    }
-  }
-  return false;
-}
-
 /// A service box: a short question for a title ("Questions?", "Precisa de
 /// aconselhamento?", "Questions? Ask a pharmacist") over a telephone line or
 /// chat to use, or a paid service's button. It points away from the article. Not a box that speaks of an
@@ -355,9 +339,7 @@ bool is_service_box(const GumboNode* el) {
   const std::string lower = ascii_lower(trim(text));
   const std::size_t question = lower.find('?');
   if (question == npos || count_words(std::string_view(lower).substr(0, question)) > kMaxQuestionWords) return false;
-  for (std::string_view urgent : {"emergenc", "urgent", "immediately", "right away", "urgence", "urgencia", "notfall",
-                                  "emergência", "urgência", "112", "911", "999"})
-    if (lower.find(urgent) != npos) return false;
+  if (speaks_of_emergency(lower)) return false;
   if (holds_phone_number(lower)) return true;
   // Or a paid service and its button: "Feeling sinus pressure? See a
   // provider by video … Visits start at $39. Start a visit".

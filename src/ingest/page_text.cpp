@@ -1986,6 +1986,25 @@ std::vector<bool> sign_up_boxes(const std::vector<Unit>& units, std::size_t from
   return out;
 }
 
+/// Marks a service box inside [from, end) in `boxes`: a short question for a
+/// heading ("Questions?", "Precisa de aconselhamento?") over a line that
+/// gives a telephone number ("... call the Nurse Line at (555) 555-0172"),
+/// and a button under it if one follows. Never a box that speaks of an
+/// emergency: that is a warning.
+void mark_service_boxes(const std::vector<Unit>& units, std::size_t from, std::size_t end, std::vector<bool>& boxes) {
+  constexpr std::size_t kMaxQuestionWords = 3, kMaxLineWords = 45;
+  for (std::size_t q = from; q + 1 < end; ++q) {
+    const std::string& heading = units[q].text;
+    const std::string& line = units[q + 1].text;
+    if (!heading.ends_with('?') || count_words(heading) > kMaxQuestionWords || count_words(line) > kMaxLineWords)
+      continue;
+    const std::string lower = utf8::fold_case(heading + " " + line);
+    if (!holds_phone_number(line) || speaks_of_emergency(lower)) continue;
+    boxes[q] = boxes[q + 1] = true;
+    if (q + 2 < end && is_call_to_action(units[q + 2].text, count_words(units[q + 2].text))) boxes[q + 2] = true;
+  }
+}
+
 /// An entry of a live blog's list, behind its bullet: "• 11:04 a.m. Airlines waive ...", "• 09:48 ...".
 bool opens_with_clock(std::string_view t) {
   if (t.starts_with("\u2022")) t = trim(t.substr(3));
@@ -2088,7 +2107,8 @@ bool is_byline_inside(const std::vector<Unit>& units, std::size_t i, RegionBound
 
 std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBounds r, const std::vector<bool>& toc) {
   std::vector<PageLine> out;
-  const std::vector<bool> boxes = sign_up_boxes(units, r.begin, r.end);
+  std::vector<bool> boxes = sign_up_boxes(units, r.begin, r.end);
+  mark_service_boxes(units, r.begin, r.end, boxes);
   const std::vector<bool> live_box = live_boxes(units, r.begin, r.end);
   const std::size_t first = r.title + (r.title < r.begin ? 1 : 0);
   const std::vector<bool> links = link_boxes(units, first, r.begin, r.end);

@@ -83,4 +83,25 @@ std::vector<std::string> lowercase_words(std::string_view s, std::size_t min_byt
   return out;
 }
 
+bool holds_phone_number(std::string_view text) {
+  constexpr int kMinDigits = 7;
+  int digits = 0;
+  for (char c : text) {
+    if (std::isdigit(static_cast<unsigned char>(c)) != 0) {
+      if (++digits >= kMinDigits) return true;
+    } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '+') {
+      digits = 0;
+    }
+  }
+  return false;
+}
+
+bool speaks_of_emergency(std::string_view lower) {
+  static constexpr std::string_view kUrgent[] = {"emergenc", "urgent", "immediately", "right away", "urgence",
+                                                 "urgencia", "notfall", "emergência", "urgência", "112", "911",
+                                                 "999"};
+  return std::any_of(std::begin(kUrgent), std::end(kUrgent),
+                     [&](std::string_view w) { return lower.find(w) != std::string_view::npos; });
+}
+
 }  // namespace readaloud

@@ -53,4 +53,14 @@ std::string collapse_spaces(std::string_view s);
 /// punctuation and spaces between them are dropped.
 std::vector<std::string> lowercase_words(std::string_view s, std::size_t min_bytes = 1);
 
+/// Whether `text` holds a telephone number of seven digits or more: "(555)
+/// 555-0172", "1-800-555-0139", "808 555 124". Emergency numbers (911, 999,
+/// 112) are shorter.
+bool holds_phone_number(std::string_view text);
+
+/// Whether `lower` (lower-cased) speaks of an emergency: "emergency",
+/// "urgent", "right away", "112", "911", "999", in the project's languages.
+/// A box that does is a warning, never a service's advertisement.
+bool speaks_of_emergency(std::string_view lower);
+
 }  // namespace readaloud

@@ -544,6 +544,10 @@ TEST(BoilerplateBuiltin, AReviewBoxsLabelsAndADateAloneOnItsLine) {
   EXPECT_EQ(rule_for(f, "Stand der Forschung ist, dass Bewegung hilft."), "");
   EXPECT_EQ(rule_for(f, "Contact Ana Ruiz at aruiz@paper.example or (555) 555-0161."), "byline");
   EXPECT_EQ(rule_for(f, "Contact your doctor at once if the rash spreads."), "");
+  EXPECT_EQ(rule_for(f, "Toegrip Yoga Socks, $14 at Marketbay"), "call-to-action");
+  EXPECT_EQ(rule_for(f, "Kids under 5, $10 at the door, and a lot of fun at the fair."), "");
+  EXPECT_EQ(rule_for(f, "Sources (4)"), "sources");
+  EXPECT_EQ(rule_for(f, "Sources (and how we check them) matter"), "");
   for (const std::string line : {"2 September 2026", "September 2, 2026", "Tuesday, 3 Dec. 2026", "12.05.2026", "2026-12-05"})
     EXPECT_EQ(rule_for(f, line), "publish-date") << line;
   for (const std::string line : {"May 2026 was the wettest month on record.", "2 September 2026: the clinic opens."})

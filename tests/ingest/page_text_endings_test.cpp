@@ -233,5 +233,19 @@ TEST(PageTextEndings, AVideoPagesTitleStandsOverItsChannelRow) {
             "How to help someone who is choking: back blows and abdominal thrusts");
 }
 
+TEST(PageTextEndings, AServiceBoxInTheTextGoesButAnEmergencyBoxStays) {
+  const std::string page = std::string(kSiteTop) + "Hand, foot and mouth disease\n\n" + std::string(kBody) +
+                           "Questions?\n\nIf you have questions, call the Northfield Nurse Line at (555) 555-0172, any "
+                           "day.\n\nRequest an appointment\n\n"
+                           "Worried?\n\nCall 999 or the ward on 01632 555381 right away if your child stops drinking.\n\n" +
+                           std::string(kBody);
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_FALSE(has(text, "Questions?"));
+  EXPECT_FALSE(has(text, "Nurse Line"));
+  EXPECT_FALSE(has(text, "Request an appointment"));
+  EXPECT_TRUE(has(text, "Worried?"));
+  EXPECT_TRUE(has(text, "Call 999 or the ward"));
+}
+
 }  // namespace
 }  // namespace readaloud
