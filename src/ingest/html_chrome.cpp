@@ -201,7 +201,10 @@ ContentHolders find_content_holders(const GumboNode* document) {
     const GumboVector* kids = children_of(n);
     if (kids == nullptr) continue;
     const GumboTag tag = tag_of(n);
-    if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN || names_body(n))
+    // A customer's review or a comment in an <article> of its own holds no article.
+    constexpr std::size_t kMinArticleWords = 60;
+    const bool article = tag == GUMBO_TAG_ARTICLE && count_words(subtree_text(n, kMinArticleWords * 12)) >= kMinArticleWords;
+    if (tag == GUMBO_TAG_H1 || article || tag == GUMBO_TAG_MAIN || names_body(n))
       for (const GumboNode* up = n->parent; up != nullptr && holders.insert(up).second;) up = up->parent;
     for (unsigned i = kids->length; i-- > 0;) stack.push_back(child_at(kids, i));
   }

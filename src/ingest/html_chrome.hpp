@@ -51,7 +51,8 @@ struct CalloutInfo {
 /// The callout an element is, by class part or role, or nullopt.
 std::optional<CalloutInfo> callout_of(const GumboNode* el, const std::vector<std::string>& tokens);
 
-/// The elements that hold an <h1>, <article>, <main> or a block whose class
+/// The elements that hold an <h1>, an <article> of sixty words or more (not
+/// a customer's review or a comment), <main> or a block whose class
 /// names an article body ("entry-content", "post-body") below them: a chrome
 /// class on one of those is a wrapper's ("page-with-ads", "widget Blog"), not chrome.
 using ContentHolders = std::unordered_set<const GumboNode*>;

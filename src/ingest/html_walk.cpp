@@ -219,10 +219,17 @@ bool is_subtitle(const GumboNode* el, const std::vector<std::string>& tokens) {
   std::vector<const GumboNode*> before;
   for (unsigned i = 0; siblings != nullptr && i < siblings->length && child_at(siblings, i) != el; ++i)
     if (is_element(child_at(siblings, i))) before.push_back(child_at(siblings, i));
-  // One line of byline or date (not a paragraph) may stand between.
+  // One line of byline or date (not a paragraph) may stand between, or a
+  // short row in a <p> that is no sentence: a recipe's "★★★★★ 4,6 (212 voti)".
+  constexpr std::size_t kMaxRowWords = 10;
   const auto is_heading = [](const GumboNode* n) { return tag_of(n) >= GUMBO_TAG_H1 && tag_of(n) <= GUMBO_TAG_H6; };
-  if (before.size() >= 2 && tag_of(before.back()) != GUMBO_TAG_P && !is_heading(before.back()) &&
-      count_words(subtree_text(before.back(), kMaxMetaWords * 20)) <= kMaxMetaWords)
+  const auto is_short_row = [&](const GumboNode* n) {
+    const std::string text = subtree_text(n, kMaxRowWords * 20);
+    return count_words(text) <= kMaxRowWords && !trim(text).ends_with('.');
+  };
+  if (before.size() >= 2 && !is_heading(before.back()) &&
+      (tag_of(before.back()) == GUMBO_TAG_P ? is_short_row(before.back())
+                                            : count_words(subtree_text(before.back(), kMaxMetaWords * 20)) <= kMaxMetaWords))
     before.pop_back();
   if (before.empty() || tag_of(before.back()) != GUMBO_TAG_H1) return false;
   return find_element(el, [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_A; }) == nullptr &&

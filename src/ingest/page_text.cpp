@@ -32,6 +32,9 @@ constexpr std::size_t kMaxBannerParagraphWords = 80;  // a consent banner's para
 constexpr std::size_t kBannerReach = 25;  // units from either end of a page where a consent banner sits
 constexpr std::size_t kLongParagraphWords = 15;  // a paragraph after a "Related" heading that keeps it inside
 constexpr std::size_t kMinStandfirstWords = 12;  // a standfirst under a headline is longer than this
+// A headline in two parts ("Box breathing: how a slow count of four can help
+// you calm down") under a category's name is at most this long.
+constexpr std::size_t kMaxHeadlineUnderCategoryWords = 16;
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
@@ -1441,11 +1444,16 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     // A question over its own date or byline is the post's title: a deck states.
     const bool dated_question = heading_above && units[c].text.ends_with('?') &&
                                 !units[c - 1].text.ends_with('?') && followed_by_meta(units, c, begin);
-    // A category's name over the headline: "Rygg och leder" over "Ryggskott – så tar du dig igenom ...".
+    // A category's name over the headline: "Rygg och leder" over "Ryggskott – så tar du dig igenom ...",
+    // "Stress & anxiety" over "Box breathing: how a slow count of four can help you calm down".
     // (A longer line under a short title is its subtitle: "Laufen bei Kälte" over "Leitfaden für ... lesen".)
     const bool under_category = heading_above && count_words(units[c - 1].text) <= 3 &&
                                 count_words(units[c].text) >= 2 * count_words(units[c - 1].text) + 2 &&
-                                count_words(units[c].text) <= kMinStandfirstWords && !ends_sentence(units[c].text);
+                                (count_words(units[c].text) <= kMinStandfirstWords ||
+                                 (count_words(units[c].text) <= kMaxHeadlineUnderCategoryWords &&
+                                  units[c].text.find(": ") != std::string::npos &&
+                                  units[c].text.find(", ") == std::string::npos)) &&
+                                !ends_sentence(units[c].text);
     if (heading_above && !tells_more && !dated_question && !under_category) s -= 1.5;
     // A line behind a picture is a logo and a name, or a teaser's card: a headline stands alone.
     if (!after_image_mark(units[c].text).empty()) s -= 1.5;
@@ -1986,22 +1994,64 @@ std::vector<bool> sign_up_boxes(const std::vector<Unit>& units, std::size_t from
   return out;
 }
 
+/// An author box at the end of the text: a person's name on its own line
+/// ("Dr. Kavita Deshmukh") over a short biography that names them and says
+/// what they are ("MBBS, MD … Dr. Deshmukh is a Consultant Endocrinologist
+/// …", "Priya is a registered social worker …"). The box's first unit, or
+/// `end` when the last units are no such box.
+std::size_t author_box_at(const std::vector<Unit>& units, std::size_t from, std::size_t end) {
+  constexpr std::size_t kMaxNameWords = 6, kMinBioWords = 12, kMaxBioWords = 80, kReach = 25;
+  if (end < from + 2) return end;
+  const std::size_t name = end - 2;
+  const std::string& who = units[name].text;
+  const std::string& bio = units[name + 1].text;
+  const std::size_t bio_words = count_words(bio);
+  if (units[name].line.kind == PageLineKind::Prose || count_words(who) > kMaxNameWords || ends_sentence(who) ||
+      who.ends_with('?') || bio_words < kMinBioWords || bio_words > kMaxBioWords)
+    return end;
+  // Every word of the name capitalised (after "Dr."), and one of them in the biography's opening words, before "is a".
+  std::vector<std::string> parts;
+  for (std::string_view rest = trim(std::string_view(who).substr(0, who.find(','))); !rest.empty();) {
+    const std::size_t space = rest.find(' ');
+    const std::string w(rest.substr(0, space));
+    if (w != "Dr." && w != "Dr") parts.push_back(w);
+    rest = space == std::string_view::npos ? std::string_view() : trim(rest.substr(space + 1));
+  }
+  if (parts.size() < 2 || parts.size() > 4 ||
+      std::any_of(parts.begin(), parts.end(), [](const std::string& w) { return !std::isupper(static_cast<unsigned char>(w[0])); }))
+    return end;
+  std::size_t cut = 0;
+  for (std::size_t words = 0; cut != std::string::npos && words < kReach; ++words) cut = bio.find(' ', cut + 1);
+  const std::string opening = bio.substr(0, cut);
+  const bool named = std::any_of(parts.begin(), parts.end(), [&](const std::string& w) {
+    return opening.find(w + " is a") != std::string::npos || opening.find(w + " has ") != std::string::npos;
+  });
+  return named ? name : end;
+}
+
 /// Marks a service box inside [from, end) in `boxes`: a short question for a
 /// heading ("Questions?", "Precisa de aconselhamento?") over a line that
 /// gives a telephone number ("... call the Nurse Line at (555) 555-0172"),
 /// and a button under it if one follows. Never a box that speaks of an
 /// emergency: that is a warning.
 void mark_service_boxes(const std::vector<Unit>& units, std::size_t from, std::size_t end, std::vector<bool>& boxes) {
-  constexpr std::size_t kMaxQuestionWords = 3, kMaxLineWords = 45;
+  constexpr std::size_t kMaxQuestionWords = 5, kMaxLineWords = 45, kMaxLines = 2;
   for (std::size_t q = from; q + 1 < end; ++q) {
     const std::string& heading = units[q].text;
-    const std::string& line = units[q + 1].text;
-    if (!heading.ends_with('?') || count_words(heading) > kMaxQuestionWords || count_words(line) > kMaxLineWords)
-      continue;
-    const std::string lower = utf8::fold_case(heading + " " + line);
-    if (!holds_phone_number(line) || speaks_of_emergency(lower)) continue;
-    boxes[q] = boxes[q + 1] = true;
-    if (q + 2 < end && is_call_to_action(units[q + 2].text, count_words(units[q + 2].text))) boxes[q + 2] = true;
+    if (!heading.ends_with('?') || count_words(heading) > kMaxQuestionWords) continue;
+    // The number on the line under the question, or on the one after (a pitch, then "Book Appointment Call …").
+    std::string lower = utf8::fold_case(heading);
+    std::size_t last = 0;
+    for (std::size_t k = q + 1; k < end && k <= q + kMaxLines && count_words(units[k].text) <= kMaxLineWords; ++k) {
+      lower += " " + utf8::fold_case(units[k].text);
+      if (holds_phone_number(units[k].text)) {
+        last = k;
+        break;
+      }
+    }
+    if (last == 0 || speaks_of_emergency(lower)) continue;
+    for (std::size_t k = q; k <= last; ++k) boxes[k] = true;
+    if (last + 1 < end && is_call_to_action(units[last + 1].text, count_words(units[last + 1].text))) boxes[last + 1] = true;
   }
 }
 
@@ -2109,6 +2159,7 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
   std::vector<PageLine> out;
   std::vector<bool> boxes = sign_up_boxes(units, r.begin, r.end);
   mark_service_boxes(units, r.begin, r.end, boxes);
+  for (std::size_t i = author_box_at(units, r.begin, r.end); i < r.end; ++i) boxes[i] = true;
   const std::vector<bool> live_box = live_boxes(units, r.begin, r.end);
   const std::size_t first = r.title + (r.title < r.begin ? 1 : 0);
   const std::vector<bool> links = link_boxes(units, first, r.begin, r.end);

@@ -548,6 +548,17 @@ TEST(BoilerplateBuiltin, AReviewBoxsLabelsAndADateAloneOnItsLine) {
   EXPECT_EQ(rule_for(f, "Kids under 5, $10 at the door, and a lot of fun at the fair."), "");
   EXPECT_EQ(rule_for(f, "Sources (4)"), "sources");
   EXPECT_EQ(rule_for(f, "Sources (and how we check them) matter"), "");
+  for (const std::string line : {"Priya Raman, MSW, RSW", "Dr. Owen Tremblay, C.Psych.", "Jordan Pryce-Adeyemi, NASM-CPT",
+                                 "Clinically reviewed by Dr. Owen Tremblay, C.Psych."})
+    EXPECT_EQ(rule_for(f, line), "byline") << line;
+  EXPECT_EQ(rule_for(f, "Salt, sugar, fat"), "");
+  EXPECT_EQ(rule_for(f, "December 2, 2026 \u00b7 5 min read"), "reading-time");
+  EXPECT_EQ(rule_for(f, "\u25b6 Listen \u00b7 5:12"), "reading-time");
+  EXPECT_EQ(rule_for(f, "Laatst bijgewerkt: 12 november 2026"), "review-date");
+  for (const std::string line : {"Produced by: Midwifery Practice Development, Linden Maternity Hospital.",
+                                 "Approved by: Patient Information Committee. Date of issue: March 2025."})
+    EXPECT_EQ(rule_for(f, line), "review-date") << line;
+  EXPECT_EQ(rule_for(f, "\u3053\u306e\u8a18\u4e8b\u306e\u76e3\u4fee\u8005"), "author-bio");  // この記事の監修者
   for (const std::string line : {"2 September 2026", "September 2, 2026", "Tuesday, 3 Dec. 2026", "12.05.2026", "2026-12-05"})
     EXPECT_EQ(rule_for(f, line), "publish-date") << line;
   for (const std::string line : {"May 2026 was the wettest month on record.", "2 September 2026: the clinic opens."})

@@ -96,6 +96,20 @@ TEST(HtmlChrome, AWrapperThatHoldsTheHeadlineIsNotChrome) {
   EXPECT_TRUE(page.holders.count(by_id(page.doc->document, "w")));
 }
 
+TEST(HtmlChrome, CustomersReviewsInArticlesOfTheirOwnAreStillChrome) {
+  std::string words;
+  for (int i = 0; i < 70; ++i) words += "word ";
+  const Page page("<body><section id=\"r\" class=\"reviews\"><h2>Customer reviews</h2>"
+                  "<article class=\"review\"><p>Fast and easy. Results the next day.</p></article>"
+                  "<article class=\"review\"><p>Good value.</p></article></section>"
+                  "<div id=\"w\" class=\"reviews-wrap\"><article><p>" + words + "</p></article></div></body>");
+  EXPECT_EQ(page.reason("r"), "chrome: reviews");
+  EXPECT_FALSE(page.holders.count(by_id(page.doc->document, "r")));
+  // Sixty words or more in the <article>: the wrapper holds an article.
+  EXPECT_TRUE(page.holders.count(by_id(page.doc->document, "w")));
+  EXPECT_FALSE(page.reason("w").has_value());
+}
+
 TEST(HtmlChrome, HiddenProseStaysButHiddenWidgetsGo) {
   const Page page(
       "<body><div id=\"more\" hidden><p>The rest of the article is here, revealed by a script when the reader asks "

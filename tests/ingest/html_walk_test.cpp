@@ -52,6 +52,21 @@ TEST(HtmlWalk, HeadingsOpenSectionsAndTheFirstH1IsTheTitle) {
   EXPECT_EQ(text_of(a.sections.back().blocks[0].text), "What helps.");
 }
 
+TEST(HtmlWalk, AStandfirstUnderARatingRowInTheStoryHeaderIsTheSubtitle) {
+  const Article a = walk(
+      "<body><article><header><p class=\"cat\">Secondi piatti</p><h1>Salmone al forno</h1>"
+      "<p class=\"voto\">\u2605\u2605\u2605\u2605\u2605 4,6 (212 voti)</p>"
+      "<p class=\"intro\">Un secondo piatto colorato e facile da preparare, perfetto anche per una cena con ospiti.</p>"
+      "</header><p>Il testo della ricetta.</p></article></body>");
+  EXPECT_EQ(a.subtitle, "Un secondo piatto colorato e facile da preparare, perfetto anche per una cena con ospiti.");
+  // A sentence between the headline and the paragraph is no row to pass over.
+  const Article b = walk(
+      "<body><article><header><h1>Salmone al forno</h1><p>Pronto in venti minuti.</p>"
+      "<p>Un secondo piatto colorato e facile da preparare, perfetto anche per una cena con ospiti.</p>"
+      "</header><p>Il testo della ricetta.</p></article></body>");
+  EXPECT_EQ(b.subtitle, "");
+}
+
 TEST(HtmlWalk, ListsTablesAndCalloutsBecomeTheirBlocks) {
   const Article a = walk(
       "<body><h2>S</h2><ol start=\"3\"><li>three</li><li>four</li></ol>"

@@ -247,5 +247,35 @@ TEST(PageTextEndings, AServiceBoxInTheTextGoesButAnEmergencyBoxStays) {
   EXPECT_TRUE(has(text, "Call 999 or the ward"));
 }
 
+TEST(PageTextEndings, AServiceBoxWithItsNumberUnderAPitchAndAnAuthorBoxAtTheEndGo) {
+  const std::string page = std::string(kSiteTop) + "Hand, foot and mouth disease\n\n" + std::string(kBody) +
+                           "Worried about your child's rash?\n\nSee one of our paediatricians at Northfield Health.\n\n"
+                           "Book Appointment Call 1800-555-0147\n\n" + std::string(kBody) +
+                           "Dr. Kavita Deshmukh\n\nMBBS, MD (Paediatrics). Dr. Deshmukh is a consultant paediatrician at "
+                           "Northfield Health with 14 years of experience in childhood infections.\n";
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_FALSE(has(text, "Worried about"));
+  EXPECT_FALSE(has(text, "Book Appointment"));
+  EXPECT_FALSE(has(text, "Kavita"));
+  EXPECT_FALSE(has(text, "consultant paediatrician"));
+  EXPECT_TRUE(has(text, "Give plenty of fluids"));
+  // A closing paragraph that names no one is the text's own.
+  const std::string plain = std::string(kSiteTop) + "Hand, foot and mouth disease\n\n" + std::string(kBody) +
+                            "Further help\n\nYour health visitor is a good person to ask about rashes, fevers and "
+                            "feeding, and can visit you at home.\n";
+  EXPECT_TRUE(has(all_text(parse_plaintext(plain, rules())), "Your health visitor is a good person"));
+}
+
+TEST(PageTextEndings, ATwoPartHeadlineUnderACategorysNameIsTheTitle) {
+  const std::string page = std::string(kSiteTop) + "Stress & anxiety\n\n"
+                           "Box breathing: how a slow count of four can help you calm down\n\n" + std::string(kBody);
+  EXPECT_EQ(parse_plaintext(page, rules()).title, "Box breathing: how a slow count of four can help you calm down");
+  // A request with a comma under a short title is its subtitle.
+  const std::string guide = std::string(kSiteTop) + "Running in the cold\n\n"
+                            "A guide for the winter running groups of the club, please read before the first session\n\n" +
+                            std::string(kBody);
+  EXPECT_EQ(parse_plaintext(guide, rules()).title, "Running in the cold");
+}
+
 }  // namespace
 }  // namespace readaloud
