@@ -136,6 +136,7 @@ class Scorer {
     const GumboNode* top = best_candidate();
     if (top == nullptr) return fallback();
     if (auto qa = qa_choice(top)) return *qa;
+    if (auto qa = qa_by_class(top)) return *qa;
     top = climb(ancestor_of_peers(top));
     if (const GumboNode* hint = hint_around(top)) return {{hint}, describe(hint) + " around the best-scored block"};
     return {siblings_of(top), "scored " + describe(top)};
@@ -269,6 +270,32 @@ class Scorer {
     if (question != nullptr && answer != nullptr && contains(question, answer)) question = own_text(question);
     if (question == nullptr || answer == nullptr || contains(question, answer) || contains(answer, question))
       return std::nullopt;
+    return ContentChoice{{question, answer}, "the question and " + describe(answer)};
+  }
+
+  /// A Q&A portal without that markup ("question_area" over "answer_box"
+  /// blocks): the block around the page's <h1> whose class names a question,
+  /// and the block whose class names an answer around the scored block.
+  std::optional<ContentChoice> qa_by_class(const GumboNode* top) const {
+    const auto named = [](const GumboNode* n, std::string_view part) {
+      const auto tokens = class_tokens(n);
+      return std::any_of(tokens.begin(), tokens.end(), [&](const std::string& t) { return token_has_part(t, part); });
+    };
+    const GumboNode* answer = nullptr;
+    for (const GumboNode* p = top; p != nullptr && p != body_ && is_element(p) && answer == nullptr; p = p->parent)
+      if (named(p, "answer")) answer = p;
+    if (answer == nullptr) return std::nullopt;
+    const GumboNode* h1 = find_element(body_, [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_H1; });
+    // The question's block holds more than its title ("question__title",
+    // "question_title" around the <h1>): the asker's own words.
+    constexpr std::size_t kMinQuestionBytes = 40;
+    const std::size_t title = h1 != nullptr ? subtree_text(h1).size() : 0;
+    const GumboNode* question = nullptr;
+    for (const GumboNode* p = h1 != nullptr ? h1->parent : nullptr;
+         p != nullptr && p != body_ && is_element(p) && question == nullptr; p = p->parent)
+      if (named(p, "question") && subtree_text(p, title + 4 * kMinQuestionBytes).size() >= title + kMinQuestionBytes)
+        question = p;
+    if (question == nullptr || contains(question, answer) || contains(answer, question)) return std::nullopt;
     return ContentChoice{{question, answer}, "the question and " + describe(answer)};
   }
 

@@ -1874,7 +1874,11 @@ std::size_t past_question_headline(const std::vector<Unit>& units, std::size_t b
   std::size_t next = begin + 1;
   while (next < end && units[next].line.kind != PageLineKind::Prose) ++next;
   const std::string_view t = trim(units[begin].text);
-  const bool title_case = t.find(". ") != std::string_view::npos && ends_sentence(t);
+  // Or one question in Title Case ("How Much Sleep Does Your Child Need?"): no one asks so in prose.
+  constexpr std::size_t kMinTitleCaseWords = 4;
+  constexpr double kMaxTitleCaseLower = 0.25;
+  const bool title_case = (t.find(". ") != std::string_view::npos && ends_sentence(t)) ||
+                          (t.ends_with('?') && count_words(t) >= kMinTitleCaseWords && lowercase_share(t) <= kMaxTitleCaseLower);
   // The last item of a breadcrumb list ("3. Vitamines et minéraux") is no
   // heading, nor is a line behind a picture (a show's logo and its name).
   const bool heading_above = begin > 0 && units[begin - 1].line.kind == PageLineKind::Short &&
@@ -1994,12 +1998,24 @@ std::vector<bool> sign_up_boxes(const std::vector<Unit>& units, std::size_t from
   return out;
 }
 
+std::size_t author_box_ending(const std::vector<Unit>& units, std::size_t from, std::size_t end);
+
 /// An author box at the end of the text: a person's name on its own line
 /// ("Dr. Kavita Deshmukh") over a short biography that names them and says
 /// what they are ("MBBS, MD … Dr. Deshmukh is a Consultant Endocrinologist
-/// …", "Priya is a registered social worker …"). The box's first unit, or
+/// …", "Priya is a registered social worker …"), perhaps over the site's
+/// disclaimer. The box's first unit, or
 /// `end` when the last units are no such box.
 std::size_t author_box_at(const std::vector<Unit>& units, std::size_t from, std::size_t end) {
+  // The box may have the site's disclaimer under it, which goes anyway.
+  std::size_t last = end;
+  while (last > from && (units[last - 1].line.kind == PageLineKind::Junk || units[last - 1].line.kind == PageLineKind::Chrome))
+    --last;
+  return author_box_ending(units, from, last) == last ? end : author_box_ending(units, from, last);
+}
+
+/// author_box_at() for a box that ends right at `end`.
+std::size_t author_box_ending(const std::vector<Unit>& units, std::size_t from, std::size_t end) {
   constexpr std::size_t kMaxNameWords = 6, kMinBioWords = 12, kMaxBioWords = 80, kReach = 25;
   if (end < from + 2) return end;
   const std::size_t name = end - 2;
@@ -2024,7 +2040,7 @@ std::size_t author_box_at(const std::vector<Unit>& units, std::size_t from, std:
   for (std::size_t words = 0; cut != std::string::npos && words < kReach; ++words) cut = bio.find(' ', cut + 1);
   const std::string opening = bio.substr(0, cut);
   const bool named = std::any_of(parts.begin(), parts.end(), [&](const std::string& w) {
-    return opening.find(w + " is a") != std::string::npos || opening.find(w + " has ") != std::string::npos;
+    return opening.find(w + " is ") != std::string::npos || opening.find(w + " has ") != std::string::npos;
   });
   return named ? name : end;
 }
@@ -2224,6 +2240,8 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
   if (begin == end) return region;
   end = end_before_long_furniture(units, begin, end);
   begin = past_question_headline(units, past_notice(units, past_breadcrumb_list(units, begin, end), end), end);
+  // The trail's last item may ask the question too, worded otherwise: the headline is the one nearer the text.
+  begin = past_question_headline(units, begin, end);
   const bool prose_headline = is_headline_read_as_prose(units, begin, end);
   if (prose_headline) ++begin;
   const PageFacts facts = page_facts(units, begin);

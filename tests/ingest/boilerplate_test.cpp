@@ -559,6 +559,10 @@ TEST(BoilerplateBuiltin, AReviewBoxsLabelsAndADateAloneOnItsLine) {
                                  "Approved by: Patient Information Committee. Date of issue: March 2025."})
     EXPECT_EQ(rule_for(f, line), "review-date") << line;
   EXPECT_EQ(rule_for(f, "\u3053\u306e\u8a18\u4e8b\u306e\u76e3\u4fee\u8005"), "author-bio");  // この記事の監修者
+  EXPECT_EQ(rule_for(f, "Lesetipp: Erk\u00e4ltung oder Grippe?"), "promo");
+  EXPECT_EQ(rule_for(f, "Zur Person: Dr. Anna Berger ist Allgemeinmedizinerin in Schwaz."), "byline");
+  EXPECT_EQ(rule_for(f, "Autorka: Zuzanna Kmie\u0107 3 grudnia 2026 Czas czytania: 6 min"), "byline");
+  EXPECT_EQ(rule_for(f, "Play video, \"How bird flu spreads\", duration 2:14"), "page-widget");
   for (const std::string line : {"2 September 2026", "September 2, 2026", "Tuesday, 3 Dec. 2026", "12.05.2026", "2026-12-05"})
     EXPECT_EQ(rule_for(f, line), "publish-date") << line;
   for (const std::string line : {"May 2026 was the wettest month on record.", "2 September 2026: the clinic opens."})

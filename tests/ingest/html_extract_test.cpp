@@ -62,6 +62,22 @@ TEST(HtmlExtract, ArticleElementAroundTheTextIsTaken) {
   EXPECT_TRUE(in_article) << c.how;
 }
 
+TEST(HtmlExtract, AQaPortalsQuestionBlockAndTheChosenAnswerByClass) {
+  const ContentChoice c = choose(
+      "<body><div class=\"question_area\" id=\"q\"><div class=\"question_title\"><h1>Why do my knees click?</h1></div>"
+      "<div class=\"question_body\"><p>My knees click on the stairs every morning. Should I worry about it?</p></div></div>"
+      "<div class=\"answer_list\"><div class=\"answer_box\"><div class=\"answer_box__content\" id=\"a\">" + kProse +
+      "</div></div></div></body>");
+  ASSERT_EQ(c.roots.size(), 2u) << c.how;
+  EXPECT_EQ(id_of(c.roots[0]), "q");  // the block that holds the asker's words, not the title's wrapper
+  EXPECT_EQ(id_of(c.roots[1]), "a");
+  // Without a block whose class names a question around the <h1>: the scored answer alone.
+  const ContentChoice plain = choose(
+      "<body><div><h1>Why do my knees click?</h1></div>"
+      "<div class=\"answer_box\"><div class=\"answer_box__content\" id=\"a\">" + kProse + "</div></div></body>");
+  ASSERT_EQ(plain.roots.size(), 1u);
+}
+
 TEST(HtmlExtract, NegativeHintsLoseToPositiveOnes) {
   const ContentChoice c = choose(
       "<body><div id=\"related\" class=\"related-stories\">" + kProse + "</div>"

@@ -277,5 +277,28 @@ TEST(PageTextEndings, ATwoPartHeadlineUnderACategorysNameIsTheTitle) {
   EXPECT_EQ(parse_plaintext(guide, rules()).title, "Running in the cold");
 }
 
+TEST(PageTextEndings, ATitleCaseQuestionUnderATrailsOwnQuestionIsTheTitle) {
+  const std::string page = std::string(kSiteTop) + "Home\nParenting\nHow Much Sleep Does My Child Need?\n\nParenting\n\n"
+                           "How Much Sleep Does Your Child Need?\n\n" + std::string(kBody);
+  EXPECT_EQ(parse_plaintext(page, rules()).title, "How Much Sleep Does Your Child Need?");
+}
+
+TEST(PageTextEndings, AnAuthorBoxOverTheSitesDisclaimerAndPolishBackMatterGo) {
+  const std::string page = std::string(kSiteTop) + "Hand, foot and mouth disease\n\n" + std::string(kBody) +
+                           "Tegan Marlowe\n\nTegan is Northfield's head nurse for children's services and has worked "
+                           "on children's wards in Leeds and York for twelve years.\n\n"
+                           "This article is general information only and isn't a substitute for advice from a "
+                           "qualified health professional.\n";
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_FALSE(has(text, "Tegan"));
+  EXPECT_TRUE(has(text, "Give plenty of fluids"));
+  const std::string polish = std::string(kSiteTop) + "Kolka niemowl\u0119ca: jak pom\u00f3c maluchowi\n\n" +
+                             std::string(kBody) + "\u0179r\u00f3d\u0142a\n\nP\u0142acz niemowl\u0105t i kolka, 2025.\n\n"
+                             "Przeczytaj tak\u017ce\n\nIle \u015bpi noworodek?\n";
+  const std::string ptext = all_text(parse_plaintext(polish, rules()));
+  EXPECT_FALSE(has(ptext, "2025"));
+  EXPECT_FALSE(has(ptext, "noworodek"));
+}
+
 }  // namespace
 }  // namespace readaloud
