@@ -1850,19 +1850,29 @@ bool is_user_name(std::string_view t) {
 }
 
 /// A site-wide notice over the page ("Flu shots: Walk-in clinics run
-/// Tuesdays ...") is no part of the text when a heading stands between it and
-/// the first long paragraph: the text starts under that heading, the title.
+/// Tuesdays ...", "Spoed? Bij levensgevaar belt u altijd 112. ...") is no
+/// part of the text when a heading, or a category and a heading, stands
+/// between it and the first long paragraph: the text starts under them.
 std::size_t past_notice(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
-  constexpr std::size_t kMaxLabelWords = 3, kMaxHeadingWords = 8;
-  if (begin + 2 >= end) return begin;
+  constexpr std::size_t kMaxLabelWords = 3, kMaxHeadingWords = 8, kMaxHeadings = 2;
   const std::string_view notice = units[begin].text;
-  const std::size_t colon = notice.find(": ");
-  const Unit& heading = units[begin + 1];
+  const std::size_t colon = std::min(notice.find(": "), notice.find("? "));
   const bool labelled = colon != std::string_view::npos && count_words(notice.substr(0, colon)) <= kMaxLabelWords &&
                         units[begin].first == units[begin].last;
-  const bool titled = heading.line.kind == PageLineKind::Short && count_words(heading.text) <= kMaxHeadingWords &&
-                      !ends_sentence(heading.text) && !heading.text.ends_with(':') && has_letter(heading.text);
-  return labelled && titled && is_long_prose(units[begin + 2]) ? begin + 2 : begin;
+  if (!labelled) return begin;
+  const auto titled = [](const Unit& heading) {
+    return heading.line.kind == PageLineKind::Short && count_words(heading.text) <= kMaxHeadingWords &&
+           !ends_sentence(heading.text) && !heading.text.ends_with(':') && has_letter(heading.text);
+  };
+  // The site's menu button may lie between ("Menu").
+  std::size_t text = begin + 1, headings = 0;
+  for (; text < end; ++text) {
+    const PageLineKind kind = units[text].line.kind;
+    if (kind == PageLineKind::Chrome || kind == PageLineKind::Junk) continue;
+    if (headings == kMaxHeadings || !titled(units[text])) break;
+    ++headings;
+  }
+  return headings > 0 && text < end && is_long_prose(units[text]) ? text : begin;
 }
 
 /// A question headline opens the run when a byline or a date follows it, or

@@ -300,5 +300,15 @@ TEST(PageTextEndings, AnAuthorBoxOverTheSitesDisclaimerAndPolishBackMatterGo) {
   EXPECT_FALSE(has(ptext, "noworodek"));
 }
 
+TEST(PageTextEndings, ASiteNoticeAskingAQuestionOverACategoryAndTheTitleIsPassed) {
+  const std::string page =
+      "Direct naar de inhoud\nSpoed? Bij levensgevaar belt u altijd 112. Overdag belt u de praktijk en kiest u 1.\n"
+      "Menu\n\nHuid en haar\n\nWratten\n\nWratten zijn onschuldige bultjes op de huid. Ze worden veroorzaakt door een "
+      "virus en gaan meestal vanzelf over, al kan dat maanden tot een paar jaar duren.\n\n" + std::string(kBody);
+  const Article a = parse_plaintext(page, rules());
+  EXPECT_EQ(a.title, "Wratten");
+  EXPECT_FALSE(has(all_text(a), "levensgevaar"));
+}
+
 }  // namespace
 }  // namespace readaloud
