@@ -814,7 +814,7 @@ bool is_alt_under_byline_bar(const std::vector<Unit>& units, std::size_t i) {
 
 /// A picture's description, as a text browser shows an image by its alt
 /// text: "Illustration of the gallbladder with gallstones", "Foto de una
-/// rodilla". Never a headline.
+/// rodilla", "まぶたを気にする女性". Never a headline.
 bool describes_picture(std::string_view t) {
   static constexpr std::string_view kOpenings[] = {
       "illustration of ", "an illustration of ", "photo of ", "a photo of ",    "image of ",    "an image of ",
@@ -822,8 +822,18 @@ bool describes_picture(std::string_view t) {
       "graphic of ",      "close-up of ",        "a close-up of ", "ilustración de ", "imagen de ", "foto de ",
       "illustration de ", "photo de ",           "schéma de ",  "foto von ",     "bild von ",  "grafik: "};
   const std::string lower = ascii_lower(t.substr(0, 24));
-  return !ends_sentence(t) && std::any_of(std::begin(kOpenings), std::end(kOpenings),
-                                          [&](std::string_view o) { return lower.starts_with(o); });
+  if (!ends_sentence(t) && std::any_of(std::begin(kOpenings), std::end(kOpenings),
+                                       [&](std::string_view o) { return lower.starts_with(o); }))
+    return true;
+  // In Japanese, Chinese and Korean a picture's text names what it shows at
+  // its end: "…のイメージ", "資料写真", "まぶたを気にする女性" (a stock photo's
+  // woman who does something).
+  constexpr std::size_t kMaxCjkBytes = 60;  // twenty characters
+  if (t.size() > kMaxCjkBytes || t.find(' ') != std::string_view::npos) return false;
+  static constexpr std::string_view kEndings[] = {"イメージ", "の写真", "資料写真", "の画像", "示意图", "资料图", "資料照片", "사진", "이미지"};
+  if (std::any_of(std::begin(kEndings), std::end(kEndings), [&](std::string_view e) { return t.ends_with(e); })) return true;
+  const bool someone = t.ends_with("女性") || t.ends_with("男性");
+  return someone && (t.find("する") != std::string_view::npos || t.find("を") != std::string_view::npos);
 }
 
 /// "Drug class: NSAIDs", "Brand names: A, B": a short label, a colon and a

@@ -310,5 +310,14 @@ TEST(PageTextEndings, ASiteNoticeAskingAQuestionOverACategoryAndTheTitleIsPassed
   EXPECT_FALSE(has(all_text(a), "levensgevaar"));
 }
 
+TEST(PageTextEndings, AJapanesePicturesTextUnderTheHeadlineIsNoTitle) {
+  // ものもらいができたら？原因と治し方 over まぶたを気にする女性, a stock photo's alt text.
+  const std::string headline = "ものもらいができたら？原因・症状と治し方、受診の目安";
+  const std::string page = "  \u2022 ホーム\n  \u2022 コラム\n  \u2022 " + headline + "\n2026.11.26 目の病気\n" + headline +
+                           "\nまぶたを気にする女性\n" +
+                           "まぶたが赤く腫れて、まばたきをすると痛いときは、ものもらいかもしれません。多くは適切な治療で一週間から二週間ほどで治ります。\n\nものもらいは、まぶたの腺に細菌が入って起こる炎症です。疲れや睡眠不足で抵抗力が落ちているときにできやすくなります。\n\n目をこすらず、コンタクトレンズは治るまで控えましょう。腫れが広がる、熱が出るときは早めに眼科を受診してください。\n\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title, headline);
+}
+
 }  // namespace
 }  // namespace readaloud
