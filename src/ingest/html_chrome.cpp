@@ -173,6 +173,8 @@ bool is_recipe_summary(const GumboNode* el, const std::vector<std::string>& toke
 
 }  // namespace
 
+bool names_article_body(const GumboNode* n) { return names_body(n); }
+
 const ChromeConfig& chrome_config() {
   static const ChromeConfig cfg = load_config();
   return cfg;

@@ -51,6 +51,10 @@ struct CalloutInfo {
 /// The callout an element is, by class part or role, or nullopt.
 std::optional<CalloutInfo> callout_of(const GumboNode* el, const std::vector<std::string>& tokens);
 
+/// Whether a class or id token of `n` is one of the [holders] body classes
+/// that name an article's body ("entry-content", "post-body").
+bool names_article_body(const GumboNode* n);
+
 /// The elements that hold an <h1>, an <article> of sixty words or more (not
 /// a customer's review or a comment), <main> or a block whose class
 /// names an article body ("entry-content", "post-body") below them: a chrome

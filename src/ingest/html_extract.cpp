@@ -20,6 +20,9 @@ constexpr double kClassWeight = 25.0;
 /// taken whole when its text is at most this much larger.
 constexpr double kHintGrowth = 1.35;
 constexpr std::size_t kHintSlackBytes = 400;
+// A block named the article's body may hold more than a hint may, when at
+// most this share of its text is links.
+constexpr double kMaxBodyLinkShare = 0.2;
 /// Readability's rule for articles split in blocks of near-equal weight (live
 /// blogs, posts in parts): other blocks scoring at least this share of the
 /// best, at least kMinPeers of them under one ancestor, make it the article.
@@ -322,6 +325,11 @@ class Scorer {
     return n;
   }
 
+  double link_share(const GumboNode* el) const {
+    const auto it = stats_.find(el);
+    return it == stats_.end() ? 0.0 : it->second.link_density();
+  }
+
   std::size_t text_of(const GumboNode* el) const {
     const auto it = stats_.find(el);
     return it == stats_.end() ? 0 : it->second.text;
@@ -334,9 +342,18 @@ class Scorer {
     const double limit = static_cast<double>(text_of(top)) * kHintGrowth + kHintSlackBytes;
     for (const GumboNode* p = top; p != nullptr && p != body_ && is_element(p); p = p->parent) {
       const GumboTag tag = p->v.element.tag;
+      const bool over = static_cast<double>(text_of(p)) > limit;
+      // A block whose class names the article's body ("entry-content") that
+      // holds much more than the best block is the whole article: a page
+      // builder sets each part of a post in a section of its own, which the
+      // scoring sees apart. Unless it is mostly links.
+      if (over && names_article_body(p) && link_share(p) <= kMaxBodyLinkShare) {
+        found = p;
+        continue;
+      }
       const bool hint = tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN || role_of(p) == "main" || is_article_body(p);
       if (!hint) continue;
-      if (static_cast<double>(text_of(p)) > limit) break;
+      if (over) break;
       found = p;
     }
     return found;

@@ -356,10 +356,29 @@ bool names_entry_of(const std::string& visible, const std::string& told) {
 /// The visible headline when og:title is a social-media variant ("Naproxen —
 /// what you need to know" over "Naproxen: a guide to taking it safely"): the
 /// page's only <h1> of two words or more that is not its site or section
-/// name and shares a word of five letters or more with og:title. An <h1>
+/// name and shares a word of five letters or more with og:title (or, in
+/// Chinese or Japanese, words it shorter: cjk_shortened). An <h1>
 /// that differs from og:title only in its spaces (a line break in the
 /// headline) is og:title itself. A structured-data headline that repeats
 /// og:title is the same social variant and does not stop it.
+/// Whether `shown`, a headline in a script written without spaces, is a
+/// shorter wording of `told`: most of its pairs of characters ("牙齒",
+/// "敏感", "常見", "問題") are in `told`. Twelve bytes or more (four
+/// characters), none of them a space.
+bool cjk_shortened(const std::string& shown, const std::string& told) {
+  constexpr std::size_t kMinBytes = 12;
+  constexpr double kMinShare = 0.6;
+  if (shown.size() < kMinBytes || shown.find(' ') != npos || static_cast<unsigned char>(shown[0]) < 0xE0) return false;
+  std::vector<std::size_t> starts;  // where each character begins
+  for (std::size_t i = 0; i < shown.size(); ++i)
+    if ((static_cast<unsigned char>(shown[i]) & 0xC0) != 0x80) starts.push_back(i);
+  starts.push_back(shown.size());
+  std::size_t pairs = 0, found = 0;
+  for (std::size_t k = 0; k + 2 < starts.size(); ++k, ++pairs)
+    found += told.find(shown.substr(starts[k], starts[k + 2] - starts[k])) != npos;
+  return pairs > 0 && static_cast<double>(found) >= kMinShare * static_cast<double>(pairs);
+}
+
 void prefer_visible_h1(const HeadFacts& f, PageMetadata& m) {
   const auto squeezed = [](const std::string& s) {
     std::string out;
@@ -372,10 +391,11 @@ void prefer_visible_h1(const HeadFacts& f, PageMetadata& m) {
   const std::string* found = nullptr;
   for (const std::string& h1 : m.h1s) {
     if (squeezed(h1) == squeezed(f.og_title)) return;
-    if (count_words(h1) < 2 || is_title_tail(h1, f.title_tag, m.site_name.value)) continue;
+    const bool cjk = cjk_shortened(collapse(h1), f.og_title);
+    if ((count_words(h1) < 2 && !cjk) || is_title_tail(h1, f.title_tag, m.site_name.value)) continue;
     const std::vector<std::string> words = long_words(h1);
-    if (std::none_of(words.begin(), words.end(),
-                     [&](const std::string& w) { return std::find(told.begin(), told.end(), w) != told.end(); }))
+    if (!cjk && std::none_of(words.begin(), words.end(),
+                             [&](const std::string& w) { return std::find(told.begin(), told.end(), w) != told.end(); }))
       continue;
     if (found != nullptr) return;  // two candidates: the cascade decides
     found = &h1;

@@ -563,6 +563,10 @@ TEST(BoilerplateBuiltin, AReviewBoxsLabelsAndADateAloneOnItsLine) {
   EXPECT_EQ(rule_for(f, "Zur Person: Dr. Anna Berger ist Allgemeinmedizinerin in Schwaz."), "byline");
   EXPECT_EQ(rule_for(f, "Autorka: Zuzanna Kmie\u0107 3 grudnia 2026 Czas czytania: 6 min"), "byline");
   EXPECT_EQ(rule_for(f, "Play video, \"How bird flu spreads\", duration 2:14"), "page-widget");
+  EXPECT_EQ(rule_for(f, "Photography: Jonah Reyes. Styling: Mei Lin Carver."), "photo-credit");
+  for (const std::string line : {"Page 1 of 3", "Strana 1 z 1", "Seite 2 von 4", "P\u00e1gina 1 de 2"})
+    EXPECT_EQ(rule_for(f, line), "page-pager") << line;
+  EXPECT_EQ(rule_for(f, "Page 3 of the leaflet explains the doses."), "");
   for (const std::string line : {"2 September 2026", "September 2, 2026", "Tuesday, 3 Dec. 2026", "12.05.2026", "2026-12-05"})
     EXPECT_EQ(rule_for(f, line), "publish-date") << line;
   for (const std::string line : {"May 2026 was the wettest month on record.", "2 September 2026: the clinic opens."})

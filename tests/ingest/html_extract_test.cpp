@@ -78,6 +78,20 @@ TEST(HtmlExtract, AQaPortalsQuestionBlockAndTheChosenAnswerByClass) {
   ASSERT_EQ(plain.roots.size(), 1u);
 }
 
+TEST(HtmlExtract, APageBuildersSectionsUnderTheEntryContentAreOneArticle) {
+  // Each part of the post in a section of its own, nested deep: the scoring
+  // sees the first apart; the block named the article's body holds them all.
+  std::string sections;
+  for (const char* part : {"one", "two", "three"})
+    sections += std::string("<div class=\"pb_section\"><div class=\"pb_row\"><div class=\"pb_column\"><div class=\"pb_module\">"
+                            "<div class=\"pb_text_inner\" id=\"") + part + "\"><h2>Part " + part + "</h2>" + kProse +
+                "</div></div></div></div></div>";
+  const ContentChoice c = choose("<body><div class=\"menu\"><a href=\"/\">Home</a></div><article><h1>Seizure first aid</h1>"
+                                 "<div class=\"entry-content\" id=\"body\">" + sections + "</div></article></body>");
+  ASSERT_EQ(c.roots.size(), 1u) << c.how;
+  EXPECT_EQ(id_of(c.roots[0]), "body") << c.how;
+}
+
 TEST(HtmlExtract, NegativeHintsLoseToPositiveOnes) {
   const ContentChoice c = choose(
       "<body><div id=\"related\" class=\"related-stories\">" + kProse + "</div>"

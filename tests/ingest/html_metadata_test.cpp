@@ -175,6 +175,20 @@ TEST(HtmlMetadata, AnEntryNameH1OpeningTitleWinsOverASharingVariant) {
   EXPECT_EQ(other.title.value, "How to rest after a late rota");
 }
 
+TEST(HtmlMetadata, AShorterChineseH1WinsOverItsLongerOgTitle) {
+  // 牙齒敏感常見問題 under og:title 牙齒敏感怎麼辦？冷熱酸痛常見問題｜Site
+  const PageMetadata m = read(
+      "<head><meta property=\"og:title\" content=\"\u7259\u9f52\u654f\u611f\u600e\u9ebc\u8fa6\uff1f\u51b7\u71b1"
+      "\u9178\u75db\u5e38\u898b\u554f\u984c\uff5c\u68ee\u65e5\u7259\u91ab\"></head>"
+      "<body><h1>\u7259\u9f52\u654f\u611f\u5e38\u898b\u554f\u984c</h1></body>");
+  EXPECT_EQ(m.title.value, "\u7259\u9f52\u654f\u611f\u5e38\u898b\u554f\u984c");
+  // An <h1> of other characters (the clinic's name) does not win.
+  const PageMetadata other = read(
+      "<head><meta property=\"og:title\" content=\"\u7259\u9f52\u654f\u611f\u600e\u9ebc\u8fa6\"></head>"
+      "<body><h1>\u68ee\u65e5\u7259\u91ab\u806f\u76df</h1></body>");
+  EXPECT_EQ(other.title.value, "\u7259\u9f52\u654f\u611f\u600e\u9ebc\u8fa6");
+}
+
 TEST(HtmlMetadata, DctermsTitleNewsModulesAndAPublishedDocumentsTitleParagraph) {
   const PageMetadata gov = read(
       "<head><title>Wood smoke and health: lower the risks - Health Agency</title>"
