@@ -319,5 +319,16 @@ TEST(PageTextEndings, AJapanesePicturesTextUnderTheHeadlineIsNoTitle) {
   EXPECT_EQ(parse_plaintext(page, rules()).title, headline);
 }
 
+TEST(PageTextEndings, AnOfferBoxWithAQuestionForATitleAndItsButtonGoes) {
+  const std::string page = std::string(kSiteTop) + "Hand, foot and mouth disease\n\n" + std::string(kBody) +
+                           "Not feeling better?\n\nSkip the waiting room. Save your spot online at any Northfield clinic "
+                           "and wait from home.\n\nSave My Spot\n\n" + std::string(kBody);
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_FALSE(has(text, "Not feeling better"));
+  EXPECT_FALSE(has(text, "Skip the waiting room"));
+  EXPECT_FALSE(has(text, "Save My Spot"));
+  EXPECT_TRUE(has(text, "Give plenty of fluids"));
+}
+
 }  // namespace
 }  // namespace readaloud
