@@ -361,6 +361,9 @@ bool names_entry_of(const std::string& visible, const std::string& told) {
 /// that differs from og:title only in its spaces (a line break in the
 /// headline) is og:title itself. A structured-data headline that repeats
 /// og:title is the same social variant and does not stop it.
+std::string longest_title_part(const std::string& title_tag);
+bool tells_headline(const std::string& heading, const std::string& part);
+
 /// Whether `shown`, a headline in a script written without spaces, is a
 /// shorter wording of `told`: most of its pairs of characters ("牙齒",
 /// "敏感", "常見", "問題") are in `told`. Twelve bytes or more (four
@@ -394,8 +397,13 @@ void prefer_visible_h1(const HeadFacts& f, PageMetadata& m) {
     const bool cjk = cjk_shortened(collapse(h1), f.og_title);
     if ((count_words(h1) < 2 && !cjk) || is_title_tail(h1, f.title_tag, m.site_name.value)) continue;
     const std::vector<std::string> words = long_words(h1);
-    if (!cjk && std::none_of(words.begin(), words.end(),
-                             [&](const std::string& w) { return std::find(told.begin(), told.end(), w) != told.end(); }))
+    // Or it tells <title>'s headline, which og:title words otherwise ("Hypos:
+    // spotting and treating low blood sugar" for "Hypos (low blood sugar):
+    // symptoms and treatment | Site" under og:title "Having a hypo? …").
+    const bool tells_title = tells_headline(h1, longest_title_part(clean_title(f.title_tag, m.site_name.value, {})));
+    if (!cjk && !tells_title &&
+        std::none_of(words.begin(), words.end(),
+                     [&](const std::string& w) { return std::find(told.begin(), told.end(), w) != told.end(); }))
       continue;
     if (found != nullptr) return;  // two candidates: the cascade decides
     found = &h1;

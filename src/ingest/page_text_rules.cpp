@@ -246,6 +246,13 @@ bool is_share_row(std::string_view lower, std::size_t words) {
     for (std::size_t at = lower.find(b); at != std::string_view::npos; at = lower.find(b, at + b.size()))
       buttons += at == 0 || lower[at - 1] == ' ';
   if (buttons >= 2) return true;
+  // One button on its own line, as a phone's share sheet lists them: "Share
+  // on Facebook", "Post on X". A network's name must follow it.
+  constexpr std::size_t kMaxButtonWords = 4;
+  if (words <= kMaxButtonWords)
+    for (const std::string& b : page_phrases("share_buttons"))
+      if (lower.starts_with(b + " ") && equals_any(std::string(trim(lower.substr(b.size()))), page_phrases("share_networks")))
+        return true;
   // "Facebook X WhatsApp Email Comments (37)", "Partager : Facebook X
   // Pinterest E-mail Ajouter aux favoris": the networks' names, after a
   // label, with a few words besides.

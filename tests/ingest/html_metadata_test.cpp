@@ -167,9 +167,9 @@ TEST(HtmlMetadata, AnEntryNameH1OpeningTitleWinsOverASharingVariant) {
       "<body><h1><a href=\"/\">Oak Lane Notes</a></h1></body>");
   EXPECT_EQ(blog.title.value, "Oak pollen season is here");
 
-  // Nor when the sharing title shares no word with the <h1>.
+  // Nor when the sharing title shares no word with the <h1>, nor <title> tells it.
   const PageMetadata other = read(
-      "<head><title>Night shifts: sleeping in the day | Work Health</title>"
+      "<head><title>Sleeping in the day after work | Work Health</title>"
       "<meta property=\"og:title\" content=\"How to rest after a late rota\"></head>"
       "<body><h1>Night shifts</h1></body>");
   EXPECT_EQ(other.title.value, "How to rest after a late rota");
@@ -187,6 +187,20 @@ TEST(HtmlMetadata, AShorterChineseH1WinsOverItsLongerOgTitle) {
       "<head><meta property=\"og:title\" content=\"\u7259\u9f52\u654f\u611f\u600e\u9ebc\u8fa6\"></head>"
       "<body><h1>\u68ee\u65e5\u7259\u91ab\u806f\u76df</h1></body>");
   EXPECT_EQ(other.title.value, "\u7259\u9f52\u654f\u611f\u600e\u9ebc\u8fa6");
+}
+
+TEST(HtmlMetadata, AnH1TellingTitlesHeadlineWinsOverAnOgTitleWordedOtherwise) {
+  const PageMetadata m = read(
+      "<head><title>Hypos (low blood sugar): symptoms and treatment | Diabetes Compass</title>"
+      "<meta property=\"og:title\" content=\"Having a hypo? What to do, step by step\"></head>"
+      "<body><h1>Hypos: spotting and treating low blood sugar</h1></body>");
+  EXPECT_EQ(m.title.value, "Hypos: spotting and treating low blood sugar");
+  // An <h1> that tells neither keeps og:title.
+  const PageMetadata other = read(
+      "<head><title>Hypos (low blood sugar): symptoms and treatment | Diabetes Compass</title>"
+      "<meta property=\"og:title\" content=\"Having a hypo? What to do, step by step\"></head>"
+      "<body><h1>Our winter appeal</h1></body>");
+  EXPECT_EQ(other.title.value, "Having a hypo? What to do, step by step");
 }
 
 TEST(HtmlMetadata, DctermsTitleNewsModulesAndAPublishedDocumentsTitleParagraph) {

@@ -330,5 +330,13 @@ TEST(PageTextEndings, AnOfferBoxWithAQuestionForATitleAndItsButtonGoes) {
   EXPECT_TRUE(has(text, "Give plenty of fluids"));
 }
 
+TEST(PageTextEndings, ShareButtonsOneToALineAreNoTitle) {
+  for (const char* line : {"Post on X", "Share on LinkedIn"}) {
+    const PageLineKind kind = classify(line).kind;
+    EXPECT_TRUE(kind == PageLineKind::Chrome || kind == PageLineKind::Junk) << line;
+  }
+  EXPECT_EQ(classify("Post on the ward").kind, PageLineKind::Short);
+}
+
 }  // namespace
 }  // namespace readaloud
