@@ -336,7 +336,9 @@ class Scorer {
   }
 
   /// The outermost <article>, <main> or articleBody around `top` whose text
-  /// is not much more than top's: the article with its own headings.
+  /// is not much more than top's: the article with its own headings. Or a
+  /// block whose class names the article's body and that holds much more,
+  /// with few links: the article set in a page builder's sections.
   const GumboNode* hint_around(const GumboNode* top) const {
     const GumboNode* found = nullptr;
     const double limit = static_cast<double>(text_of(top)) * kHintGrowth + kHintSlackBytes;
