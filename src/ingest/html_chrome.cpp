@@ -332,8 +332,8 @@ bool is_video_box(const GumboNode* el) {
 
 /// A service box: a short question for a title ("Questions?", "Precisa de
 /// aconselhamento?", "Questions? Ask a pharmacist") over a telephone line or
-/// chat to use, or a paid service's button. It points away from the article. Not a box that speaks of an
-/// emergency: a warning never goes.
+/// chat to use, or a paid service's button. It points away from the
+/// article. Not a box that speaks of an emergency: a warning never goes.
 bool is_service_box(const GumboNode* el) {
   constexpr std::size_t kMaxWords = 45;
   constexpr std::size_t kMaxQuestionWords = 3;
@@ -348,8 +348,7 @@ bool is_service_box(const GumboNode* el) {
   if (holds_phone_number(lower)) return true;
   // Or a paid service and its button: "Feeling sinus pressure? See a
   // provider by video … Visits start at $39. Start a visit".
-  const bool price = std::any_of(lower.begin(), lower.end(), [](char c) { return c == '$'; }) ||
-                     lower.find("\xC2\xA3") != npos || lower.find("\xE2\x82\xAC") != npos;
+  const bool price = lower.find('$') != npos || lower.find("\xC2\xA3") != npos || lower.find("\xE2\x82\xAC") != npos;
   return price && find_element(el, [](const GumboNode* n) {
            return tag_of(n) == GUMBO_TAG_A || tag_of(n) == GUMBO_TAG_BUTTON;
          }) != nullptr;

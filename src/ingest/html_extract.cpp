@@ -280,13 +280,13 @@ class Scorer {
   /// blocks): the block around the page's <h1> whose class names a question,
   /// and the block whose class names an answer around the scored block.
   std::optional<ContentChoice> qa_by_class(const GumboNode* top) const {
-    const auto named = [](const GumboNode* n, std::string_view part) {
-      const auto tokens = class_tokens(n);
-      return std::any_of(tokens.begin(), tokens.end(), [&](const std::string& t) { return token_has_part(t, part); });
+    static const std::vector<std::string> kAnswer{"answer"}, kQuestion{"question"};
+    const auto named = [](const GumboNode* n, const std::vector<std::string>& part) {
+      return find_part(class_tokens(n), part) != nullptr;
     };
     const GumboNode* answer = nullptr;
     for (const GumboNode* p = top; p != nullptr && p != body_ && is_element(p) && answer == nullptr; p = p->parent)
-      if (named(p, "answer")) answer = p;
+      if (named(p, kAnswer)) answer = p;
     if (answer == nullptr) return std::nullopt;
     const GumboNode* h1 = find_element(body_, [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_H1; });
     // The question's block holds more than its title ("question__title",
@@ -296,7 +296,7 @@ class Scorer {
     const GumboNode* question = nullptr;
     for (const GumboNode* p = h1 != nullptr ? h1->parent : nullptr;
          p != nullptr && p != body_ && is_element(p) && question == nullptr; p = p->parent)
-      if (named(p, "question") && subtree_text(p, title + 4 * kMinQuestionBytes).size() >= title + kMinQuestionBytes)
+      if (named(p, kQuestion) && subtree_text(p, title + 4 * kMinQuestionBytes).size() >= title + kMinQuestionBytes)
         question = p;
     if (question == nullptr || contains(question, answer) || contains(answer, question)) return std::nullopt;
     return ContentChoice{{question, answer}, "the question and " + describe(answer)};
@@ -390,10 +390,7 @@ class Scorer {
     return roots;
   }
 
-  bool linked(const GumboNode* c) const {
-    const auto st = stats_.find(c);
-    return st != stats_.end() && st->second.link_density() >= kMaxBetweenLinkDensity;
-  }
+  bool linked(const GumboNode* c) const { return link_share(c) >= kMaxBetweenLinkDensity; }
 
   bool sibling_belongs(const GumboNode* c, double threshold) const {
     if (scores_.count(c) != 0 && final_score(c) >= threshold) return true;

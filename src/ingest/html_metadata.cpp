@@ -333,6 +333,11 @@ void prefer_fuller_h1(const HeadFacts& f, PageMetadata& m) {
 /// one story share ("naproxen", "surgery") without "with" or "your".
 std::vector<std::string> long_words(const std::string& text) { return lowercase_words(text, 5); }
 
+/// Whether the two word lists have a word in common.
+bool shares_word(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return std::any_of(a.begin(), a.end(), [&](const std::string& w) { return std::ranges::find(b, w) != b.end(); });
+}
+
 /// Whether `h1` is <title>'s site or section part (" - Health Center - Site"),
 /// not its headline.
 bool is_title_tail(const std::string& h1, const std::string& title_tag, const std::string& site) {
@@ -353,14 +358,7 @@ bool names_entry_of(const std::string& visible, const std::string& told) {
          std::string_view("(:,").find(told[visible.size() + (told[visible.size()] == ' ')]) != npos;
 }
 
-/// The visible headline when og:title is a social-media variant ("Naproxen —
-/// what you need to know" over "Naproxen: a guide to taking it safely"): the
-/// page's only <h1> of two words or more that is not its site or section
-/// name and shares a word of five letters or more with og:title (or, in
-/// Chinese or Japanese, words it shorter: cjk_shortened). An <h1>
-/// that differs from og:title only in its spaces (a line break in the
-/// headline) is og:title itself. A structured-data headline that repeats
-/// og:title is the same social variant and does not stop it.
+// Defined with the <title> checks below.
 std::string longest_title_part(const std::string& title_tag);
 bool tells_headline(const std::string& heading, const std::string& part);
 
@@ -382,6 +380,15 @@ bool cjk_shortened(const std::string& shown, const std::string& told) {
   return pairs > 0 && static_cast<double>(found) >= kMinShare * static_cast<double>(pairs);
 }
 
+/// The visible headline when og:title is a social-media variant ("Naproxen —
+/// what you need to know" over "Naproxen: a guide to taking it safely"): the
+/// page's only <h1> of two words or more that is not its site or section
+/// name and shares a word of five letters or more with og:title, or tells
+/// <title>'s headline (or, in Chinese or Japanese, words og:title shorter:
+/// cjk_shortened). An <h1>
+/// that differs from og:title only in its spaces (a line break in the
+/// headline) is og:title itself. A structured-data headline that repeats
+/// og:title is the same social variant and does not stop it.
 void prefer_visible_h1(const HeadFacts& f, PageMetadata& m) {
   const auto squeezed = [](const std::string& s) {
     std::string out;
@@ -391,6 +398,7 @@ void prefer_visible_h1(const HeadFacts& f, PageMetadata& m) {
   };
   if (f.og_title.empty() || (!m.title.empty() && squeezed(m.title.value) != squeezed(f.og_title))) return;
   const std::vector<std::string> told = long_words(f.og_title);
+  const std::string title_part = longest_title_part(clean_title(f.title_tag, m.site_name.value, {}));
   const std::string* found = nullptr;
   for (const std::string& h1 : m.h1s) {
     if (squeezed(h1) == squeezed(f.og_title)) return;
@@ -400,11 +408,7 @@ void prefer_visible_h1(const HeadFacts& f, PageMetadata& m) {
     // Or it tells <title>'s headline, which og:title words otherwise ("Hypos:
     // spotting and treating low blood sugar" for "Hypos (low blood sugar):
     // symptoms and treatment | Site" under og:title "Having a hypo? …").
-    const bool tells_title = tells_headline(h1, longest_title_part(clean_title(f.title_tag, m.site_name.value, {})));
-    if (!cjk && !tells_title &&
-        std::none_of(words.begin(), words.end(),
-                     [&](const std::string& w) { return std::find(told.begin(), told.end(), w) != told.end(); }))
-      continue;
+    if (!cjk && !tells_headline(h1, title_part) && !shares_word(words, told)) continue;
     if (found != nullptr) return;  // two candidates: the cascade decides
     found = &h1;
   }
@@ -428,7 +432,7 @@ void prefer_h1_opening_title(const HeadFacts& f, PageMetadata& m) {
     return;
   constexpr std::size_t kSharedWordBytes = 4;  // "COPD"
   const std::vector<std::string> said = lowercase_words(told, kSharedWordBytes), shown = lowercase_words(l, kSharedWordBytes);
-  const bool shares = std::any_of(said.begin(), said.end(), [&](const std::string& w) { return std::ranges::find(shown, w) != shown.end(); });
+  const bool shares = shares_word(said, shown);
   const bool whole = part == l && names_entry_of(l, told);
   const bool opens = count_words(h1) >= 2 && part.starts_with(l + ": ") && shares;
   if (whole || opens) m.title = {collapse(h1), "<h1> opening <title>"};
@@ -495,7 +499,7 @@ void prefer_marked_headline(const HeadFacts& f, PageMetadata& m) {
       lower_collapsed(f.micro_headline) == lower_collapsed(m.title.value))
     return;
   const std::vector<std::string> told = long_words(m.title.value), shown = long_words(f.micro_headline);
-  if (std::any_of(told.begin(), told.end(), [&](const std::string& w) { return std::ranges::find(shown, w) != shown.end(); }))
+  if (shares_word(told, shown))
     m.title = {collapse(f.micro_headline), "microdata headline over a different JSON-LD headline"};
 }
 
@@ -532,7 +536,7 @@ void prefer_only_h1(PageMetadata& m) {
   const std::string visible = lower_collapsed(h1), told = lower_collapsed(m.title.value);
   if (!headline_sized(h1) || one_holds_the_other(visible, told)) return;
   const std::vector<std::string> said = long_words(m.title.value), shown = long_words(h1);
-  if (std::any_of(said.begin(), said.end(), [&](const std::string& w) { return std::ranges::find(shown, w) != shown.end(); }))
+  if (shares_word(said, shown))
     m.title = {collapse(h1), "the only <h1> over a different JSON-LD headline"};
 }
 

@@ -1179,9 +1179,6 @@ bool is_name_before_separator(const std::vector<Unit>& units, std::size_t i) {
          !has_letter(units[i + 1].text) && units[i + 1].text.size() <= 3 && units[i + 2].line.kind == PageLineKind::Meta;
 }
 
-/// What the search for the headline passes on its way up from the text:
-/// counters and separators of a byline bar ("214", "·"), buttons, an
-/// infobox, pictures' text and credits, fact rows, prices, a byline's parts.
 /// "© Bildagentur Nordlicht/Anja Voss", "© Lena Ortiz / Stockhaus": an agency
 /// and a photographer after the copyright sign, short, under a picture.
 bool is_picture_credit(const Unit& u) {
@@ -1190,6 +1187,9 @@ bool is_picture_credit(const Unit& u) {
          !ends_sentence(u.text);
 }
 
+/// What the search for the headline passes on its way up from the text:
+/// counters and separators of a byline bar ("214", "·"), buttons, an
+/// infobox, pictures' text and credits, fact rows, prices, a byline's parts.
 bool passed_on_the_way_up(const std::vector<Unit>& units, std::size_t i) {
   const Unit& u = units[i];
   return skippable_above_title(u.line, u.text) || is_button_label(u) || is_box_label(u.text) ||
@@ -1337,8 +1337,6 @@ struct TitleChoice {
   std::size_t unit, box_end = 0;
 };
 
-/// The headline above the first prose unit: the best scored of
-/// title_candidates() (title_score); `begin` when none qualifies.
 /// A headline in Title Case, its small words capitalised too ("What Nobody
 /// Told Me About Quitting Vaping"), which a menu row of section names is not.
 bool is_title_case_headline(std::string_view t) {
@@ -1407,6 +1405,8 @@ double subject_penalty(const std::vector<Unit>& units, const std::vector<std::si
   return 0;
 }
 
+/// The headline above the first prose unit: the best scored of
+/// title_candidates() (title_score); `begin` when none qualifies.
 TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::size_t end, const PageFacts& facts) {
   const TitleCandidates found = title_candidates(units, begin, facts);
   const std::vector<std::size_t>& candidates = found.units;
@@ -2018,23 +2018,7 @@ std::vector<bool> sign_up_boxes(const std::vector<Unit>& units, std::size_t from
   return out;
 }
 
-std::size_t author_box_ending(const std::vector<Unit>& units, std::size_t from, std::size_t end);
-
-/// An author box at the end of the text: a person's name on its own line
-/// ("Dr. Kavita Deshmukh") over a short biography that names them and says
-/// what they are ("MBBS, MD … Dr. Deshmukh is a Consultant Endocrinologist
-/// …", "Priya is a registered social worker …"), perhaps over the site's
-/// disclaimer. The box's first unit, or
-/// `end` when the last units are no such box.
-std::size_t author_box_at(const std::vector<Unit>& units, std::size_t from, std::size_t end) {
-  // The box may have the site's disclaimer under it, which goes anyway.
-  std::size_t last = end;
-  while (last > from && (units[last - 1].line.kind == PageLineKind::Junk || units[last - 1].line.kind == PageLineKind::Chrome))
-    --last;
-  return author_box_ending(units, from, last) == last ? end : author_box_ending(units, from, last);
-}
-
-/// author_box_at() for a box that ends right at `end`.
+/// author_box_at() for a box that ends right at `end`: its first unit, or `end`.
 std::size_t author_box_ending(const std::vector<Unit>& units, std::size_t from, std::size_t end) {
   constexpr std::size_t kMaxNameWords = 6, kMinBioWords = 12, kMaxBioWords = 80, kReach = 25;
   if (end < from + 2) return end;
@@ -2045,7 +2029,8 @@ std::size_t author_box_ending(const std::vector<Unit>& units, std::size_t from, 
   if (units[name].line.kind == PageLineKind::Prose || count_words(who) > kMaxNameWords || ends_sentence(who) ||
       who.ends_with('?') || bio_words < kMinBioWords || bio_words > kMaxBioWords)
     return end;
-  // Every word of the name capitalised (after "Dr."), and one of them in the biography's opening words, before "is a".
+  // Every word of the name capitalised (after "Dr."), and one of them in the
+  // biography's opening words, before "is" or "has".
   std::vector<std::string> parts;
   for (std::string_view rest = trim(std::string_view(who).substr(0, who.find(','))); !rest.empty();) {
     const std::size_t space = rest.find(' ');
@@ -2063,6 +2048,21 @@ std::size_t author_box_ending(const std::vector<Unit>& units, std::size_t from, 
     return opening.find(w + " is ") != std::string::npos || opening.find(w + " has ") != std::string::npos;
   });
   return named ? name : end;
+}
+
+/// An author box at the end of the text: a person's name on its own line
+/// ("Dr. Kavita Deshmukh") over a short biography that names them and says
+/// what they are ("MBBS, MD … Dr. Deshmukh is a Consultant Endocrinologist
+/// …", "Priya is a registered social worker …"), perhaps over the site's
+/// disclaimer. The box's first unit, or `end` when the last units are no
+/// such box.
+std::size_t author_box_at(const std::vector<Unit>& units, std::size_t from, std::size_t end) {
+  // The box may have the site's disclaimer under it, which goes anyway.
+  std::size_t last = end;
+  while (last > from && (units[last - 1].line.kind == PageLineKind::Junk || units[last - 1].line.kind == PageLineKind::Chrome))
+    --last;
+  const std::size_t box = author_box_ending(units, from, last);
+  return box == last ? end : box;
 }
 
 /// Marks a service box inside [from, end) in `boxes`: a short question for a
