@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake pkg-config ccache
   libespeak-ng-dev espeak-ng-data espeak-ng
   libsndfile1-dev libtag1-dev libebur128-dev libsoxr-dev libmp3lame-dev
-  libmd4c-dev libgumbo-dev libcld2-dev libutf8proc-dev
+  libmd4c-dev libgumbo-dev libcld2-dev libutf8proc-dev libpcre2-dev
   libavformat-dev libavcodec-dev libavutil-dev libswresample-dev
   libflac-dev libogg-dev libopus-dev libvorbis-dev flac opus-tools vorbis-tools
   libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libpugixml-dev

@@ -21,8 +21,10 @@ constexpr double kWarmUpSeconds = 1.0;
 constexpr long long kLookAheadSamples = 4096;
 
 // The first pass aims this far above the target, so that the usual outcome is
-// a small trim down rather than a second pass.
-constexpr double kAimAboveDb = 0.2;
+// a small trim down rather than a second pass. A programme measured by its
+// sample (see level_to_loudness) lands within about 0.4 dB of the aim
+// (43 fixtures and samples: from 0.38 below it to 0.30 above).
+constexpr double kAimAboveDb = 0.3;
 // Short of the target by no more than this is on target (a tenth of a LU
 // is below what listeners notice, and what meters agree on).
 constexpr double kToleranceDb = 0.1;
@@ -126,6 +128,13 @@ double probe_lufs(const SpillFile& spill, double gain_db, double ceiling_dbfs, i
   return combined_lufs(meters);
 }
 
+/// Integrated loudness of the whole programme as it is.
+double whole_lufs(const SpillFile& programme, int sample_rate) {
+  BlockMeter meter(sample_rate);
+  programme.replay_range(meter, 0, programme.size());
+  return gated_lufs(meter.blocks());
+}
+
 /// Steps on loudness(gain) towards `aim`. Limiting makes each dB of gain add
 /// less than a dB of loudness, so "add the shortfall" undershoots: the first
 /// step assumes the slope measured on eSpeak NG speech near -16 LUFS under a
@@ -179,13 +188,22 @@ double limit_programme(const SpillFile& programme, SpillFile& out, double gain_d
   return combined_lufs(meters);
 }
 
-Leveled level_to_loudness(const SpillFile& programme, double measured_lufs, double target_lufs,
+Leveled level_to_loudness(const SpillFile& programme, std::optional<double> measured, double target_lufs,
                               double ceiling_dbfs, int sample_rate, int threads, double expected_loss_db,
                               const std::function<void(double)>& progress) {
   auto report = [&](double f) {
     if (progress) progress(std::min(1.0, f));
   };
   Leveled result;
+  const long long probe_block = static_cast<long long>(kProbeBlockSeconds * sample_rate);
+  const bool sampled = programme.size() >= kMinProbeBlocks * probe_block;
+  // The sample before any gain: what the limiter takes from it, it takes
+  // from the whole. A programme not metered while it was spoken is measured
+  // here, by its sample when it has one (the probes and the limited pass
+  // correct the sample's error), else whole.
+  const double sample_unlimited = sampled ? probe_lufs(programme, 0.0, ceiling_dbfs, sample_rate, false, threads)
+                                          : std::numeric_limits<double>::quiet_NaN();
+  const double measured_lufs = measured ? *measured : sampled ? sample_unlimited : whole_lufs(programme, sample_rate);
   if (!std::isfinite(measured_lufs)) {
     result.lufs = limit_programme(programme, result.samples, 0.0, ceiling_dbfs, sample_rate, threads, report);
     return result;
@@ -195,10 +213,7 @@ Leveled level_to_loudness(const SpillFile& programme, double measured_lufs, doub
   double gain = loudness_gain_db(measured_lufs, target_lufs) + expected_loss_db + kAimAboveDb;
   Secant secant;
 
-  const long long probe_block = static_cast<long long>(kProbeBlockSeconds * sample_rate);
-  if (programme.size() >= kMinProbeBlocks * probe_block) {
-    // What the sample loses to the limiter, the whole loses.
-    const double sample_unlimited = probe_lufs(programme, 0.0, ceiling_dbfs, sample_rate, false, threads);
+  if (sampled) {
     for (int pass = 0; pass < kProbePasses && std::isfinite(sample_unlimited); ++pass) {
       const double limited = probe_lufs(programme, gain, ceiling_dbfs, sample_rate, true, threads);
       report(kProbeShare * (pass + 1) / kProbePasses);
@@ -211,7 +226,7 @@ Leveled level_to_loudness(const SpillFile& programme, double measured_lufs, doub
 
   // Progress: the probes are a small share; a rare second limiting pass
   // starts the limiting share over rather than counting past the end.
-  const double probed = programme.size() >= kMinProbeBlocks * probe_block ? kProbeShare : 0.0;
+  const double probed = sampled ? kProbeShare : 0.0;
   for (int pass = 0; pass < kMaxPasses; ++pass) {
     const double lufs = limit_programme(programme, result.samples, gain, ceiling_dbfs, sample_rate, threads,
                                         [&](double f) { report(probed + (1.0 - probed) * f); });

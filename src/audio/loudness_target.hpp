@@ -3,6 +3,7 @@
 // ("normalize" elsewhere means text: narrate/normalizer).
 
 #include <functional>
+#include <optional>
 
 #include "audio/sink.hpp"
 #include "audio/spill.hpp"
@@ -32,7 +33,8 @@ double limit_programme(const SpillFile& programme, SpillFile& out, double gain_d
                        int sample_rate, int threads, const std::function<void(double)>& progress = {});
 
 /// Brings `programme` (measured at `measured_lufs` before any gain, at the
-/// same rate) to `target_lufs` under a limiter at `ceiling_dbfs`. The limiter
+/// same rate, or measured here when nullopt) to `target_lufs` under a
+/// limiter at `ceiling_dbfs`. The limiter
 /// lowers loudness when it has much to do (1.1-1.6 dB for eSpeak speech
 /// brought to -16 LUFS under a -2 dBFS ceiling), so the first limiting pass
 /// aims a little high (`expected_loss_db` plus a margin) and the limited
@@ -41,7 +43,7 @@ double limit_programme(const SpillFile& programme, SpillFile& out, double gain_d
 /// else (a loss well off the expected one) limits again with a corrected gain.
 /// Silence gets no gain.
 /// `progress`, when given, hears the fraction of the work done (0..1), from this thread.
-Leveled level_to_loudness(const SpillFile& programme, double measured_lufs, double target_lufs,
+Leveled level_to_loudness(const SpillFile& programme, std::optional<double> measured_lufs, double target_lufs,
                               double ceiling_dbfs, int sample_rate, int threads, double expected_loss_db,
                               const std::function<void(double)>& progress = {});
 

@@ -58,8 +58,7 @@ std::vector<std::string> read_strings(const toml::node& node, const std::string&
 }
 
 /// Whether every top-level alternative of `pattern` starts with '^', so a match can
-/// only begin at the start of the line. regex_search otherwise tries every position,
-/// which made the anchored rules (most of them) cost as much as a scan of the line.
+/// only begin at the start of the line: such a rule is tried there only.
 bool anchored_at_start(std::string_view pattern) {
   bool at_alternative_start = true;
   int depth = 0;
@@ -114,7 +113,7 @@ std::optional<std::string> lowercase_pattern(std::string_view pattern) {
 }
 
 /// The bytes a match of `pattern` can start with, for a pattern anchored at the
-/// start: a cheap test that skips most rules before std::regex sets up a search.
+/// start: a cheap test that skips most rules before a match is set up.
 /// Understands literals, \d, plain [classes] and groups of alternatives; returns
 /// nullopt for anything it cannot bound (a leading optional atom, \b, '.', [^...]).
 class FirstBytes {
@@ -171,7 +170,7 @@ class FirstBytes {
     return known && !(take('?') || take('*') || (!at_end() && p_[i_] == '{' && may_repeat_zero_times()));
   }
 
-  /// For the '{' at i_: whether the bound is {0...} (or not a bound std::regex would read).
+  /// For the '{' at i_: whether the bound is {0...} (or not a bound at all).
   bool may_repeat_zero_times() const {
     std::size_t j = i_ + 1;
     while (j < p_.size() && p_[j] == '0') ++j;
@@ -230,11 +229,10 @@ bool read_bool(const toml::node& node, const std::string& file, const std::strin
 }  // namespace
 
 void BoilerplateFilter::Rule::set_regex(const std::string& pattern) {
-  const auto flags = std::regex::ECMAScript | std::regex::optimize;
   // An ignore_case regex runs lowercased on the lowercased line where it can.
   const auto lowered = ignore_case ? lowercase_pattern(pattern) : std::nullopt;
   const std::string& searched = lowered ? *lowered : pattern;
-  regex.emplace(searched, ignore_case && !lowered ? flags | std::regex::icase : flags);
+  regex.emplace(searched, ignore_case && !lowered);
   regex_on_lower = lowered.has_value();
   regex_anchored = anchored_at_start(searched);
   if (regex_anchored && (regex_on_lower || !ignore_case)) regex_first_bytes = FirstBytes::of_anchored(searched);
@@ -294,7 +292,7 @@ void BoilerplateFilter::add_rules(std::string_view toml_text, const std::string&
           if (!s || s->get().empty()) rule_error(file, v.source(), what + " must be a non-empty string");
           try {
             rule.set_regex(s->get());
-          } catch (const std::regex_error& e) {
+          } catch (const RegexError& e) {
             rule_error(file, v.source(), label + "bad regex '" + s->get() + "': " + e.what());
           }
           has_condition = true;
@@ -349,11 +347,10 @@ bool BoilerplateFilter::matches(const Rule& rule, std::string_view line, std::st
   if (!any(rule.contains, [&](const std::string& o) { return s.find(o) != std::string_view::npos; })) return false;
   if (rule.regex) {
     if (line.size() > kMaxRegexLine) return false;
-    const auto how = rule.regex_anchored ? std::regex_constants::match_continuous : std::regex_constants::match_default;
     const std::string_view text = rule.regex_on_lower ? lower : line;
     if (rule.regex_first_bytes && !rule.regex_first_bytes->test(static_cast<unsigned char>(text.front())))
       return false;
-    if (!std::regex_search(text.begin(), text.end(), *rule.regex, how)) return false;
+    if (!rule.regex->search(text, rule.regex_anchored)) return false;
   }
   return true;
 }

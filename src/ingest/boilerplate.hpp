@@ -3,22 +3,14 @@
 // credits, "Was this helpful?", ads, promos, review and byline lines.
 // The rules are data (data/boilerplate.toml, plus user files of the same form).
 
+#include <bitset>
 #include <filesystem>
 #include <optional>
-// GCC 12 reports a false -Wmaybe-uninitialized inside libstdc++'s regex
-// compiler when sanitizers are on; silence it for that header only.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
-#include <bitset>
-#include <regex>
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "util/regex.hpp"
 
 namespace readaloud {
 
@@ -37,7 +29,7 @@ struct BoilerplateHit {
 /// Rule file format (TOML), one `[[rule]]` table per rule:
 ///   name = "share-button"                  # required; reported in Article::dropped
 ///   equals / starts_with / ends_with / contains = "text" or ["text", ...]
-///   regex = 'ECMAScript regex'              # searched in the trimmed line
+///   regex = 'regex'                         # PCRE2 (util/regex.hpp), searched in the trimmed line
 ///   max_words = 12                          # optional: only lines this short
 ///   ignore_case = true                      # optional, default true
 ///   drops_next_paragraph = false            # optional
@@ -56,9 +48,9 @@ class BoilerplateFilter {
   void add_rules_file(const std::filesystem::path& path);
   /// The rule that marks this line (or short paragraph) as page junk, or nullopt.
   /// The line is matched after clean_typography and with surrounding whitespace
-  /// trimmed. Regexes are not run on lines longer than
-  /// kMaxRegexLine bytes (std::regex recurses per character); such lines can
-  /// still match the plain string conditions.
+  /// trimmed. Regexes are not run on lines longer than kMaxRegexLine bytes
+  /// (no rule is written for such lines); they can still match the plain
+  /// string conditions.
   std::optional<BoilerplateHit> match(std::string_view line) const;
 
   /// Where a trailing credit starts in a paragraph or caption: a bracketed
@@ -77,11 +69,11 @@ class BoilerplateFilter {
   struct Rule {
     std::string name;
     std::vector<std::string> equals, starts_with, ends_with, contains;  // lowercased when ignore_case
-    std::optional<std::regex> regex;
+    std::optional<Regex> regex;
     bool regex_anchored = false;  // every alternative starts with '^': tried at the line's start only
     bool regex_on_lower = false;  // an ignore_case regex lowercased and run on the lowercased line
     std::optional<std::bitset<256>> regex_first_bytes;  // of an anchored regex, when known
-    /// Compiles `pattern` with the shortcuts above; throws std::regex_error.
+    /// Compiles `pattern` with the shortcuts above; throws RegexError.
     void set_regex(const std::string& pattern);
     std::size_t max_words = 0;  // 0: no limit
     bool ignore_case = true;

@@ -14,8 +14,6 @@
 #include <string>
 #include <string_view>
 
-#include "audio/block_meter.hpp"
-#include "audio/metered_spill.hpp"
 #include "render/programme.hpp"
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
@@ -30,7 +28,7 @@ namespace {
 constexpr std::size_t kMinCharactersPerProcess = 1250;
 
 // The child's report, in native byte order (parent and child are one
-// program): 'O' then the timeline and loudness blocks, or 'E' then an error.
+// program): 'O' then the timeline, or 'E' then an error.
 class Encoder {
  public:
   void byte(char c) { data_.push_back(c); }
@@ -105,8 +103,7 @@ void write_all(int fd, const std::string& data) {
     return 1;
   };
   try {
-    BlockMeter meter(synth.sample_rate());
-    MeteredSpill sink(tail, meter);
+    SpillSink sink(tail);
     const Timeline t = speak_range(script, from, to, profile, synth, sink);
     tail.flush();
     report.byte('O');
@@ -123,8 +120,6 @@ void write_all(int fd, const std::string& data) {
       report.integer(c.start_sample);
       report.text(c.text);
     }
-    report.integer(static_cast<std::int64_t>(meter.blocks().size()));
-    for (double b : meter.blocks()) report.real(b);
   } catch (const Error& e) {
     code = failed(e.kind(), e.message(), e.where().file);
   } catch (const std::exception& e) {
@@ -203,7 +198,7 @@ SpeechProcess::~SpeechProcess() {
   }
 }
 
-SpokenPart SpeechProcess::join() {
+Timeline SpeechProcess::join() {
   std::string data;
   char buffer[1 << 16];
   for (;;) {
@@ -234,8 +229,7 @@ SpokenPart SpeechProcess::join() {
     std::string file = in.text();
     throw Error(kind, std::move(message), Location{std::move(file)});
   }
-  SpokenPart part;
-  Timeline& t = part.timeline;
+  Timeline t;
   t.sample_rate = 0;
   t.total_samples = in.integer();
   const auto chapters = in.integer();
@@ -254,9 +248,7 @@ SpokenPart SpeechProcess::join() {
     c.text = in.text();
     t.cues.push_back(std::move(c));
   }
-  const auto blocks = in.integer();
-  for (std::int64_t i = 0; i < blocks; ++i) part.loudness_blocks.push_back(in.real());
-  return part;
+  return t;
 }
 
 }  // namespace readaloud

@@ -2,7 +2,8 @@
 // One article spoken on several cores. eSpeak NG keeps its state in the
 // process, so each further core gets a process of its own: children forked
 // after the engine has started speak the later parts, each into a spill file
-// of its own, and meter them, while this process speaks the first part.
+// of its own, while this process speaks the first part. None of them meters
+// its part: every core is speaking, and the loudness pass measures anyway.
 
 #include <sys/types.h>
 
@@ -26,13 +27,6 @@ namespace readaloud {
 /// about 1,250 characters of speech).
 std::vector<ScriptPosition> speech_cuts(const Script& script, int processes);
 
-/// What a speech process spoke: its part of the script, timed from its own
-/// start (unfinished, for append_timeline()), and its loudness blocks.
-struct SpokenPart {
-  Timeline timeline;
-  std::vector<double> loudness_blocks;
-};
-
 /// A child process speaking `script` from `from` up to `to` into `tail`.
 /// Forks in the constructor (call it while this process has no other
 /// threads); the destructor kills and reaps a child that join() did not.
@@ -44,10 +38,12 @@ class SpeechProcess {
   SpeechProcess(const SpeechProcess&) = delete;
   SpeechProcess& operator=(const SpeechProcess&) = delete;
 
-  /// Waits for the child. Its samples are then in `tail` (timeline.total_samples
-  /// of them, unknown to the SpillFile object itself). Rethrows the child's
-  /// Error; Error(Runtime) when it died without one.
-  SpokenPart join();
+  /// Waits for the child and returns the timeline of its part, timed from
+  /// the part's start (unfinished, for append_timeline()). Its samples are
+  /// then in `tail` (timeline.total_samples of them, unknown to the SpillFile
+  /// object itself). Rethrows the child's Error; Error(Runtime) when it died
+  /// without one.
+  Timeline join();
 
  private:
   pid_t pid_ = -1;

@@ -191,27 +191,31 @@ SpeechLauncher fork_speech_processes() {
 void speak(const Script& script, const VoiceProfile& profile, const RenderTools& tools, int threads, Spoken& out,
            const ProgressFn& progress) {
   keep_freed_memory();
-  BlockMeter meter(tools.synth.sample_rate());
-  MeteredSpill measuring(out.spill, meter);
   std::vector<ScriptPosition> cuts;
   std::vector<SpillFile> tails;
   // The first voice is loaded before the speech processes start: they
   // inherit it, and eSpeak NG's voice list, rather than each loading them.
   if (const Segment* first = first_segment(script)) tools.synth.preload_voice(prosody_for(profile, first->role).voice);
   auto others = launch_processes(script, profile, tools, threads, cuts, tails);
-  // Alone, this process meters and spills beside synthesis on another thread.
-  std::optional<ThreadedSink> behind;
-  if (threads > 1 && others.empty()) behind.emplace(measuring);
   const ScriptPosition end{script.chapters.size(), 0};
-  out.timeline = speak_range(script, {}, cuts.empty() ? end : cuts.front(), profile, tools.synth,
-                             behind ? static_cast<AudioSink&>(*behind) : measuring, progress);
-  if (behind) behind->finish();
-  out.loudness_blocks = meter.blocks();
-  for (std::size_t k = 0; k < others.size(); ++k) {
-    SpokenPart part = others[k]->join();
-    out.spill.adopt(std::move(tails[k]), part.timeline.total_samples);
-    append_timeline(out.timeline, std::move(part.timeline));
-    out.loudness_blocks.insert(out.loudness_blocks.end(), part.loudness_blocks.begin(), part.loudness_blocks.end());
+  if (others.empty()) {
+    // Alone, this process meters and spills beside synthesis on another thread.
+    BlockMeter meter(tools.synth.sample_rate());
+    MeteredSpill measuring(out.spill, meter);
+    std::optional<ThreadedSink> behind;
+    if (threads > 1) behind.emplace(measuring);
+    out.timeline = speak_range(script, {}, end, profile, tools.synth,
+                               behind ? static_cast<AudioSink&>(*behind) : measuring, progress);
+    if (behind) behind->finish();
+    out.lufs = gated_lufs(meter.blocks());
+  } else {
+    SpillSink spilling(out.spill);
+    out.timeline = speak_range(script, {}, cuts.front(), profile, tools.synth, spilling, progress);
+    for (std::size_t k = 0; k < others.size(); ++k) {
+      Timeline part = others[k]->join();
+      out.spill.adopt(std::move(tails[k]), part.total_samples);
+      append_timeline(out.timeline, std::move(part));
+    }
   }
   finish_timeline(out.timeline);
   out.spill.flush();
@@ -220,7 +224,7 @@ void speak(const Script& script, const VoiceProfile& profile, const RenderTools&
 std::optional<Leveled> measure_and_limit(const Spoken& spoken, std::optional<double> target_lufs, int threads,
                                          const ProgressFn& progress) {
   if (!target_lufs) return std::nullopt;
-  return level_to_loudness(spoken.spill, gated_lufs(spoken.loudness_blocks), *target_lufs, kRenderCeilingDbfs,
+  return level_to_loudness(spoken.spill, spoken.lufs, *target_lufs, kRenderCeilingDbfs,
                            spoken.timeline.sample_rate, threads, kExpectedLimiterLossDb, progress);
 }
 

@@ -53,17 +53,19 @@ struct RenderTools {
 inline constexpr double kRenderCeilingDbfs = kDefaultCeilingDbfs;
 
 /// Step 1's result: the programme at the synthesizer's rate in a spill file,
-/// its finished timeline and its loudness blocks (for gated_lufs()).
+/// its finished timeline and, when it was metered on the way, its integrated
+/// loudness.
 struct Spoken {
   SpillFile spill;
   Timeline timeline;
-  std::vector<double> loudness_blocks;
+  std::optional<double> lufs;
 };
 
-/// Step 1, speak: the whole script into a spill file, metered on the way.
-/// With `threads` > 1 and enough text, later parts are spoken by processes
-/// from `tools.launcher` (started before this process starts any thread);
-/// alone, metering and spilling run on a second thread. `progress` hears 0..1.
+/// Step 1, speak: the whole script into a spill file. With `threads` > 1 and
+/// enough text, later parts are spoken by processes from `tools.launcher`
+/// (started before this process starts any thread), and nothing is metered;
+/// alone, this process meters its speech, spilling and metering on a second
+/// thread when it has one. `progress` hears 0..1.
 void speak(const Script& script, const VoiceProfile& profile, const RenderTools& tools, int threads, Spoken& out,
            const ProgressFn& progress = {});
 

@@ -88,6 +88,19 @@ TEST(LevelToLoudness, ReportsProgressToTheEnd) {
   EXPECT_DOUBLE_EQ(seen.back(), 1.0);
 }
 
+TEST(LevelToLoudness, AnUnmeasuredProgrammeIsMeasuredHere) {
+  // Short (measured whole) and long (measured by its sample, as speech
+  // processes leave it): both land on the target, as when measured before.
+  for (int repeats : {1, 10}) {
+    LoudnessMeter before(kRate);
+    SpillFile spill = speech_spill(&before, repeats);
+    Leveled given = level_to_loudness(spill, before.integrated_lufs(), -16.0, kDefaultCeilingDbfs, kRate, 2, 3.0);
+    Leveled found = level_to_loudness(spill, std::nullopt, -16.0, kDefaultCeilingDbfs, kRate, 2, 3.0);
+    EXPECT_NEAR(lufs_of(replayed(found.samples, found.trim_db)), -16.0, 0.1) << repeats;
+    EXPECT_NEAR(found.gain_db + found.trim_db, given.gain_db + given.trim_db, 0.3) << repeats;
+  }
+}
+
 TEST(LevelToLoudness, QuietSineNeedsNoLimiting) {
   // A sine far below the ceiling after gain: the limiter does nothing, so
   // gain and trim add up to the plain gain.
@@ -105,10 +118,12 @@ TEST(LevelToLoudness, SilenceGetsNoGain) {
   SpillFile spill;
   spill.write(std::vector<float>(kRate, 0.0f));
   spill.flush();
-  Leveled n = level_to_loudness(spill, -INFINITY, -16.0, kDefaultCeilingDbfs, kRate, 2, 1.3);
-  EXPECT_EQ(n.gain_db, 0.0);
-  EXPECT_EQ(n.trim_db, 0.0);
-  EXPECT_EQ(replayed(n.samples), std::vector<float>(kRate, 0.0f));
+  for (std::optional<double> measured : {std::optional<double>(-INFINITY), std::optional<double>()}) {
+    Leveled n = level_to_loudness(spill, measured, -16.0, kDefaultCeilingDbfs, kRate, 2, 1.3);
+    EXPECT_EQ(n.gain_db, 0.0);
+    EXPECT_EQ(n.trim_db, 0.0);
+    EXPECT_EQ(replayed(n.samples), std::vector<float>(kRate, 0.0f));
+  }
 }
 
 TEST(LimitProgramme, TwoThreadsGiveWhatOneGives) {
