@@ -180,9 +180,13 @@ constexpr std::size_t kMinHeadlineWords = 3;  // a sidebar's "Moderators" box ti
 
 /// Three words or more, or four CJK characters (three bytes each): a
 /// sidebar box's "Moderators" is no headline.
-bool headline_sized(const std::string& text) {
-  const auto cjk = std::count_if(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
-  return count_words(text) >= kMinHeadlineWords || cjk >= 4;
+bool cjk_headline(const std::string& text);
+bool headline_sized(const std::string& text) { return count_words(text) >= kMinHeadlineWords || cjk_headline(text); }
+
+/// Four CJK characters or more (three bytes each): a headline in a script
+/// written without spaces, a word to count_words().
+bool cjk_headline(const std::string& text) {
+  return std::count_if(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE3; }) >= 4;
 }
 
 /// Whether either heading holds the other whole: one adds a kicker to the
@@ -540,6 +544,35 @@ void prefer_only_h1(PageMetadata& m) {
     m.title = {collapse(h1), "the only <h1> over a different JSON-LD headline"};
 }
 
+bool names_a_section(const std::string& h1);  // with the cascade below
+
+/// og:title and the page's <h1> agree on a headline that a JSON-LD headline
+/// words otherwise ("Hemorrojder" shown and shared, "Hemorrojder – symtom,
+/// egenvård och behandling" for search engines): the title the reader sees.
+/// Not a site's or section's name in the <h1>.
+void prefer_h1_agreeing_with_og(const HeadFacts& f, PageMetadata& m) {
+  if (m.title.source != "JSON-LD headline" || f.og_title.empty()) return;
+  const std::string og = lower_collapsed(f.og_title);
+  if (og == lower_collapsed(m.title.value)) return;
+  for (const std::string& h1 : m.h1s) {
+    const std::string l = lower_collapsed(h1);
+    if (l != og || names_a_section(h1) || is_title_tail(h1, f.title_tag, m.site_name.value)) continue;
+    m.title = {collapse(h1), "<h1> and og:title over a different JSON-LD headline"};
+    return;
+  }
+}
+
+/// With nothing else naming the page, its only <h1>, a headline, sharing a
+/// long word with <title> though <title> does not hold it: the headline
+/// worded for the page, <title> for a browser tab ("Chikungunya: Prevention
+/// and Control" on "… :: Health Department :: Chikungunya Advisory").
+void only_h1_sharing_title_word(const HeadFacts& f, PageMetadata& m) {
+  if (!m.title.empty() || m.h1s.size() != 1) return;
+  const std::string& h1 = m.h1s.front();
+  if (!headline_sized(h1) || names_a_section(h1) || is_title_tail(h1, f.title_tag, m.site_name.value)) return;
+  if (shares_word(long_words(h1), long_words(f.title_tag))) set(m.title, collapse(h1), "the only <h1>, sharing a word with <title>");
+}
+
 /// The first <h2> or title-classed element that tells `part`, <title>'s
 /// headline part (headline_sized), or nullptr.
 const std::string* h2_telling(const PageMetadata& m, const std::string& part) {
@@ -607,6 +640,7 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
   prefer_marked_headline(f, m);
   prefer_titled_h1(f, m);
   prefer_only_h1(m);
+  prefer_h1_agreeing_with_og(f, m);
   set(m.title, f.micro_headline, "microdata headline");
   const std::string site = m.site_name.value;
   // The visible headline wins over a social-media variant in og:title when
@@ -619,7 +653,7 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
     const bool opens_title = std::any_of(std::begin(kSeparators), std::end(kSeparators), [&](std::string_view sep) {
       return headline_part.starts_with(l + std::string(sep));
     });
-    if (count_words(l) >= 2 && ((headline_part.find(l) != npos && (l.size() * 3 >= headline_part.size() * 2 || opens_title)) ||
+    if ((count_words(l) >= 2 || cjk_headline(l)) && ((headline_part.find(l) != npos && (l.size() * 3 >= headline_part.size() * 2 || opens_title)) ||
                                 nearly_the_same(l, headline_part)) &&
         set(m.title, collapse(h1), "<h1> matching <title>"))
       break;
@@ -640,6 +674,7 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
     if (h2_headline != nullptr && is_title_tail(h1, f.title_tag, site) && !tells_headline(h1, part)) continue;
     if (set(m.title, h1, "<h1> matching <title>")) break;
   }
+  only_h1_sharing_title_word(f, m);
   if (h2_headline != nullptr) set(m.title, collapse(*h2_headline), "<h2> matching <title>");
   // A table layout without an <h1> sets its headline in a large font, and
   // its site's name too; <title> names only the site and the section

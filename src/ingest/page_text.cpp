@@ -177,7 +177,7 @@ bool is_date_row(std::string_view t, std::size_t words) {
 bool is_meta(std::string_view t, std::size_t words) {
   // "Por Ana Ruiz | Revisado por … | Actualizado el 10 de julio": a byline row.
   constexpr std::size_t kMaxRowWords = 32;
-  for (std::string_view sep : {" | ", " \u00B7 ", " \u2014 "}) {
+  for (std::string_view sep : {" | ", " \u00B7 ", " \u2014 ", " / "}) {
     const std::size_t at = t.find(sep);
     if (at == std::string_view::npos || words > kMaxRowWords) continue;
     std::string_view lead = trim(t.substr(0, at));
@@ -892,8 +892,9 @@ bool title_like(const Unit& u) {
 }
 
 bool is_bullet_item(std::string_view t) {
+  // "□" marks a text browser's second-level items ("□ Gesundheit" under "• Ratgeber").
   return t.starts_with("\u2022") || t.starts_with("- ") || t.starts_with("* ") || t.starts_with("\u25A2 ") ||
-         t.starts_with("\u2610 ") ||
+         t.starts_with("\u2610 ") || t.starts_with("\u25A1 ") ||
          (!t.empty() && std::isdigit(static_cast<unsigned char>(t[0])) && t.find(". ") != std::string_view::npos &&
           t.find(". ") <= 3);
 }
@@ -1152,6 +1153,14 @@ struct TitleCandidates {
 void add_dated_above_box(const std::vector<Unit>& units, std::size_t begin, std::size_t stopped, TitleCandidates& out) {
   const auto dated = [&](std::size_t c) { return followed_by_meta(units, c, begin); };
   if (std::any_of(out.units.begin(), out.units.end(), dated)) return;
+  // Not above a site's menu ("• Lokales", "• Politik", "□ Gesundheit"):
+  // there the date is the day's, under the masthead.
+  constexpr std::size_t kMinMenuBullets = 8, kMaxMenuItemWords = 4;  // the bullet is a word
+  std::size_t bullets = 0;
+  bool short_items = true;
+  for (std::size_t i = stopped; i > 0 && is_bullet_item(units[i - 1].text); --i, ++bullets)
+    short_items = short_items && count_words(units[i - 1].text) <= kMaxMenuItemWords;
+  if (bullets >= kMinMenuBullets && short_items) return;
   out.above_box = out.units.size();
   out.box_end = stopped;
   for (std::size_t i = stopped; i > 0 && stopped - i < kTitleLookback; --i)
@@ -1227,6 +1236,14 @@ void add_over_channel_row(const std::vector<Unit>& units, std::size_t begin, Tit
 /// Looks back from `begin` past bylines, dates, credits, share widgets,
 /// breadcrumbs, fact rows and "key points" bullets, stopping at prose and
 /// other chrome; a long line under a shorter heading is its standfirst.
+/// The breadcrumb trail's last item opens `u`, a heading, however much it
+/// reads like a facts box's row ("Chikungunya: Prevention and Control" over
+/// "Advisory No.: …  Date: …", under "… > Chikungunya"): the headline.
+bool trail_opens(const Unit& u, const PageFacts& facts) {
+  return !facts.crumbs.empty() && !facts.crumbs.back().empty() && toc_key(u.text).starts_with(facts.crumbs.back()) &&
+         title_like(u);
+}
+
 TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t begin, const PageFacts& facts) {
   TitleCandidates out;
   std::vector<std::size_t>& candidates = out.units;
@@ -1248,7 +1265,7 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
     if (!passed_byline && author) below_byline = candidates.size();
     passed_byline = passed_byline || author;
     passed_meta = passed_meta || u.line.kind == PageLineKind::Meta;
-    if (passed_on_the_way_up(units, i - 1)) continue;
+    if (!trail_opens(u, facts) && passed_on_the_way_up(units, i - 1)) continue;
     // A label over its value: "From:" over a publisher's name, "Published" over a date.
     if (u.line.kind == PageLineKind::Short && count_words(u.text) <= 3 && u.text.ends_with(':')) {
       if (!candidates.empty() && candidates.back() == i && candidates.size() > below_contents) candidates.pop_back();
@@ -1862,27 +1879,37 @@ bool is_user_name(std::string_view t) {
 /// A site-wide notice over the page ("Flu shots: Walk-in clinics run
 /// Tuesdays ...", "Spoed? Bij levensgevaar belt u altijd 112. ...") is no
 /// part of the text when a heading, or a category and a heading, stands
-/// between it and the first long paragraph: the text starts under them.
+/// between it and the first long paragraph: the text starts under them. A
+/// notice without a label needs the site's header (its menu button) under
+/// it too.
 std::size_t past_notice(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
   constexpr std::size_t kMaxLabelWords = 3, kMaxHeadingWords = 8, kMaxHeadings = 2;
   const std::string_view notice = units[begin].text;
   const std::size_t colon = std::min(notice.find(": "), notice.find("? "));
-  const bool labelled = colon != std::string_view::npos && count_words(notice.substr(0, colon)) <= kMaxLabelWords &&
-                        units[begin].first == units[begin].last;
-  if (!labelled) return begin;
+  const bool one_line = units[begin].first == units[begin].last;
+  const bool labelled = colon != std::string_view::npos && count_words(notice.substr(0, colon)) <= kMaxLabelWords;
+  if (!one_line) return begin;
   const auto titled = [](const Unit& heading) {
     return heading.line.kind == PageLineKind::Short && count_words(heading.text) <= kMaxHeadingWords &&
            !ends_sentence(heading.text) && !heading.text.ends_with(':') && has_letter(heading.text);
   };
-  // The site's menu button may lie between ("Menu").
+  // The site's menu button may lie between ("Menu"); without a label, it
+  // must: an alert over the site's header ("Total fire ban declared today
+  // … Check park alerts before you go", "Menu"), not a first paragraph
+  // over a section of the text.
   std::size_t text = begin + 1, headings = 0;
+  bool header_between = false;
   for (; text < end; ++text) {
     const PageLineKind kind = units[text].line.kind;
-    if (kind == PageLineKind::Chrome || kind == PageLineKind::Junk) continue;
+    if (kind == PageLineKind::Chrome || kind == PageLineKind::Junk) {
+      const bool header = kind == PageLineKind::Chrome || units[text].line.rule == "site-navigation";
+      header_between = header_between || (header && headings == 0);
+      continue;
+    }
     if (headings == kMaxHeadings || !titled(units[text])) break;
     ++headings;
   }
-  return headings > 0 && text < end && is_long_prose(units[text]) ? text : begin;
+  return (labelled || header_between) && headings > 0 && text < end && is_long_prose(units[text]) ? text : begin;
 }
 
 /// A question headline opens the run when a byline or a date follows it, or

@@ -244,5 +244,31 @@ TEST(HtmlMetadata, AStructuredHeadlineCutShortAndALargeFontHeadlineWithoutAnH1) 
   EXPECT_EQ(table.title.source, "large-font headline (no <h1>)");
 }
 
+TEST(HtmlMetadata, AnH1AgreeingWithOgTitleAnOnlyH1SharingAWordAndACjkH1OpeningTitle) {
+  // og:title and the <h1> agree; the JSON-LD headline is worded for search engines.
+  const PageMetadata agreed = read(
+      "<head><title>Hemorrojder - Vardkompassen</title><meta property=\"og:title\" content=\"Hemorrojder\">"
+      "<script type=\"application/ld+json\">{\"@type\":\"MedicalWebPage\",\"headline\":\"Hemorrojder - symtom, "
+      "egenvard och behandling\"}</script></head><body><h1>Hemorrojder</h1></body>");
+  EXPECT_EQ(agreed.title.value, "Hemorrojder");
+  EXPECT_EQ(agreed.title.source, "<h1> and og:title over a different JSON-LD headline");
+
+  // Nothing else names the page: its only <h1> shares "Chikungunya" with <title>.
+  const PageMetadata shared = read(
+      "<head><title>Larkfield Municipal Corporation :: Health Department :: Chikungunya Advisory</title></head>"
+      "<body><h2>Larkfield Municipal Corporation</h2><h1>Chikungunya: Prevention and Control</h1></body>");
+  EXPECT_EQ(shared.title.value, "Chikungunya: Prevention and Control");
+  EXPECT_EQ(shared.title.source, "the only <h1>, sharing a word with <title>");
+
+  // A Japanese <h1> that <title> opens with, before its section and site, beats og:title.
+  const PageMetadata cjk = read(
+      "<head><title>\u3042\u305b\u3082\u3000\u5BFE\u7B56\uFF5C\u75C5\u6C17\u306E\u8A71\uFF5C"
+      "\u307F\u3069\u308A\u5C0F\u5150\u79D1\u30AF\u30EA\u30CB\u30C3\u30AF</title>"
+      "<meta property=\"og:title\" content=\"\u3042\u305B\u3082\u306E\u539F\u56E0\u3068\u30B1\u30A2\">"
+      "</head><body><h1>\u3042\u305b\u3082\u3000\u5BFE\u7B56</h1></body>");
+  EXPECT_EQ(cjk.title.value, "\u3042\u305b\u3082 \u5BFE\u7B56");
+  EXPECT_EQ(cjk.title.source, "<h1> matching <title>");
+}
+
 }  // namespace
 }  // namespace readaloud::html

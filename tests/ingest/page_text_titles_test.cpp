@@ -248,5 +248,103 @@ TEST(FindTitle, TheBreadcrumbsLastItemNamesTheHeadline) {
   EXPECT_NE(classify("Print and share the leaflet with your family.").kind, PageLineKind::Chrome);
 }
 
+// An alert with no label over the site's menu button, then a section's name
+// and the headline: the alert is the site's, the headline the page's.
+constexpr const char* kAlertDump =
+    "Skip to main content\n"
+    "\n"
+    "Total fire ban declared today for the Western Slopes, Upper Valley and Coastal Plains regions. Check park alerts before you go\n"
+    "\n"
+    "Menu\n"
+    "Visiting safely\n"
+    "\n"
+    "Snakes and snake bites\n"
+    "\n"
+    "Most snakes move away from people long before you see them, and bites are rare. Knowing what to do in the first minutes after a bite matters more than knowing the name of the snake.\n"
+    "\n"
+    "Keep the bitten limb still, bandage it firmly from the bite upwards and call for help at once.\n";
+
+// A first paragraph over a section of the text is no alert: without a
+// label and without the site's menu between, it stays.
+constexpr const char* kFirstParagraphDump =
+    "Snakes and snake bites\n\n"
+    "Most snakes move away from people long before you see them, and bites are rare in the parks we manage\n\n"
+    "First aid\n\n"
+    "Keep the bitten limb still, bandage it firmly from the bite upwards and call for help at once. Do not cut\n"
+    "the wound or try to suck out the venom, and do not wash the skin around the bite.\n";
+
+TEST(FindTitle, AnAlertOverTheSitesMenuIsPassed) {
+  const Article alert = parse_plaintext(kAlertDump, rules());
+  EXPECT_EQ(alert.title, "Snakes and snake bites");
+  EXPECT_EQ(all_text(alert).find("Total fire ban"), std::string::npos);
+  const Article paragraph = parse_plaintext(kFirstParagraphDump, rules());
+  EXPECT_NE(all_text(paragraph).find("bites are rare"), std::string::npos);
+}
+
+// A masthead with the day's date over a site menu of short items (second-level
+// items marked "□" by a text browser), then the kicker and the headline
+// (quotes straightened, as the parser does).
+constexpr const char* kNewspaperDump =
+    "Talbach-Bote – Ihre Zeitung für Talbach\n"
+    "\n"
+    "Samstag, 6. März 2027\n"
+    "\n"
+    "Talbach: 7 °C, bewölkt\n"
+    "Ihre Ausgabe: [Talbach Nord]\n"
+    "\n"
+    "  • Lokales\n"
+    "  • Region\n"
+    "  • Politik\n"
+    "  • Wirtschaft\n"
+    "  • Sport\n"
+    "  • Ratgeber\n"
+    "      □ Gesundheit\n"
+    "      □ Geld & Recht\n"
+    "  • Freizeit\n"
+    "\n"
+    "Anzeige\n"
+    "Startseite › Ratgeber › Gesundheit\n"
+    "\n"
+    "Interview zu Gallensteinen\n"
+    "\n"
+    "„Zu viele warten mit dem Arztbesuch viel zu lange“\n"
+    "\n"
+    "Druck unter dem rechten Rippenbogen nach einem fetten Essen, manchmal mit Fieber: Dahinter steckt oft ein\n"
+    "Gallenstein. Oberärztin Dr. Petra Lindner vom Klinikum Talbach erklärt, wann die Gallenblase entfernt werden muss.\n"
+    "\n"
+    "Frau Dr. Lindner, wie häufig sind Gallensteine? Sehr häufig. Etwa jeder sechste Erwachsene hat welche, die meisten\n"
+    "wissen es nicht, weil die Steine keine Beschwerden machen.\n";
+
+TEST(FindTitle, NotTheMastheadOverTheSitesMenu) {
+  const Article a = parse_plaintext(kNewspaperDump, rules());
+  EXPECT_EQ(a.title, "\"Zu viele warten mit dem Arztbesuch viel zu lange\"");
+}
+
+// A headline that reads like a facts box's row, over the advisory's number
+// and date; the trail's last item opens it.
+constexpr const char* kAdvisoryDump =
+    "Ambulance               108\n"
+    "Disaster Cell           0111-555-0199\n\n"
+    "Home > Departments > Health > Advisories > Dengue\n\n"
+    "Dengue: Prevention and Control\n\n"
+    "Advisory No.: HD/VBDC/2027/41    Date: 12/08/2027\n\n"
+    "With the rains, cases of dengue usually rise in the city. The Health Department asks all citizens to empty\n"
+    "standing water at home and at work every week so that mosquitoes cannot breed.\n";
+
+TEST(FindTitle, TheTrailNamesAHeadlineThatReadsLikeAFactsRow) {
+  const Article a = parse_plaintext(kAdvisoryDump, rules());
+  EXPECT_EQ(a.title, "Dengue: Prevention and Control");
+}
+
+TEST(ClassifyPageLine, SearchBoxesBylineRowsWithSlashesAndDates) {
+  for (const char* box : {"Search this siteSearch", "Szukaj w serwisieSzukaj", "Buscar productos Buscar",
+                          "Search this websiteGo", "Search the site"})
+    EXPECT_NE(classify(box).kind, PageLineKind::Short) << box;
+  EXPECT_EQ(classify("Search results show that walking helps").kind, PageLineKind::Short);
+  EXPECT_EQ(classify("Por Equipo de Salud / 3 de marzo de 2027 / Revisado por la Dra. Ruiz").kind, PageLineKind::Meta);
+  EXPECT_NE(classify("Güncelleme: 21 Nisan 2027 Okuma süresi: 6 dk").kind, PageLineKind::Short);
+  EXPECT_NE(classify("\u516C\u958B\u65E5\uFF1A2026\u5E7411\u67085\u65E5").kind, PageLineKind::Short);
+}
+
 }  // namespace
 }  // namespace readaloud
