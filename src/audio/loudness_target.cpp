@@ -200,10 +200,12 @@ Leveled level_to_loudness(const SpillFile& programme, std::optional<double> meas
   // The sample before any gain: what the limiter takes from it, it takes
   // from the whole. A programme not metered while it was spoken is measured
   // here, by its sample when it has one (the probes and the limited pass
-  // correct the sample's error), else whole.
+  // correct the sample's error), else (or when the sample is silent) whole.
   const double sample_unlimited = sampled ? probe_lufs(programme, 0.0, ceiling_dbfs, sample_rate, false, threads)
                                           : std::numeric_limits<double>::quiet_NaN();
-  const double measured_lufs = measured ? *measured : sampled ? sample_unlimited : whole_lufs(programme, sample_rate);
+  const double measured_lufs = measured                          ? *measured
+                               : std::isfinite(sample_unlimited) ? sample_unlimited
+                                                                 : whole_lufs(programme, sample_rate);
   if (!std::isfinite(measured_lufs)) {
     result.lufs = limit_programme(programme, result.samples, 0.0, ceiling_dbfs, sample_rate, threads, report);
     return result;

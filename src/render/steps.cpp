@@ -209,6 +209,7 @@ void speak(const Script& script, const VoiceProfile& profile, const RenderTools&
     if (behind) behind->finish();
     out.lufs = gated_lufs(meter.blocks());
   } else {
+    // Every core speaks; the loudness pass measures the programme instead.
     SpillSink spilling(out.spill);
     out.timeline = speak_range(script, {}, cuts.front(), profile, tools.synth, spilling, progress);
     for (std::size_t k = 0; k < others.size(); ++k) {
