@@ -1054,6 +1054,20 @@ bool is_short_item_row(std::string_view t) {
 /// How much a candidate looks like the headline that opens the article rather
 /// than a site name, a section label, a table-of-contents item or a standfirst.
 /// `nearer` is the candidate right below it, if any.
+/// A news ticker's banner: "Breaking Epidemic thunderstorm asthma warning in
+/// place until midnight", "BREAKING: …", "Eilmeldung: …", "Última hora: …";
+/// not "Breaking the cycle of …" (the word after "Breaking" is capitalised).
+bool is_breaking_banner(std::string_view t) {
+  static constexpr std::string_view kLabels[] = {"breaking news", "breaking:", "eilmeldung", "última hora",
+                                                 "ultima ora", "ultim'ora", "dernière minute", "urgente:",
+                                                 "Última hora"};
+  const std::string lower = ascii_lower(t.substr(0, std::min<std::size_t>(t.size(), 24)));
+  for (std::string_view label : kLabels)
+    if (lower.starts_with(label)) return true;
+  return (t.starts_with("Breaking ") || t.starts_with("BREAKING ")) && t.size() > 9 &&
+         std::isupper(static_cast<unsigned char>(t[9])) != 0;
+}
+
 double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t begin, std::size_t end,
                    const PageFacts& facts, const Unit* nearer) {
   const Unit& u = units[c];
@@ -1074,6 +1088,7 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   for (const std::string& f : facts.footer)
     if (key.size() >= 4 && f.find(key) != std::string::npos) s -= 3;  // the site's name
   if (u.text.ends_with(':')) s -= 3;                                 // a lead-in
+  if (is_breaking_banner(u.text)) s -= 3;                            // another story's ticker
   // Under a byline comes the author's role ("Pharmacist manager, Corbel
   // Pharmacy"), never the headline, which stands above it.
   if ((c > 0 && names_author(units[c - 1])) || is_author_role(u.text) || is_name_and_role(u.text)) s -= 4;

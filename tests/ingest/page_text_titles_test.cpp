@@ -344,6 +344,13 @@ TEST(ClassifyPageLine, SearchBoxesBylineRowsWithSlashesAndDates) {
   EXPECT_EQ(classify("Por Equipo de Salud / 3 de marzo de 2027 / Revisado por la Dra. Ruiz").kind, PageLineKind::Meta);
   EXPECT_NE(classify("Güncelleme: 21 Nisan 2027 Okuma süresi: 6 dk").kind, PageLineKind::Short);
   EXPECT_NE(classify("\u516C\u958B\u65E5\uFF1A2026\u5E7411\u67085\u65E5").kind, PageLineKind::Short);
+  // Bylines, review lines and dates in more languages, and numbered ad slots.
+  for (const char* meta : {"Szerző: Tóth Anna gyógyszerész", "Szakmailag ellenőrizte: dr. Kiss Béla belgyógyász",
+                           "Frissítve: 2028. május 3.", "Ditinjau oleh: dr. Sari Putri", "Diperbarui: 4 Juni 2028",
+                           "Actualizat: 2 aprilie 2028 5 minute de citit", "Vloženo: 6. 5. 2028 | Autor: Odbor hygieny",
+                           "Advertisement 2", "Article content"})
+    EXPECT_NE(classify(meta).kind, PageLineKind::Short) << meta;
+  EXPECT_EQ(classify("Frissítve a kert, és az ágyások is").kind, PageLineKind::Short);
 }
 
 }  // namespace
