@@ -93,7 +93,10 @@ class PartSink final : public AudioSink {
 constexpr double kProbeBlockSeconds = 4.0;
 constexpr long long kProbeStride = 4;
 constexpr long long kMinProbeBlocks = 16;  // below this, the whole programme is the sample
-constexpr int kProbePasses = 2;
+// One probe, then one secant step: a second probe found the same gain for
+// the limited pass on 60 tuning pages (one of them needed a second limited
+// pass either way), and cost a tenth of a render.
+constexpr int kProbePasses = 1;
 // A probe this close to the aim is good enough: the sample's own error (a
 // few tenths of a dB on a minute of speech) is larger, and the trim absorbs it.
 constexpr double kProbeCloseDb = 0.15;
