@@ -4,6 +4,8 @@
 
 #include "document/article_json.hpp"
 #include "document/article_markdown.hpp"
+#include "analyze/warning_cues.hpp"
+#include "analyze/warning_detector.hpp"
 #include "ingest/ingest.hpp"
 #include "render/render.hpp"
 #include "util/error.hpp"
@@ -66,10 +68,21 @@ int ExtractCommand::run() {
   for (const auto& r : raw_->rules) options.ingest.rules_files.emplace_back(r);
   if (!raw_->lang.empty()) options.language = raw_->lang;
   // The same preparation as inspect and render, so the article printed is the one they narrate.
-  const Prepared prepared = prepare(raw_->input, read_input(raw_->input), options);
-  if (to == "json") std::cout << article_json(prepared.article);
-  else if (to == "text" || to == "txt") std::cout << text_with_subtitle(prepared.article);
-  else std::cout << article_markdown(prepared.article);
+  const std::string bytes = read_input(raw_->input);
+  Article article;
+  try {
+    article = prepare(raw_->input, bytes, options).article;
+  } catch (const Error& e) {
+    // No voice speaks the text's language (and none was asked for): there is
+    // nothing to narrate, but the article is still there to read, its
+    // warnings found with its own language's cues (English where it has none).
+    if (e.kind() != ErrorKind::Usage || options.language) throw;
+    article = ingest(raw_->input, bytes, options.ingest);
+    detect_warnings(article, warning_cues_for(article.language), options.warnings);
+  }
+  if (to == "json") std::cout << article_json(article);
+  else if (to == "text" || to == "txt") std::cout << text_with_subtitle(article);
+  else std::cout << article_markdown(article);
   std::cout.flush();
   if (!std::cout) throw Error(ErrorKind::Runtime, "cannot write to standard output");
   return 0;

@@ -41,6 +41,9 @@ constexpr std::pair<std::string_view, std::string_view> kIso639_2[] = {
 constexpr std::pair<std::string_view, std::string_view> kSpokenRelatives[] = {
     {"gl", "pt"}, {"ast", "es"}, {"oc", "ca"}, {"fy", "nl"}, {"gsw", "de"}, {"yi", "de"},
     {"sco", "en"}, {"fo", "is"}, {"co", "it"}, {"li", "nl"}, {"wa", "fr"}, {"nn", "nb"},
+    // Philippine languages in Indonesian's voice: Malayo-Polynesian relatives
+    // written in the Latin alphabet almost as they sound, with "ng" alike.
+    {"tl", "id"}, {"fil", "id"}, {"ceb", "id"},
 };
 
 }  // namespace

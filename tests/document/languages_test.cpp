@@ -57,6 +57,8 @@ TEST(Languages, SpokenRelatives) {
   EXPECT_EQ(spoken_relative("gl"), "pt");
   EXPECT_EQ(spoken_relative("gl-ES"), "pt");
   EXPECT_EQ(spoken_relative("ast"), "es");
+  EXPECT_EQ(spoken_relative("tl"), "id");  // Tagalog, which eSpeak NG lacks
+  EXPECT_EQ(spoken_relative("fil-PH"), "id");
   EXPECT_EQ(spoken_relative("fo"), "is");
   // Languages eSpeak NG speaks, and ones with no close relative, have none.
   EXPECT_EQ(spoken_relative("pt"), "");
