@@ -437,7 +437,11 @@ void prefer_h1_opening_title(const HeadFacts& f, PageMetadata& m) {
   constexpr std::size_t kSharedWordBytes = 4;  // "COPD"
   const std::vector<std::string> said = lowercase_words(told, kSharedWordBytes), shown = lowercase_words(l, kSharedWordBytes);
   const bool shares = shares_word(said, shown);
-  const bool whole = part == l && names_entry_of(l, told);
+  // <title> may add a section after the entry: "Bunions - Print - Site".
+  const bool opens_part = part == l || std::any_of(std::begin(kSeparators), std::end(kSeparators), [&](std::string_view sep) {
+    return part.starts_with(l + std::string(sep));
+  });
+  const bool whole = opens_part && names_entry_of(l, told);
   const bool opens = count_words(h1) >= 2 && part.starts_with(l + ": ") && shares;
   if (whole || opens) m.title = {collapse(h1), "<h1> opening <title>"};
 }
@@ -552,7 +556,8 @@ bool names_a_section(const std::string& h1);  // with the cascade below
 /// Not a site's or section's name in the <h1>.
 void prefer_h1_agreeing_with_og(const HeadFacts& f, PageMetadata& m) {
   if (m.title.source != "JSON-LD headline" || f.og_title.empty()) return;
-  const std::string og = lower_collapsed(f.og_title);
+  // og:title with the site's name after it ("Rosacea - Wellpedia") agrees too.
+  const std::string og = lower_collapsed(clean_title(f.og_title, m.site_name.value, m.h1s));
   if (og == lower_collapsed(m.title.value)) return;
   for (const std::string& h1 : m.h1s) {
     const std::string l = lower_collapsed(h1);

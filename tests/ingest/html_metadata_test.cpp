@@ -270,5 +270,20 @@ TEST(HtmlMetadata, AnH1AgreeingWithOgTitleAnOnlyH1SharingAWordAndACjkH1OpeningTi
   EXPECT_EQ(cjk.title.source, "<h1> matching <title>");
 }
 
+TEST(HtmlMetadata, AWikisShortDescriptionAndAPrintVersionsSectionAfterTheEntry) {
+  // og:title with the site's name after it still agrees with the <h1>.
+  const PageMetadata wiki = read(
+      "<head><title>Rosacea - Healthwiki</title><meta property=\"og:title\" content=\"Rosacea - Healthwiki\">"
+      "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"long-term skin condition of "
+      "the face\"}</script></head><body><h1>Rosacea</h1></body>");
+  EXPECT_EQ(wiki.title.value, "Rosacea");
+  // <title> opens with the entry, a section after it.
+  const PageMetadata print = read(
+      "<head><title>Gout - Print - Elm Hospitals</title><meta property=\"og:title\" content=\"Gout: symptoms, "
+      "causes and treatment | Elm Hospitals\"><script type=\"application/ld+json\">{\"@type\":\"Article\","
+      "\"headline\":\"Gout: symptoms, causes and treatment\"}</script></head><body><h1>Gout</h1></body>");
+  EXPECT_EQ(print.title.value, "Gout");
+}
+
 }  // namespace
 }  // namespace readaloud::html
