@@ -1859,19 +1859,27 @@ FirstAnswer cut_after_first_answer(const std::vector<Unit>& units, std::size_t t
     return units[i].line.rule == "page-qa-signature" &&
            is_qa_signature(units[i].text, count_words(units[i].text), answer_only);
   };
-  std::size_t first = begin + 1;
+  // A question asked in sentences opens the text itself; its signature
+  // ("Asked by Sneha R. · 2 days ago") then stands under it, over its body.
+  std::size_t body = begin;
+  if (title == begin) {
+    std::size_t i = title + 1;
+    while (i < end && units[i].line.kind != PageLineKind::Prose && !signature(i, false)) ++i;
+    if (i < end && signature(i, false) && !signature(i, true)) body = i + 1;
+  }
+  std::size_t first = body + 1;
   while (first < end && !signature(first, true)) ++first;
   if (first >= end) return {end};
   // The question's own signature under it ("asked Feb 2, 2025 at 10:41") marks signatures that close posts.
   bool opens_posts = false;
-  for (std::size_t i = title + 1; i < begin; ++i) opens_posts = opens_posts || signature(i, false);
-  for (std::size_t i = begin; i < first; ++i) opens_posts = opens_posts && !signature(i, false);
+  for (std::size_t i = title + 1; i < body; ++i) opens_posts = opens_posts || signature(i, false);
+  for (std::size_t i = body; i < first; ++i) opens_posts = opens_posts && !signature(i, false);
   if (!opens_posts) return {first};
   const auto sentence = [&](std::size_t i) {
     return units[i].line.kind == PageLineKind::Prose && ends_sentence(units[i].text);
   };
   std::size_t header = first;
-  while (header > begin + 1 && !sentence(header - 1)) --header;
+  while (header > body + 1 && !sentence(header - 1)) --header;
   std::size_t next = first + 1;
   while (next < end && !signature(next, false)) ++next;
   if (next < end)
