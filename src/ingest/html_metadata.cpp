@@ -178,16 +178,14 @@ void read_meta(const GumboNode* n, HeadFacts& f) {
 constexpr std::size_t kHeadlineH2s = 12;
 constexpr std::size_t kMinHeadlineWords = 3;  // a sidebar's "Moderators" box title is none
 
-/// Three words or more, or four CJK characters (three bytes each): a
-/// sidebar box's "Moderators" is no headline.
-bool cjk_headline(const std::string& text);
-bool headline_sized(const std::string& text) { return count_words(text) >= kMinHeadlineWords || cjk_headline(text); }
-
 /// Four CJK characters or more (three bytes each): a headline in a script
 /// written without spaces, a word to count_words().
 bool cjk_headline(const std::string& text) {
   return std::count_if(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE3; }) >= 4;
 }
+
+/// Three words or more, or a CJK headline: a sidebar box's "Moderators" is no headline.
+bool headline_sized(const std::string& text) { return count_words(text) >= kMinHeadlineWords || cjk_headline(text); }
 
 /// Whether either heading holds the other whole: one adds a kicker to the
 /// other, or is the other cut short; neither is a rewording.
