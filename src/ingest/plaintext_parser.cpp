@@ -257,8 +257,15 @@ std::vector<Block> paragraph_blocks(Paragraph& p) {
   return out;
 }
 
-/// The first sentence of a text, cut at a word boundary to a title's length.
+/// The first sentence of a text, cut at a word boundary to a title's length;
+/// a short text of sentences that ends in a question whole ("My newborn's
+/// skin turned yellow on day 3. Is morning sunlight enough to treat it?": a
+/// forum's or a Q&A site's question).
 std::string title_from_sentence(std::string_view t) {
+  constexpr std::size_t kMaxQuestionBytes = 2 * kMaxTitleBytes;
+  const bool two_sentences = t.find(". ") != std::string_view::npos || t.find("? ") != std::string_view::npos ||
+                             t.find("! ") != std::string_view::npos;
+  if (t.ends_with('?') && two_sentences && t.size() <= kMaxQuestionBytes) return std::string(t);
   for (std::size_t i = 0; i + 1 < t.size(); ++i) {
     if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i + 1] == ' ') {
       t = t.substr(0, i);

@@ -316,6 +316,18 @@ TEST(PlaintextScale, HugeLineAndManyHeadings) {
   EXPECT_EQ(plain_text(a.sections[10'000].blocks.at(0).text), "Body 9999.");
 }
 
+TEST(PlaintextParser, AQuestionAskedInTwoSentencesIsTheTitleWhole) {
+  const Article asked = parse(
+      "My toddler wakes at 3 am every night. Should we see a doctor?\n\nShe is 20 months old and used to sleep "
+      "through the night. For two weeks she has woken at the same hour.\n");
+  EXPECT_EQ(asked.title, "My toddler wakes at 3 am every night. Should we see a doctor?");
+  // A statement is cut at its first sentence, as before.
+  const Article told = parse(
+      "Night waking is common at this age. It usually passes.\n\nKeep the same calm bedtime routine every "
+      "night and settle her in her own cot.\n");
+  EXPECT_EQ(told.title, "Night waking is common at this age");
+}
+
 TEST(PlaintextScale, DeepIndentationStaysFlat) {
   std::string text;
   for (int i = 0; i < 3'000; ++i) text += std::string(static_cast<std::size_t>(i), ' ') + "- x\n";
