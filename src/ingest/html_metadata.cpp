@@ -187,6 +187,13 @@ bool cjk_headline(const std::string& text) {
 /// Three words or more, or a CJK headline: a sidebar box's "Moderators" is no headline.
 bool headline_sized(const std::string& text) { return count_words(text) >= kMinHeadlineWords || cjk_headline(text); }
 
+/// Whether `whole` (a <title>'s part) opens with `head` and a separator
+/// ("sepsis: the signs to know - fact sheet" with "sepsis: the signs to know").
+bool opens_before_separator(const std::string& whole, const std::string& head) {
+  return std::any_of(std::begin(kSeparators), std::end(kSeparators),
+                     [&](std::string_view sep) { return whole.starts_with(head + std::string(sep)); });
+}
+
 /// Whether either heading holds the other whole: one adds a kicker to the
 /// other, or is the other cut short; neither is a rewording.
 bool one_holds_the_other(const std::string& a, const std::string& b) { return a.find(b) != npos || b.find(a) != npos; }
@@ -436,10 +443,7 @@ void prefer_h1_opening_title(const HeadFacts& f, PageMetadata& m) {
   const std::vector<std::string> said = lowercase_words(told, kSharedWordBytes), shown = lowercase_words(l, kSharedWordBytes);
   const bool shares = shares_word(said, shown);
   // <title> may add a section after the entry: "Bunions - Print - Site".
-  const bool opens_part = part == l || std::any_of(std::begin(kSeparators), std::end(kSeparators), [&](std::string_view sep) {
-    return part.starts_with(l + std::string(sep));
-  });
-  const bool whole = opens_part && names_entry_of(l, told);
+  const bool whole = (part == l || opens_before_separator(part, l)) && names_entry_of(l, told);
   const bool opens = count_words(h1) >= 2 && part.starts_with(l + ": ") && shares;
   if (whole || opens) m.title = {collapse(h1), "<h1> opening <title>"};
 }
@@ -653,9 +657,7 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
   for (const std::string& h1 : m.h1s) {
     const std::string l = lower_collapsed(h1);
     // Or <title> opens with it, a section label after it: "Sepsis: the signs to know - Fact sheet - Trust".
-    const bool opens_title = std::any_of(std::begin(kSeparators), std::end(kSeparators), [&](std::string_view sep) {
-      return headline_part.starts_with(l + std::string(sep));
-    });
+    const bool opens_title = opens_before_separator(headline_part, l);
     if ((count_words(l) >= 2 || cjk_headline(l)) && ((headline_part.find(l) != npos && (l.size() * 3 >= headline_part.size() * 2 || opens_title)) ||
                                 nearly_the_same(l, headline_part)) &&
         set(m.title, collapse(h1), "<h1> matching <title>"))

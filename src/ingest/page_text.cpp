@@ -1058,11 +1058,9 @@ bool is_short_item_row(std::string_view t) {
 /// place until midnight", "BREAKING: …", "Eilmeldung: …", "Última hora: …";
 /// not "Breaking the cycle of …" (the word after "Breaking" is capitalised).
 bool is_breaking_banner(std::string_view t) {
-  static constexpr std::string_view kLabels[] = {"breaking news", "breaking:", "eilmeldung", "última hora",
-                                                 "ultima ora", "ultim'ora", "dernière minute", "urgente:",
-                                                 "Última hora"};
-  const std::string lower = ascii_lower(t.substr(0, std::min<std::size_t>(t.size(), 24)));
-  for (std::string_view label : kLabels)
+  constexpr std::size_t kLabelBytes = 24;  // the longest label, with room
+  const std::string lower = utf8::fold_case(utf8::cut(t, kLabelBytes));
+  for (const std::string& label : page_phrases("breaking_labels"))
     if (lower.starts_with(label)) return true;
   return (t.starts_with("Breaking ") || t.starts_with("BREAKING ")) && t.size() > 9 &&
          std::isupper(static_cast<unsigned char>(t[9])) != 0;
