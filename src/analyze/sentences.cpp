@@ -46,6 +46,12 @@ std::size_t terminator_len(std::string_view text, std::size_t i) {
   const char c = text[i];
   if (c == '.' || c == '!' || c == '?') return 1;
   if (starts_with_at(text, i, "\xE2\x80\xA6")) return 3;  // …
+  // The stops of other scripts, written before a space like "." is: Devanagari
+  // and Bengali । and ॥, Arabic ؟ and Urdu ۔, Armenian ։, Ethiopic ።, Myanmar ။, Khmer ។.
+  for (std::string_view stop : {"\xE0\xA5\xA4", "\xE0\xA5\xA5", "\xE1\x8D\xA2", "\xE1\x81\x8B", "\xE1\x9F\x94"})
+    if (starts_with_at(text, i, stop)) return 3;
+  for (std::string_view stop : {"\xD8\x9F", "\xDB\x94", "\xD6\x89"})
+    if (starts_with_at(text, i, stop)) return 2;
   return 0;
 }
 

@@ -16,7 +16,8 @@ struct TextRange {
 /// Sentence byte ranges in UTF-8 text (trimmed of surrounding spaces), for any input
 /// format: every stage that needs sentences calls this one splitter.
 ///
-/// A sentence ends after a run of `.`, `!`, `?` or `…` (plus any closing quotes or
+/// A sentence ends after a run of `.`, `!`, `?`, `…` or another script's stop (Hindi
+/// and Bengali `।`, Arabic `؟`, Urdu `۔`, Armenian, Ethiopic, Myanmar, Khmer) (plus any closing quotes or
 /// brackets) that is followed by whitespace and then by something other than a
 /// lowercase letter, and at a blank line; the CJK stops 。！？ end one even with no
 /// space after them. After a single `.` it does not end when the word before is in the

@@ -64,26 +64,53 @@ std::size_t display_width(std::string_view s) {
   return width;
 }
 
-bool has_letter(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char ch) {
-    const auto c = static_cast<unsigned char>(ch);
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC3 && c <= 0xDF) || c >= 0xE3;
-  });
-}
+// Sentence stops of other scripts: Devanagari and Bengali । ॥, Arabic ؟, Urdu ۔.
+constexpr std::array<std::string_view, 4> kScriptStops = {"\u0964", "\u0965", "\u061F", "\u06D4"};
 
 bool ends_sentence(std::string_view t) {
   while (!t.empty() && std::string_view("\"')]").find(t.back()) != std::string_view::npos) t.remove_suffix(1);
   if (t.empty()) return false;
   if (t.ends_with("\u2026") || t.ends_with("\u3002") || t.ends_with("\uFF01") || t.ends_with("\uFF1F")) return true;
+  for (std::string_view stop : kScriptStops)
+    if (t.ends_with(stop)) return true;
   return std::string_view(".!?").find(t.back()) != std::string_view::npos;
 }
+
+/// Whether a sentence of `t` ends inside it at another script's stop before a space.
+bool has_script_stop_inside(std::string_view t) {
+  return std::any_of(kScriptStops.begin(), kScriptStops.end(), [&](std::string_view stop) {
+    const std::size_t at = t.find(stop);
+    return at != std::string_view::npos && at + stop.size() < t.size() && t[at + stop.size()] == ' ';
+  });
+}
+
+/// Code points of Thai, Lao and Khmer, scripts written without spaces between
+/// words and without sentence stops.
+std::size_t unstopped_script_chars(std::string_view t) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+    const auto a = static_cast<unsigned char>(t[i]), b = static_cast<unsigned char>(t[i + 1]);
+    n += (a == 0xE0 && b >= 0xB8 && b <= 0xBB) || (a == 0xE1 && (b == 0x9E || b == 0x9F));
+  }
+  return n;
+}
+
+// Thai averages about five code points a word, letters and marks together.
+constexpr std::size_t kUnstoppedCharsPerWord = 5;
 
 // CJK text has no spaces between words: count its characters as words, roughly.
 std::size_t word_weight(std::string_view t) {
   std::size_t cjk = 0;
   for (std::size_t i = 0; i < t.size(); ++i)
     if (static_cast<unsigned char>(t[i]) >= 0xE3 && static_cast<unsigned char>(t[i]) <= 0xE9) ++cjk;
-  return std::max(count_words(t), cjk / 2);
+  return std::max({count_words(t), cjk / 2, unstopped_script_chars(t) / kUnstoppedCharsPerWord});
+}
+
+/// A line of Thai, Lao or Khmer long enough to be a paragraph's sentences,
+/// which those scripts end with a space, not a stop.
+bool is_unstopped_prose(std::string_view t) {
+  constexpr std::size_t kMinChars = 80;
+  return unstopped_script_chars(t) >= kMinChars;
 }
 
 /// "Home > Health > Allergies", "News | Sport | Weather": short items between separators.
@@ -478,7 +505,8 @@ PageLine classify_page_line(std::string_view line, const BoilerplateFilter& filt
   if (stop != std::string_view::npos && stop <= 3 && std::isdigit(static_cast<unsigned char>(t[0])))
     stop = t.find(". ", stop + 2);
   while (stop != std::string_view::npos && is_ordinal_dot(t, stop)) stop = t.find(". ", stop + 2);
-  const bool sentence = ends_sentence(t) || stop != std::string_view::npos;
+  const bool sentence =
+      ends_sentence(t) || stop != std::string_view::npos || has_script_stop_inside(t) || is_unstopped_prose(t);
   if (sentence && words >= 8 && !has_menu_bullet(t))
     return as(PageLineKind::Prose, static_cast<double>(std::min<std::size_t>(words, 150)), "");
   if (sentence && words >= 5) return as(PageLineKind::Prose, 0.6 * static_cast<double>(words), "");
@@ -888,7 +916,7 @@ bool title_like(const Unit& u) {
   return ((u.line.kind == PageLineKind::Short && u.first == u.last) || is_headline_sentence(u)) && !is_price(t) &&
          !is_credited_caption(t) &&
          count_words(t) <= kMaxTitleWords &&
-         has_letter(t) && !has_menu_bullet(t) && !t.starts_with("\u2022");
+         utf8::has_letter(t) && !has_menu_bullet(t) && !t.starts_with("\u2022");
 }
 
 bool is_bullet_item(std::string_view t) {
@@ -1144,7 +1172,7 @@ std::size_t top_of_tool_list(const std::vector<Unit>& units, std::size_t last) {
 bool is_wrapped_headline(const Unit& u) {
   const std::string_view t = u.text;
   return u.line.kind == PageLineKind::Short && u.last == u.first + 1 && !ends_sentence(t) &&
-         count_words(t) <= kMaxTitleWords && has_letter(t) && t.find_first_of("|/[") == std::string_view::npos &&
+         count_words(t) <= kMaxTitleWords && utf8::has_letter(t) && t.find_first_of("|/[") == std::string_view::npos &&
          t.find("\u00B7") == std::string_view::npos && t.find("\u203A") == std::string_view::npos;
 }
 
@@ -1198,7 +1226,7 @@ bool is_name_before_separator(const std::vector<Unit>& units, std::size_t i) {
   constexpr std::size_t kMaxNameWords = 10;
   return i + 2 < units.size() && units[i].line.kind == PageLineKind::Short && units[i].first == units[i].last &&
          count_words(units[i].text) <= kMaxNameWords && !ends_sentence(units[i].text) &&
-         !has_letter(units[i + 1].text) && units[i + 1].text.size() <= 3 && units[i + 2].line.kind == PageLineKind::Meta;
+         !utf8::has_letter(units[i + 1].text) && units[i + 1].text.size() <= 3 && units[i + 2].line.kind == PageLineKind::Meta;
 }
 
 /// "© Bildagentur Nordlicht/Anja Voss", "© Lena Ortiz / Stockhaus": an agency
@@ -1215,7 +1243,7 @@ bool is_picture_credit(const Unit& u) {
 bool passed_on_the_way_up(const std::vector<Unit>& units, std::size_t i) {
   const Unit& u = units[i];
   return skippable_above_title(u.line, u.text) || is_button_label(u) || is_box_label(u.text) ||
-         is_bracketed_button(u) || (u.line.kind == PageLineKind::Short && !has_letter(u.text)) || is_box_line(u.text) ||
+         is_bracketed_button(u) || (u.line.kind == PageLineKind::Short && !utf8::has_letter(u.text)) || is_box_line(u.text) ||
          is_credited_caption(u.text) || is_fact_row(units, i) || is_wrapped_standfirst(units, i) ||
          is_image_alt(units, i) || is_alt_under_byline_bar(units, i) || describes_picture(u.text) || is_price(u.text) ||
          is_rating(u.text) ||
@@ -1912,7 +1940,7 @@ std::size_t past_notice(const std::vector<Unit>& units, std::size_t begin, std::
   if (!one_line) return begin;
   const auto titled = [](const Unit& heading) {
     return heading.line.kind == PageLineKind::Short && count_words(heading.text) <= kMaxHeadingWords &&
-           !ends_sentence(heading.text) && !heading.text.ends_with(':') && has_letter(heading.text);
+           !ends_sentence(heading.text) && !heading.text.ends_with(':') && utf8::has_letter(heading.text);
   };
   // The site's menu button may lie between ("Menu"); without a label, it
   // must: an alert over the site's header ("Total fire ban declared today
@@ -2260,7 +2288,7 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
     // paragraph it matched as a whole goes with all its lines.
     const bool junk = (l.kind == PageLineKind::Junk && (l.rule.starts_with("page-") || units[i].last > units[i].first)) ||
                       // A vote count or an arrow; a live blog's "09:48" stays.
-                      (l.kind == PageLineKind::Short && !has_letter(units[i].text) &&
+                      (l.kind == PageLineKind::Short && !utf8::has_letter(units[i].text) &&
                        units[i].text.find(':') == std::string::npos);
     const bool infobox = i < r.begin && (is_box_line(units[i].text) || is_fact_row(units, i) || i < r.box_end);  // a summary above the text
     // A picture's alt text or caption right over its credit line ("Maren Tolle / Stockhaus").

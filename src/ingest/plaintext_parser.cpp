@@ -113,17 +113,6 @@ const CalloutLabel* callout_label(std::string_view text) {
   return nullptr;
 }
 
-bool has_letter(std::string_view s) {
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
-    // Lead bytes of Latin, Greek, Cyrillic, ... (0xC3-0xDF) and of CJK and
-    // other scripts (0xE3 on); 0xE2 leads punctuation, arrows and symbols.
-    if ((c >= 0xC3 && c <= 0xDF) || c >= 0xE3) return true;
-  }
-  return false;
-}
-
 std::size_t count_words(std::string_view s, std::size_t cap) {
   std::size_t words = 0;
   bool in_word = false;
@@ -149,7 +138,7 @@ bool is_heading(const Paragraph& p, bool has_text_after) {
   if (!has_text_after || p.size() != 1) return false;
   const std::string_view t = p[0].text;
   if (t.size() > kMaxHeadingBytes || count_words(t, kMaxHeadingWords) > kMaxHeadingWords) return false;
-  if (!has_letter(t) || (t[0] >= 'a' && t[0] <= 'z')) return false;
+  if (!utf8::has_letter(t) || (t[0] >= 'a' && t[0] <= 'z')) return false;
   if (ends_in_sentence_punctuation(t) || list_marker(t) || callout_label(t)) return false;
   return true;
 }
@@ -164,7 +153,7 @@ bool is_numbered_heading(const std::vector<Paragraph>& paragraphs, std::size_t i
   const auto marker = list_marker(t);
   if (!marker || !marker->ordered || marker->content.empty() || t.size() > kMaxHeadingBytes) return false;
   const std::string_view c = marker->content;
-  if (count_words(c, kMaxHeadingWords) > kMaxHeadingWords || !has_letter(c) || (c[0] >= 'a' && c[0] <= 'z')) return false;
+  if (count_words(c, kMaxHeadingWords) > kMaxHeadingWords || !utf8::has_letter(c) || (c[0] >= 'a' && c[0] <= 'z')) return false;
   if (ends_in_sentence_punctuation(c) || callout_label(c)) return false;
   if (i > 0 && list_marker(paragraphs[i - 1].back().text)) return false;
   const Paragraph& next = paragraphs[i + 1];

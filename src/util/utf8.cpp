@@ -151,4 +151,20 @@ bool joins_without_space(std::string_view before, std::string_view after) {
   return unspaced(decode(before, last).code_point) && unspaced(decode(after, 0).code_point);
 }
 
+bool has_letter(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+      ++i;
+      continue;
+    }
+    const Decoded d = decode(s, i);
+    const utf8proc_category_t category = utf8proc_category(static_cast<utf8proc_int32_t>(d.code_point));
+    if (d.valid && category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) return true;
+    i += d.length;
+  }
+  return false;
+}
+
 }  // namespace readaloud::utf8

@@ -30,6 +30,10 @@ Decoded decode(std::string_view s, std::size_t i);
 /// without spaces. Korean, written with spaces, joins with one.
 bool joins_without_space(std::string_view before, std::string_view after);
 
+/// Whether `s` holds a letter of any script (Unicode category L: "a", "é",
+/// "я", "क", "ก", "漢"), not only digits, punctuation, arrows and symbols.
+bool has_letter(std::string_view s);
+
 /// The offset of the first invalid byte at or after `from`, or npos.
 std::size_t find_invalid(std::string_view s, std::size_t from = 0);
 

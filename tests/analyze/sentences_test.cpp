@@ -193,6 +193,17 @@ TEST(SplitSentencesTables, CjkStops) {
   });
 }
 
+TEST(SplitSentencesTables, OtherScriptsStops) {
+  check_rows({
+      // Hindi ends a sentence with the danda, written before a space as "." is.
+      {"hi", "मुंह का छाला दो हफ्ते में ठीक होता है। अगर न हो, तो डॉ. वर्मा को दिखाएं।",
+       {"मुंह का छाला दो हफ्ते में ठीक होता है।", "अगर न हो, तो डॉ. वर्मा को दिखाएं।"}},
+      // Arabic asks with ؟; Urdu ends with ۔.
+      {"ar", "هل تشعر بالدوار؟ اشرب الماء.", {"هل تشعر بالدوار؟", "اشرب الماء."}},
+      {"ur", "پانی پیئیں۔ آرام کریں۔", {"پانی پیئیں۔", "آرام کریں۔"}},
+  });
+}
+
 TEST(SplitSentencesTables, UnknownLanguageUsesEnglish) {
   EXPECT_EQ(sentences("Ask Dr. Smith. Feb. 23 works.", "xx"), (Strings{"Ask Dr. Smith.", "Feb. 23 works."}));
   EXPECT_EQ(abbreviations_for("xx-YY").language, "en");
@@ -220,7 +231,7 @@ TEST(Abbreviations, RejectsUnknownKeysAndBadValuesWithALocation) {
 }
 
 TEST(Abbreviations, EverySupportedListLoads) {
-  for (const char* lang : {"en", "es", "de", "fr"}) {
+  for (const char* lang : {"en", "es", "de", "fr", "hi"}) {
     const Abbreviations& a = abbreviations_for(lang);
     EXPECT_EQ(a.language, lang);
     EXPECT_FALSE(a.always.empty()) << lang;

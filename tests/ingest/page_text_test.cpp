@@ -503,5 +503,25 @@ TEST(FindArticleRegion, SignUpAndAppBoxesInsideTheTextAreDropped) {
   EXPECT_EQ(boxed, (std::vector<std::string>{"10", "12", "14", "18", "20", "22"}));
 }
 
+TEST(FindArticleRegion, HindiSentencesAreProseAndItsHeadingsStay) {
+  // Hindi ends sentences with the danda (।), and its letters lead with the byte 0xE0.
+  EXPECT_EQ(kind("मुंह का छाला आमतौर पर दो हफ्ते में अपने आप ठीक हो जाता है। अगर न हो तो जांच कराएं।"),
+            PageLineKind::Prose);
+  constexpr std::string_view page =
+      "होम\nदेश\nराज्य\nहेल्थ\nवीडियो\nटेक\n\n"
+      "मुंह के कैंसर के शुरुआती संकेत\n\n"
+      "मुंह का कैंसर होंठ, जीभ या गालों की अंदरूनी सतह पर हो सकता है और शुरुआत में अक्सर दर्द नहीं होता।\n\n"
+      "1. न भरने वाला छाला\n\n"
+      "अगर कोई छाला दो हफ्ते के बाद भी बना रहे, खासकर जब उसमें दर्द न हो, तो उसकी जांच जरूर कराएं।\n\n"
+      "डॉक्टर को कब दिखाएं\n\n"
+      "अगर मुंह से लगातार खून बहे या सांस लेने में तकलीफ हो, तो तुरंत 112 पर कॉल करें।\n\n"
+      "\u00A9 2027 समाचार. All rights reserved.\n";
+  const Article a = parse_plaintext(page, rules());
+  EXPECT_EQ(a.title, "मुंह के कैंसर के शुरुआती संकेत");
+  const PageRegion r = find_article_region(page, rules());
+  for (const PageLine& l : r.dropped_inside) EXPECT_NE(l.number, 12u) << "the heading was dropped as " << l.rule;
+  for (const PageLine& l : r.dropped_inside) EXPECT_NE(l.number, 16u) << "the heading was dropped as " << l.rule;
+}
+
 }  // namespace
 }  // namespace readaloud

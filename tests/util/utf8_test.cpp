@@ -73,6 +73,12 @@ TEST(Utf8, FoldsAccentsAndLatinLettersWithoutDecomposition) {
   EXPECT_EQ(one, "az");
 }
 
+TEST(Utf8, FindsLettersOfEveryScript) {
+  for (std::string_view word : {"a", "é", "я", "शब्द", "คำ", "ຄຳ", "ትምህርት", "vệ", "漢字", "한글"})
+    EXPECT_TRUE(utf8::has_letter(word)) << word;
+  for (std::string_view none : {"", "12", "→ •", "© 2027", "१२", "— …", "。"}) EXPECT_FALSE(utf8::has_letter(none)) << none;
+}
+
 TEST(Utf8, WrappedChineseAndJapaneseJoinWithoutASpace) {
   EXPECT_TRUE(utf8::joins_without_space("\xE5\x90\x8E\xE8\x83\x8C\xE7\x97\x92", "\xE5\xBE\x97\xE7\x9D\xA1"));  // 后背痒 + 得睡
   EXPECT_TRUE(utf8::joins_without_space("\xE3\x81\xA7\xE3\x81\x99", "\xE3\x80\x82"));  // です + 。
