@@ -175,6 +175,11 @@ bool is_recipe_summary(const GumboNode* el, const std::vector<std::string>& toke
 
 bool names_article_body(const GumboNode* n) { return names_body(n); }
 
+bool is_article_body(const GumboNode* el) {
+  const char* prop = attr(el, "itemprop");
+  return prop != nullptr && std::string_view(prop).find("articleBody") != npos;
+}
+
 const ChromeConfig& chrome_config() {
   static const ChromeConfig cfg = load_config();
   return cfg;
@@ -430,10 +435,10 @@ bool is_layout_chrome(std::string_view part, const GumboNode* el) {
     return !holds_sentence() ||
            find_element(el, [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_TABLE; }) != nullptr;
   }
-  // "paywalled", "paywall-content": the article's rest behind a meter is
-  // the article; the gate itself ("Keep reading with unlimited access") has
-  // no paragraphs of prose.
-  for (std::string_view layout : {"tools", "utility", "widget", "player", "skip", "jump", "paywall"})
+  // "paywalled", "paywall-content", "subscriber-only": the article's rest
+  // behind a meter is the article; the gate itself ("Keep reading with
+  // unlimited access", "Subscribe for $1") has no paragraphs of prose.
+  for (std::string_view layout : {"tools", "utility", "widget", "player", "skip", "jump", "paywall", "subscribe"})
     if (part == layout) return !holds_paragraphs(el);
   return true;
 }
@@ -450,8 +455,10 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
     if (!looks_like_prose(el)) return hidden;
   }
   if (find_part(tokens, cfg.credit_parts) != nullptr) return "photo-credit";
+  // The text microdata names the article's ("subscriber-premium" on a news
+  // CMS's paywalled body) is no chrome, whatever its classes say.
   if (const std::string* part = find_chrome_part(tokens, cfg.class_parts);
-      part != nullptr && holders.count(el) == 0 && is_layout_chrome(*part, el))
+      part != nullptr && holders.count(el) == 0 && !is_article_body(el) && is_layout_chrome(*part, el))
     return "chrome: " + *part;
   const std::string name = tag_name(el);
   // An accordion's question is a button inside a heading: the heading's text, not a control.

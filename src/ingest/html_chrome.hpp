@@ -51,6 +51,9 @@ struct CalloutInfo {
 /// The callout an element is, by class part or role, or nullopt.
 std::optional<CalloutInfo> callout_of(const GumboNode* el, const std::vector<std::string>& tokens);
 
+/// Whether schema.org microdata marks `el` as the article's text (itemprop="articleBody").
+bool is_article_body(const GumboNode* el);
+
 /// Whether a class or id token of `n` is one of the [holders] body classes
 /// that name an article's body ("entry-content", "post-body").
 bool names_article_body(const GumboNode* n);

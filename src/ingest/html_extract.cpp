@@ -108,11 +108,6 @@ double tag_weight(const GumboNode* el) {
   }
 }
 
-bool is_article_body(const GumboNode* el) {
-  const char* prop = attr(el, "itemprop");
-  return prop != nullptr && std::string_view(prop).find("articleBody") != npos;
-}
-
 double class_weight(const GumboNode* el) {
   const auto& cfg = chrome_config();
   const std::vector<std::string> tokens = class_tokens(el);

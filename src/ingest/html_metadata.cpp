@@ -196,6 +196,14 @@ bool opens_before_separator(const std::string& whole, const std::string& head) {
 
 /// Whether either heading holds the other whole: one adds a kicker to the
 /// other, or is the other cut short; neither is a rewording.
+/// Whether `h1` is `part` after a kicker and a colon: "市疾控中心提醒：春季谨防霉变甘蔗中毒"
+/// for "春季谨防霉变甘蔗中毒", "Health alert: Beware of mouldy sugar cane" for "beware of mouldy sugar cane".
+bool told_after_kicker(const std::string& h1, const std::string& part) {
+  if (part.empty() || h1.size() <= part.size() || !h1.ends_with(part)) return false;
+  const std::string_view kicker = std::string_view(h1).substr(0, h1.size() - part.size());
+  return kicker.size() > 3 && (kicker.ends_with(": ") || kicker.ends_with("\xEF\xBC\x9A"));
+}
+
 bool one_holds_the_other(const std::string& a, const std::string& b) { return a.find(b) != npos || b.find(a) != npos; }
 
 /// Whether a class or id token names a title or headline: "art_title",
@@ -580,6 +588,32 @@ void only_h1_sharing_title_word(const HeadFacts& f, PageMetadata& m) {
   if (shares_word(long_words(h1), long_words(f.title_tag))) set(m.title, collapse(h1), "the only <h1>, sharing a word with <title>");
 }
 
+/// Whether a word of one (four letters or more) opens a word of the other:
+/// "kind" and "kinderen", "bedwetting" and "bedwetter".
+bool shares_stem(const std::string& a, const std::string& b) {
+  const std::vector<std::string> as = lowercase_words(a, 4), bs = lowercase_words(b, 4);
+  for (const std::string& x : as)
+    for (const std::string& y : bs)
+      if (x.starts_with(y) || y.starts_with(x)) return true;
+  return false;
+}
+
+/// The page's only <h1>, a headline that neither <title> nor the site's name
+/// holds, worded otherwise than og:title but of the same subject: the
+/// visible headline ("Plast je kind nog in bed?" under og:title "Bedplassen?
+/// Tips en een tegemoetkoming …" and <title> "Bedplassen bij kinderen …").
+/// A blog's name in the <h1> is in <title> or the site's name; an appeal's
+/// ("Our winter appeal") shares no word's stem with either.
+void the_only_h1_over_og_title(const HeadFacts& f, PageMetadata& m) {
+  if (!m.title.empty() || m.h1s.size() != 1 || f.og_title.empty()) return;
+  const std::string& h1 = m.h1s.front();
+  const std::string l = lower_collapsed(h1), site = m.site_name.value;
+  if (!headline_sized(h1) || names_a_section(h1) || is_title_tail(h1, f.title_tag, site)) return;
+  if (lower_collapsed(f.title_tag).find(l) != npos || lower_collapsed(site).find(l) != npos) return;
+  if (shares_stem(h1, f.og_title) || shares_stem(h1, clean_title(f.title_tag, site, {})))
+    set(m.title, collapse(h1), "the only <h1>, a headline <title> does not hold");
+}
+
 /// The first <h2> or title-classed element that tells `part`, <title>'s
 /// headline part (headline_sized), or nullptr.
 const std::string* h2_telling(const PageMetadata& m, const std::string& part) {
@@ -659,11 +693,12 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
     // Or <title> opens with it, a section label after it: "Sepsis: the signs to know - Fact sheet - Trust".
     const bool opens_title = opens_before_separator(headline_part, l);
     if ((count_words(l) >= 2 || cjk_headline(l)) && ((headline_part.find(l) != npos && (l.size() * 3 >= headline_part.size() * 2 || opens_title)) ||
-                                nearly_the_same(l, headline_part)) &&
+                                nearly_the_same(l, headline_part) || told_after_kicker(l, headline_part)) &&
         set(m.title, collapse(h1), "<h1> matching <title>"))
       break;
   }
   prefer_visible_h1(f, m);
+  the_only_h1_over_og_title(f, m);
   set(m.title, clean_title(f.og_title, site, m.h1s), "og:title");
   prefer_h1_opening_title(f, m);
   // When no <h1> carries the headline (the page has none, or its <h1> is
@@ -746,6 +781,9 @@ std::string clean_title(const std::string& raw, const std::string& site, const s
   if (best == npos) return title;
   if (const std::string last = last_of_site_first(title, std::string_view(title).substr(best, best_len)); !last.empty())
     return last;
+  // "春季谨防霉变甘蔗中毒_健康提示_枫林市疾控中心": a headline, its column
+  // and its site between underscores, which no headline holds.
+  if (title.compare(best, best_len, "_") == 0 && title.find('_') > 0) return std::string(trim(title.substr(0, title.find('_'))));
   const std::string_view suffix = std::string_view(title).substr(best + best_len);
   if (count_words(suffix) > 5) return title;
   return std::string(trim(std::string_view(title).substr(0, best)));

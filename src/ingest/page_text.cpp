@@ -1465,6 +1465,22 @@ double subject_penalty(const std::vector<Unit>& units, const std::vector<std::si
 
 /// The headline above the first prose unit: the best scored of
 /// title_candidates() (title_score); `begin` when none qualifies.
+/// Whether the title candidate over candidate `c` is a heading over it (so
+/// `c` is its deck or standfirst): no menu item, no label, not a one-line nav
+/// bar ("Science Culture Health Shop") unless the page repeats it as a
+/// headline is repeated (`repeated_above`).
+bool is_heading_over(const std::vector<Unit>& units, std::size_t c, const PageFacts& facts, bool repeated_above) {
+  const std::string& above = units[c - 1].text;
+  return units[c - 1].line.score > kMenuItemScore && count_words(above) >= 3 &&
+         (lowercase_share(above) > 0.3 || repeated_above ||
+          // A script without case cannot show a nav bar's capitals.
+          (utf8::has_letter(above) && !utf8::has_cased_letter(above)) ||
+          (is_title_case_headline(above) && lowercase_share(units[c].text) > 0.3)) &&
+         after_image_mark(above).empty() &&  // a show's logo and name
+         !is_crumb_section(toc_key(above), facts) && !is_trail(above) && !opens_with_menu_item(units, c - 1) &&
+         !holds_phrase(ascii_lower(units[c].text), ascii_lower(above));
+}
+
 TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::size_t end, const PageFacts& facts) {
   const TitleCandidates found = title_candidates(units, begin, facts);
   const std::vector<std::size_t>& candidates = found.units;
@@ -1494,17 +1510,8 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     if (k < below_contents && !names_subject(units[c].text, facts)) s -= 3;
     // A deck or standfirst: a line right under another heading that is no
     // menu item and no label of it; the upper one is the headline.
-    const bool heading_above = k + 1 < candidates.size() && candidates[k + 1] + 1 == c &&
-                               units[c - 1].line.score > kMenuItemScore && count_words(units[c - 1].text) >= 3 &&
-                               // Not a one-line nav bar ("Science Culture Health Shop"), unless
-                               // the page repeats it as a headline is repeated.
-                               c >= 2 &&
-                               (lowercase_share(units[c - 1].text) > 0.3 || repeated(c - 1) ||
-                                (is_title_case_headline(units[c - 1].text) && lowercase_share(units[c].text) > 0.3)) &&
-                               after_image_mark(units[c - 1].text).empty() &&  // a show's logo and name
-                               !is_crumb_section(toc_key(units[c - 1].text), facts) && !is_trail(units[c - 1].text) &&
-                               !opens_with_menu_item(units, c - 1) &&
-                               !holds_phrase(ascii_lower(units[c].text), ascii_lower(units[c - 1].text));
+    const bool heading_above = k + 1 < candidates.size() && candidates[k + 1] + 1 == c && c >= 2 &&
+                               is_heading_over(units, c, facts, repeated(c - 1));
     // Unless the lower line tells the story that the text opens with, and the
     // upper one does not: a site's tagline over the headline.
     const bool tells_more = heading_above && shared_word_share(units[c].text, facts.lead) >= 0.5 &&
@@ -1519,7 +1526,8 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
                                 count_words(units[c].text) >= 2 * count_words(units[c - 1].text) + 2 &&
                                 (count_words(units[c].text) <= kMinStandfirstWords ||
                                  (count_words(units[c].text) <= kMaxHeadlineUnderCategoryWords &&
-                                  units[c].text.find(": ") != std::string::npos &&
+                                  (units[c].text.find(": ") != std::string::npos ||
+                                   units[c].text.find("? ") != std::string::npos) &&  // "Precisa de jejum? Veja ..."
                                   units[c].text.find(", ") == std::string::npos)) &&
                                 !ends_sentence(units[c].text);
     if (heading_above && !tells_more && !dated_question && !under_category) s -= 1.5;

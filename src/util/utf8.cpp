@@ -167,4 +167,20 @@ bool has_letter(std::string_view s) {
   return false;
 }
 
+bool has_cased_letter(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+      ++i;
+      continue;
+    }
+    const Decoded d = decode(s, i);
+    const utf8proc_category_t category = utf8proc_category(static_cast<utf8proc_int32_t>(d.code_point));
+    if (d.valid && (category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LL)) return true;
+    i += d.length;
+  }
+  return false;
+}
+
 }  // namespace readaloud::utf8

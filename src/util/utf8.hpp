@@ -34,6 +34,11 @@ bool joins_without_space(std::string_view before, std::string_view after);
 /// "я", "क", "ก", "漢"), not only digits, punctuation, arrows and symbols.
 bool has_letter(std::string_view s);
 
+/// Whether `s` holds a letter with case (Latin, Greek, Cyrillic, Armenian:
+/// Unicode categories Lu and Ll), as Hindi, Arabic, Hebrew, Thai, CJK and
+/// Korean text does not.
+bool has_cased_letter(std::string_view s);
+
 /// The offset of the first invalid byte at or after `from`, or npos.
 std::size_t find_invalid(std::string_view s, std::size_t from = 0);
 

@@ -285,5 +285,31 @@ TEST(HtmlMetadata, AWikisShortDescriptionAndAPrintVersionsSectionAfterTheEntry) 
   EXPECT_EQ(print.title.value, "Gout");
 }
 
+TEST(HtmlMetadata, UnderscoresOrderHeadlineColumnAndSiteAndAnH1AddsAKicker) {
+  // A Chinese government site's <title>: headline, column and site between underscores.
+  EXPECT_EQ(clean_title("春季谨防霉变甘蔗中毒_健康提示_枫林市疾控中心", "", {}), "春季谨防霉变甘蔗中毒");
+  // The <h1> says who warns, then the headline <title> carries: the <h1> is the title.
+  const PageMetadata zh = read("<head><title>春季谨防霉变甘蔗中毒_健康提示_枫林市疾控中心</title></head>"
+                               "<body><h1>市疾控中心提醒：春季谨防霉变甘蔗中毒</h1></body>");
+  EXPECT_EQ(zh.title.value, "市疾控中心提醒：春季谨防霉变甘蔗中毒");
+  const PageMetadata en = read("<head><title>Beware of mouldy sugar cane | City Health</title></head>"
+                               "<body><h1>Health alert: Beware of mouldy sugar cane</h1></body>");
+  EXPECT_EQ(en.title.value, "Health alert: Beware of mouldy sugar cane");
+}
+
+TEST(HtmlMetadata, TheOnlyH1OverAnOgTitleWordedOtherwiseButNotABlogsName) {
+  const PageMetadata nl = read(
+      "<head><title>Bedplassen bij kinderen: oorzaken en tips | Lindebloem</title><meta property=\"og:title\" "
+      "content=\"Bedplassen? Tips en een tegemoetkoming voor de plaswekker\"></head><body><h1>Plast je kind nog in "
+      "bed?</h1></body>");
+  EXPECT_EQ(nl.title.value, "Plast je kind nog in bed?");
+  // A blog's name in its only <h1>, which the site's name holds.
+  const PageMetadata blog = read(
+      "<head><title>Rinsing your nose the right way : Ieum Blog</title><meta property=\"og:title\" content=\"Rinsing "
+      "your nose the right way\"><meta property=\"og:site_name\" content=\"Ieum Blog | A Pharmacist's Health "
+      "Notes\"></head><body><h1>A Pharmacist's Health Notes</h1></body>");
+  EXPECT_EQ(blog.title.value, "Rinsing your nose the right way");
+}
+
 }  // namespace
 }  // namespace readaloud::html

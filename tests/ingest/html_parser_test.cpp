@@ -832,5 +832,19 @@ TEST(HtmlParser, AHospitalStorysDoctorCardIsNotSpoken) {
   EXPECT_NE(text.find("four months of careful physical therapy"), std::string::npos) << text;
 }
 
+TEST(HtmlParser, APaywalledBodyMicrodataNamesIsTheArticle) {
+  // A news CMS marks the body "subscriber-premium"; microdata names it the articleBody.
+  const std::string para = "<p>The fungus lives in desert soil, and spores rise into the air when the ground is "
+                           "disturbed by wind, farming or digging in a backyard garden.</p>";
+  const Article a = parse("<html><body><article itemscope itemtype=\"https://schema.org/NewsArticle\">"
+                          "<h1>Valley fever cases climb</h1><div class=\"asset-content subscriber-premium\" "
+                          "itemprop=\"articleBody\">" + para + para + para +
+                          "</div><div class=\"subscriber-only-box\"><p>Subscribe for $1.99 a week.</p></div>"
+                          "</article></body></html>");
+  const std::string text = all_text(a);
+  EXPECT_NE(text.find("The fungus lives in desert soil"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Subscribe for"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace readaloud

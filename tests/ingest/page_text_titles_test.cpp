@@ -353,5 +353,32 @@ TEST(ClassifyPageLine, SearchBoxesBylineRowsWithSlashesAndDates) {
   EXPECT_EQ(classify("Frissítve a kert, és az ágyások is").kind, PageLineKind::Short);
 }
 
+TEST(ClassifyPageLine, InterpreterBannersReadingTimesAndAChineseSourceLine) {
+  for (const char* chrome : {"Interpreter symbol Need an interpreter? Call 1800 555 014 and ask for an interpreter.",
+                             "  \u2022 中文：如果您需要口译员，请致电 1800 555 014。",
+                             "  \u2022 Tiếng Việt: Nếu quý vị cần thông dịch viên, xin gọi số 1800 555 014.",
+                             "Print Download PDF (180 KB) Subscribe to alerts"})
+    EXPECT_EQ(classify(chrome).kind, PageLineKind::Chrome) << chrome;
+  for (const char* meta : {"Leestijd: 4 minuten · Laatst bijgewerkt op 3 februari 2028",
+                           "发布时间：2028-03-02 10:30 来源：健康教育所 浏览次数：2317 【字号：大 中 小】"})
+    EXPECT_EQ(classify(meta).kind, PageLineKind::Meta) << meta;
+  // A sentence that opens with a language's name stays.
+  EXPECT_EQ(classify("Español: the language most often asked for at our clinics, after English, by far.").kind,
+            PageLineKind::Prose);
+}
+
+TEST(FindTitle, AQuestionAndItsAnswerUnderACategory) {
+  const Article a = parse_plaintext(
+      "Menu\n\nBlog Aurora\n\nPreparo para exames\n\n"
+      "Precisa de jejum para exame de sangue? Veja o tempo certo para cada exame\n\n"
+      "Por Renata Moraes, biomédica · Atualizado em 12/02/2028\n\n"
+      "Você marcou os exames, separou o pedido médico e, na véspera, surge a dúvida: preciso ficar em jejum? "
+      "Por quanto tempo? A resposta depende de cada exame pedido.\n\n"
+      "Para o hemograma, o jejum não é necessário. Para a glicemia, o laboratório pede oito horas sem comer.\n\n"
+      "\u00A9 2028 Aurora Laboratórios. Todos os direitos reservados.\n",
+      rules());
+  EXPECT_EQ(a.title, "Precisa de jejum para exame de sangue? Veja o tempo certo para cada exame");
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -79,6 +79,12 @@ TEST(Utf8, FindsLettersOfEveryScript) {
   for (std::string_view none : {"", "12", "→ •", "© 2027", "१२", "— …", "。"}) EXPECT_FALSE(utf8::has_letter(none)) << none;
 }
 
+TEST(Utf8, TellsScriptsWithCaseFromScriptsWithout) {
+  for (std::string_view cased : {"a", "Ü", "я", "Ω", "ա"}) EXPECT_TRUE(utf8::has_cased_letter(cased)) << cased;
+  for (std::string_view caseless : {"자고 일어났는데", "शब्द", "كلمة", "מילה", "คำ", "漢字", "12 →"})
+    EXPECT_FALSE(utf8::has_cased_letter(caseless)) << caseless;
+}
+
 TEST(Utf8, WrappedChineseAndJapaneseJoinWithoutASpace) {
   EXPECT_TRUE(utf8::joins_without_space("\xE5\x90\x8E\xE8\x83\x8C\xE7\x97\x92", "\xE5\xBE\x97\xE7\x9D\xA1"));  // 后背痒 + 得睡
   EXPECT_TRUE(utf8::joins_without_space("\xE3\x81\xA7\xE3\x81\x99", "\xE3\x80\x82"));  // です + 。
