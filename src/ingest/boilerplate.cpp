@@ -12,6 +12,7 @@
 #include "util/error.hpp"
 #include "util/fd.hpp"
 #include "util/text.hpp"
+#include "util/utf8.hpp"
 
 namespace readaloud {
 namespace {
@@ -46,7 +47,7 @@ std::vector<std::string> read_strings(const toml::node& node, const std::string&
     const auto* s = n.as_string();
     if (!s) rule_error(file, n.source(), what + " must be a string or an array of strings");
     if (s->get().empty()) rule_error(file, n.source(), what + " must not be empty");
-    out.push_back(lower ? ascii_lower(s->get()) : s->get());
+    out.push_back(lower ? utf8::lower(s->get()) : s->get());
   };
   if (const auto* arr = node.as_array()) {
     if (arr->empty()) rule_error(file, node.source(), what + " must not be an empty array");
@@ -109,7 +110,16 @@ std::optional<std::string> lowercase_pattern(std::string_view pattern) {
     else if (c == '[') in_class = true;
     if (is_upper(c)) out[i] = static_cast<char>(c - 'A' + 'a');
   }
-  return out;
+  // Letters of other scripts are literals, lowered as the line is ("É" -> "é").
+  std::string lowered;
+  lowered.reserve(out.size());
+  for (std::size_t i = 0; i < out.size();) {
+    const std::size_t n = static_cast<unsigned char>(out[i]) < 0x80 ? 1 : utf8::decode(out, i).length;
+    const std::string_view ch = std::string_view(out).substr(i, n);
+    lowered += n == 1 ? std::string(ch) : utf8::lower(ch);
+    i += n;
+  }
+  return lowered;
 }
 
 /// The bytes a match of `pattern` can start with, for a pattern anchored at the
@@ -361,7 +371,8 @@ std::optional<BoilerplateHit> BoilerplateFilter::match(std::string_view raw) con
   const std::string cleaned = clean_typography(raw);
   const std::string_view line = trim(cleaned);
   if (line.empty()) return std::nullopt;
-  const std::string lower = ascii_lower(line);
+  // Lowered in every script, so "LEA TAMBIÉN:" meets "lea también:".
+  const std::string lower = utf8::lower(line);
   // Counted once, and only as far as the largest limit, for multi-megabyte lines.
   const std::size_t words = count_words(line, max_words_limit_);
   for (const auto& rule : rules_)

@@ -222,6 +222,7 @@ class Scorer {
   /// Moves up to an ancestor that scores higher (the article split in
   /// several blocks), and past wrappers whose only child is the block.
   const GumboNode* climb(const GumboNode* top) const {
+    constexpr double kClimbGrowth = 1.5;
     double last = final_score(top);
     // A third of its score; for a short block (a product page's first
     // section), a third of what its text scores: a class bonus ("content")
@@ -232,7 +233,10 @@ class Scorer {
       if (scores_.count(p) == 0) continue;
       const double s = final_score(p);
       if (s < floor) break;
-      if (s > last) {
+      // With much more text than the block: an article split in parts, not a
+      // site builder's page wrapper whose class names content
+      // ("cc-content-parent") around the header, the text and the footer.
+      if (s > last && static_cast<double>(text_of(p)) >= kClimbGrowth * static_cast<double>(text_of(top))) {
         top = p;
         break;
       }

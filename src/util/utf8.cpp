@@ -151,6 +151,26 @@ bool joins_without_space(std::string_view before, std::string_view after) {
   return unspaced(decode(before, last).code_point) && unspaced(decode(after, 0).code_point);
 }
 
+std::string lower(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    const Decoded d = decode(s, i);
+    if (d.valid)
+      append(out, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(d.code_point))));
+    else
+      out.append(s.substr(i, d.length));
+    i += d.length;
+  }
+  return out;
+}
+
 bool has_letter(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);

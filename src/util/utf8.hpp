@@ -30,6 +30,11 @@ Decoded decode(std::string_view s, std::size_t i);
 /// without spaces. Korean, written with spaces, joins with one.
 bool joins_without_space(std::string_view before, std::string_view after);
 
+/// `s` with every letter in its simple lowercase form, one character for one
+/// ("ÚLTIMA HORA" -> "última hora", "ЧИТАЙТЕ" -> "читайте"); unlike
+/// fold_case, "ß" stays. Invalid bytes are kept as they are.
+std::string lower(std::string_view s);
+
 /// Whether `s` holds a letter of any script (Unicode category L: "a", "é",
 /// "я", "क", "ก", "漢"), not only digits, punctuation, arrows and symbols.
 bool has_letter(std::string_view s);

@@ -599,5 +599,18 @@ TEST(BoilerplateBuiltin, PostNavigationRunIntoItsTitle) {
     EXPECT_EQ(rule_for(f, line), "") << line;
 }
 
+TEST(BoilerplateBuiltin, CapitalsOfEveryScriptMatchAsLowercase) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  // Written "Lea también:", "Читайте также:" in the rules; a page's capitals still match.
+  EXPECT_EQ(rule_for(f, "LEA TAMBIÉN: Dengue, zika y fiebre amarilla"), "promo");
+  EXPECT_EQ(rule_for(f, "ЧИТАЙТЕ ТАКЖЕ: Как пережить жару"), "promo");
+  EXPECT_EQ(rule_for(f, "PUBLICITÉ"), "advertisement");
+  // A rule with capitals in a pattern matches the same words lowered.
+  BoilerplateFilter own;
+  own.add_rules("[[rule]]\nname = \"caps\"\nregex = '^ÚLTIMA HORA'\n", "test.toml");
+  EXPECT_EQ(rule_for(own, "última hora: cierre de la autopista"), "caps");
+  EXPECT_EQ(rule_for(own, "ÚLTIMA HORA: cierre"), "caps");
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -141,6 +141,34 @@ TEST(HtmlExtract, AKeyPointsListBesideTheArticleJoinsIt) {
   EXPECT_EQ(std::find(ids.begin(), ids.end(), "links"), ids.end()) << c.how;  // headlines as links: no
 }
 
+TEST(HtmlExtract, NoClimbToAPageWrapperThatAddsOnlyChrome) {
+  // A site builder wraps every paragraph in a module and the whole page in a
+  // "content" class; the wrapper adds the opening hours and the address, not text.
+  std::string modules;
+  for (int i = 0; i < 8; ++i)
+    for (const char* p : {"<div class=\"j-module\"><p>The council said on Monday, after a long meeting, that the "
+                          "crossing outside the school, on the main road, would be built during the half-term holiday, "
+                          "after parents, teachers and neighbours asked for it, again and again, for years.</p></div>",
+                          "<div class=\"j-module\"><p>Traffic counts found hundreds of cars, vans and lorries an "
+                          "hour passing the gates at drop-off time, many of them too fast, and two children, both "
+                          "aged seven, were hurt last winter, in separate accidents.</p></div>"})
+      modules += p;
+  const ContentChoice c = choose(
+      "<body class=\"cc-content-parent\"><div id=\"site\" class=\"cc-content-parent\">"
+      "<div id=\"top\"><p>Open Monday, Tuesday, Wednesday, Thursday and Friday, 8:00 to 18:00.</p>"
+      "<p>Saturday, 8:00 to 12:00, Sunday closed, holidays closed.</p><p>Tel. 0775 555 0123, fax 0775 555 0124, "
+      "email, chat.</p><p>Night service, weekend service, emergency service: call 1455, any time.</p></div>"
+      "<div class=\"jtpl-content\"><p>Thursday, 18 November, in the blog, by the team, with love, for you.</p>"
+      "<div class=\"jtpl-content__inner\"><div id=\"content_area\"><h1>Crossing</h1>"
+      "<div class=\"j-blog-content\"><div id=\"matrix\">" + modules +
+      "</div></div></div></div></div><div id=\"foot\"><div class=\"j-module\"><p>Kranich Pharmacy, Main Square 1, "
+      "4910 Ried, Tel. 0775 555 0123</p></div></div></div></body>");
+  std::vector<std::string> ids;
+  for (const GumboNode* r : c.roots) ids.push_back(id_of(r));
+  EXPECT_EQ(std::find(ids.begin(), ids.end(), "site"), ids.end()) << c.how;
+  EXPECT_EQ(std::find(ids.begin(), ids.end(), "top"), ids.end()) << c.how;
+}
+
 TEST(HtmlExtract, MeasureTextCountsLinkedText) {
   const GumboOutputPtr doc = parse_document("<body><div id=\"d\">plain text <a href=\"/x\">linked</a></div></body>");
   const GumboNode* body = find(doc->document, GUMBO_TAG_BODY);

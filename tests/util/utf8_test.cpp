@@ -79,6 +79,13 @@ TEST(Utf8, FindsLettersOfEveryScript) {
   for (std::string_view none : {"", "12", "→ •", "© 2027", "१२", "— …", "。"}) EXPECT_FALSE(utf8::has_letter(none)) << none;
 }
 
+TEST(Utf8, LowersEveryScriptOneCharacterForOne) {
+  EXPECT_EQ(utf8::lower("LEA TAMBIÉN: Ü"), "lea también: ü");
+  EXPECT_EQ(utf8::lower("ЧИТАЙТЕ ΣΟΦΊΑ"), "читайте σοφία");
+  EXPECT_EQ(utf8::lower("Straße 漢字"), "straße 漢字");  // no folding beyond lowercase
+  EXPECT_EQ(utf8::lower(std::string("A\xFF" "B")), std::string("a\xFF" "b"));  // invalid bytes kept
+}
+
 TEST(Utf8, TellsScriptsWithCaseFromScriptsWithout) {
   for (std::string_view cased : {"a", "Ü", "я", "Ω", "ա"}) EXPECT_TRUE(utf8::has_cased_letter(cased)) << cased;
   for (std::string_view caseless : {"자고 일어났는데", "शब्द", "كلمة", "מילה", "คำ", "漢字", "12 →"})
