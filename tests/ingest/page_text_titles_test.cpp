@@ -357,11 +357,16 @@ TEST(ClassifyPageLine, InterpreterBannersReadingTimesAndAChineseSourceLine) {
   for (const char* chrome : {"Interpreter symbol Need an interpreter? Call 1800 555 014 and ask for an interpreter.",
                              "  \u2022 中文：如果您需要口译员，请致电 1800 555 014。",
                              "  \u2022 Tiếng Việt: Nếu quý vị cần thông dịch viên, xin gọi số 1800 555 014.",
-                             "Print Download PDF (180 KB) Subscribe to alerts"})
+                             "Print Download PDF (180 KB) Subscribe to alerts", "What our patients say"})
     EXPECT_EQ(classify(chrome).kind, PageLineKind::Chrome) << chrome;
+  for (const char* junk : {"The House Call is a reader-supported publication. To receive new posts and support my "
+                           "work, consider becoming a free or paid subscriber.",
+                           "Keep reading with a 7-day free trial"})
+    EXPECT_EQ(classify(junk).kind, PageLineKind::Junk) << junk;
   for (const char* meta : {"Leestijd: 4 minuten · Laatst bijgewerkt op 3 februari 2028",
                            "发布时间：2028-03-02 10:30 来源：健康教育所 浏览次数：2317 【字号：大 中 小】"})
     EXPECT_EQ(classify(meta).kind, PageLineKind::Meta) << meta;
+  EXPECT_EQ(classify("Video: three gentle neck exercises from our senior physio, Aroha.").kind, PageLineKind::Junk);
   // A sentence that opens with a language's name stays.
   EXPECT_EQ(classify("Español: the language most often asked for at our clinics, after English, by far.").kind,
             PageLineKind::Prose);
