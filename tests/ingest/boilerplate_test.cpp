@@ -599,6 +599,17 @@ TEST(BoilerplateBuiltin, PostNavigationRunIntoItsTitle) {
     EXPECT_EQ(rule_for(f, line), "") << line;
 }
 
+TEST(BoilerplateBuiltin, PatientQuestionsEarlierEpisodesAndMoreLanguagesPromosAndBylines) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  EXPECT_EQ(rule_for(f, "Preguntas de pacientes sobre hernia discal"), "page-comments");
+  EXPECT_EQ(rule_for(f, "Puntate precedenti di Medicina in Onda"), "related");
+  EXPECT_EQ(rule_for(f, "Lisez aussi : Somnambulisme : faut-il réveiller un enfant ?"), "promo");
+  EXPECT_EQ(rule_for(f, "Avec l'expertise du Dr Marc Leclercq, pédiatre"), "byline");
+  EXPECT_EQ(rule_for(f, "A cura della Redazione · Con la consulenza del dott. Andrea Colombo"), "byline");
+  // A sentence about patients' questions stays.
+  EXPECT_EQ(rule_for(f, "Patient questions often go unanswered in a short appointment, the survey found."), "");
+}
+
 TEST(BoilerplateBuiltin, CapitalsOfEveryScriptMatchAsLowercase) {
   const BoilerplateFilter f = BoilerplateFilter::builtin();
   // Written "Lea también:", "Читайте также:" in the rules; a page's capitals still match.
