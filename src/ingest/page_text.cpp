@@ -467,6 +467,21 @@ bool is_ordinal_dot(std::string_view t, std::size_t at) {
                              static_cast<unsigned char>(t[next]) >= 0xC3);
 }
 
+constexpr std::size_t kMinListClauseWords = 6;
+
+/// A bulleted item that opens with a lowercase word: "• you keep vomiting".
+bool is_list_clause(std::string_view t) {
+  for (std::string_view bullet : {"\u2022 ", "- ", "* "}) {
+    if (!t.starts_with(bullet)) continue;
+    const std::string_view rest = t.substr(bullet.size());
+    if (rest.empty()) return false;
+    const auto c = static_cast<unsigned char>(rest[0]);
+    const auto next = rest.size() > 1 ? static_cast<unsigned char>(rest[1]) : 0;
+    return (c >= 'a' && c <= 'z') || (c == 0xC3 && next >= 0x9F);  // a-z, or à-ÿ in UTF-8
+  }
+  return false;
+}
+
 PageLine classify_page_line(std::string_view line, const BoilerplateFilter& filter) {
   const std::string_view t = trim(line);
   if (t.empty()) return {};
@@ -510,6 +525,9 @@ PageLine classify_page_line(std::string_view line, const BoilerplateFilter& filt
   if (sentence && words >= 8 && !has_menu_bullet(t))
     return as(PageLineKind::Prose, static_cast<double>(std::min<std::size_t>(words, 150)), "");
   if (sentence && words >= 5) return as(PageLineKind::Prose, 0.6 * static_cast<double>(words), "");
+  // A list item that goes on a lead-in's sentence in lowercase ("• you have
+  // heartburn most days for 3 weeks or more"): the text's, never a menu's.
+  if (words >= kMinListClauseWords && is_list_clause(t)) return as(PageLineKind::Prose, 0.5 * static_cast<double>(words), "");
   return as(PageLineKind::Short, (has_menu_bullet(t) || looks_like_menu_item(t, words)) ? kMenuItemScore : kShortScore,
             "");
 }
@@ -686,7 +704,7 @@ bool skippable_above_title(const PageLine& l, std::string_view text) {
   if (l.rule == "page-related" && lower.find(':') != std::string::npos) return true;
   return l.kind == PageLineKind::Meta || l.kind == PageLineKind::Junk ||
          (l.kind == PageLineKind::Chrome &&
-          (l.rule == "page-widget" || l.rule == "page-link-bar" || l.rule == "page-comments" ||
+          (l.rule == "page-widget" || l.rule == "page-shop-button" || l.rule == "page-link-bar" || l.rule == "page-comments" ||
            l.rule == "page-share-row" || l.rule == "page-reading-tools" ||  // "字号：大中小", "Listen Print A- A+"
            l.rule == "page-hatnote"));
 }
@@ -733,7 +751,7 @@ bool ends_in_abbreviation_only(std::string_view t) {
 /// runs: "I started running at 41. Here is what nobody told me"; or with a
 /// stop when they are in Title Case: "We Stopped Counting. Here's Why.".
 bool is_headline_sentence(const Unit& u) {
-  constexpr std::size_t kMaxTitleCaseWords = 12;
+  constexpr std::size_t kMaxTitleCaseWords = 18;
   constexpr double kMaxTitleCaseLower = 0.25;  // "in", "of", "the" at most
   const std::string_view t = trim(u.text);
   if (u.line.kind != PageLineKind::Prose || u.last > u.first + 1 || count_words(t) > 20 || t.empty()) return false;
@@ -927,6 +945,26 @@ bool is_bullet_item(std::string_view t) {
           t.find(". ") <= 3);
 }
 
+/// A line of a shop's product card: its rating, its price, its "Add to cart".
+bool is_card_line(const Unit& u) {
+  return (u.line.rule == "page-card-fact" && is_rating(u.text)) || u.line.rule == "page-shop-button" || is_price(u.text);
+}
+
+/// Whether unit `i` belongs to a product card in the text: a card line, or
+/// a short line (the product's name, its brand) that a price or a shop's
+/// button follows within three units, with no prose between. (A recipe
+/// card's name over its rating stays.)
+bool in_product_card(const std::vector<Unit>& units, std::size_t i, std::size_t end) {
+  constexpr std::size_t kReach = 4;
+  if (is_card_line(units[i])) return true;
+  if (units[i].line.kind != PageLineKind::Short) return false;
+  for (std::size_t j = i + 1; j < end && j < i + kReach; ++j) {
+    if (units[j].line.kind == PageLineKind::Prose) return false;
+    if (units[j].line.rule == "page-shop-button" || is_price(units[j].text)) return true;
+  }
+  return false;
+}
+
 /// The end of the run from `begin` again, with a page's furniture weighed
 /// by its length: a stretch of units without prose costs more for each unit
 /// past the first few, so the site's footer (a promo, an address, link lists)
@@ -943,6 +981,9 @@ std::size_t end_before_long_furniture(const std::vector<Unit>& units, std::size_
   for (std::size_t i = begin; i < end; ++i) {
     const std::string_view t = units[i].text;
     const bool listed = is_bullet_item(t) || t.ends_with(':') || (!t.empty() && std::isdigit(static_cast<unsigned char>(t[0])));
+    // A shop's product cards in the text (a rating, a price, "Add to cart"):
+    // the text goes on under the carousel, as it does under a list.
+    if (is_card_line(units[i])) continue;
     if (units[i].line.score > 0) {
       stretch = 0;
     } else if (!listed) {
@@ -1465,6 +1506,17 @@ double subject_penalty(const std::vector<Unit>& units, const std::vector<std::si
 
 /// The headline above the first prose unit: the best scored of
 /// title_candidates() (title_score); `begin` when none qualifies.
+/// A video's length, alone or before its source: "01:48", "01:48 - Source: ANN", "2:05 · Video".
+bool is_video_length(std::string_view t) {
+  std::size_t digits = 0;
+  while (digits < t.size() && std::isdigit(static_cast<unsigned char>(t[digits]))) ++digits;
+  if (digits == 0 || digits > 2 || t.size() < digits + 3 || t[digits] != ':' ||
+      !std::isdigit(static_cast<unsigned char>(t[digits + 1])) || !std::isdigit(static_cast<unsigned char>(t[digits + 2])))
+    return false;
+  const std::string_view rest = trim(t.substr(digits + 3));
+  return rest.empty() || rest.starts_with("- ") || rest.starts_with("\u00B7 ") || rest.starts_with("| ");
+}
+
 /// Whether the title candidate over candidate `c` is a heading over it (so
 /// `c` is its deck or standfirst): no menu item, no label, not a one-line nav
 /// bar ("Science Culture Health Shop") unless the page repeats it as a
@@ -1533,6 +1585,8 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     if (heading_above && !tells_more && !dated_question && !under_category) s -= 1.5;
     // A line behind a picture is a logo and a name, or a teaser's card: a headline stands alone.
     if (!after_image_mark(units[c].text).empty()) s -= 1.5;
+    // A video's title over its length and source ("01:48 - Source: ANN").
+    if (c + 1 < units.size() && is_video_length(units[c + 1].text)) s -= 3;
     // A section path of short items, "Planning / Health & safety": the page's place, not its headline.
     if (is_section_path(units[c].text)) s -= 2;
     if (c < crumb_at) s -= 2;
@@ -1593,8 +1647,12 @@ std::size_t kicker_bytes(const std::vector<Unit>& units, std::size_t title) {
        at = text.find(' ', at + 1), ++words) {
     const std::string rest = toc_key(std::string_view(text).substr(at + 1));
     if (count_words(rest) < kMinHeadlineWords) break;
+    // Not a recipe card's name over its rating: "Black Bean and Sweet Potato
+    // Chili" under "Hearty Black Bean and Sweet Potato Chili" leaves "Hearty" to the headline.
     for (std::size_t i = 0; i < units.size(); ++i)
-      if (i != title && toc_key(units[i].text) == rest) return at + 1;
+      if (i != title && toc_key(units[i].text) == rest &&
+          !(i + 1 < units.size() && units[i + 1].line.rule == "page-card-fact" && is_rating(units[i + 1].text)))
+        return at + 1;
   }
   return 0;
 }
@@ -1757,7 +1815,7 @@ bool in_tool_row(const std::vector<Unit>& units, std::size_t i) {
   for (std::size_t j = i; j > 0 && i - j < kReach; --j) {
     const PageLine& before = units[j - 1].line;
     if (before.kind == PageLineKind::Meta || before.rule == "share-button" || before.rule == "page-share-row" ||
-        before.rule == "page-byline" || before.rule == "page-widget")
+        before.rule == "page-byline" || before.rule == "page-widget" || before.rule == "page-shop-button")
       return true;
   }
   return false;
@@ -2005,8 +2063,10 @@ bool is_headline_read_as_prose(const std::vector<Unit>& units, std::size_t begin
       std::count(t.begin(), t.end(), '.') + std::count(t.begin(), t.end(), '?') > 2)
     return false;
   const PageLine& above = units[begin - 1].line;
-  // Above it: chrome, a menu, or a section path ("Women's Health · Fitness") over a headline of two sentences.
+  // Above it: chrome, a menu, the site's buttons ("Subscribe Sign in"), or a
+  // section path ("Women's Health · Fitness") over a headline of two sentences.
   if (!(above.kind == PageLineKind::Chrome || above.score <= kMenuItemScore || is_bullet_item(units[begin - 1].text) ||
+        is_call_to_action(units[begin - 1].text, count_words(units[begin - 1].text)) ||
         (is_section_path(units[begin - 1].text) && is_headline_sentence(u))))
     return false;
   // The byline or the date right under a headline that does not end as a
@@ -2311,8 +2371,9 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
                            (credited_at(units, i + 1, r.end) && units[i + 1].line.kind == PageLineKind::Short));
     const bool contents = in_contents_box(units, i);
     const bool answerer = i >= r.header_begin && i < r.header_end;
+    const bool product = i >= r.begin && in_product_card(units, i, r.end);
     if (!(l.kind == PageLineKind::Chrome || byline || toc[i] || title_again || rating || tabs || junk || infobox ||
-          linked || live || contents || boxes[i] || credited || alt_text || answerer))
+          linked || live || contents || boxes[i] || credited || alt_text || answerer || product))
       continue;
     for (std::size_t n = units[i].first; n <= units[i].last; ++n) {
       PageLine d = l;
@@ -2327,6 +2388,7 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
       if (live) d.rule = "page-live-box";
       if (boxes[i] && l.kind != PageLineKind::Chrome) d.rule = "page-sign-up-box";
       if (answerer && l.kind != PageLineKind::Chrome) d.rule = "page-qa-signature";
+      if (product && l.kind != PageLineKind::Chrome) d.rule = "page-product-card";
       out.push_back(d);
     }
   }

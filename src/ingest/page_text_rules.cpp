@@ -300,7 +300,11 @@ bool is_comment_count(std::string_view key) {
 std::string_view page_chrome_rule(std::string_view line, std::size_t words) {
   const std::string lower = fold_case(trim(line));
   const std::string key = key_of(line);
+  // One or two of them: "Skip to content Skip to site index".
   if (words <= 6 && starts_any_word(lower, page_phrases("skip_links"))) return "page-skip-link";
+  if (words <= 12 && starts_any_word(lower, page_phrases("skip_links")) &&
+      std::ranges::count_if(page_phrases("skip_links"), [&](const std::string& p) { return lower.find(" " + p) != std::string::npos; }) > 0)
+    return "page-skip-link";
   if (words <= 8 && equals_any(key, page_phrases("banner_lines"))) return "page-cookie-consent";
   // A banner's heading names the site after it: "Cookies on example.org".
   if (words <= 5 && starts_any_word(lower, page_phrases("banner_starts")) && names_a_site(lower))

@@ -5,6 +5,8 @@
 // miss that must stay.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "document/article.hpp"
@@ -383,6 +385,49 @@ TEST(FindTitle, AQuestionAndItsAnswerUnderACategory) {
       "\u00A9 2028 Aurora Laboratórios. Todos os direitos reservados.\n",
       rules());
   EXPECT_EQ(a.title, "Precisa de jejum para exame de sangue? Veja o tempo certo para cada exame");
+}
+
+TEST(ClassifyPageLine, ListClausesSkipLinkRowsAndNavigationLabels) {
+  // A warning list's items go on the lead-in's sentence: the text's.
+  EXPECT_EQ(classify("\u2022 you have heartburn most days for 3 weeks or more").kind, PageLineKind::Prose);
+  EXPECT_NE(classify("\u2022 Heartburn and reflux").kind, PageLineKind::Prose);
+  EXPECT_EQ(classify("Skip to content Skip to site index").kind, PageLineKind::Chrome);
+  EXPECT_EQ(classify("Search & Section Navigation").kind, PageLineKind::Chrome);
+}
+
+TEST(FindArticleRegion, AShopsProductCarouselIsDroppedAndTheTextGoesOnUnderIt) {
+  std::string cards;
+  for (const char* product : {"Calmsettle Antacid Tablets 48 Pack", "RefluGuard Liquid Aniseed 500 mL",
+                              "Coastline Famotidine 20 mg 14 Tablets", "Coastline Pantoprazole 20 mg 14 Tablets",
+                              "GentleWedge Foam Bed Wedge Pillow", "Calmsettle Chewable Tablets Mint 24 Pack"})
+    cards += std::string("  \u2022 ") + product + "\n\n    Brand\n\n    " + product + "\n\n    \u2605\u2605\u2605\u2605\u2606 4.5 (212)\n\n" +
+             "    $8.99 RRP $11.49\n\n    Add to cart\n";
+  const std::string page =
+      "Skip to content\n\n  \u2022 Shop\n  \u2022 Health Hub\n  \u2022 Sale\n\nHeartburn and reflux\n\n"
+      "Heartburn is a burning feeling in the chest that happens when stomach acid flows back up into the food pipe.\n\n"
+      "Shop heartburn relief\n\n" + cards +
+      "\nWhen to see a doctor\n\nSee your doctor if:\n\n  \u2022 you have heartburn most days for 3 weeks or more\n"
+      "  \u2022 you have trouble swallowing, or food feels like it gets stuck\n\n"
+      "Heart attack pain can feel like heartburn. If you are not sure, call an ambulance and do not wait.\n\n"
+      "\u00A9 2028 Coastline Chemist. All rights reserved.\n";
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_NE(text.find("you have heartburn most days"), std::string::npos) << text;
+  EXPECT_NE(text.find("Heart attack pain can feel like heartburn"), std::string::npos) << text;
+  EXPECT_EQ(text.find("$8.99"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Famotidine"), std::string::npos) << text;
+}
+
+TEST(FindTitle, AVideosTitleOverItsLengthIsNotTheHeadline) {
+  // A cable network's article (heldout49): the headline in two sentences, the
+  // byline, then the lead video's title over "01:48 - Source: ANN" (quotes straightened, as the parser does).
+  std::ifstream in(std::string(READALOUD_SOURCE_DIR) + "/tests/fixtures/pagetext/heldout49/"
+                   "en-us-cable-news-network-health-article-child-drowning-signs-water-safety-video-lead-newsletter-"
+                   "signup-related-article-inserts-ad-feedback.txt", std::ios::binary);
+  std::stringstream page;
+  page << in.rdbuf();
+  ASSERT_FALSE(page.str().empty());
+  EXPECT_EQ(parse_plaintext(page.str(), rules()).title,
+            "Drowning doesn't look like drowning. Here's what parents need to know this summer");
 }
 
 }  // namespace
