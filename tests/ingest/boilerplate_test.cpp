@@ -606,6 +606,11 @@ TEST(BoilerplateBuiltin, PatientQuestionsEarlierEpisodesAndMoreLanguagesPromosAn
   EXPECT_EQ(rule_for(f, "Lisez aussi : Somnambulisme : faut-il réveiller un enfant ?"), "promo");
   EXPECT_EQ(rule_for(f, "Avec l'expertise du Dr Marc Leclercq, pédiatre"), "byline");
   EXPECT_EQ(rule_for(f, "A cura della Redazione · Con la consulenza del dott. Andrea Colombo"), "byline");
+  // Labels in Arabic, Hebrew and Tagalog.
+  EXPECT_EQ(rule_for(f, "بقلم: د. سلمى الحارثي، استشارية الغدد الصماء"), "byline");
+  EXPECT_EQ(rule_for(f, "עודכן לאחרונה: 14.07.2027"), "review-date");
+  EXPECT_EQ(rule_for(f, "BASAHIN: Mga bakunang dapat kumpleto bago ang pasukan"), "promo");
+  EXPECT_EQ(rule_for(f, "Mga Tag: tuli kalusugan bakasyon"), "page-widget");
   // A sentence about patients' questions stays.
   EXPECT_EQ(rule_for(f, "Patient questions often go unanswered in a short appointment, the survey found."), "");
 }
