@@ -320,6 +320,36 @@ std::string_view after_image_mark(std::string_view t) {
 
 }  // namespace
 
+std::string strip_transcript_time(std::string_view line) {
+  constexpr std::size_t kMaxNameWords = 4;
+  const std::string_view t = trim(line);
+  std::size_t i = 0;
+  // "00:31", "1:02:03": groups of digits joined by colons, the last two long.
+  std::size_t groups = 0;
+  while (i < t.size()) {
+    std::size_t digits = 0;
+    while (i + digits < t.size() && std::isdigit(static_cast<unsigned char>(t[i + digits]))) ++digits;
+    if (digits == 0 || digits > 2 || (groups > 0 && digits != 2)) return std::string(line);
+    i += digits;
+    ++groups;
+    if (i < t.size() && t[i] == ':') {
+      ++i;
+      continue;
+    }
+    break;
+  }
+  if (groups < 2 || groups > 3 || i >= t.size() || t[i] != ' ') return std::string(line);
+  const std::string_view rest = trim(t.substr(i));
+  const std::size_t colon = rest.find(": ");
+  if (colon == std::string_view::npos) return std::string(line);
+  const std::string_view name = rest.substr(0, colon);
+  const std::vector<std::string_view> words = words_of(name);
+  if (words.empty() || words.size() > kMaxNameWords) return std::string(line);
+  for (std::string_view w : words)
+    if (!std::isupper(static_cast<unsigned char>(w[0])) && static_cast<unsigned char>(w[0]) < 0x80) return std::string(line);
+  return std::string(rest);
+}
+
 std::string strip_link_marks(std::string_view line) {
   constexpr std::size_t kMaxDigits = 4;
   std::string out;

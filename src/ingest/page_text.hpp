@@ -65,6 +65,12 @@ struct PageRegion {
 /// permalink mark ending a heading goes too: "Hypothermia¶" -> "Hypothermia".
 std::string strip_link_marks(std::string_view line);
 
+/// A transcript line without its time: "00:31 Declan Moriarty: Thanks,
+/// Ciara." -> "Declan Moriarty: Thanks, Ciara.". A time must stand before a
+/// speaker's name (one to four capitalised words) and a colon; any other
+/// line is returned whole.
+std::string strip_transcript_time(std::string_view line);
+
 /// A text browser's dump of a page laid out in two columns (a sidebar beside
 /// the article) read column by column: where the text of many lines starts at
 /// one column after a run of spaces, the part from that column on stays in

@@ -307,7 +307,9 @@ std::vector<Paragraph> kept_paragraphs(std::string_view text, const BoilerplateF
     ++number;
 
     // A whole page's link numbers and citation marks are never read out.
-    std::string cleaned = region.whole_page ? strip_link_marks(clean_typography(raw)) : clean_typography(raw);
+    // Nor a transcript's times before its speakers ("00:31 Declan Moriarty: ...").
+    std::string cleaned =
+        region.whole_page ? strip_transcript_time(strip_link_marks(clean_typography(raw))) : clean_typography(raw);
     const std::string_view trimmed = trim(cleaned);
     if (trimmed.empty()) {
       flush();

@@ -503,6 +503,16 @@ TEST(FindArticleRegion, SignUpAndAppBoxesInsideTheTextAreDropped) {
   EXPECT_EQ(boxed, (std::vector<std::string>{"10", "12", "14", "18", "20", "22"}));
 }
 
+TEST(StripTranscriptTime, OnlyATimeBeforeASpeakersName) {
+  EXPECT_EQ(strip_transcript_time("00:31 Declan Moriarty: Thanks, Ciara."), "Declan Moriarty: Thanks, Ciara.");
+  EXPECT_EQ(strip_transcript_time("1:02:03 Ciara Nolan: And the treatment?"), "Ciara Nolan: And the treatment?");
+  // A live blog's time alone, a chapter list's entry and a sentence keep their times.
+  EXPECT_EQ(strip_transcript_time("09:48"), "09:48");
+  EXPECT_EQ(strip_transcript_time("01:35 Why Ireland? The genetics of iron overload"),
+            "01:35 Why Ireland? The genetics of iron overload");
+  EXPECT_EQ(strip_transcript_time("10:30 at the latest: the clinic closes then."), "10:30 at the latest: the clinic closes then.");
+}
+
 TEST(FindArticleRegion, HindiSentencesAreProseAndItsHeadingsStay) {
   // Hindi ends sentences with the danda (।), and its letters lead with the byte 0xE0.
   EXPECT_EQ(kind("मुंह का छाला आमतौर पर दो हफ्ते में अपने आप ठीक हो जाता है। अगर न हो तो जांच कराएं।"),
