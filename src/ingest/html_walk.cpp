@@ -467,7 +467,9 @@ class Walker {
   }
 
   void open_content(const GumboNode* el, const std::vector<std::string>& tokens) {
-    const std::optional<CalloutInfo> callout = callout_of(el, tokens);
+    std::optional<CalloutInfo> callout = callout_of(el, tokens);
+    // A health alert's header ("alert-header") around the page's <h1>: no box inside the text.
+    if (callout && plan_.holders->count(el) != 0) callout.reset();
     if (auto why = chrome_reason(el, tokens, plan_.header_is_content, callout.has_value(), *plan_.holders)) {
       drop(el, *why);
       return;

@@ -832,6 +832,24 @@ TEST(HtmlParser, AHospitalStorysDoctorCardIsNotSpoken) {
   EXPECT_NE(text.find("four months of careful physical therapy"), std::string::npos) << text;
 }
 
+TEST(HtmlParser, AnAlertsHeaderAroundTheHeadlineIsNoWarningBox) {
+  const Article a = parse(
+      "<html><body><article><div class=\"alert-header\"><p>Health alert</p><h1>Cryptosporidiosis outbreak linked "
+      "to public pools</h1><p>Issued 21 January 2027</p></div><p>Cases of cryptosporidiosis are about three times "
+      "higher than usual for this time of year, and most people who fell ill had swum in public pools.</p>"
+      "<div class=\"alert\"><p>Call Triple Zero (000) if your child is very drowsy or has not passed urine for 6 hours.</p>"
+      "</div></article></body></html>");
+  EXPECT_EQ(a.title, "Cryptosporidiosis outbreak linked to public pools");
+  std::size_t boxes = 0;
+  for (const Section& s : a.sections)
+    for (const Block& b : s.blocks)
+      if (b.kind == BlockKind::Callout) {
+        ++boxes;
+        EXPECT_EQ(plain_text(b.text).find("Issued"), std::string::npos);
+      }
+  EXPECT_EQ(boxes, 1u);  // the real alert box stays one
+}
+
 TEST(HtmlParser, APaywalledBodyMicrodataNamesIsTheArticle) {
   // A news CMS marks the body "subscriber-premium"; microdata names it the articleBody.
   const std::string para = "<p>The fungus lives in desert soil, and spores rise into the air when the ground is "
