@@ -603,6 +603,7 @@ TEST(BoilerplateBuiltin, PatientQuestionsEarlierEpisodesAndMoreLanguagesPromosAn
   const BoilerplateFilter f = BoilerplateFilter::builtin();
   EXPECT_EQ(rule_for(f, "Preguntas de pacientes sobre hernia discal"), "page-comments");
   EXPECT_EQ(rule_for(f, "Puntate precedenti di Medicina in Onda"), "related");
+  EXPECT_EQ(rule_for(f, "What our patients say"), "page-comments");
   EXPECT_EQ(rule_for(f, "Lisez aussi : Somnambulisme : faut-il réveiller un enfant ?"), "promo");
   EXPECT_EQ(rule_for(f, "Avec l'expertise du Dr Marc Leclercq, pédiatre"), "byline");
   EXPECT_EQ(rule_for(f, "A cura della Redazione · Con la consulenza del dott. Andrea Colombo"), "byline");
