@@ -466,7 +466,11 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
                               el->parent->v.element.tag >= GUMBO_TAG_H1 && el->parent->v.element.tag <= GUMBO_TAG_H6;
   // A forum wraps a post's text in its edit form: a <form> with paragraphs of prose is the post.
   const bool post_form = name == "form" && holds_paragraphs(el);
-  if (cfg.tags.count(name) != 0 && !(is_callout && name == "aside") && !heading_button && !post_form)
+  // A news story's fact box is an <aside> of the text: "Barbecue safety: the basics".
+  const bool fact_box = name == "aside" && std::any_of(tokens.begin(), tokens.end(), [](const std::string& t) {
+    return token_has_part(t, "factbox") || token_has_part(t, "fact-box") || token_has_part(t, "faktenbox");
+  });
+  if (cfg.tags.count(name) != 0 && !(is_callout && name == "aside") && !heading_button && !post_form && !fact_box)
     return "chrome: " + name;
   if (const std::string role = role_of(el); cfg.roles.count(role) != 0) return "chrome: " + role;
   if (el->v.element.tag == GUMBO_TAG_FOOTER) return "chrome: footer";

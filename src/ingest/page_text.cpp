@@ -1892,6 +1892,17 @@ bool long_prose_follows(const std::vector<Unit>& units, std::size_t i, std::size
   return false;
 }
 
+/// "Up next" or "Next article" over another story's header: a trail or a
+/// byline or date within the next six units.
+bool opens_next_story(const std::vector<Unit>& units, std::size_t i, std::size_t end) {
+  constexpr std::size_t kReach = 7;
+  const std::string key = ascii_lower(trim(units[i].text));
+  if (key != "up next" && key != "next article" && key != "next story" && key != "next up") return false;
+  for (std::size_t j = i + 1; j < end && j < i + kReach; ++j)
+    if (units[j].line.kind == PageLineKind::Meta || is_trail(units[j].text) || is_crumb_line(units[j].text)) return true;
+  return false;
+}
+
 std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
   bool long_prose_before = false;  // a tool row's comment count under the headline, above all the text, ends nothing
   for (std::size_t i = begin + 1; i < end; ++i) {
@@ -1908,6 +1919,8 @@ std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin,
     if ((rule == "review-date" || rule == "feedback-prompt") && long_prose_before &&
         prose_words(units, i + 1, end) * 4 < prose_words(units, begin, i))
       return i;
+    // So does the next story of an infinite scroll: "Up next" over its trail, headline and byline.
+    if (long_prose_before && opens_next_story(units, i, end)) return i;
     // So does a share row or an app's promotion with no more text under it.
     if ((rule == "page-share-row" || rule == "page-app-promo" || is_app_heading(units[i].text)) && long_prose_before &&
         !long_prose_follows(units, i, end))

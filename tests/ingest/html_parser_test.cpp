@@ -850,6 +850,18 @@ TEST(HtmlParser, AnAlertsHeaderAroundTheHeadlineIsNoWarningBox) {
   EXPECT_EQ(boxes, 1u);  // the real alert box stays one
 }
 
+TEST(HtmlParser, ANewsStorysFactBoxAsideIsRead) {
+  const Article a = parse(
+      "<html><body><article><h1>Doctors warn barbecue-goers</h1><p>Public health doctors have warned people cooking "
+      "outdoors to take extra care with chicken after a sharp rise in food poisoning cases this month.</p>"
+      "<aside class=\"factbox\"><p class=\"factbox__title\">Barbecue safety: the basics</p><ul><li>Cook chicken "
+      "until it is piping hot all the way through.</li><li>Use separate tongs for raw and cooked meat.</li></ul></aside>"
+      "<aside class=\"related\"><p>Heatwave warning for older relatives</p></aside></article></body></html>");
+  const std::string text = all_text(a);
+  EXPECT_NE(text.find("Use separate tongs for raw and cooked meat."), std::string::npos) << text;
+  EXPECT_EQ(text.find("Heatwave warning"), std::string::npos) << text;
+}
+
 TEST(HtmlParser, APaywalledBodyMicrodataNamesIsTheArticle) {
   // A news CMS marks the body "subscriber-premium"; microdata names it the articleBody.
   const std::string para = "<p>The fungus lives in desert soil, and spores rise into the air when the ground is "

@@ -417,6 +417,25 @@ TEST(FindArticleRegion, AShopsProductCarouselIsDroppedAndTheTextGoesOnUnderIt) {
   EXPECT_EQ(text.find("Famotidine"), std::string::npos) << text;
 }
 
+TEST(FindArticleRegion, AnInfiniteScrollsNextStoryIsNotRead) {
+  const std::string body =
+      "Public health doctors have warned people cooking outdoors to take extra care with chicken after a rise in "
+      "food poisoning.\n\nLaboratories confirmed 38 cases in the first two weeks of July, compared with 17 in the "
+      "same period last year, in patients aged from 14 months to 81 years, and five of them needed hospital care.\n\n"
+      "Campylobacter is the most common cause of bacterial food poisoning, and it is found on a large share of the "
+      "raw chicken sold in shops, which is why thorough cooking and clean hands matter so much at a barbecue.\n\n"
+      "Symptoms usually start two to five days after eating contaminated food and include diarrhoea, stomach cramps, "
+      "fever and vomiting; most people get better on their own within a week.\n\n";
+  const std::string page = "Home > News > Health\n\nDoctors warn barbecue-goers after a rise in cases\n\n"
+                           "By Aoife Brennan\n\n" + body + "Up next\n\nHome > News > Local News\n\n"
+                           "Plans lodged for new playground at Ashfield Park\n\nConor Daly\n\nWed 16 Jul 2028 at 18:30\n\n"
+                           "Plans for a new playground, skate area and sensory garden at the park have been lodged with "
+                           "the council, with a decision expected in the autumn.\n\n\u00A9 2028 Lakeland Voice\n";
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_NE(text.find("Laboratories confirmed 38 cases"), std::string::npos) << text;
+  EXPECT_EQ(text.find("skate area"), std::string::npos) << text;
+}
+
 TEST(FindTitle, AVideosTitleOverItsLengthIsNotTheHeadline) {
   // A cable network's article (heldout49): the headline in two sentences, the
   // byline, then the lead video's title over "01:48 - Source: ANN" (quotes straightened, as the parser does).
