@@ -1732,7 +1732,7 @@ std::size_t past_breadcrumb_list(const std::vector<Unit>& units, std::size_t beg
   // The run may open on the last item of the trail ("4. Snoring or sleep
   // apnea?"), the items above it scored as a menu: the trail is behind it.
   if (begin > 0 && is_bullet_item(units[begin].text) && is_bullet_item(units[begin - 1].text)) {
-    std::size_t next = begin;
+    std::size_t next = begin + 1;  // past the last item, however long ("4. Q&A: Why are so many of us ...?")
     while (next < end && is_bullet_item(units[next].text) && count_words(toc_key(units[next].text)) <= kMaxItemWords + 1)
       ++next;
     while (next < end && units[next].line.kind != PageLineKind::Prose) ++next;
@@ -2116,8 +2116,12 @@ bool is_headline_read_as_prose(const std::vector<Unit>& units, std::size_t begin
   // sentence ("... přibylo. Hygienici radí, jak se nenakazit"); or the
   // standfirst, then the byline or the date.
   if (units[begin + 1].line.kind == PageLineKind::Meta && !ends_sentence(t)) return true;
+  // Or the writer's name alone between them ("Ufuk Sağlık" over "Oluşturulma Tarihi: ...").
+  constexpr std::size_t kMaxNameWords = 3;
+  const bool named = begin + 3 < end && units[begin + 2].line.kind == PageLineKind::Short &&
+                     count_words(units[begin + 2].text) <= kMaxNameWords && units[begin + 3].line.kind == PageLineKind::Meta;
   return units[begin + 1].line.kind == PageLineKind::Prose && count_words(units[begin + 1].text) <= kMaxStandfirstWords &&
-         units[begin + 2].line.kind == PageLineKind::Meta;
+         (units[begin + 2].line.kind == PageLineKind::Meta || named);
 }
 
 PageFacts page_facts(const std::vector<Unit>& units, std::size_t begin) {

@@ -609,9 +609,12 @@ TEST(BoilerplateBuiltin, PatientQuestionsEarlierEpisodesAndMoreLanguagesPromosAn
   EXPECT_EQ(rule_for(f, "A cura della Redazione · Con la consulenza del dott. Andrea Colombo"), "byline");
   // Labels in Arabic, Hebrew and Tagalog.
   EXPECT_EQ(rule_for(f, "بقلم: د. سلمى الحارثي، استشارية الغدد الصماء"), "byline");
-  EXPECT_EQ(rule_for(f, "עודכן לאחרונה: 14.07.2027"), "review-date");
+  EXPECT_EQ(rule_for(f, "עודכן לאחרונה: 14.07.2027"), "publish-date");
   EXPECT_EQ(rule_for(f, "BASAHIN: Mga bakunang dapat kumpleto bago ang pasukan"), "promo");
   EXPECT_EQ(rule_for(f, "Mga Tag: tuli kalusugan bakasyon"), "page-widget");
+  EXPECT_EQ(rule_for(f, "Читать ria-meridian.example в Telegram ВКонтакте Дзен"), "follow-prompt");
+  EXPECT_EQ(rule_for(f, "Борщевик Сосновского. Архивное фото"), "photo-credit");
+  EXPECT_EQ(rule_for(f, "Oluşturulma Tarihi: Mart 07, 2028 10:31 Güncelleme Tarihi: Mart 08, 2028"), "publish-date");
   // A sentence about patients' questions stays.
   EXPECT_EQ(rule_for(f, "Patient questions often go unanswered in a short appointment, the survey found."), "");
 }
