@@ -208,7 +208,8 @@ bool is_tool_row(std::string_view lower, std::size_t words) {
                                                 "écouter", "partager", "escuchar", "compartir", "guardar",
                                                 "ascolta", "condividi", "salva", "ouvir", "compartilhar",
                                                 "chia", "lưu",  // Vietnamese "chia sẻ" (share), "lưu bài" (save)
-                                                "download", "audio", "drucken", "imprimer", "imprimir", "stampa", "subscribe"};
+                                                "download", "audio", "drucken", "imprimer", "imprimir", "stampa", "subscribe",
+                                                "posłuchaj", "udostępnij"};
   if (words < 3 || words > kMaxWords || lower.ends_with('.')) return false;
   std::set<std::string_view> tools;
   for (std::string_view w : words_of(lower)) {

@@ -615,6 +615,10 @@ TEST(BoilerplateBuiltin, PatientQuestionsEarlierEpisodesAndMoreLanguagesPromosAn
   EXPECT_EQ(rule_for(f, "Читать ria-meridian.example в Telegram ВКонтакте Дзен"), "follow-prompt");
   EXPECT_EQ(rule_for(f, "Борщевик Сосновского. Архивное фото"), "photo-credit");
   EXPECT_EQ(rule_for(f, "Oluşturulma Tarihi: Mart 07, 2028 10:31 Güncelleme Tarihi: Mart 08, 2028"), "publish-date");
+  EXPECT_EQ(rule_for(f, "SCROLL TO CONTINUE WITH CONTENT"), "advertisement");
+  EXPECT_EQ(rule_for(f, "1 2 Selanjutnya"), "page-widget");
+  EXPECT_EQ(rule_for(f, "김서연 기자 seoyeon@hanbit-ilbo.example"), "byline");
+  EXPECT_EQ(rule_for(f, "Treść artykułu nie stanowi porady lekarskiej. Skonsultuj się z lekarzem."), "disclaimer");
   // A sentence about patients' questions stays.
   EXPECT_EQ(rule_for(f, "Patient questions often go unanswered in a short appointment, the survey found."), "");
 }
