@@ -355,6 +355,15 @@ std::string strip_link_marks(std::string_view line) {
   std::string out;
   out.reserve(line.size());
   for (std::size_t i = 0; i < line.size(); ++i) {
+    // A text browser's superscript footnote number after a word: "the job.^1".
+    if (line[i] == '^' && i > 0 && line[i - 1] != ' ') {
+      std::size_t j = i + 1;
+      while (j < line.size() && j - i - 1 < 3 && std::isdigit(static_cast<unsigned char>(line[j]))) ++j;
+      if (j > i + 1 && (j == line.size() || !std::isalnum(static_cast<unsigned char>(line[j])))) {
+        i = j - 1;
+        continue;
+      }
+    }
     if (line[i] == '[') {
       std::size_t j = i + 1;
       while (j < line.size() && j - i - 1 < kMaxDigits + 1 && std::isdigit(static_cast<unsigned char>(line[j]))) ++j;

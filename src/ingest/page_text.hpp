@@ -61,7 +61,8 @@ struct PageRegion {
 /// `line` without a text browser's link numbers and an encyclopedia's
 /// citation marks: "[13]How do I ..." -> "How do I ...", "damp air.[1] They"
 /// -> "damp air. They". A bracket of one to four digits is neither prose nor a
-/// heading in a page dump; "[x]" and "[12a]" stay. A documentation site's
+/// heading in a page dump; "[x]" and "[12a]" stay. A superscript footnote
+/// number as a text browser writes it goes too ("the job.^1"). A documentation site's
 /// permalink mark ending a heading goes too: "Hypothermia¶" -> "Hypothermia".
 std::string strip_link_marks(std::string_view line);
 

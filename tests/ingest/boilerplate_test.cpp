@@ -619,6 +619,7 @@ TEST(BoilerplateBuiltin, PatientQuestionsEarlierEpisodesAndMoreLanguagesPromosAn
   EXPECT_EQ(rule_for(f, "1 2 Selanjutnya"), "page-widget");
   EXPECT_EQ(rule_for(f, "김서연 기자 seoyeon@hanbit-ilbo.example"), "byline");
   EXPECT_EQ(rule_for(f, "Treść artykułu nie stanowi porady lekarskiej. Skonsultuj się z lekarzem."), "disclaimer");
+  EXPECT_EQ(rule_for(f, "Alexander Fleming, Nobel lecture, Stockholm, 11 December 1945. \u21A9\uFE0E"), "sources");
   // A sentence about patients' questions stays.
   EXPECT_EQ(rule_for(f, "Patient questions often go unanswered in a short appointment, the survey found."), "");
 }

@@ -28,6 +28,10 @@ TEST(StripLinkMarks, LinkNumbersAndCitationsGoOtherBracketsStay) {
   EXPECT_EQ(strip_link_marks("[13]How do I get rust off a chain?"), "How do I get rust off a chain?");
   EXPECT_EQ(strip_link_marks("after cold, damp air.[1] They most"), "after cold, damp air. They most");
   EXPECT_EQ(strip_link_marks("[x] Remember me"), "[x] Remember me");
+  // A superscript footnote number as w3m writes it; a caret in other text stays.
+  EXPECT_EQ(strip_link_marks("resist it.^3 He was right."), "resist it. He was right.");
+  EXPECT_EQ(strip_link_marks("the job.^12"), "the job.");
+  EXPECT_EQ(strip_link_marks("press ^ then 2"), "press ^ then 2");
   EXPECT_EQ(strip_link_marks("Table [12a] and [Search]"), "Table [12a] and [Search]");
   EXPECT_EQ(strip_link_marks("a code [12345]"), "a code [12345]");
 }
