@@ -616,6 +616,7 @@ TEST(BoilerplateBuiltin, PatientQuestionsEarlierEpisodesAndMoreLanguagesPromosAn
   EXPECT_EQ(rule_for(f, "Борщевик Сосновского. Архивное фото"), "photo-credit");
   EXPECT_EQ(rule_for(f, "Oluşturulma Tarihi: Mart 07, 2028 10:31 Güncelleme Tarihi: Mart 08, 2028"), "publish-date");
   EXPECT_EQ(rule_for(f, "SCROLL TO CONTINUE WITH CONTENT"), "advertisement");
+  EXPECT_EQ(rule_for(f, "erid: 2VtzqwEXAMPLE01"), "advertisement");
   EXPECT_EQ(rule_for(f, "1 2 Selanjutnya"), "page-widget");
   EXPECT_EQ(rule_for(f, "김서연 기자 seoyeon@hanbit-ilbo.example"), "byline");
   EXPECT_EQ(rule_for(f, "Treść artykułu nie stanowi porady lekarskiej. Skonsultuj się z lekarzem."), "disclaimer");

@@ -856,10 +856,15 @@ TEST(HtmlParser, ANewsStorysFactBoxAsideIsRead) {
       "outdoors to take extra care with chicken after a sharp rise in food poisoning cases this month.</p>"
       "<aside class=\"factbox\"><p class=\"factbox__title\">Barbecue safety: the basics</p><ul><li>Cook chicken "
       "until it is piping hot all the way through.</li><li>Use separate tongs for raw and cooked meat.</li></ul></aside>"
-      "<aside class=\"related\"><p>Heatwave warning for older relatives</p></aside></article></body></html>");
+      "<aside class=\"related\"><p>Heatwave warning for older relatives</p></aside>"
+      "<div class=\"read-also\"><p class=\"read-also__label\">Lees ook</p><p><a href=\"/x\">Teken in het gras: zo "
+      "controleer je jezelf</a></p></div><p>Most people recover within a week without treatment.</p>"
+      "</article></body></html>");
   const std::string text = all_text(a);
   EXPECT_NE(text.find("Use separate tongs for raw and cooked meat."), std::string::npos) << text;
   EXPECT_EQ(text.find("Heatwave warning"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Teken in het gras"), std::string::npos) << text;  // an inline "read also" link
+  EXPECT_NE(text.find("Most people recover within a week"), std::string::npos) << text;
 }
 
 TEST(HtmlParser, APaywalledBodyMicrodataNamesIsTheArticle) {
