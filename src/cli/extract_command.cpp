@@ -4,8 +4,6 @@
 
 #include "document/article_json.hpp"
 #include "document/article_markdown.hpp"
-#include "analyze/warning_cues.hpp"
-#include "analyze/warning_detector.hpp"
 #include "ingest/ingest.hpp"
 #include "render/render.hpp"
 #include "util/error.hpp"
@@ -68,18 +66,7 @@ int ExtractCommand::run() {
   for (const auto& r : raw_->rules) options.ingest.rules_files.emplace_back(r);
   if (!raw_->lang.empty()) options.language = raw_->lang;
   // The same preparation as inspect and render, so the article printed is the one they narrate.
-  const std::string bytes = read_input(raw_->input);
-  Article article;
-  try {
-    article = prepare(raw_->input, bytes, options).article;
-  } catch (const Error& e) {
-    // No voice speaks the text's language (and none was asked for): there is
-    // nothing to narrate, but the article is still there to read, its
-    // warnings found with its own language's cues (English where it has none).
-    if (e.kind() != ErrorKind::Usage || options.language) throw;
-    article = ingest(raw_->input, bytes, options.ingest);
-    detect_warnings(article, warning_cues_for(article.language), options.warnings);
-  }
+  const Article article = readable_article(raw_->input, read_input(raw_->input), options);
   if (to == "json") std::cout << article_json(article);
   else if (to == "text" || to == "txt") std::cout << text_with_subtitle(article);
   else std::cout << article_markdown(article);

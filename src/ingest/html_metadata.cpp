@@ -194,8 +194,6 @@ bool opens_before_separator(const std::string& whole, const std::string& head) {
                      [&](std::string_view sep) { return whole.starts_with(head + std::string(sep)); });
 }
 
-/// Whether either heading holds the other whole: one adds a kicker to the
-/// other, or is the other cut short; neither is a rewording.
 /// Whether `h1` is `part` after a kicker and a colon: "市疾控中心提醒：春季谨防霉变甘蔗中毒"
 /// for "春季谨防霉变甘蔗中毒", "Health alert: Beware of mouldy sugar cane" for "beware of mouldy sugar cane".
 bool told_after_kicker(const std::string& h1, const std::string& part) {
@@ -204,6 +202,8 @@ bool told_after_kicker(const std::string& h1, const std::string& part) {
   return kicker.size() > 3 && (kicker.ends_with(": ") || kicker.ends_with("\xEF\xBC\x9A"));
 }
 
+/// Whether either heading holds the other whole: one adds a kicker to the
+/// other, or is the other cut short; neither is a rewording.
 bool one_holds_the_other(const std::string& a, const std::string& b) { return a.find(b) != npos || b.find(a) != npos; }
 
 /// Whether a class or id token names a title or headline: "art_title",

@@ -508,16 +508,28 @@ bool is_ordinal_dot(std::string_view t, std::size_t at) {
 
 constexpr std::size_t kMinListClauseWords = 6;
 
+/// Whether `t` opens with a lowercase letter: a-z, or à-ÿ in UTF-8.
+bool opens_lowercase(std::string_view t) {
+  if (t.empty()) return false;
+  const auto c = static_cast<unsigned char>(t[0]);
+  const auto next = t.size() > 1 ? static_cast<unsigned char>(t[1]) : 0;
+  return (c >= 'a' && c <= 'z') || (c == 0xC3 && next >= 0x9F);
+}
+
+/// Bytes of the clock time that opens `t` ("9:48", "01:48"), or 0.
+std::size_t clock_bytes(std::string_view t) {
+  std::size_t digits = 0;
+  while (digits < t.size() && std::isdigit(static_cast<unsigned char>(t[digits]))) ++digits;
+  const bool clock = digits >= 1 && digits <= 2 && t.size() >= digits + 3 && t[digits] == ':' &&
+                     std::isdigit(static_cast<unsigned char>(t[digits + 1])) &&
+                     std::isdigit(static_cast<unsigned char>(t[digits + 2]));
+  return clock ? digits + 3 : 0;
+}
+
 /// A bulleted item that opens with a lowercase word: "• you keep vomiting".
 bool is_list_clause(std::string_view t) {
-  for (std::string_view bullet : {"\u2022 ", "- ", "* "}) {
-    if (!t.starts_with(bullet)) continue;
-    const std::string_view rest = t.substr(bullet.size());
-    if (rest.empty()) return false;
-    const auto c = static_cast<unsigned char>(rest[0]);
-    const auto next = rest.size() > 1 ? static_cast<unsigned char>(rest[1]) : 0;
-    return (c >= 'a' && c <= 'z') || (c == 0xC3 && next >= 0x9F);  // a-z, or à-ÿ in UTF-8
-  }
+  for (std::string_view bullet : {"\u2022 ", "- ", "* "})
+    if (t.starts_with(bullet)) return opens_lowercase(t.substr(bullet.size()));
   return false;
 }
 
@@ -1042,11 +1054,7 @@ std::size_t end_before_long_furniture(const std::vector<Unit>& units, std::size_
 double lowercase_share(std::string_view t) {
   const std::vector<std::string_view> words = words_of(t);
   std::size_t lower = 0;
-  for (std::string_view w : words) {
-    const auto c = static_cast<unsigned char>(w[0]);
-    const auto next = w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0;
-    lower += (c >= 'a' && c <= 'z') || (c == 0xC3 && next >= 0x9F);  // a-z, or à-ÿ in UTF-8
-  }
+  for (std::string_view w : words) lower += opens_lowercase(w);
   return words.empty() ? 0.0 : static_cast<double>(lower) / static_cast<double>(words.size());
 }
 
@@ -1159,9 +1167,6 @@ bool is_short_item_row(std::string_view t) {
   return false;
 }
 
-/// How much a candidate looks like the headline that opens the article rather
-/// than a site name, a section label, a table-of-contents item or a standfirst.
-/// `nearer` is the candidate right below it, if any.
 /// A news ticker's banner: "Breaking Epidemic thunderstorm asthma warning in
 /// place until midnight", "BREAKING: …", "Eilmeldung: …", "Última hora: …";
 /// not "Breaking the cycle of …" (the word after "Breaking" is capitalised).
@@ -1174,6 +1179,9 @@ bool is_breaking_banner(std::string_view t) {
          std::isupper(static_cast<unsigned char>(t[9])) != 0;
 }
 
+/// How much a candidate looks like the headline that opens the article rather
+/// than a site name, a section label, a table-of-contents item or a standfirst.
+/// `nearer` is the candidate right below it, if any.
 double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t begin, std::size_t end,
                    const PageFacts& facts, const Unit* nearer) {
   const Unit& u = units[c];
@@ -1354,9 +1362,6 @@ void add_over_channel_row(const std::vector<Unit>& units, std::size_t begin, Tit
   }
 }
 
-/// Looks back from `begin` past bylines, dates, credits, share widgets,
-/// breadcrumbs, fact rows and "key points" bullets, stopping at prose and
-/// other chrome; a long line under a shorter heading is its standfirst.
 /// The breadcrumb trail's last item opens `u`, a heading, however much it
 /// reads like a facts box's row ("Chikungunya: Prevention and Control" over
 /// "Advisory No.: …  Date: …", under "… > Chikungunya"): the headline.
@@ -1365,6 +1370,9 @@ bool trail_opens(const Unit& u, const PageFacts& facts) {
          title_like(u);
 }
 
+/// Looks back from `begin` past bylines, dates, credits, share widgets,
+/// breadcrumbs, fact rows and "key points" bullets, stopping at prose and
+/// other chrome; a long line under a shorter heading is its standfirst.
 TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t begin, const PageFacts& facts) {
   TitleCandidates out;
   std::vector<std::size_t>& candidates = out.units;
@@ -1543,16 +1551,11 @@ double subject_penalty(const std::vector<Unit>& units, const std::vector<std::si
   return 0;
 }
 
-/// The headline above the first prose unit: the best scored of
-/// title_candidates() (title_score); `begin` when none qualifies.
 /// A video's length, alone or before its source: "01:48", "01:48 - Source: ANN", "2:05 · Video".
 bool is_video_length(std::string_view t) {
-  std::size_t digits = 0;
-  while (digits < t.size() && std::isdigit(static_cast<unsigned char>(t[digits]))) ++digits;
-  if (digits == 0 || digits > 2 || t.size() < digits + 3 || t[digits] != ':' ||
-      !std::isdigit(static_cast<unsigned char>(t[digits + 1])) || !std::isdigit(static_cast<unsigned char>(t[digits + 2])))
-    return false;
-  const std::string_view rest = trim(t.substr(digits + 3));
+  const std::size_t clock = clock_bytes(t);
+  if (clock == 0) return false;
+  const std::string_view rest = trim(t.substr(clock));
   return rest.empty() || rest.starts_with("- ") || rest.starts_with("\u00B7 ") || rest.starts_with("| ");
 }
 
@@ -1572,6 +1575,8 @@ bool is_heading_over(const std::vector<Unit>& units, std::size_t c, const PageFa
          !holds_phrase(ascii_lower(units[c].text), ascii_lower(above));
 }
 
+/// The headline above the first prose unit: the best scored of
+/// title_candidates() (title_score); `begin` when none qualifies.
 TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::size_t end, const PageFacts& facts) {
   const TitleCandidates found = title_candidates(units, begin, facts);
   const std::vector<std::size_t>& candidates = found.units;
@@ -2294,10 +2299,8 @@ void mark_service_boxes(const std::vector<Unit>& units, std::size_t from, std::s
 /// An entry of a live blog's list, behind its bullet: "• 11:04 a.m. Airlines waive ...", "• 09:48 ...".
 bool opens_with_clock(std::string_view t) {
   if (t.starts_with("\u2022")) t = trim(t.substr(3));
-  std::size_t digits = 0;
-  while (digits < t.size() && std::isdigit(static_cast<unsigned char>(t[digits]))) ++digits;
-  return digits >= 1 && digits <= 2 && t.size() > digits + 3 && t[digits] == ':' &&
-         std::isdigit(static_cast<unsigned char>(t[digits + 1])) && std::isdigit(static_cast<unsigned char>(t[digits + 2]));
+  const std::size_t clock = clock_bytes(t);
+  return clock > 0 && t.size() > clock;
 }
 
 /// The units of a live blog's box set into the text, by index: after a

@@ -62,6 +62,17 @@ Prepared prepare_article(const std::string& name, Article article, const RenderO
   return p;
 }
 
+Article readable_article(const std::string& name, std::string_view bytes, const RenderOptions& options) {
+  try {
+    return prepare(name, bytes, options).article;
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::Usage || options.language) throw;
+  }
+  Article article = ingest(name, bytes, options.ingest);
+  detect_warnings(article, warning_cues_for(article.language), options.warnings);
+  return article;
+}
+
 namespace {
 
 /// Reads and prepares one input, or prepares the article a batch plan ingested.

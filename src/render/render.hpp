@@ -63,6 +63,12 @@ Prepared prepare(const std::string& name, std::string_view bytes, const RenderOp
 /// Analyze and plan an article already ingested from `name`.
 Prepared prepare_article(const std::string& name, Article article, const RenderOptions& options);
 
+/// The article `prepare` would narrate, as `extract` prints it. When no voice
+/// speaks the text's identified language (and none was asked for), there is
+/// nothing to narrate, but the article is still there to read: ingested, its
+/// warnings found with its own language's cues (English where it has none).
+Article readable_article(const std::string& name, std::string_view bytes, const RenderOptions& options);
+
 /// Renders one input (a path or "-"; "" = the bundled sample) into
 /// options.output_dir and returns the paths written, audio first (a talking
 /// book: its folder or file). Nothing is left behind on failure. `ingested`,
