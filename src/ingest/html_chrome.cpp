@@ -63,6 +63,7 @@ ChromeConfig load_config() {
   cfg.class_parts = read_string_list(doc, "chrome.class_parts");
   cfg.credit_parts = read_string_list(doc, "credit.class_parts");
   cfg.subtitle_parts = read_string_list(doc, "subtitle.class_parts");
+  cfg.kept_aside_parts = read_string_list(doc, "aside.kept_parts");
   cfg.positive_parts = read_string_list(doc, "score.positive");
   cfg.negative_parts = read_string_list(doc, "score.negative");
   cfg.callout_kinds = read_kind_table(doc, "callout.kinds");
@@ -411,6 +412,24 @@ bool holds_paragraphs(const GumboNode* el) {
   return found >= kParagraphs;
 }
 
+/// Whether an <aside> is a box of the text's prose: two paragraphs of fifteen
+/// words or more that link nowhere ("Ask the Pediatrician": a reader's
+/// question and the answer). A promo or a bio box links out or is classed.
+bool holds_prose_box(const GumboNode* el) {
+  constexpr int kParagraphs = 2;
+  constexpr std::size_t kWords = 15;
+  int found = 0;
+  bool links = false;
+  find_element(el, [&](const GumboNode* n) {
+    if (tag_of(n) == GUMBO_TAG_P && count_words(subtree_text(n, kWords * 20)) >= kWords) {
+      ++found;
+      links = links || find_element(n, [](const GumboNode* a) { return tag_of(a) == GUMBO_TAG_A; }) != nullptr;
+    }
+    return false;
+  });
+  return found >= kParagraphs && !links;
+}
+
 /// Class parts that name how a block is shown rather than what it is
 /// ("print-body" on a printer-friendly page, "tools" on a wrapper): they
 /// mark chrome only on a block without paragraphs of prose. On a printer-
@@ -466,11 +485,9 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
                               el->parent->v.element.tag >= GUMBO_TAG_H1 && el->parent->v.element.tag <= GUMBO_TAG_H6;
   // A forum wraps a post's text in its edit form: a <form> with paragraphs of prose is the post.
   const bool post_form = name == "form" && holds_paragraphs(el);
-  // A news story's fact box is an <aside> of the text: "Barbecue safety: the basics".
-  const bool fact_box = name == "aside" && std::any_of(tokens.begin(), tokens.end(), [](const std::string& t) {
-    return token_has_part(t, "factbox") || token_has_part(t, "fact-box") || token_has_part(t, "faktenbox");
-  });
-  if (cfg.tags.count(name) != 0 && !(is_callout && name == "aside") && !heading_button && !post_form && !fact_box)
+  // A fact box or a summary box is an <aside> of the text: "Barbecue safety: the basics", "Key Points".
+  const bool kept_aside = name == "aside" && (find_part(tokens, cfg.kept_aside_parts) != nullptr || holds_prose_box(el));
+  if (cfg.tags.count(name) != 0 && !(is_callout && name == "aside") && !heading_button && !post_form && !kept_aside)
     return "chrome: " + name;
   if (const std::string role = role_of(el); cfg.roles.count(role) != 0) return "chrome: " + role;
   if (el->v.element.tag == GUMBO_TAG_FOOTER) return "chrome: footer";

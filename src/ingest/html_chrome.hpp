@@ -23,6 +23,7 @@ struct ChromeConfig {
   std::vector<std::string> class_parts;
   std::vector<std::string> credit_parts;
   std::vector<std::string> subtitle_parts;
+  std::vector<std::string> kept_aside_parts;  ///< an <aside> of the article: a fact box, a summary box
   std::vector<std::string> positive_parts;  ///< content scoring: class/id hints of article text
   std::vector<std::string> negative_parts;  ///< content scoring: hints of everything else
   std::vector<std::pair<std::string, CalloutKind>> callout_kinds;

@@ -372,7 +372,7 @@ class Scorer {
       const GumboNode* c = child_at(kids, i);
       if (!is_element(c)) continue;
       elements.push_back(c);
-      belongs.push_back(c == top || (!skipped(c, holders_) && sibling_belongs(c, threshold)));
+      belongs.push_back(c == top || (!skipped(c, holders_) && (sibling_belongs(c, threshold) || same_block_kind(c, top) || is_headed_section(c))));
     }
     // A block between two parts of the article is part of it (a call-out box
     // between two runs of text), unless its class or tag names it chrome or
@@ -390,6 +390,39 @@ class Scorer {
   }
 
   bool linked(const GumboNode* c) const { return link_share(c) >= kMaxBetweenLinkDensity; }
+
+  /// A section of the article beside the best block, under its own heading:
+  /// the heading first, then two paragraphs of prose or more and almost no
+  /// links ("Frequently asked questions" and the answers under the body). A
+  /// list of stories under "Related" is links; a bio or a promo is classed.
+  bool is_headed_section(const GumboNode* c) const {
+    constexpr int kParagraphs = 2;
+    constexpr std::size_t kWords = 15;
+    const GumboNode* first = nullptr;
+    const GumboVector* kids = children_of(c);
+    for (unsigned i = 0; i < kids->length && first == nullptr; ++i)
+      if (is_element(child_at(kids, i))) first = child_at(kids, i);
+    if (first == nullptr || tag_of(first) < GUMBO_TAG_H2 || tag_of(first) > GUMBO_TAG_H4) return false;
+    if (link_share(c) >= kSentenceBoxLinkDensity) return false;
+    int found = 0;
+    find_element(c, [&found](const GumboNode* n) {
+      if (tag_of(n) == GUMBO_TAG_P && count_words(subtree_text(n, kWords * 20)) >= kWords) ++found;
+      return found >= kParagraphs;
+    });
+    return found >= kParagraphs;
+  }
+
+  /// A site builder's text block beside the best one, of the same tag and
+  /// classes ("sqs-block html-block"), holding prose: the article goes on in
+  /// blocks, whose scores stay in the wrappers each one nests its text in.
+  bool same_block_kind(const GumboNode* c, const GumboNode* top) const {
+    const char* mine = attr(c, "class");
+    const char* theirs = attr(top, "class");
+    if (mine == nullptr || theirs == nullptr || tag_of(c) != tag_of(top) || std::string_view(mine) != theirs)
+      return false;
+    return text_of(c) >= kMinParagraphBytes && link_share(c) < kMaxBetweenLinkDensity &&
+           find_element(c, [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_P; }) != nullptr;
+  }
 
   bool sibling_belongs(const GumboNode* c, double threshold) const {
     if (scores_.count(c) != 0 && final_score(c) >= threshold) return true;

@@ -1031,7 +1031,10 @@ std::size_t end_before_long_furniture(const std::vector<Unit>& units, std::size_
   int stretch = 0;
   for (std::size_t i = begin; i < end; ++i) {
     const std::string_view t = units[i].text;
-    const bool listed = is_bullet_item(t) || t.ends_with(':') || (!t.empty() && std::isdigit(static_cast<unsigned char>(t[0])));
+    // A list's items: bulleted, numbered, a lead-in ("Call your pediatrician
+    // if your baby:"), or items going on its sentence in lowercase.
+    const bool listed = is_bullet_item(t) || t.ends_with(':') || opens_lowercase(t) ||
+                        (!t.empty() && std::isdigit(static_cast<unsigned char>(t[0])));
     // A shop's product cards in the text (a rating, a price, "Add to cart"):
     // the text goes on under the carousel, as it does under a list.
     if (is_card_line(units[i])) continue;
@@ -1119,7 +1122,7 @@ bool followed_by_meta(const std::vector<Unit>& units, std::size_t c, std::size_t
   const std::size_t reach = std::min(begin + (standfirst_first ? 2 : 1), c + kMetaReach + 1);
   for (std::size_t i = c + 1; i < reach && i < units.size(); ++i) {
     const PageLine& l = units[i].line;
-    if (i > begin) return l.rule == "page-byline" || l.rule == "byline";  // not a picture's credit
+    if (i > begin) return l.rule == "page-byline" || l.rule == "byline" || l.rule == "review-date";  // not a picture's credit
     if (l.kind == PageLineKind::Meta) return true;
     if (l.kind == PageLineKind::Junk && (l.rule == "byline" || l.rule == "review-date")) return true;
     // A blog's nav bar ("Home Archive About Contact") between a tagline and
@@ -1199,6 +1202,7 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   // The page's subject comes back as it is (a picture's heading under the
   // headline, the trail's last item) and stays.
   if ((seen != facts.seen.end() && seen->second > 1 && words <= 3 && !subject) || facts.toc[c]) s -= 4;
+  if (c > 0 && is_contents_label(units[c - 1].text)) s -= 4;  // the first item under "In this section"
   for (const std::string& f : facts.footer)
     if (key.size() >= 4 && f.find(key) != std::string::npos) s -= 3;  // the site's name
   if (u.text.ends_with(':')) s -= 3;                                 // a lead-in

@@ -191,5 +191,41 @@ TEST(HtmlExtract, DescribeNamesTagAndClasses) {
   EXPECT_NE(d.find("story"), std::string::npos) << d;
 }
 
+
+TEST(HtmlExtract, ABuildersTextBlocksBesideTheBestOneJoinIt) {
+  // Squarespace puts each run of text in its own block, the text three
+  // wrappers down: the short opening block scores too little on its own.
+  const auto block = [](const std::string& id, const std::string& inner) {
+    return "<div id=\"" + id + "\" class=\"sqs-block html-block\"><div class=\"sqs-block-content\">"
+           "<div class=\"sqs-html-content\">" + inner + "</div></div></div>";
+  };
+  const ContentChoice c = choose(
+      "<body><div class=\"col\">" +
+      block("intro", "<p>Eleven months ago I landed badly in a netball game and heard a pop in my knee.</p>") +
+      "<div id=\"pic\" class=\"sqs-block image-block\"><figure><img src=\"a.jpg\" alt=\"A brace\"></figure></div>" +
+      block("main", kProse + kProse + kProse) + "</div></body>");
+  std::vector<std::string> ids;
+  for (const GumboNode* r : c.roots) ids.push_back(id_of(r));
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "intro"), ids.end()) << c.how;
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "main"), ids.end()) << c.how;
+}
+
+TEST(HtmlExtract, AHeadedSectionOfProseBesideTheBodyJoinsIt) {
+  // A telehealth blog's FAQ under the body: a heading, then answers in prose.
+  const std::string answer = "<p>A mild infection sometimes clears up without treatment, but medicine usually "
+                             "works faster and more reliably than waiting.</p>";
+  const ContentChoice c = choose(
+      "<body><div class=\"blog-content\"><div id=\"text\" class=\"blog-rich-text\">" + kProse + kProse + kProse +
+      "</div><div id=\"faq\"><h2>Frequently asked questions</h2><div><h3>Can it go away on its own?</h3>" + answer +
+      "</div><div><h3>Is it catching?</h3>" + answer + "</div></div>"
+      "<div id=\"more\"><h2>Related posts</h2><p><a href=\"/1\">Signs you need antibiotics for a urinary tract "
+      "infection, and when to wait</a></p><p><a href=\"/2\">What bacterial vaginosis is and how doctors treat it, "
+      "explained by a nurse</a></p></div></div></body>");
+  std::vector<std::string> ids;
+  for (const GumboNode* r : c.roots) ids.push_back(id_of(r));
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "faq"), ids.end()) << c.how;
+  EXPECT_EQ(std::find(ids.begin(), ids.end(), "more"), ids.end()) << c.how;  // a heading over links: no
+}
+
 }  // namespace
 }  // namespace readaloud::html

@@ -867,6 +867,43 @@ TEST(HtmlParser, ANewsStorysFactBoxAsideIsRead) {
   EXPECT_NE(text.find("Most people recover within a week"), std::string::npos) << text;
 }
 
+TEST(HtmlParser, SummaryBoxesAndAProseBoxAsideAreRead) {
+  const Article a = parse(
+      "<html><body><article><h1>Weight-loss drug costs push employers to rethink coverage</h1>"
+      "<aside class=\"gb-keypoints\"><p>Key Points</p><ul><li>Fewer large employers cover the drugs this "
+      "year.</li><li>Companies are adding rules rather than dropping coverage.</li></ul></aside>"
+      "<div class=\"body\"><p>When a grocery chain added the new injections to its health plan two years ago, "
+      "its benefits team expected a few hundred employees to sign up. More than 900 did.</p>"
+      "<aside class=\"ask-box\"><p>Ask the Pediatrician</p><p>My baby spits up after almost every feed. Should I "
+      "switch to a different formula, or wait and see?</p><p>Not on your own. In most babies, spit-up has nothing to "
+      "do with the formula, and switching back and forth can upset their tummy.</p></aside>"
+      "<aside class=\"promo\"><p>Start a $39 visit with a clinician by video today, from home or work.</p></aside>"
+      "<aside><p>Read our guide to infant formula and how to choose one for your baby, with prices.</p>"
+      "<p><a href=\"/guide\">Infant formula: the complete guide for new parents, with a checklist</a></p></aside>"
+      "<p>Demand has lifted the makers of the two leading drugs, and employers are worried about the cost.</p>"
+      "</div></article></body></html>");
+  const std::string text = all_text(a);
+  EXPECT_NE(text.find("Fewer large employers cover the drugs"), std::string::npos) << text;
+  EXPECT_NE(text.find("Not on your own."), std::string::npos) << text;
+  EXPECT_EQ(text.find("Start a $39 visit"), std::string::npos) << text;  // a promo's class
+  EXPECT_EQ(text.find("Read our guide"), std::string::npos) << text;     // a box that links out
+}
+
+TEST(HtmlParser, AStoryTickersChipsAndANewslettersBriefsAreNotRead) {
+  const Article a = parse(
+      "<html><body><article><h1>Drugmakers ride demand</h1><div class=\"body\"><p>Shares of Halvern Therapeutics "
+      "<a class=\"gb-ticker\" href=\"/q/HLVN\">HLVN <span>+1.82%</span></a> have nearly doubled in two years, "
+      "as demand for the weekly injections has grown faster than anyone expected.</p>"
+      "<p>Employers say the cost is the biggest change to their health plans in a decade, and many are adding "
+      "rules.</p><h3 class=\"bh-briefs__title\">Around Lakeside</h3><ul class=\"bh-briefs\"><li>Road work: "
+      "crews will repave two blocks near the school starting June 16.</li></ul></div></article></body></html>");
+  const std::string text = all_text(a);
+  EXPECT_NE(text.find("Shares of Halvern Therapeutics have nearly doubled"), std::string::npos) << text;
+  EXPECT_EQ(text.find("HLVN"), std::string::npos) << text;
+  EXPECT_EQ(text.find("repave"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Around Lakeside"), std::string::npos) << text;
+}
+
 TEST(HtmlParser, APaywalledBodyMicrodataNamesIsTheArticle) {
   // A news CMS marks the body "subscriber-premium"; microdata names it the articleBody.
   const std::string para = "<p>The fungus lives in desert soil, and spores rise into the air when the ground is "

@@ -449,5 +449,57 @@ TEST(FindTitle, AVideosTitleOverItsLengthIsNotTheHeadline) {
             "Drowning doesn't look like drowning. Here's what parents need to know this summer");
 }
 
+
+TEST(FindArticleRegion, UnbulletedListItemsInLowercaseDoNotEndTheText) {
+  // A phone's copy of a parenting page: a box's signature and link, then a
+  // heading and a warning list whose items go on the lead-in's sentence.
+  const std::string page =
+      "Menu\n\nBabies\n\nSpit-Up or Reflux? What's Normal for Babies\n\nBy Dana Ellis \u00B7 May 2, 2028\n\n"
+      "Almost every baby spits up, and most of the time it is nothing to worry about: the muscle at the top of the "
+      "stomach is still maturing, so milk comes back up easily after a feed.\n\n"
+      "Not on your own. In most babies, spit-up has nothing to do with the formula, and switching back and forth can "
+      "upset their tummy.\n\nAlicia Moreno, MD, pediatrician and medical reviewer\n\nHave a question? Ask our "
+      "pediatricians\n\nWhen to call the doctor\n\nCall your pediatrician if your baby:\n\n"
+      "vomits forcefully, shooting milk across the room\n\nisn't gaining weight or is losing weight\n\n"
+      "has fewer wet diapers than usual\n\nrefuses to feed or is very fussy during feeds\n\nhas blood in their stool\n\n"
+      "Spit-up can feel endless in the moment, but for most families it fades away on its own by the first "
+      "birthday.\n\n\u00A9 2028 Nest Media\n";
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_NE(text.find("has blood in their stool"), std::string::npos) << text;
+  EXPECT_NE(text.find("fades away on its own"), std::string::npos) << text;
+}
+
+TEST(FindTitle, TheFirstItemUnderASectionMenusLabelIsNoHeadline) {
+  // A charity's page: "In this section" over its sibling pages, the first of
+  // them named like the text's first heading; the headline stands under the
+  // list, over a standfirst and the review date.
+  const Article a = parse_plaintext(
+      "Donate\n\n1. Home\n2. Information and support\n\nIn this section\n\nWhat is Crohn's disease?\n"
+      "Symptoms and diagnosis\nManaging flare-ups\nFood and diet\n\n"
+      "Crohn's disease: symptoms and getting a diagnosis\n\n"
+      "Crohn's disease can be hard to spot at first, because its symptoms come and go and look like other "
+      "conditions of the gut.\n\nLast reviewed: February 2028 \u00B7 Next review due: February 2031\n\n"
+      "What is Crohn's disease?\n\nCrohn's disease is a lifelong condition in which parts of the gut become swollen "
+      "and inflamed, and what is Crohn's disease to one person may look different in another.\n\n"
+      "Most people have times when their symptoms are mild or disappear, and times when they get worse.\n\n"
+      "\u00A9 2028 IBD Trust\n",
+      rules());
+  EXPECT_EQ(a.title, "Crohn's disease: symptoms and getting a diagnosis");
+}
+
+TEST(FindTitle, AReviewersLineBehindACheckMarkStandsUnderTheHeadline) {
+  const Article a = parse_plaintext(
+      "Advertisement\n\n1. Health Conditions\n2. Bone & Joint Health\n\n"
+      "Costochondritis: What Causes It and How to Ease the Pain\n\n"
+      "\u2713 Medically reviewed by Samuel Adeyemi, MD\n\nWritten by Danielle Ortiz \u00B7 Updated on May 14, 2028\n\n"
+      "Facebook\nPinterest\n\nKey takeaways\n\n"
+      "Costochondritis is inflammation of the cartilage that joins your ribs to your breastbone.\n"
+      "It isn't dangerous and usually gets better on its own within a few weeks.\n\n"
+      "If you've ever felt a stabbing pain in your chest that gets worse when you breathe deeply, costochondritis "
+      "may be the cause, and it is one of the most common reasons for chest wall pain.\n\n\u00A9 2028 Medora Health\n",
+      rules());
+  EXPECT_EQ(a.title, "Costochondritis: What Causes It and How to Ease the Pain");
+}
+
 }  // namespace
 }  // namespace readaloud
