@@ -121,6 +121,17 @@ bool is_form_control(GumboTag tag) {
 /// A <div> or <section> holding a form control and only a few words: a
 /// sign-up, search or feedback box in markup with no class hints (utility
 /// CSS). Boxes with code or a table are content with a "Copy" button.
+/// An accordion's question as a button that opens its answer:
+/// <button aria-expanded="false" aria-controls="faq-2">Is it catching?</button>.
+/// A menu's toggle ("Open menu") asks nothing.
+bool is_accordion_question(const GumboNode* n) {
+  constexpr std::size_t kMinWords = 3;
+  if (tag_of(n) != GUMBO_TAG_BUTTON || (attr(n, "aria-expanded") == nullptr && attr(n, "aria-controls") == nullptr))
+    return false;
+  const std::string text = collapse(subtree_text(n, 400));
+  return count_words(text) >= kMinWords && (text.ends_with("?") || text.ends_with("\xEF\xBC\x9F"));
+}
+
 bool is_form_box(const GumboNode* el) {
   const GumboTag tag = el->v.element.tag;
   if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION) return false;
@@ -138,7 +149,8 @@ bool is_form_box(const GumboNode* el) {
     };
     const bool list = (t == GUMBO_TAG_UL || t == GUMBO_TAG_OL) && items(n) >= 2;
     return t == GUMBO_TAG_PRE || t == GUMBO_TAG_CODE || t == GUMBO_TAG_TABLE || list ||
-           (heading && find_element(n, [](const GumboNode* k) { return tag_of(k) == GUMBO_TAG_BUTTON; }) != nullptr);
+           (heading && find_element(n, [](const GumboNode* k) { return tag_of(k) == GUMBO_TAG_BUTTON; }) != nullptr) ||
+           is_accordion_question(n);
   };
   return find_element(el, content) == nullptr &&
          find_element(el, [](const GumboNode* n) { return is_form_control(tag_of(n)); }) != nullptr;
@@ -487,7 +499,8 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
   const bool post_form = name == "form" && holds_paragraphs(el);
   // A fact box or a summary box is an <aside> of the text: "Barbecue safety: the basics", "Key Points".
   const bool kept_aside = name == "aside" && (find_part(tokens, cfg.kept_aside_parts) != nullptr || holds_prose_box(el));
-  if (cfg.tags.count(name) != 0 && !(is_callout && name == "aside") && !heading_button && !post_form && !kept_aside)
+  if (cfg.tags.count(name) != 0 && !(is_callout && name == "aside") && !heading_button && !post_form && !kept_aside &&
+      !is_accordion_question(el))
     return "chrome: " + name;
   if (const std::string role = role_of(el); cfg.roles.count(role) != 0) return "chrome: " + role;
   if (el->v.element.tag == GUMBO_TAG_FOOTER) return "chrome: footer";

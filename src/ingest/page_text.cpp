@@ -782,6 +782,7 @@ bool is_button_label(const Unit& u) {
 bool is_bullet_item(std::string_view t);
 
 double lowercase_share(std::string_view t);
+double capitalised_share(std::string_view t);
 
 /// One phrase whose only full stops are a dotted abbreviation's: "Your 2
 /// p.m. coffee might be why you're awake at 3 a.m.". A sentence ends in a
@@ -803,7 +804,7 @@ bool ends_in_abbreviation_only(std::string_view t) {
 /// stop when they are in Title Case: "We Stopped Counting. Here's Why.".
 bool is_headline_sentence(const Unit& u) {
   constexpr std::size_t kMaxTitleCaseWords = 18;
-  constexpr double kMaxTitleCaseLower = 0.25;  // "in", "of", "the" at most
+  constexpr double kMaxTitleCaseLower = 0.34;  // "in", "of", "the" at most
   const std::string_view t = trim(u.text);
   if (u.line.kind != PageLineKind::Prose || u.last > u.first + 1 || count_words(t) > 20 || t.empty()) return false;
   const bool one_phrase = t.find(". ") == std::string_view::npos && t.find("? ") == std::string_view::npos;
@@ -1052,6 +1053,28 @@ std::size_t end_before_long_furniture(const std::vector<Unit>& units, std::size_
   return best_end;
 }
 
+/// A picture's caption with its photographer's name after the last sentence:
+/// "Una dermatóloga examina las manos de un paciente. Marta Solís".
+bool ends_in_name_credit(std::string_view t) {
+  constexpr std::size_t kMinNameWords = 2, kMaxNameWords = 4;
+  const std::size_t stop = t.rfind(". ");
+  if (stop == std::string_view::npos || count_words(t.substr(0, stop)) < kMinNameWords) return false;
+  const std::string_view name = t.substr(stop + 2);
+  const std::size_t words = count_words(name);
+  return words >= kMinNameWords && words <= kMaxNameWords && !ends_sentence(name) &&
+         capitalised_share(name) >= 1.0 && lowercase_share(name) == 0.0;
+}
+
+/// Share of words that start with a capital letter A to Z or a digit: a
+/// headline in Title Case has most.
+double capitalised_share(std::string_view t) {
+  const std::vector<std::string_view> words = words_of(t);
+  std::size_t upper = 0;
+  for (std::string_view w : words)
+    upper += !w.empty() && (std::isupper(static_cast<unsigned char>(w[0])) || std::isdigit(static_cast<unsigned char>(w[0])));
+  return words.empty() ? 0.0 : static_cast<double>(upper) / static_cast<double>(words.size());
+}
+
 /// Share of words that start with a lowercase letter: a headline in sentence
 /// case, or in Title Case with its small words, has some; a nav bar has none.
 double lowercase_share(std::string_view t) {
@@ -1191,8 +1214,18 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   const std::size_t words = count_words(u.text);
   const std::string key = ascii_lower(u.text);
   double s = -0.05 * static_cast<double>(begin - c);  // nearer the text wins a tie
-  if (u.line.score <= kMenuItemScore) s -= 2;        // a menu item or a section label
+  // A menu item or a section label; the trail's last item right over the
+  // byline names the page itself ("3. Hepatitis A" over "Hepatitis A").
+  const bool trail_last = !facts.crumbs.empty() && toc_key(u.text) == facts.crumbs.back() && c + 1 < units.size() &&
+                          units[c + 1].line.kind == PageLineKind::Meta;
+  if (u.line.score <= kMenuItemScore && !trail_last) s -= 2;
   if (words >= 4) s += 1;
+  // Two sentences in Title Case are a headline wherever they stand; no
+  // subtitle or paragraph is written so.
+  constexpr double kMaxTitleCaseLower = 0.34;
+  if (u.line.kind == PageLineKind::Prose && is_headline_sentence(u) && u.text.find(". ") != std::string::npos &&
+      lowercase_share(u.text) <= kMaxTitleCaseLower && capitalised_share(u.text) >= 1.0 - kMaxTitleCaseLower)
+    s += 1;
   const bool subject = names_subject(u.text, facts);
   if (subject) s += 3;
   if (followed_by_meta(units, c, begin)) s += 3;
@@ -1207,9 +1240,12 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
     if (key.size() >= 4 && f.find(key) != std::string::npos) s -= 3;  // the site's name
   if (u.text.ends_with(':')) s -= 3;                                 // a lead-in
   if (is_breaking_banner(u.text)) s -= 3;                            // another story's ticker
+  if (is_credited_caption(u.text) || ends_in_name_credit(u.text)) s -= 4;  // a picture's caption
   // Under a byline comes the author's role ("Pharmacist manager, Corbel
   // Pharmacy"), never the headline, which stands above it.
-  if ((c > 0 && names_author(units[c - 1])) || is_author_role(u.text) || is_name_and_role(u.text)) s -= 4;
+  if ((c > 0 && (names_author(units[c - 1]) || units[c - 1].line.rule == "byline")) || is_author_role(u.text) ||
+      is_name_and_role(u.text))
+    s -= 4;
   if (is_call_to_action(u.text, words) || is_ui_phrase(u.text, words)) s -= 4;  // "Subscribe for $1", "Follow"
   // A headline's words come back in the first paragraphs; a site's or a desk's
   // seldom do. A row of capitalised names is a nav bar, whatever it shares.
@@ -1695,6 +1731,9 @@ std::size_t kicker_bytes(const std::vector<Unit>& units, std::size_t title) {
        at = text.find(' ', at + 1), ++words) {
     const std::string rest = toc_key(std::string_view(text).substr(at + 1));
     if (count_words(rest) < kMinHeadlineWords) break;
+    // "Herpes labiale: cosa fare ai primi sintomi": a topic and its colon open
+    // the headline, whose second half may come back as a section's heading.
+    if (text[at - 1] == ':') continue;
     // Not a recipe card's name over its rating: "Black Bean and Sweet Potato
     // Chili" under "Hearty Black Bean and Sweet Potato Chili" leaves "Hearty" to the headline.
     for (std::size_t i = 0; i < units.size(); ++i)
@@ -2126,8 +2165,9 @@ bool is_headline_read_as_prose(const std::vector<Unit>& units, std::size_t begin
   const PageLine& above = units[begin - 1].line;
   // Above it: chrome, a menu, the site's buttons ("Subscribe Sign in"), or a
   // section path ("Women's Health · Fitness") over a headline of two sentences.
-  if (!(above.kind == PageLineKind::Chrome || above.score <= kMenuItemScore || is_bullet_item(units[begin - 1].text) ||
-        is_call_to_action(units[begin - 1].text, count_words(units[begin - 1].text)) ||
+  const std::string_view above_text = units[begin - 1].text;
+  if (!(above.kind == PageLineKind::Chrome || above.score <= kMenuItemScore || is_bullet_item(above_text) ||
+        is_call_to_action(above_text, count_words(above_text)) || is_ui_phrase(above_text, count_words(above_text)) ||
         (is_section_path(units[begin - 1].text) && is_headline_sentence(u))))
     return false;
   // The byline or the date right under a headline that does not end as a
@@ -2138,8 +2178,19 @@ bool is_headline_read_as_prose(const std::vector<Unit>& units, std::size_t begin
   constexpr std::size_t kMaxNameWords = 3;
   const bool named = begin + 3 < end && units[begin + 2].line.kind == PageLineKind::Short &&
                      count_words(units[begin + 2].text) <= kMaxNameWords && units[begin + 3].line.kind == PageLineKind::Meta;
-  return units[begin + 1].line.kind == PageLineKind::Prose && count_words(units[begin + 1].text) <= kMaxStandfirstWords &&
-         (units[begin + 2].line.kind == PageLineKind::Meta || named);
+  if (units[begin + 1].line.kind == PageLineKind::Prose && count_words(units[begin + 1].text) <= kMaxStandfirstWords &&
+      (units[begin + 2].line.kind == PageLineKind::Meta || named))
+    return true;
+  // A headline of two sentences in Title Case over short lines (a subtitle
+  // without a stop, the writer's name, "Follow") and then the byline or date:
+  // "I Had a Pulmonary Embolism at 31. I Almost Talked Myself Out of Going to the ER."
+  constexpr std::size_t kMetaReachUnits = 5;
+  if (!is_headline_sentence(u)) return false;
+  for (std::size_t i = begin + 1; i < end && i <= begin + kMetaReachUnits; ++i) {
+    if (units[i].line.kind == PageLineKind::Meta) return i > begin + 1;
+    if (units[i].line.kind != PageLineKind::Short) return false;
+  }
+  return false;
 }
 
 PageFacts page_facts(const std::vector<Unit>& units, std::size_t begin) {

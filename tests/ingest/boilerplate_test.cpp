@@ -680,5 +680,37 @@ TEST(BoilerplateBuiltin, JournalBackMatterPitchesSponsorsAndPlayerNotes) {
     EXPECT_EQ(rule_for(f, line), "") << line;
 }
 
+
+TEST(BoilerplateBuiltin, EuropeanPapersLabelsDatesGiftsAndBlogPostLinks) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Sant\u00E9 Article r\u00E9serv\u00E9 aux abonn\u00E9s", "paywall-label"},
+      {"- Le 22 ao\u00FBt 2028 \u00E0 06:00 | mis \u00E0 jour le 22 ao\u00FBt 2028 \u00E0 10:42 - 4 min de lecture",
+       "publish-date"},
+      {"Service d'anesth\u00E9siologie \u00B7 Derni\u00E8re mise \u00E0 jour : 9 mars 2028", "review-date"},
+      {"Stand: 11. J\u00E4nner 2028", "review-date"},
+      {"Offrir cet article", "gift-article"},
+      {"Als Abonnent k\u00F6nnen Sie diesen Artikel verschenken.", "gift-article"},
+      {"Diskutieren Sie mit", "page-comments"},
+      {"Zum Forum (64 Beitr\u00E4ge)", "page-comments"},
+      {"Data de elabora\u00E7\u00E3o: fevereiro de 2028 \u00B7 Pr\u00F3xima revis\u00E3o: fevereiro de 2031",
+       "review-date"},
+      {"Avalie esta p\u00E1gina", "feedback-prompt"},
+      {"M\u00E9dia: 4,6 (38 votos)", "page-rating"},
+      {"Entrar no canal", "follow-prompt"},
+      {"Revisado m\u00E9dicamente por: Dr. Arturo Mendoza Villalobos, m\u00E9dico internista", "byline"},
+      {"Read this article in the Workline app", "call-to-action"},
+      {"Threadit is better in the app", "call-to-action"},
+      {"Open app \u00D7", "call-to-action"},
+      {"\u2190 Seed potatoes and stubborn fingers", "page-post-links"},
+      {"The raised bed diaries, part two \u2192", "page-post-links"},
+  };
+  for (const auto& [line, rule] : cases) EXPECT_EQ(rule_for(f, line), rule) << line;
+  for (const std::string line : {"\u00AB La plupart des enfants peuvent \u00EAtre soign\u00E9s \u00E0 la maison \u00BB",
+                                 "Stand der Forschung ist, dass Bewegung hilft.",
+                                 "Le 22 ao\u00FBt, les pollens d'ambroisie ont atteint un record."})
+    EXPECT_EQ(rule_for(f, line), "") << line;
+}
+
 }  // namespace
 }  // namespace readaloud

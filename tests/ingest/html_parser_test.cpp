@@ -918,5 +918,21 @@ TEST(HtmlParser, APaywalledBodyMicrodataNamesIsTheArticle) {
   EXPECT_EQ(text.find("Subscribe for"), std::string::npos) << text;
 }
 
+
+TEST(HtmlParser, AnAccordionsQuestionButtonsAreReadWithTheirAnswers) {
+  const std::string entry = "<div class=\"akkordeon__eintrag\"><button type=\"button\" aria-expanded=\"false\" "
+                            "aria-controls=\"f2\"><span>Ich habe wieder eine Zigarette geraucht. War alles umsonst?</span>"
+                            "</button><div id=\"f2\"><p>Nein. Ein Ausrutscher ist noch kein R\u00FCckfall.</p></div></div>";
+  const Article a = parse(
+      "<html><body><article><h1>Rauchfrei werden</h1><p>Wer mit dem Rauchen aufh\u00F6rt, tut seiner Gesundheit "
+      "schon nach wenigen Tagen etwas Gutes, und die meisten schaffen es mit einem Plan.</p>"
+      "<button aria-expanded=\"false\" aria-controls=\"menu\">Men\u00FC</button>"
+      "<h2>H\u00E4ufige Fragen</h2><div class=\"akkordeon\">" + entry + "</div></article></body></html>");
+  const std::string text = all_text(a);
+  EXPECT_NE(text.find("War alles umsonst?"), std::string::npos) << text;
+  EXPECT_NE(text.find("Ein Ausrutscher ist noch kein"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Men\u00FC"), std::string::npos) << text;  // a menu's toggle asks nothing
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -501,5 +501,68 @@ TEST(FindTitle, AReviewersLineBehindACheckMarkStandsUnderTheHeadline) {
   EXPECT_EQ(a.title, "Costochondritis: What Causes It and How to Ease the Pain");
 }
 
+
+TEST(FindTitle, TwoTitleCaseSentencesUnderAMembersLabelAreTheHeadline) {
+  // A writing platform: the headline reads as prose, a subtitle without a
+  // stop, the writer's name and "Follow" stand between it and the date.
+  const Article a = parse_plaintext(
+      "Write Sign up Sign in\n\nThe Body Ledger Follow publication\n\nMember-only story\n\n"
+      "I Had a Pulmonary Embolism at 31. I Almost Talked Myself Out of Going to the ER.\n\n"
+      "A calf cramp, a flight of stairs and the warning signs I wish I'd known about blood clots\n\n"
+      "Tessa Marlowe\n\n\u00B7 Follow\n\nPublished in The Body Ledger\n\n9 min read \u00B7 Mar 4, 2028\n\n"
+      "The cramp started in my left calf on a Tuesday. I remember blaming the new running shoes, and then the "
+      "stairs at work, and then the cold, because it was easier than thinking about anything else.\n\n"
+      "Six days later I could not get up the two flights of stairs to our flat without stopping twice to catch my "
+      "breath, and I still told myself it was a cold.\n\n\u00A9 2028 Inkwell\n",
+      rules());
+  EXPECT_EQ(a.title, "I Had a Pulmonary Embolism at 31. I Almost Talked Myself Out of Going to the ER.");
+}
+
+TEST(FindTitle, TheTrailsLastItemOverTheBylineIsTheHeadline) {
+  const Article a = parse_plaintext(
+      "Ruta de navegaci\u00F3n\n\n1. Inicio\n2. Enfermedades A-Z\n3. Hepatitis A\n\nEnfermedades infecciosas\n\n"
+      "Hepatitis A\n\n\u00DAltima actualizaci\u00F3n: 22 de agosto de 2028\n\n"
+      "La hepatitis A es una infecci\u00F3n del h\u00EDgado causada por un virus que se transmite sobre todo por "
+      "agua y alimentos contaminados.\n\nCasi siempre se cura sola, pero puede causar varias semanas de malestar y, "
+      "en pocos casos, complicaciones graves que necesitan atenci\u00F3n en un hospital.\n\n\u00A9 2028 SaludClara\n",
+      rules());
+  EXPECT_EQ(a.title, "Hepatitis A");
+}
+
+TEST(FindTitle, ATopicBeforeAColonIsNoKickerAndACreditedCaptionIsNoHeadline) {
+  const Article a = parse_plaintext(
+      "Consigli del farmacista\n\nHerpes labiale: cosa fare ai primi sintomi\n\n"
+      "Pubblicato il 11 luglio 2028 \u00B7 Tempo di lettura: 4 minuti\n\n"
+      "Un formicolio fastidioso sul bordo del labbro, poi un piccolo grappolo di bollicine: chi ha gi\u00E0 avuto "
+      "l'herpes labiale lo riconosce subito.\n\nCosa fare ai primi sintomi\n\nIl momento migliore per intervenire "
+      "\u00E8 la fase del formicolio, prima che compaiano le vescicole, con una crema antivirale.\n\n\u00A9 2028 Salvia\n",
+      rules());
+  EXPECT_EQ(a.title, "Herpes labiale: cosa fare ai primi sintomi");
+  const Article b = parse_plaintext(
+      "Publicidad\n\nSociedad \u203A Salud\nDermatolog\u00EDa\n\nLa sarna vuelve a las consultas: por qu\u00E9 los casos no dejan de crecer\n\n"
+      "Los dermat\u00F3logos alertan de un aumento sostenido de la escabiosis en todo el pa\u00EDs y recuerdan que el "
+      "tratamiento falla sobre todo cuando no se trata a la vez a todos los convivientes\n\n"
+      "Una dermat\u00F3loga examina las manos de un paciente en una consulta de Valencia. Marta Sol\u00EDs\n\n"
+      "Luc\u00EDa Ferrer Oliva Madrid - 14 may 2028 - 05:30 CEST\n\nActualizado: 14 may 2028 - 09:12 CEST\n\n"
+      "La sarna, una infecci\u00F3n de la piel que muchos asociaban a otras \u00E9pocas, se ha convertido en una "
+      "visita habitual en las consultas de atenci\u00F3n primaria y de dermatolog\u00EDa.\n\n"
+      "Los especialistas coinciden en que los casos llevan varios a\u00F1os creciendo y en que cada vez reciben a "
+      "m\u00E1s pacientes que ya han probado uno o dos tratamientos.\n\n\u00A9 Ediciones Meridiano\n",
+      rules());
+  EXPECT_EQ(b.title, "La sarna vuelve a las consultas: por qu\u00E9 los casos no dejan de crecer");
+}
+
+TEST(FindTitle, AnAuthorsRoleUnderANameWithCredentialsIsNoHeadline) {
+  const Article a = parse_plaintext(
+      "Join now Sign in\n\nFive epinephrine auto-injector mistakes I see every week (and how to avoid them)\n\n"
+      "Renata Solis, MD\n\nBoard-certified allergist and immunologist | Food allergy and anaphylaxis\n\n"
+      "Published Mar 3, 2028\n\nLike Comment\n\n"
+      "Last Tuesday a mother told me she had her son's epinephrine auto-injector with her the whole time, and she "
+      "still did not use it until the ambulance arrived.\n\nBut in more than fifteen years of treating people with "
+      "severe allergies, I have seen the same few mistakes again and again.\n\n\u00A9 2028 Workline\n",
+      rules());
+  EXPECT_EQ(a.title, "Five epinephrine auto-injector mistakes I see every week (and how to avoid them)");
+}
+
 }  // namespace
 }  // namespace readaloud
