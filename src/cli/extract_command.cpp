@@ -16,6 +16,7 @@ struct ExtractCommand::Raw {
   std::string to = "markdown";
   std::string from, encoding, lang;
   std::vector<std::string> rules;
+  bool describe_images = false;
 };
 
 namespace {
@@ -28,8 +29,8 @@ Examples:
 )";
 
 /// The plain text, with the subtitle (standfirst) on its own line under the title.
-std::string text_with_subtitle(const Article& article) {
-  std::string text = article_text(article);
+std::string text_with_subtitle(const Article& article, bool images) {
+  std::string text = article_text(article, images);
   if (!article.subtitle.empty()) text.insert(article.title.size() + 1, "\n" + article.subtitle + "\n");
   return text;
 }
@@ -46,6 +47,8 @@ ExtractCommand::ExtractCommand(CLI::App& app) : raw_(std::make_unique<Raw>()) {
       ->expected(1)
       ->allow_extra_args(false);
   cmd_->add_option("--lang", raw_->lang, "Language of the article, e.g. en, es, de, fr (default: from the input)");
+  cmd_->add_flag("--describe-images", raw_->describe_images,
+                 "With --to text: print images as render --describe-images reads them (\"Image: <alt text>\" and the caption)");
   cmd_->footer(kExamples);
 }
 
@@ -68,7 +71,7 @@ int ExtractCommand::run() {
   // The same preparation as inspect and render, so the article printed is the one they narrate.
   const Article article = readable_article(raw_->input, read_input(raw_->input), options);
   if (to == "json") std::cout << article_json(article);
-  else if (to == "text" || to == "txt") std::cout << text_with_subtitle(article);
+  else if (to == "text" || to == "txt") std::cout << text_with_subtitle(article, raw_->describe_images);
   else std::cout << article_markdown(article);
   std::cout.flush();
   if (!std::cout) throw Error(ErrorKind::Runtime, "cannot write to standard output");

@@ -15,6 +15,28 @@ InlineText make_text(std::string text) {
   return out;
 }
 
+bool captions_carry_text(const Article& article) {
+  constexpr double kMinCaptionShare = 0.35;
+  const auto words = [](const InlineText& t) {
+    std::size_t n = 0;
+    bool in_word = false;
+    for (const char c : plain_text(t)) {
+      const bool space = c == ' ' || c == '\n' || c == '\t';
+      n += !space && !in_word ? 1 : 0;
+      in_word = !space;
+    }
+    return n;
+  };
+  std::size_t caption = 0, text = 0;
+  for (const Section& s : article.sections)
+    for (const Block& b : s.blocks) {
+      if (b.kind == BlockKind::Image) caption += words(b.caption);
+      else text += words(b.text);
+      for (const ListItem& item : b.items) text += words(item.text);
+    }
+  return caption > 0 && static_cast<double>(caption) >= kMinCaptionShare * static_cast<double>(caption + text);
+}
+
 const char* to_string(BlockKind kind) {
   switch (kind) {
     case BlockKind::Paragraph: return "paragraph";

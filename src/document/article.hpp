@@ -122,6 +122,12 @@ struct Article {
 const char* to_string(BlockKind kind);
 const char* to_string(CalloutKind kind);
 
+/// Whether the images' captions carry the article's text, as on a photo
+/// gallery or a slideshow, where each slide's caption is the story: then
+/// they are read as paragraphs are. Otherwise a caption describes its
+/// picture and is read only with the images (--describe-images).
+bool captions_carry_text(const Article& article);
+
 /// The kind named `name` ("warning", "Caution", ...: to_string()'s names,
 /// any ASCII case), or nullopt. The one place callout names are read.
 std::optional<CalloutKind> parse_callout_kind(std::string_view name);

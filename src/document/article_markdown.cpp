@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/text.hpp"
+
 namespace readaloud {
 namespace {
 
@@ -103,7 +105,9 @@ std::string front_matter(const Article& a) {
   return fm.empty() ? fm : "---\n" + fm + "---\n\n";
 }
 
-std::string plain_block(const Block& b) {
+enum class ImageText { None, Captions, Described };
+
+std::string plain_block(const Block& b, ImageText images) {
   std::string out;
   switch (b.kind) {
     case BlockKind::List: {
@@ -113,8 +117,13 @@ std::string plain_block(const Block& b) {
       return out;
     }
     case BlockKind::Image: {
+      // Read as narration reads it: with --describe-images, or its caption
+      // alone when the captions carry the text (a gallery).
+      const std::string alt(trim(plain_text(b.text)));
       const std::string caption = plain_text(b.caption);
-      return caption.empty() ? "" : caption + "\n";
+      if (images == ImageText::Described && !alt.empty()) out += "Image: " + alt + "\n";
+      if (images != ImageText::None && !caption.empty()) out += caption + "\n";
+      return out;
     }
     case BlockKind::Code: return "";
     case BlockKind::Table:
@@ -157,14 +166,16 @@ std::string article_markdown(const Article& article) {
   return out;
 }
 
-std::string article_text(const Article& article) {
+std::string article_text(const Article& article, bool images) {
+  const ImageText image_text =
+      images ? ImageText::Described : (captions_carry_text(article) ? ImageText::Captions : ImageText::None);
   std::string out = article.title + "\n";
   for (std::size_t i = 0; i < article.sections.size(); ++i) {
     const Section& s = article.sections[i];
     const bool repeats_title = i == 0 && s.title == article.title && s.level == 1;
     if (!s.title.empty() && !repeats_title) out += "\n" + s.title + "\n";
     for (const Block& b : s.blocks) {
-      const std::string text = plain_block(b);
+      const std::string text = plain_block(b, image_text);
       if (!text.empty()) out += "\n" + text;
     }
   }

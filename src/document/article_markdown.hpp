@@ -18,9 +18,11 @@ std::string article_markdown(const Article& article);
 /// The article as plain text, the words that will be read: the title on the
 /// first line, then headings and blocks as paragraphs separated by blank lines;
 /// list items one per line (indented two spaces per depth, no bullets or numbers),
-/// callouts as "Warning: text",
-/// image captions, table rows with tab-separated cells. No markup and no
-/// metadata (Markdown and JSON carry the byline and date).
-std::string article_text(const Article& article);
+/// callouts as "Warning: text", table rows with tab-separated cells. Images
+/// are read only when `images` (narration's --describe-images): then as
+/// "Image: alt text" and the caption; captions alone when they carry the
+/// text (captions_carry_text: a gallery). No markup and no metadata
+/// (Markdown and JSON carry the byline, the date and every image).
+std::string article_text(const Article& article, bool images = false);
 
 }  // namespace readaloud

@@ -66,6 +66,7 @@ class Planner {
     else if (!profile_.language.empty())
       script.language = profile_.language;
 
+    captions_are_text_ = captions_carry_text(article);
     const std::size_t n = article.sections.size();
     script.chapters.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -318,7 +319,11 @@ class Planner {
         if (full()) announce(profile_.phrases.end_of_quote);
         return;
       case BlockKind::Image: {
-        if (!options_.describe_images) return;
+        // A gallery's captions are its text, read with or without the pictures.
+        if (!options_.describe_images) {
+          if (captions_are_text_) emit(Role::Narration, plain_text(block.caption));
+          return;
+        }
         const std::string alt = plain_text(block.text);
         if (!is_blank(alt)) announce(fill(profile_.phrases.image, {{"alt", trim(alt)}}));
         emit(Role::Narration, plain_text(block.caption));
@@ -338,6 +343,7 @@ class Planner {
 
   const VoiceProfile& profile_;
   const NarrationOptions& options_;
+  bool captions_are_text_ = false;  // captions_carry_text(): a gallery
   const Normalizer& normalizer_;
   std::vector<Segment>* out_ = nullptr;
 };

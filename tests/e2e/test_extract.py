@@ -73,6 +73,25 @@ class ExtractTest(TempDirTest):
                      "About the author", "eleven winters", "Most read"):
             self.assertNotIn(junk, text)
 
+    def test_text_reads_captions_as_narration_does(self):
+        # A photo's caption is the picture's: spoken, and printed, only with
+        # --describe-images, after its alt text. JSON keeps it either way.
+        page = os.path.join(FIXTURES, "pages", "lazy-images-seed-bank.html")
+        caption = "A technician checks sprouting trays under grow lights."
+        plain = self.extract(page, "text")
+        self.assertNotIn(caption, plain)
+        spoken = " ".join(seg["text"] for ch in script(page)["chapters"] for seg in ch["segments"])
+        self.assertNotIn("sprouting trays", spoken)
+        code, described, err = run(["extract", page, "--to", "text", "--describe-images"])
+        self.assertEqual(code, 0, err)
+        self.assertIn("Image: Seedlings in trays\n" + caption, described)
+        self.assertNotIn("Omar Haddad", described)
+        code, out, err = run(["inspect", page, "--json", "--describe-images"])
+        self.assertEqual(code, 0, err)
+        spoken = " ".join(seg["text"] for ch in json.loads(out)["chapters"] for seg in ch["segments"])
+        self.assertIn("sprouting trays", spoken)
+        self.assertIn(caption, self.extract(page, "json"))
+
     def test_markdown_and_json_carry_the_metadata(self):
         page = os.path.join(FIXTURES, "pagetext", "selectall-health-center-hayfever.txt")
         md = self.extract(page, "markdown")

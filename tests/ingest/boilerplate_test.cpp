@@ -712,5 +712,26 @@ TEST(BoilerplateBuiltin, EuropeanPapersLabelsDatesGiftsAndBlogPostLinks) {
     EXPECT_EQ(rule_for(f, line), "") << line;
 }
 
+TEST(BoilerplateBuiltin, CommunityPlatformsCountersPromotedPostsAndSignUpCards) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"\U0001F44D \u2764\uFE0F \U0001F4A1 1,284 86 Comments 41 Reposts", "page-widget"},
+      {"4.9K 412 \U0001F3C6 6 Award Share", "page-widget"},
+      {"312.4K views \u00B7 View upvotes \u00B7 View 4 shares \u00B7 Answer requested by Dana Whelan Upvote \u00B7 4.1K",
+       "page-widget"},
+      {"Related questions", "related"},
+      {"Member discussion", "related"},
+      {"Promoted", "advertisement"},
+      {"Join 41,000 readers who get one clear, sourced answer to a health question each week.", "newsletter-prompt"},
+      {"Email sent! Check your inbox to complete your signup.", "newsletter-prompt"},
+      {"No spam. Unsubscribe any time.", "newsletter-prompt"},
+      {"If this is your first visit, be sure to check out the FAQ by clicking the link above.", "forum-notice"},
+  };
+  for (const auto& [line, rule] : cases) EXPECT_EQ(rule_for(f, line), rule) << line;
+  for (const std::string line : {"Join 41,000 runners in the city's half marathon this spring, the organisers said.",
+                                 "The study's 86 comments came from doctors in 12 countries."})
+    EXPECT_EQ(rule_for(f, line), "") << line;
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -434,5 +434,30 @@ TEST(Planner, ParseVerbosity) {
   EXPECT_EQ(parse_verbosity(""), std::nullopt);
 }
 
+TEST(Planner, AGallerysCaptionsAreReadWithoutTheImages) {
+  // A photo story: each slide's caption is the text, the paragraphs few.
+  Article a;
+  a.title = "Eight causes of mouth ulcers";
+  std::vector<Block> blocks = {paragraph("Most mouth ulcers heal on their own.")};
+  for (const char* c : {"Biting the inside of your cheek is the most common trigger of all.",
+                        "Stress and late nights can set off ulcers in people who get them often.",
+                        "Sour and spicy foods can sting, and may trigger ulcers in some people."}) {
+    Block image;
+    image.kind = BlockKind::Image;
+    image.text = make_text("A slide");
+    image.caption = make_text(c);
+    blocks.push_back(image);
+  }
+  a.sections.push_back(section("", 1, blocks));
+  ASSERT_TRUE(captions_carry_text(a));
+  std::string spoken;
+  const Script script = plan(a, Verbosity::Normal);
+  for (const Segment& seg : script.chapters[0].segments) spoken += seg.text + "\n";
+  EXPECT_NE(spoken.find("Stress and late nights"), std::string::npos) << spoken;
+  EXPECT_EQ(spoken.find("A slide"), std::string::npos) << spoken;  // the alt text waits for --describe-images
+  // One picture's caption beside a story is the picture's, read only with the images.
+  EXPECT_FALSE(captions_carry_text(ankle_article()));
+}
+
 }  // namespace
 }  // namespace readaloud
