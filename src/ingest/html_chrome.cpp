@@ -235,6 +235,9 @@ bool chrome_part_matches(std::string_view token, std::string_view part) {
   // WordPress block styles say how text looks, never what it is:
   // "has-large-font-size", "has-background", "has-text-align-center".
   if (token.starts_with("has-")) return false;
+  // "no-share", "no-ads", "without-sidebar": a theme's switch saying a block
+  // has none of it ("entry-content no-share" is the article's text).
+  if (token.starts_with("no-") || token.starts_with("no_") || token.starts_with("without-")) return false;
   // Elementor builds every page of widgets ("elementor-widget-text-editor",
   // "elementor-widget-heading"); the others name what the widget is
   // ("elementor-widget-nav-menu", "elementor-widget-share-buttons").

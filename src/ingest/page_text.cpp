@@ -2397,6 +2397,16 @@ bool is_lead_in(std::string_view t) {
   return t.ends_with(':') && count_words(t) >= kMinWords;
 }
 
+/// A list item that names a term and goes on to say what it means, in
+/// lowercase: "Thirsty: being really thirsty and unable to quench it". Two
+/// in a row are a list of the text's, never a box of linked headlines.
+bool is_defined_item(std::string_view t) {
+  constexpr std::size_t kMaxTermWords = 3, kMinWords = 5;
+  const std::size_t colon = t.find(": ");
+  return colon != std::string_view::npos && count_words(t.substr(0, colon)) <= kMaxTermWords &&
+         count_words(t) >= kMinWords && opens_lowercase(t.substr(colon + 2));
+}
+
 /// The linked stories under a "Read also" heading or in a list of the site's
 /// stories set into the text (units [from, end)), up to the next paragraph or
 /// section heading.
@@ -2420,7 +2430,9 @@ std::vector<bool> link_boxes(const std::vector<Unit>& units, std::size_t from, s
     const bool section_heading = heading_shaped && !marker && !is_bullet_item(units[i].text) &&
                                  units[i].first > units[i - 1].last + 1 &&
                                  i + 1 < end &&
-                                 (units[i + 1].line.kind == PageLineKind::Prose || is_lead_in(units[i + 1].text)) &&
+                                 (units[i + 1].line.kind == PageLineKind::Prose || is_lead_in(units[i + 1].text) ||
+                                  (i + 2 < end && is_defined_item(units[i + 1].text) &&
+                                   is_defined_item(units[i + 2].text))) &&
                                  !units[i + 1].text.starts_with(units[i].text) && !is_author_bio(units[i + 1].text);
     // A linked story's title may read as prose ("• Bluthochdruck: Wie viel Salz ist noch gesund?"),
     // a headline with no full stop.

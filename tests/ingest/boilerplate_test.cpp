@@ -733,5 +733,29 @@ TEST(BoilerplateBuiltin, CommunityPlatformsCountersPromotedPostsAndSignUpCards) 
     EXPECT_EQ(rule_for(f, line), "") << line;
 }
 
+TEST(BoilerplateBuiltin, NewsSitesAdSlotsSignUpNotesAppBannersAndDrugFacts) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"This advertisement has not loaded yet, but your article continues below.", "advertisement"},
+      {"By signing up you consent to receive the above newsletter from Prairie Media Network Inc.", "newsletter-prompt"},
+      {"A welcome email is on its way. If you don't see it, please check your junk folder.", "newsletter-prompt"},
+      {"Share this Story : Cannabis edibles sending more young children to hospital", "share-button"},
+      {"Comments (3) Closed", "page-comments"},
+      {"Recommend 42", "page-widget"},
+      {"Join the Lion City Observer's Telegram channel and get the latest breaking news.", "follow-prompt"},
+      {"Lion City Observer Read faster in the app, with breaking news alerts and offline reading.", "call-to-action"},
+      {"Get the app \u00D7", "call-to-action"},
+      {"Drug class: Selective serotonin reuptake inhibitors", "drug-facts"},
+      {"Remember, keep this and all other medicines out of the reach of children, never share your medicines.",
+       "disclaimer"},
+      {"Reviewed by: Pediatric Emergency Medicine, Prairie Crocus Children's Hospital", "byline"},
+      {"Members: log in to see your benefits, claims and digital ID card.", "call-to-action"},
+  };
+  for (const auto& [line, rule] : cases) EXPECT_EQ(rule_for(f, line), rule) << line;
+  for (const std::string line : {"Join the queue early: the clinic opens at 8 and the Telegram channel is not official.",
+                                 "Many readers read more in the app than on the web, the survey found."})
+    EXPECT_EQ(rule_for(f, line), "") << line;
+}
+
 }  // namespace
 }  // namespace readaloud

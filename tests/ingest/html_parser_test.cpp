@@ -934,5 +934,18 @@ TEST(HtmlParser, AnAccordionsQuestionButtonsAreReadWithTheirAnswers) {
   EXPECT_EQ(text.find("Men\u00FC"), std::string::npos) << text;  // a menu's toggle asks nothing
 }
 
+TEST(HtmlParser, AThemesNoShareSwitchIsNoShareBar) {
+  // A news theme marks the body "entry-content no-share": a switch, not a share bar.
+  const std::string p = "<p>Health authorities have stepped up surveillance after a rise in suspected cholera "
+                        "cases, urging residents to boil or treat their drinking water.</p>";
+  const Article a = parse("<html><body><div class=\"jeg_main\"><h1>Cholera cases rise</h1>"
+                          "<div class=\"jeg_share_button\"><a href=\"/s\">Share on X</a></div>"
+                          "<div class=\"entry-content no-share\"><div class=\"content-inner\">" + p + p + p +
+                          "</div></div></div></body></html>");
+  const std::string text = all_text(a);
+  EXPECT_NE(text.find("Health authorities have stepped up surveillance"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Share on X"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace readaloud

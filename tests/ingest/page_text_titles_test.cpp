@@ -564,5 +564,25 @@ TEST(FindTitle, AnAuthorsRoleUnderANameWithCredentialsIsNoHeadline) {
   EXPECT_EQ(a.title, "Five epinephrine auto-injector mistakes I see every week (and how to avoid them)");
 }
 
+TEST(FindArticleRegion, AListOfDefinedTermsEndsAReadMoreBox) {
+  // A broadcaster's "Read more:" links, then a heading over a list of terms
+  // with their meanings: the list is the text's.
+  const std::string page =
+      "Home > News > Health\n\nParents urged to learn the four Ts of type 1 diabetes\n\nBy Aoife Nolan\n\n"
+      "A diabetes charity has urged parents to learn the four Ts so that type 1 diabetes is picked up in children "
+      "before they become seriously ill, after a review found many were diagnosed late.\n\n"
+      "The review of records from five hospitals found that a quarter of children were already very unwell when "
+      "they were diagnosed, and some had been seen by a doctor in the days before.\n\n"
+      "Read more:\n\nHundreds of children waiting for insulin pumps\nSchools to get new guidance on diabetes\n\n"
+      "The four Ts\n\nToilet: going to the toilet a lot, or bed-wetting in a child who was dry at night\n"
+      "Thirsty: being really thirsty and unable to quench it\nTired: feeling more tired than usual\n"
+      "Thinner: losing weight or looking thinner than usual\n\n"
+      "A consultant paediatrician said the test for type 1 diabetes is quick and simple, and that parents who notice "
+      "any of the signs should ask their GP for it the same day.\n\n\u00A9 2028 Eire Broadcasting\n";
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_NE(text.find("Thirsty: being really thirsty"), std::string::npos) << text;
+  EXPECT_EQ(text.find("insulin pumps"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace readaloud
