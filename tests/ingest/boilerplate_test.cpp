@@ -726,6 +726,9 @@ TEST(BoilerplateBuiltin, CommunityPlatformsCountersPromotedPostsAndSignUpCards) 
       {"Email sent! Check your inbox to complete your signup.", "newsletter-prompt"},
       {"No spam. Unsubscribe any time.", "newsletter-prompt"},
       {"If this is your first visit, be sure to check out the FAQ by clicking the link above.", "forum-notice"},
+      {"1. If this is your first visit, be sure to check out the FAQ by clicking the link above.", "forum-notice"},
+      {"knitwitted is offline", "page-widget"},
+      {"Welsh Wendy is online now", "page-widget"},
   };
   for (const auto& [line, rule] : cases) EXPECT_EQ(rule_for(f, line), rule) << line;
   for (const std::string line : {"Join 41,000 runners in the city's half marathon this spring, the organisers said.",
