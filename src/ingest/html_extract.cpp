@@ -137,6 +137,7 @@ class Scorer {
     if (auto qa = qa_by_class(top)) return *qa;
     top = climb(ancestor_of_peers(top));
     if (const GumboNode* hint = hint_around(top)) return {{hint}, describe(hint) + " around the best-scored block"};
+    if (auto strips = repeated_strips(top); !strips.empty()) return {strips, "strips like " + describe(top)};
     return {siblings_of(top), "scored " + describe(top)};
   }
 
@@ -390,6 +391,61 @@ class Scorer {
   }
 
   bool linked(const GumboNode* c) const { return link_share(c) >= kMaxBetweenLinkDensity; }
+
+  /// Whether `n` is a text module of the same kind as `top`: all of its class
+  /// tokens but one at most in common ("HcOXKn c9GqVL QxJLC3 comp-lc6a3x1l
+  /// wixui-rich-text", each module with its own "comp-…" id), with prose.
+  bool module_like(const GumboNode* n, const std::vector<std::string>& top_tokens) const {
+    constexpr std::size_t kMinModuleBytes = 80;
+    if (top_tokens.empty() || tag_of(n) != GUMBO_TAG_DIV) return false;
+    const std::vector<std::string> tokens = class_tokens(n);
+    std::size_t shared = 0;
+    for (const std::string& t : top_tokens) shared += std::find(tokens.begin(), tokens.end(), t) != tokens.end() ? 1 : 0;
+    return shared >= std::max<std::size_t>(1, top_tokens.size() - 1) && text_of(n) >= kMinModuleBytes &&
+           link_share(n) < kMaxBetweenLinkDensity;
+  }
+
+  /// A site builder's page of strips (Wix's sections, Google Sites' sections),
+  /// each holding text modules like the best block: the article runs on
+  /// through the strips beside the one the best block sits in. The strips,
+  /// in order, from the first to the last that holds such a module; empty
+  /// when the best block has no such neighbours within a few levels.
+  std::vector<const GumboNode*> repeated_strips(const GumboNode* top) const {
+    constexpr int kMaxLevels = 6;
+    if (tag_of(top) != GUMBO_TAG_DIV) return {};
+    // The module: the best block, or the classed block inside it that holds
+    // nearly all its text. Its classes, without its own id ("comp-lc6a3x1l"
+    // names one module).
+    const GumboNode* module = top;
+    if (class_tokens(top).empty())
+      find_element(top, [&](const GumboNode* n) {
+        if (tag_of(n) != GUMBO_TAG_DIV || class_tokens(n).empty() || text_of(n) * 5 < text_of(top) * 4) return false;
+        module = n;
+        return true;
+      });
+    std::vector<std::string> top_tokens;
+    const char* top_id = attr(module, "id");
+    for (std::string& t : class_tokens(module))
+      if ((top_id == nullptr || t != ascii_lower(top_id)) && std::find(top_tokens.begin(), top_tokens.end(), t) == top_tokens.end())
+        top_tokens.push_back(std::move(t));
+    const GumboNode* level = top;
+    for (int depth = 0; depth < kMaxLevels && level->parent != nullptr && is_element(level->parent) &&
+                        level->parent != body_;
+         ++depth, level = level->parent) {
+      const GumboVector* kids = children_of(level->parent);
+      std::vector<const GumboNode*> strips;
+      for (unsigned i = 0; i < kids->length; ++i) {
+        const GumboNode* c = child_at(kids, i);
+        if (!is_element(c) || tag_of(c) != tag_of(level) || skipped(c, holders_)) continue;
+        if (c == level || find_element(c, [&](const GumboNode* n) { return module_like(n, top_tokens); }) != nullptr)
+          strips.push_back(c);
+      }
+      // Strips are <section>s; a thread's posts or a list's items, each with
+      // a module like the best one, are not the article going on.
+      if (strips.size() >= 2 && level != top && tag_of(level) == GUMBO_TAG_SECTION) return strips;
+    }
+    return {};
+  }
 
   /// A section of the article beside the best block, under its own heading:
   /// the heading first, then two paragraphs of prose or more and almost no

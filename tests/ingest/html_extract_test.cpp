@@ -227,5 +227,39 @@ TEST(HtmlExtract, AHeadedSectionOfProseBesideTheBodyJoinsIt) {
   EXPECT_EQ(std::find(ids.begin(), ids.end(), "more"), ids.end()) << c.how;  // a heading over links: no
 }
 
+TEST(HtmlExtract, ABuildersStripsOfTextModulesAreTheArticle) {
+  // Wix puts each band of the page in a <section>, its text in a module
+  // three wrappers down with its own "comp-…" id; the article runs on from
+  // strip to strip.
+  const auto strip = [](const std::string& id, const std::string& inner) {
+    return "<section id=\"" + id + "\" class=\"Oqnisf " + id + " wixui-section\"><div class=\"bg\"></div><div>"
+           "<div><div id=\"" + id + "t\" class=\"HcOXKn QxJLC3 " + id + "t wixui-rich-text\">" + inner +
+           "</div></div></div></section>";
+  };
+  const ContentChoice c = choose(
+      "<body><div id=\"site\"><div class=\"grid\">" + strip("s1", "<p>If it hurts at the base of your thumb every time you lift "
+                                                    "your baby, you are far from alone, and it usually settles.</p>") +
+      strip("s2", kProse + kProse + kProse) +
+      strip("s3", "<p>Rest the thumb in a splint for a few weeks, and lift your baby with both hands and palms up.</p>") +
+      "</div><div class=\"footer-strip\"><p>Kilbrack Physio, Unit 4, Example Business Park. Open weekdays.</p></div>"
+      "</div></body>");
+  std::vector<std::string> ids;
+  for (const GumboNode* r : c.roots) ids.push_back(id_of(r));
+  EXPECT_EQ(ids, (std::vector<std::string>{"s1", "s2", "s3"})) << c.how;
+}
+
+TEST(HtmlExtract, AThreadsOtherPostsAreNoStrips) {
+  // A forum's posts repeat the best block's module too, but in <div>s: the first post stays alone.
+  const auto post = [](const std::string& id, const std::string& text) {
+    return "<div id=\"" + id + "\" class=\"postbit\"><div class=\"userinfo\">member</div><div><div "
+           "class=\"postcontent restore\">" + text + "</div></div></div>";
+  };
+  const ContentChoice c = choose("<body><div id=\"posts\">" + post("p1", kProse + kProse + kProse) +
+                                 post("p2", "<p>Thanks for this. I am booked in for my first injection next week and "
+                                            "was nervous, so this really helps.</p>") +
+                                 "</div></body>");
+  for (const GumboNode* r : c.roots) EXPECT_NE(id_of(r), "p2") << c.how;
+}
+
 }  // namespace
 }  // namespace readaloud::html
