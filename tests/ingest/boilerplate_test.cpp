@@ -760,5 +760,26 @@ TEST(BoilerplateBuiltin, NewsSitesAdSlotsSignUpNotesAppBannersAndDrugFacts) {
     EXPECT_EQ(rule_for(f, line), "") << line;
 }
 
+TEST(BoilerplateBuiltin, WordPressPluginsRowsRatingsAndPrintableCards) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Click to share on Facebook (Opens in new window)", "share-button"},
+      {"Click to email a link to a friend (Opens in new window)", "share-button"},
+      {"Click to Tweet", "page-widget"},
+      {"How useful was this post?", "feedback-prompt"},
+      {"Average rating 4.7 / 5. Vote count: 38", "page-rating"},
+      {"Post category:Sleep Problems / Snoring", "publish-date"},
+      {"Reading time:6 mins read", "publish-date"},
+      {"You May Also Love", "related"},
+      {"Estimated Cost $5", "card-facts"},
+      {"Active Time 5 minutes", "card-facts"},
+      {"Jump to Checklist Print Checklist", "page-widget"},
+  };
+  for (const auto& [line, rule] : cases) EXPECT_EQ(rule_for(f, line), rule) << line;
+  for (const std::string line : {"Difficulty breathing is a reason to call 911 straight away.",
+                                 "Click to share on the forum if this helped you, one reader wrote."})
+    EXPECT_EQ(rule_for(f, line), "") << line;
+}
+
 }  // namespace
 }  // namespace readaloud
