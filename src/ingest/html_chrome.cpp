@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <limits>
 #include <cctype>
 
 #include "ingest/html_dom.hpp"
@@ -118,9 +119,6 @@ bool is_form_control(GumboTag tag) {
   return tag == GUMBO_TAG_INPUT || tag == GUMBO_TAG_TEXTAREA || tag == GUMBO_TAG_SELECT || tag == GUMBO_TAG_BUTTON;
 }
 
-/// A <div> or <section> holding a form control and only a few words: a
-/// sign-up, search or feedback box in markup with no class hints (utility
-/// CSS). Boxes with code or a table are content with a "Copy" button.
 /// An accordion's question as a button that opens its answer:
 /// <button aria-expanded="false" aria-controls="faq-2">Is it catching?</button>.
 /// A menu's toggle ("Open menu") asks nothing.
@@ -132,6 +130,9 @@ bool is_accordion_question(const GumboNode* n) {
   return count_words(text) >= kMinWords && (text.ends_with("?") || text.ends_with("\xEF\xBC\x9F"));
 }
 
+/// A <div> or <section> holding a form control and only a few words: a
+/// sign-up, search or feedback box in markup with no class hints (utility
+/// CSS). Boxes with code or a table are content with a "Copy" button.
 bool is_form_box(const GumboNode* el) {
   const GumboTag tag = el->v.element.tag;
   if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION) return false;
@@ -414,35 +415,32 @@ bool looks_like_prose(const GumboNode* el) {
   return sentences && count_words(text) >= 20;
 }
 
-/// Whether `el` holds paragraphs of article prose: at least three <p> of
-/// fifteen words or more. No print button, toolbar or widget does.
-bool holds_paragraphs(const GumboNode* el) {
-  constexpr int kParagraphs = 3;
+std::vector<const GumboNode*> prose_paragraphs(const GumboNode* el, std::size_t enough) {
   constexpr std::size_t kWords = 15;
-  int found = 0;
-  find_element(el, [&found](const GumboNode* n) {
-    if (tag_of(n) == GUMBO_TAG_P && count_words(subtree_text(n, kWords * 20)) >= kWords) ++found;
-    return found >= kParagraphs;
+  std::vector<const GumboNode*> found;
+  find_element(el, [&](const GumboNode* n) {
+    if (tag_of(n) == GUMBO_TAG_P && count_words(subtree_text(n, kWords * 20)) >= kWords) found.push_back(n);
+    return found.size() >= enough;
   });
-  return found >= kParagraphs;
+  return found;
 }
 
-/// Whether an <aside> is a box of the text's prose: two paragraphs of fifteen
-/// words or more that link nowhere ("Ask the Pediatrician": a reader's
-/// question and the answer). A promo or a bio box links out or is classed.
+/// Whether `el` holds paragraphs of article prose: at least three. No print
+/// button, toolbar or widget does.
+bool holds_paragraphs(const GumboNode* el) {
+  constexpr std::size_t kParagraphs = 3;
+  return prose_paragraphs(el, kParagraphs).size() >= kParagraphs;
+}
+
+/// Whether an <aside> is a box of the text's prose: two paragraphs or more
+/// that link nowhere ("Ask the Pediatrician": a reader's question and the
+/// answer). A promo or a bio box links out or is classed.
 bool holds_prose_box(const GumboNode* el) {
-  constexpr int kParagraphs = 2;
-  constexpr std::size_t kWords = 15;
-  int found = 0;
-  bool links = false;
-  find_element(el, [&](const GumboNode* n) {
-    if (tag_of(n) == GUMBO_TAG_P && count_words(subtree_text(n, kWords * 20)) >= kWords) {
-      ++found;
-      links = links || find_element(n, [](const GumboNode* a) { return tag_of(a) == GUMBO_TAG_A; }) != nullptr;
-    }
-    return false;
-  });
-  return found >= kParagraphs && !links;
+  constexpr std::size_t kParagraphs = 2;
+  const std::vector<const GumboNode*> paragraphs = prose_paragraphs(el, std::numeric_limits<std::size_t>::max());
+  return paragraphs.size() >= kParagraphs && std::none_of(paragraphs.begin(), paragraphs.end(), [](const GumboNode* p) {
+           return find_element(p, [](const GumboNode* a) { return tag_of(a) == GUMBO_TAG_A; }) != nullptr;
+         });
 }
 
 /// Class parts that name how a block is shown rather than what it is

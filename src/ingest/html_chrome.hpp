@@ -85,4 +85,8 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
 /// punctuation, and few of them in links.
 bool looks_like_prose(const GumboNode* el);
 
+/// The <p>s of fifteen words or more under `el`, paragraphs of prose, in
+/// document order: the first `enough` of them.
+std::vector<const GumboNode*> prose_paragraphs(const GumboNode* el, std::size_t enough);
+
 }  // namespace readaloud::html

@@ -373,7 +373,8 @@ class Scorer {
       const GumboNode* c = child_at(kids, i);
       if (!is_element(c)) continue;
       elements.push_back(c);
-      belongs.push_back(c == top || (!skipped(c, holders_) && (sibling_belongs(c, threshold) || same_block_kind(c, top) || is_headed_section(c))));
+      const bool joins = sibling_belongs(c, threshold) || same_block_kind(c, top) || is_headed_section(c);
+      belongs.push_back(c == top || (!skipped(c, holders_) && joins));
     }
     // A block between two parts of the article is part of it (a call-out box
     // between two runs of text), unless its class or tag names it chrome or
@@ -452,20 +453,13 @@ class Scorer {
   /// links ("Frequently asked questions" and the answers under the body). A
   /// list of stories under "Related" is links; a bio or a promo is classed.
   bool is_headed_section(const GumboNode* c) const {
-    constexpr int kParagraphs = 2;
-    constexpr std::size_t kWords = 15;
+    constexpr std::size_t kParagraphs = 2;
     const GumboNode* first = nullptr;
     const GumboVector* kids = children_of(c);
     for (unsigned i = 0; i < kids->length && first == nullptr; ++i)
       if (is_element(child_at(kids, i))) first = child_at(kids, i);
     if (first == nullptr || tag_of(first) < GUMBO_TAG_H2 || tag_of(first) > GUMBO_TAG_H4) return false;
-    if (link_share(c) >= kSentenceBoxLinkDensity) return false;
-    int found = 0;
-    find_element(c, [&found](const GumboNode* n) {
-      if (tag_of(n) == GUMBO_TAG_P && count_words(subtree_text(n, kWords * 20)) >= kWords) ++found;
-      return found >= kParagraphs;
-    });
-    return found >= kParagraphs;
+    return link_share(c) < kSentenceBoxLinkDensity && prose_paragraphs(c, kParagraphs).size() >= kParagraphs;
   }
 
   /// A site builder's text block beside the best one, of the same tag and

@@ -22,6 +22,8 @@ constexpr double kMetaScore = -1.0;
 constexpr double kMenuItemScore = -2.0;
 constexpr double kShortScore = -0.7;
 constexpr std::size_t kMaxTitleWords = 25;
+/// Share of lowercase words a headline in Title Case has at most: "in", "of", "the".
+constexpr double kMaxTitleCaseLower = 0.34;
 constexpr std::size_t kTitleLookback = 16;  // units searched above the first prose for the title
 constexpr std::size_t kWrapWidth = 80;     // text browsers wrap at 80 columns
 constexpr std::size_t kWideWrapWidth = 120;  // or at a width they are given
@@ -804,7 +806,6 @@ bool ends_in_abbreviation_only(std::string_view t) {
 /// stop when they are in Title Case: "We Stopped Counting. Here's Why.".
 bool is_headline_sentence(const Unit& u) {
   constexpr std::size_t kMaxTitleCaseWords = 18;
-  constexpr double kMaxTitleCaseLower = 0.34;  // "in", "of", "the" at most
   const std::string_view t = trim(u.text);
   if (u.line.kind != PageLineKind::Prose || u.last > u.first + 1 || count_words(t) > 20 || t.empty()) return false;
   const bool one_phrase = t.find(". ") == std::string_view::npos && t.find("? ") == std::string_view::npos;
@@ -1222,7 +1223,6 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   if (words >= 4) s += 1;
   // Two sentences in Title Case are a headline wherever they stand; no
   // subtitle or paragraph is written so.
-  constexpr double kMaxTitleCaseLower = 0.34;
   if (u.line.kind == PageLineKind::Prose && is_headline_sentence(u) && u.text.find(". ") != std::string::npos &&
       lowercase_share(u.text) <= kMaxTitleCaseLower && capitalised_share(u.text) >= 1.0 - kMaxTitleCaseLower)
     s += 1;
@@ -2138,9 +2138,9 @@ std::size_t past_question_headline(const std::vector<Unit>& units, std::size_t b
   const std::string_view t = trim(units[begin].text);
   // Or one question in Title Case ("How Much Sleep Does Your Child Need?"): no one asks so in prose.
   constexpr std::size_t kMinTitleCaseWords = 4;
-  constexpr double kMaxTitleCaseLower = 0.25;
+  constexpr double kMaxQuestionLower = 0.25;
   const bool title_case = (t.find(". ") != std::string_view::npos && ends_sentence(t)) ||
-                          (t.ends_with('?') && count_words(t) >= kMinTitleCaseWords && lowercase_share(t) <= kMaxTitleCaseLower);
+                          (t.ends_with('?') && count_words(t) >= kMinTitleCaseWords && lowercase_share(t) <= kMaxQuestionLower);
   // The last item of a breadcrumb list ("3. Vitamines et minéraux") is no
   // heading, nor is a line behind a picture (a show's logo and its name).
   const bool heading_above = begin > 0 && units[begin - 1].line.kind == PageLineKind::Short &&
