@@ -128,6 +128,16 @@ const char* to_string(CalloutKind kind);
 /// picture and is read only with the images (--describe-images).
 bool captions_carry_text(const Article& article);
 
+/// Drops headings left with nothing under them because what they headed was
+/// dropped as chrome ("Share this:" over share links, "References" over a
+/// dropped list, "Shop prenatal essentials" over a product carousel), before
+/// a heading of the same or a higher level or at the end; each goes to
+/// `dropped` as "empty heading". The first section is kept. With
+/// `guessed_headings` (a page dump's short lines taken for headings), one
+/// next to another heading stays: a run of them is a list's items or a
+/// table's rows, and the line under the title its subtitle.
+void drop_empty_headings(Article& article, bool guessed_headings = false);
+
 /// The kind named `name` ("warning", "Caution", ...: to_string()'s names,
 /// any ASCII case), or nullopt. The one place callout names are read.
 std::optional<CalloutKind> parse_callout_kind(std::string_view name);

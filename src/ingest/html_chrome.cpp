@@ -185,6 +185,15 @@ bool is_recipe_summary(const GumboNode* el, const std::vector<std::string>& toke
          }) == nullptr;
 }
 
+/// A reply under a post or a story, as its microdata names it:
+/// itemprop="comment", itemtype="https://schema.org/Comment".
+bool is_comment_microdata(const GumboNode* el) {
+  const char* prop = attr(el, "itemprop");
+  const char* type = attr(el, "itemtype");
+  return (prop != nullptr && ascii_lower(trim(prop)) == "comment") ||
+         (type != nullptr && ascii_lower(trim(type)).ends_with("schema.org/comment"));
+}
+
 }  // namespace
 
 bool names_article_body(const GumboNode* n) { return names_body(n); }
@@ -443,6 +452,14 @@ bool holds_prose_box(const GumboNode* el) {
          });
 }
 
+/// Whether an <aside> is a quotation in the text: a <blockquote> of prose
+/// that links nowhere, as a forum post quotes a warning or another post.
+bool holds_quotation(const GumboNode* el) {
+  const GumboNode* quote = find_element(el, [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_BLOCKQUOTE; });
+  return quote != nullptr && !prose_paragraphs(quote, 1).empty() &&
+         find_element(quote, [](const GumboNode* a) { return tag_of(a) == GUMBO_TAG_A; }) == nullptr;
+}
+
 /// Class parts that name how a block is shown rather than what it is
 /// ("print-body" on a printer-friendly page, "tools" on a wrapper): they
 /// mark chrome only on a block without paragraphs of prose. On a printer-
@@ -487,6 +504,7 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
     if (!looks_like_prose(el)) return hidden;
   }
   if (find_part(tokens, cfg.credit_parts) != nullptr) return "photo-credit";
+  if (holders.count(el) == 0 && is_comment_microdata(el)) return "chrome: comment";
   // The text microdata names the article's ("subscriber-premium" on a news
   // CMS's paywalled body) is no chrome, whatever its classes say.
   if (const std::string* part = find_chrome_part(tokens, cfg.class_parts);
@@ -498,8 +516,8 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
                               el->parent->v.element.tag >= GUMBO_TAG_H1 && el->parent->v.element.tag <= GUMBO_TAG_H6;
   // A forum wraps a post's text in its edit form: a <form> with paragraphs of prose is the post.
   const bool post_form = name == "form" && holds_paragraphs(el);
-  // A fact box or a summary box is an <aside> of the text: "Barbecue safety: the basics", "Key Points".
-  const bool kept_aside = name == "aside" && (find_part(tokens, cfg.kept_aside_parts) != nullptr || holds_prose_box(el));
+  // A fact box, a summary box or a quotation is an <aside> of the text: "Barbecue safety: the basics", "Key Points".
+  const bool kept_aside = name == "aside" && (find_part(tokens, cfg.kept_aside_parts) != nullptr || holds_prose_box(el) || holds_quotation(el));
   if (cfg.tags.count(name) != 0 && !(is_callout && name == "aside") && !heading_button && !post_form && !kept_aside &&
       !is_accordion_question(el))
     return "chrome: " + name;

@@ -146,26 +146,6 @@ void apply_metadata(Article& article, const PageMetadata& meta, const std::vecto
   }
 }
 
-/// Headings left with nothing under them because what they headed was
-/// dropped as chrome ("Share this:" over share links, "References" over a
-/// dropped list), before a heading of the same or a higher level or at the
-/// end. The first section is kept.
-void drop_empty_headings(Article& article) {
-  std::vector<Section>& sections = article.sections;
-  for (std::size_t i = sections.size(); i-- > 1;) {
-    const Section& s = sections[i];
-    const bool last = i + 1 == sections.size();
-    if (!s.blocks.empty() || s.title.empty() || !(last || sections[i + 1].level <= s.level)) continue;
-    const std::size_t until = last ? SIZE_MAX : sections[i + 1].line;
-    const bool chrome_under = std::any_of(article.dropped.begin(), article.dropped.end(), [&](const Dropped& d) {
-      return d.line >= s.line && d.line <= until && s.line != 0;
-    });
-    if (!chrome_under) continue;
-    article.dropped.push_back(Dropped{s.title, "empty heading", s.line});
-    sections.erase(sections.begin() + static_cast<std::ptrdiff_t>(i));
-  }
-}
-
 /// The headline opens the article: an <h2> or <h3> that is the title
 /// (a CMS's "page-header") becomes the first heading, and a section label
 /// in an untitled introduction right above it ("Cidades", a kicker) goes.

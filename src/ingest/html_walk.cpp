@@ -963,8 +963,9 @@ class Walker {
     if (auto hit = filter_.match(plain)) {
       article_.dropped.push_back(Dropped{plain, hit->rule, line});
       if (hit->drops_next_paragraph) drop_next_ = hit->rule;
-      // A paragraph that closes its section ("###" under a press release): the rest of the section goes.
-      if (hit->drops_section && !back_matter_) back_matter_ = BackMatter{hit->rule, section().level};
+      // A paragraph that closes the text ("###" under a press release): the rest goes, the
+      // headed back matter after it too ("About Lakemont Medical Center").
+      if (hit->drops_section && !back_matter_) back_matter_ = BackMatter{hit->rule, 0};
       return;
     }
     if (kind == BlockKind::Paragraph && looks_like_byline(plain)) {

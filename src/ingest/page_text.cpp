@@ -1115,16 +1115,29 @@ bool is_crumb_section(std::string_view key, const PageFacts& facts) {
 }
 
 /// A reference page opens by naming its subject under a heading of that
-/// name: "Shingles" over "Shingles, also called herpes zoster, is ...".
-bool names_subject(std::string_view heading, const PageFacts& facts) {
+/// name: "Shingles" over "Shingles, also called herpes zoster, is ...", or
+/// the name and the page's kind: "Giardiasis Fact Sheet" over "Giardiasis is ...".
+/// The subject's name, lowercase; empty when the heading names none.
+std::string subject_named(std::string_view heading, const PageFacts& facts) {
+  constexpr std::size_t kMaxKindWords = 2;  // "Fact Sheet", "Overview"
   const std::string key = ascii_lower(heading);
-  if (key.size() < 3 || count_words(heading) > 4) return false;
+  if (key.size() < 3 || count_words(heading) > 4) return {};
   // The first paragraph may be a picture's caption: the second opens the text.
-  return std::any_of(facts.lead_paragraphs.begin(), facts.lead_paragraphs.end(), [&](const std::string& p) {
+  for (const std::string& p : facts.lead_paragraphs) {
     const std::string lead = ascii_lower(std::string_view(p).substr(0, key.size() + 1));
-    return lead.starts_with(key) && lead.size() > key.size() && !std::isalnum(static_cast<unsigned char>(lead[key.size()]));
-  });
+    if (lead.starts_with(key) && lead.size() > key.size() && !std::isalnum(static_cast<unsigned char>(lead[key.size()])))
+      return key;
+    const std::string opening = ascii_lower(std::string_view(p).substr(0, key.size() + 5));
+    const std::size_t verb = opening.find(" is ");
+    if (verb == std::string::npos || verb < 4 || verb >= key.size() || key[verb] != ' ') continue;
+    if (key.starts_with(std::string_view(opening).substr(0, verb)) &&
+        count_words(std::string_view(key).substr(verb)) <= kMaxKindWords)
+      return key.substr(0, verb);
+  }
+  return {};
 }
+
+bool names_subject(std::string_view heading, const PageFacts& facts) { return !subject_named(heading, facts).empty(); }
 
 /// Three or more capitalised words with no punctuation, two of them menu
 /// words (data/pages/nav_words.txt): "Home Archive About Contact".
@@ -1233,8 +1246,10 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   // A short line found again is a section name in a menu too; a headline can
   // come back whole (a sticky header, a recipe card) and stays.
   // The page's subject comes back as it is (a picture's heading under the
-  // headline, the trail's last item) and stays.
-  if ((seen != facts.seen.end() && seen->second > 1 && words <= 3 && !subject) || facts.toc[c]) s -= 4;
+  // headline, the trail's last item) and stays, and so does a line right over
+  // its own date or reviewer: a menu's item has none.
+  const bool over_meta = c + 1 < begin && units[c + 1].line.kind == PageLineKind::Meta;
+  if ((seen != facts.seen.end() && seen->second > 1 && words <= 3 && !subject && !over_meta) || facts.toc[c]) s -= 4;
   if (c > 0 && is_contents_label(units[c - 1].text)) s -= 4;  // the first item under "In this section"
   for (const std::string& f : facts.footer)
     if (key.size() >= 4 && f.find(key) != std::string::npos) s -= 3;  // the site's name
@@ -1581,9 +1596,10 @@ double subject_penalty(const std::vector<Unit>& units, const std::vector<std::si
   const std::string_view text = units[candidates[k]].text;
   const std::string lower = ascii_lower(text);
   for (std::size_t n = 0; n < candidates.size(); ++n) {
-    const std::string_view subject = units[candidates[n]].text;
-    if (n == k || !names_subject(subject, facts)) continue;
-    const bool holds = lower.find(ascii_lower(subject)) != std::string::npos;
+    if (n == k) continue;
+    const std::string subject = subject_named(units[candidates[n]].text, facts);
+    if (subject.empty()) continue;
+    const bool holds = lower.find(subject) != std::string::npos;
     if (n < k && !holds && scores[n] > kMinSubjectScore) return 4;
     if (n > k && holds && text.ends_with('?') && count_words(text) <= count_words(subject) + 3) return 2;
     return 0;
@@ -1950,6 +1966,19 @@ bool long_prose_follows(const std::vector<Unit>& units, std::size_t i, std::size
 }
 
 /// "Up next" or "Next article" over another story's header: a trail or a
+
+/// A post's reaction count: "64 Likes", "1.2K reactions", "3 curtidas".
+bool is_reaction_count(std::string_view t) {
+  const std::size_t space = t.find(' ');
+  if (space == std::string_view::npos || space == 0 || !std::isdigit(static_cast<unsigned char>(t[0]))) return false;
+  const std::string_view number = t.substr(0, space);
+  if (!std::all_of(number.begin(), number.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.' || c == ',' || c == 'K' || c == 'k';
+      }))
+    return false;
+  return std::ranges::find(page_phrases("reaction_counts"), utf8::fold_case(trim(t.substr(space + 1)))) !=
+         page_phrases("reaction_counts").end();
+}
 /// byline or date within the next six units.
 bool opens_next_story(const std::vector<Unit>& units, std::size_t i, std::size_t end) {
   constexpr std::size_t kReach = 7;
@@ -1978,6 +2007,10 @@ std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin,
       return i;
     // So does the next story of an infinite scroll: "Up next" over its trail, headline and byline.
     if (long_prose_before && opens_next_story(units, i, end)) return i;
+    // So does a post's reaction count over the next post's byline: "64 Likes" over "tidewatcher January 6, 2028".
+    if (long_prose_before && is_reaction_count(units[i].text) && i + 1 < end &&
+        units[i + 1].line.kind == PageLineKind::Meta)
+      return i;
     // So does a share row or an app's promotion with no more text under it.
     if ((rule == "page-share-row" || rule == "page-app-promo" || is_app_heading(units[i].text)) && long_prose_before &&
         !long_prose_follows(units, i, end))

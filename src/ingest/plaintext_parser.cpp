@@ -420,6 +420,7 @@ Article parse_plaintext(std::string_view input, const BoilerplateFilter& filter)
     }
   }
   if (!seen_heading) article.title = title_from_sentence(first_text);
+  drop_empty_headings(article, /*guessed_headings=*/true);
   return article;
 }
 

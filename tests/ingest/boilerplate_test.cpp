@@ -781,5 +781,21 @@ TEST(BoilerplateBuiltin, WordPressPluginsRowsRatingsAndPrintableCards) {
     EXPECT_EQ(rule_for(f, line), "") << line;
 }
 
+
+TEST(BoilerplateBuiltin, SupplementDisclaimersAuthorBoxesTagSlugsAndTopicNotices) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  for (const char* line :
+       {"*These statements have not been evaluated by the Food and Drug Administration. This product is not intended "
+        "to diagnose, treat, cure, or prevent any disease.",
+        "This article is for educational purposes only and is not a substitute for advice from your provider.",
+        "About Brianna Castellucci, MS, RDN", "About Dr. Lena Ortiz, MD", "pinned-guide new-members",
+        "This topic is pinned. It will appear at the top of Introductions until it is unpinned by staff."})
+    EXPECT_TRUE(f.match(line)) << line;
+  EXPECT_TRUE(f.match("About Brianna Castellucci, MS, RDN")->drops_section);
+  for (const char* line : {"About the study, and what it cannot tell us", "long-term follow-up care",
+                           "This topic is one that many parents ask about at the first visit."})
+    EXPECT_FALSE(f.match(line)) << line;
+}
+
 }  // namespace
 }  // namespace readaloud

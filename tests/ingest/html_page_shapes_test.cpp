@@ -458,5 +458,37 @@ TEST(HtmlPageShapes, ASlideshowsHeadlineAndTheFurnitureOfDailiesAndMagazines) {
     EXPECT_FALSE(has(more, gone)) << gone << "\n" << more;
 }
 
+
+TEST(HtmlPageShapes, RepliesMarkedAsCommentsGoAndAQuotedWarningStays) {
+  // A forum's crawler view: the first post is the text, the replies carry
+  // itemprop="comment"; a warning quoted in an <aside> of the post stays.
+  const std::string text = text_of(
+      "<body><h1>Read this first: welcome and forum rules</h1><div id=\"post_1\" class=\"topic-body\">"
+      "<div class=\"post\" itemprop=\"text\">" + std::string(kBody) +
+      "<aside class=\"quote no-group\"><blockquote><p><strong>Get help urgently</strong> Call 999 if dizziness comes "
+      "with a drooping face, weakness in an arm or slurred speech.</p></blockquote></aside></div></div>"
+      "<div id=\"post_2\" itemprop=\"comment\" itemscope itemtype=\"http://schema.org/Comment\" class=\"topic-body\">"
+      "<div class=\"post\" itemprop=\"text\"><p>Thank you for this post. I was diagnosed in November and it is the "
+      "first thing I have read that did not frighten me.</p></div></div></body>");
+  EXPECT_TRUE(has(text, "Call 999 if dizziness")) << text;
+  EXPECT_FALSE(has(text, "diagnosed in November")) << text;
+  // An <aside> of links is still a sidebar.
+  const std::string sidebar = text_of("<body><article><h1>Croup in children</h1>" + std::string(kBody) +
+                                      "<aside><blockquote><p>Read our guide to <a href=\"/colds\">colds and coughs in "
+                                      "young children this winter</a> for more on what helps at home.</p></blockquote>"
+                                      "</aside></article></body>");
+  EXPECT_FALSE(has(sidebar, "Read our guide")) << sidebar;
+}
+
+TEST(HtmlPageShapes, APressReleaseEndsAtItsEndMarkWithTheHeadedBoilerplate) {
+  const std::string text = text_of(
+      "<body><article><h1>Text coaching helped more smokers quit</h1><h2>What the study found</h2>" + std::string(kBody) +
+      "<p>###</p><div><h2>About Lakemont University Medical Center</h2><p>Lakemont is an academic health system with "
+      "three hospitals and more than sixty outpatient locations.</p></div></article></body>");
+  EXPECT_TRUE(has(text, "campaigners say")) << text;
+  EXPECT_FALSE(has(text, "About Lakemont")) << text;
+  EXPECT_FALSE(has(text, "academic health system")) << text;
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -584,5 +584,76 @@ TEST(FindArticleRegion, AListOfDefinedTermsEndsAReadMoreBox) {
   EXPECT_EQ(text.find("insulin pumps"), std::string::npos) << text;
 }
 
+
+TEST(FindTitle, TheTrailsLastItemOverItsReviewerIsTheHeadline) {
+  // A vertical breadcrumb trail ends in the page's name, which comes back as
+  // the headline right over its reviewer line: found twice, yet no menu item.
+  const Article a = parse_plaintext(
+      "Poison Safety\nHousehold products\nMedicines\nAbout Us\n\nHome\nPoison Safety\nHousehold Products\n"
+      "Laundry Detergent Packets\n\nHousehold Products\n\nLaundry Detergent Packets\n\n"
+      "Reviewed by a specialist in poison information Last reviewed February 2028\n\n"
+      "Single-load laundry packets are small, soft and brightly colored, and to a toddler they can look like candy "
+      "or a toy that is fun to squeeze.\n\nPoison centers hear about thousands of children who get into laundry "
+      "packets every year, and most of them are under six years old.\n\n\u00A9 2028 Regional Poison Center\n",
+      rules());
+  EXPECT_EQ(a.title, "Laundry Detergent Packets");
+}
+
+TEST(FindTitle, AFactSheetNamedForItsSubjectOverAQuestionHeading) {
+  // "Giardiasis Fact Sheet" names what the text opens with ("Giardiasis is
+  // ..."); "What is giardiasis?" under it opens the first section.
+  const Article a = parse_plaintext(
+      "Home | Epidemiology | Diseases and Conditions A-Z\n\n\u2022 Report a Disease\n\u2022 Data and Reports\n\n"
+      "Giardiasis Fact Sheet\n\nPrintable PDF | Espa\u00F1ol\n\nWhat is giardiasis?\n\n"
+      "Giardiasis is an infection of the small intestine caused by a tiny parasite called Giardia, and it is one of "
+      "the most common causes of waterborne diarrhea.\n\nHow do people get it?\n\nGiardia lives in the stool of "
+      "infected people and animals, and you can get it by swallowing water or food that has been contaminated.\n",
+      rules());
+  EXPECT_EQ(a.title, "Giardiasis Fact Sheet");
+  EXPECT_NE(all_text(a).find("What is giardiasis?"), std::string::npos);
+  // A heading that adds more than a page kind's words to the name is no subject heading.
+  const Article b = parse_plaintext(
+      "Giardiasis Outbreak Map And Weekly Case Counts\n\nWhat is giardiasis?\n\nGiardiasis is an infection of the "
+      "small intestine caused by a tiny parasite called Giardia, and it is one of the most common causes of "
+      "waterborne diarrhea.\n\nGiardia lives in the stool of infected people and animals, and you can get it by "
+      "swallowing water or food that has been contaminated.\n",
+      rules());
+  EXPECT_EQ(b.title, "What is giardiasis?");
+}
+
+TEST(FindArticleRegion, AForumPostEndsAtItsLikesOverTheNextPostsByline) {
+  const std::string page =
+      "Spin Circle Forum\n\nRead this first: welcome, forum rules and the basics\n\nWelcome & Introductions\n\n"
+      "pinned-guide new-members\n\nThis topic is pinned. It will appear at the top of Welcome & Introductions until "
+      "it is unpinned by staff.\n\nGwen_Moderator January 4, 2028, 9:12am\n\n"
+      "Hello and welcome. Whether you were diagnosed last week or twenty years ago, you are among people who "
+      "understand, and this post explains what the forum is for.\n\nPlease take five minutes to read it before you "
+      "start your first topic, and say hello in the introductions thread when you are ready.\n\n64 Likes\n\n"
+      "tidewatcher January 6, 2028, 8:03pm\n\nThank you Gwen. I was diagnosed in November and this is the first "
+      "thing I have read that did not terrify me, so thank you for writing it.\n\n12 Likes\n";
+  const Article a = parse_plaintext(page, rules());
+  EXPECT_EQ(a.title, "Read this first: welcome, forum rules and the basics");
+  const std::string text = all_text(a);
+  for (std::string_view gone : {"pinned-guide", "This topic is pinned", "64 Likes", "diagnosed in November"})
+    EXPECT_EQ(text.find(gone), std::string::npos) << gone << "\n" << text;
+  EXPECT_NE(text.find("say hello in the introductions"), std::string::npos) << text;
+}
+
+TEST(PlaintextParser, AHeadingOverOnlyChromeGoesARunOfShortLinesStays) {
+  // "Shop prenatal essentials" over a product carousel heads nothing that is read.
+  const std::string page =
+      "Folic acid before pregnancy: how much you need\n\nBy Brianna Castellucci\n\n"
+      "Folic acid is a B vitamin that helps the neural tube develop into the brain and spinal cord in the first "
+      "weeks of pregnancy, often before you know you are pregnant.\n\nShop prenatal essentials\n\nAdd to Cart\n\n"
+      "When to start\n\nStart taking folic acid at least one month before you try to get pregnant, and keep taking it "
+      "through at least the first three months of pregnancy.\n\nGood sources\n\nBeans and lentils\nDried apricots\n\n"
+      "Advertisement\n\nEven with a healthy diet it is hard to be sure you are getting enough from food alone, "
+      "which is why a daily supplement is recommended.\n";
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_EQ(text.find("Shop prenatal"), std::string::npos) << text;
+  EXPECT_NE(text.find("When to start"), std::string::npos) << text;
+  EXPECT_NE(text.find("Dried apricots"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace readaloud
