@@ -153,8 +153,19 @@ bool is_form_box(const GumboNode* el) {
            (heading && find_element(n, [](const GumboNode* k) { return tag_of(k) == GUMBO_TAG_BUTTON; }) != nullptr) ||
            is_accordion_question(n);
   };
-  return find_element(el, content) == nullptr &&
-         find_element(el, [](const GumboNode* n) { return is_form_control(tag_of(n)); }) != nullptr;
+  // A transcript's cue is a line of speech under its seek button ("0:07"),
+  // and a section's header has its collapse toggle ("-"): no forms.
+  const auto control = [](const GumboNode* n) {
+    if (!is_form_control(tag_of(n))) return false;
+    if (tag_of(n) != GUMBO_TAG_BUTTON) return true;
+    const std::string text = collapse(subtree_text(n, 16));
+    const char* label = attr(n, "aria-label");
+    const std::string lower = label != nullptr ? ascii_lower(trim(label)) : std::string();
+    const bool toggle = text == "-" || text == "+" || text == "\u2212" || lower.starts_with("collapse section") ||
+                        lower.starts_with("expand section");
+    return !is_clock(text) && !toggle;
+  };
+  return find_element(el, content) == nullptr && find_element(el, control) != nullptr;
 }
 
 /// A recipe card that holds only the recipe's facts (its name, times,
@@ -183,6 +194,40 @@ bool is_recipe_summary(const GumboNode* el, const std::vector<std::string>& toke
            const GumboTag t = tag_of(n);
            return t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_TABLE || t == GUMBO_TAG_P;
          }) == nullptr;
+}
+
+/// A transcript's or a video's seek link: its time alone, pointing into the
+/// page or the player ("<a href="#t=41">00:41</a>", "&t=19s").
+bool is_seek_link(const GumboNode* el) {
+  if (tag_of(el) != GUMBO_TAG_A) return false;
+  const char* href = attr(el, "href");
+  if (href == nullptr) return false;
+  const std::string_view h(href);
+  return (h.starts_with("#") || h.find("t=") != std::string_view::npos) && is_clock(collapse(subtree_text(el, 16)));
+}
+
+/// An episode's or a video's chapters: a list or a box whose every item is
+/// a seek link and a few words ("00:45 Why people need a kidney"), under a
+/// title of its own at most; its table of contents.
+bool is_chapter_list(const GumboNode* el) {
+  constexpr unsigned kMinItems = 2;
+  constexpr std::size_t kMaxItemWords = 12;  // a chapter's title; a transcript's turn says more
+  const GumboTag tag = tag_of(el);
+  if (tag != GUMBO_TAG_UL && tag != GUMBO_TAG_OL && tag != GUMBO_TAG_DIV) return false;
+  const GumboVector* kids = children_of(el);
+  unsigned items = 0, others = 0;
+  for (unsigned i = 0; i < kids->length; ++i) {
+    const GumboNode* item = child_at(kids, i);
+    if (!is_element(item)) continue;
+    const GumboNode* link = find_element(item, [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_A; });
+    if (link != nullptr && is_seek_link(link)) {
+      if (count_words(subtree_text(item, kMaxItemWords * 20)) > kMaxItemWords) return false;
+      ++items;
+    } else if (++others > 1 || items > 0 || link != nullptr) {
+      return false;  // only a title ("Chapters") may stand before the items
+    }
+  }
+  return items >= kMinItems;
 }
 
 /// A reply under a post or a story, as its microdata names it:
@@ -529,6 +574,8 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
     if (kind == "header" || kind == "footer" || kind == "popup") return "chrome: " + std::string(kind);
   }
   if (is_citation_mark(el)) return "chrome: citation mark";
+  if (is_seek_link(el)) return "chrome: seek link";
+  if (is_chapter_list(el)) return "chrome: chapters";
   if (is_link_line(el)) return "chrome: link line";
   if (!is_callout && is_video_box(el)) return "chrome: video";
   if (holders.count(el) == 0 && is_service_box(el)) return "chrome: service box";

@@ -518,16 +518,6 @@ bool opens_lowercase(std::string_view t) {
   return (c >= 'a' && c <= 'z') || (c == 0xC3 && next >= 0x9F);
 }
 
-/// Bytes of the clock time that opens `t` ("9:48", "01:48"), or 0.
-std::size_t clock_bytes(std::string_view t) {
-  std::size_t digits = 0;
-  while (digits < t.size() && std::isdigit(static_cast<unsigned char>(t[digits]))) ++digits;
-  const bool clock = digits >= 1 && digits <= 2 && t.size() >= digits + 3 && t[digits] == ':' &&
-                     std::isdigit(static_cast<unsigned char>(t[digits + 1])) &&
-                     std::isdigit(static_cast<unsigned char>(t[digits + 2]));
-  return clock ? digits + 3 : 0;
-}
-
 /// A bulleted item that opens with a lowercase word: "• you keep vomiting".
 bool is_list_clause(std::string_view t) {
   for (std::string_view bullet : {"\u2022 ", "- ", "* "})
@@ -678,6 +668,37 @@ std::size_t wrap_width(const std::vector<RawLine>& lines) {
   return wide > kWrapWidth ? wide : 0;
 }
 
+/// A transcript's or a video's times alone on their lines ("0:07", "00:41",
+/// "1:02:03"), three or more in a row each later than the one before, are
+/// its seek buttons: chrome. A live blog's entry times run the other way, newest
+/// first, and stay as the entries' headings.
+void mark_transcript_times(std::vector<Unit>& units) {
+  constexpr std::size_t kMinTimes = 3;
+  const auto seconds = [](std::string_view t) {
+    std::size_t total = 0, part = 0;
+    for (char ch : t) {
+      if (ch == ':') {
+        total = total * 60 + part;
+        part = 0;
+      } else {
+        part = part * 10 + static_cast<std::size_t>(ch - '0');
+      }
+    }
+    return total * 60 + part;
+  };
+  std::vector<std::size_t> times;
+  for (std::size_t i = 0; i < units.size(); ++i)
+    if (is_clock(units[i].text)) times.push_back(i);
+  for (std::size_t from = 0; from < times.size();) {
+    std::size_t to = from + 1;  // the run of times that rise: [from, to)
+    while (to < times.size() && seconds(units[times[to]].text) > seconds(units[times[to - 1]].text)) ++to;
+    if (to - from >= kMinTimes)
+      for (std::size_t k = from; k < to; ++k)
+        units[times[k]].line = PageLine{units[times[k]].first, PageLineKind::Chrome, kChromeScore, "page-timestamp"};
+    from = to;
+  }
+}
+
 std::vector<Unit> make_units(const std::vector<RawLine>& lines, std::size_t wrapped, const BoilerplateFilter& filter) {
   constexpr std::size_t kJoinMargin = 12;  // a line this near the wrap width continues on the next
   // A wrapped paragraph continues while its lines run near the wrap width,
@@ -700,6 +721,7 @@ std::vector<Unit> make_units(const std::vector<RawLine>& lines, std::size_t wrap
     u.line.number = u.first;
     units.push_back(std::move(u));
   }
+  mark_transcript_times(units);
   // Consent banners open or close a page; a paragraph about cookies in the
   // middle of one is the article's (a piece on browser privacy).
   for (std::size_t i = kBannerReach; i + kBannerReach < units.size(); ++i) {
@@ -1219,6 +1241,13 @@ bool is_breaking_banner(std::string_view t) {
          std::isupper(static_cast<unsigned char>(t[9])) != 0;
 }
 
+/// A picture's alt text over its caption: the same words of two or more
+/// twice in a row, unit `i` one of them.
+bool is_doubled(const std::vector<Unit>& units, std::size_t i) {
+  const auto same = [&](std::size_t j) { return j < units.size() && units[j].text == units[i].text; };
+  return count_words(units[i].text) >= 2 && (same(i + 1) || (i > 0 && same(i - 1)));
+}
+
 /// How much a candidate looks like the headline that opens the article rather
 /// than a site name, a section label, a table-of-contents item or a standfirst.
 /// `nearer` is the candidate right below it, if any.
@@ -1241,7 +1270,14 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
     s += 1;
   const bool subject = names_subject(u.text, facts);
   if (subject) s += 3;
-  if (followed_by_meta(units, c, begin)) s += 3;
+  // A column's or a caption's label ("Ask the Doctor") over the headline
+  // that its byline stands right under: the byline is the headline's.
+  constexpr std::size_t kMaxLabelWords = 3;
+  const bool label_over_dated = words <= kMaxLabelWords && c + 2 < begin &&
+                                units[c + 1].line.kind == PageLineKind::Short &&
+                                count_words(units[c + 1].text) > words && title_like(units[c + 1]) &&
+                                !is_short_item_row(units[c + 1].text) && units[c + 2].line.kind == PageLineKind::Meta;
+  if (followed_by_meta(units, c, begin) && !label_over_dated) s += 3;
   const auto seen = facts.seen.find(seen_key(u.text));
   // A short line found again is a section name in a menu too; a headline can
   // come back whole (a sticky header, a recipe card) and stays.
@@ -1249,13 +1285,18 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   // headline, the trail's last item) and stays, and so does a line right over
   // its own date or reviewer: a menu's item has none.
   const bool over_meta = c + 1 < begin && units[c + 1].line.kind == PageLineKind::Meta;
-  if ((seen != facts.seen.end() && seen->second > 1 && words <= 3 && !subject && !over_meta) || facts.toc[c]) s -= 4;
+  // So does the trail's last item right over the text: the page's name, not its section's.
+  const bool trail_names = !facts.crumbs.empty() && toc_key(u.text) == facts.crumbs.back() && c + 1 == begin;
+  if ((seen != facts.seen.end() && seen->second > 1 && words <= 3 && !subject && !over_meta && !trail_names) ||
+      facts.toc[c])
+    s -= 4;
   if (c > 0 && is_contents_label(units[c - 1].text)) s -= 4;  // the first item under "In this section"
   for (const std::string& f : facts.footer)
     if (key.size() >= 4 && f.find(key) != std::string::npos) s -= 3;  // the site's name
   if (u.text.ends_with(':')) s -= 3;                                 // a lead-in
   if (is_breaking_banner(u.text)) s -= 3;                            // another story's ticker
   if (is_credited_caption(u.text) || ends_in_name_credit(u.text)) s -= 4;  // a picture's caption
+  if (is_doubled(units, c) && !subject) s -= 4;
   // Under a byline comes the author's role ("Pharmacist manager, Corbel
   // Pharmacy"), never the headline, which stands above it.
   if ((c > 0 && (names_author(units[c - 1]) || units[c - 1].line.rule == "byline")) || is_author_role(u.text) ||
@@ -1580,7 +1621,7 @@ double label_penalty(const std::vector<Unit>& units, const std::vector<std::size
   double penalty = 0;
   for (std::size_t n = 0; n < k; ++n)
     if (const std::string near = ascii_lower(units[candidates[n]].text);
-        near.size() > lower.size() + 2 && holds_phrase(near, lower))
+        near.size() > lower.size() + 2 && holds_phrase(near, lower) && !is_doubled(units, candidates[n]))
       penalty += 1;
   return penalty;
 }
@@ -1615,13 +1656,21 @@ bool is_video_length(std::string_view t) {
   return rest.empty() || rest.starts_with("- ") || rest.starts_with("\u00B7 ") || rest.starts_with("| ");
 }
 
+/// An index's bar of initials: "A B C D ... XYZ 0-9", most of its words one letter.
+bool is_letter_bar(std::string_view t) {
+  constexpr std::size_t kMinWords = 10;
+  const std::vector<std::string_view> words = words_of(t);
+  const auto letters = std::count_if(words.begin(), words.end(), [](std::string_view w) { return w.size() == 1; });
+  return words.size() >= kMinWords && static_cast<std::size_t>(letters) * 5 >= words.size() * 4;
+}
+
 /// Whether the title candidate over candidate `c` is a heading over it (so
 /// `c` is its deck or standfirst): no menu item, no label, not a one-line nav
 /// bar ("Science Culture Health Shop") unless the page repeats it as a
 /// headline is repeated (`repeated_above`).
 bool is_heading_over(const std::vector<Unit>& units, std::size_t c, const PageFacts& facts, bool repeated_above) {
   const std::string& above = units[c - 1].text;
-  return units[c - 1].line.score > kMenuItemScore && count_words(above) >= 3 &&
+  return units[c - 1].line.score > kMenuItemScore && count_words(above) >= 3 && !is_letter_bar(above) &&
          (lowercase_share(above) > 0.3 || repeated_above ||
           // A script without case cannot show a nav bar's capitals.
           (utf8::has_letter(above) && !utf8::has_cased_letter(above)) ||

@@ -210,7 +210,7 @@ bool is_tool_row(std::string_view lower, std::size_t words) {
                                                 "chia", "lưu",  // Vietnamese "chia sẻ" (share), "lưu bài" (save)
                                                 "download", "audio", "drucken", "imprimer", "imprimir", "stampa", "subscribe",
                                                 "posłuchaj", "udostępnij"};
-  if (words < 3 || words > kMaxWords || lower.ends_with('.')) return false;
+  if (words < 3 || words > kMaxWords || (lower.ends_with('.') && !lower.ends_with("..."))) return false;  // "Save ..."
   std::set<std::string_view> tools;
   for (std::string_view w : words_of(lower)) {
     // "Download PDF (142 KB) Print": a file's size in brackets.

@@ -96,6 +96,24 @@ bool holds_phone_number(std::string_view text) {
   return false;
 }
 
+std::size_t clock_bytes(std::string_view t) {
+  std::size_t digits = 0;
+  while (digits < t.size() && std::isdigit(static_cast<unsigned char>(t[digits]))) ++digits;
+  const bool clock = digits >= 1 && digits <= 2 && t.size() >= digits + 3 && t[digits] == ':' &&
+                     std::isdigit(static_cast<unsigned char>(t[digits + 1])) &&
+                     std::isdigit(static_cast<unsigned char>(t[digits + 2]));
+  return clock ? digits + 3 : 0;
+}
+
+bool is_clock(std::string_view t) {
+  const std::size_t clock = clock_bytes(t);
+  if (clock == 0) return false;
+  if (clock == t.size()) return true;
+  const std::string_view seconds = t.substr(clock);  // ":03" after "1:02"
+  return seconds.size() == 3 && seconds[0] == ':' && std::isdigit(static_cast<unsigned char>(seconds[1])) &&
+         std::isdigit(static_cast<unsigned char>(seconds[2]));
+}
+
 bool speaks_of_emergency(std::string_view lower) {
   static constexpr std::string_view kUrgent[] = {"emergenc", "urgent", "immediately", "right away", "urgence",
                                                  "urgencia", "notfall", "emergência", "urgência", "112", "911",

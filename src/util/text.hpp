@@ -53,6 +53,13 @@ std::string collapse_spaces(std::string_view s);
 /// punctuation and spaces between them are dropped.
 std::vector<std::string> lowercase_words(std::string_view s, std::size_t min_bytes = 1);
 
+/// Bytes of the clock time that opens `t` ("9:48", "01:48"), or 0.
+std::size_t clock_bytes(std::string_view t);
+
+/// Whether `t` is a time on a clock or a timeline and nothing else: "0:07",
+/// "12:45", "1:02:03".
+bool is_clock(std::string_view t);
+
 /// Whether `text` holds a telephone number of seven digits or more: "(555)
 /// 555-0172", "1-800-555-0139", "808 555 124". Emergency numbers (911, 999,
 /// 112) are shorter.

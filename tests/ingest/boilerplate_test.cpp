@@ -797,5 +797,23 @@ TEST(BoilerplateBuiltin, SupplementDisclaimersAuthorBoxesTagSlugsAndTopicNotices
     EXPECT_FALSE(f.match(line)) << line;
 }
 
+TEST(BoilerplateBuiltin, PressWireLinesEncyclopediaReviewsAndBroadcastNotes) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  for (const char* line :
+       {"SOURCE Clear Sight Alliance", "Media Contact: Priya Venkataraman Clear Sight Alliance (312) 555-0147",
+        "Review Date 8/14/2028", "Updated by: Lorraine Abernethy-Cole, MD, Department of Dermatology.",
+        "URL of this page: https://healthref.example/ency/article/001204.htm", "(SOUNDBITE OF MUSIC)",
+        "This transcript was produced with automated software and lightly edited. It may contain errors.",
+        "Heard on Ridgeline Morning", "About Dr. Meera Kulkarni", "48.2K subscribers",
+        "1 song: \"Steady Ground\" by Holloway Audio Library", "126,408 views 14 Mar 2028 #firstaid",
+        "This video is for general information and does not replace hands-on first aid training."})
+    EXPECT_TRUE(f.match(line)) << line;
+  EXPECT_TRUE(f.match("SOURCE Clear Sight Alliance")->drops_section);
+  for (const char* line : {"Source of the outbreak is still unknown", "About dry eye and screens",
+                           "The transcript of the hearing was released on Tuesday.", "Heard on the radio, the news "
+                           "sounded far worse than it was, and parents across the county called the school."})
+    EXPECT_FALSE(f.match(line)) << line;
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -490,5 +490,45 @@ TEST(HtmlPageShapes, APressReleaseEndsAtItsEndMarkWithTheHeadedBoilerplate) {
   EXPECT_FALSE(has(text, "academic health system")) << text;
 }
 
+TEST(HtmlPageShapes, ATranscriptsSeekButtonsAndAnEpisodesChaptersGo) {
+  // A video page's transcript: each cue is its seek button and a line of
+  // speech, no form; the chapter list of seek links is the video's contents.
+  std::string cues;
+  const char* lines[] = {"Hi, I'm Beth, and in this video I'll show you how to put someone in the recovery position.",
+                         "You use it when a person is unresponsive but breathing normally, so that the airway stays open.",
+                         "Kneel beside them and place the arm nearest to you at a right angle to their body.",
+                         "Bring their other arm across their chest and hold the back of their hand against their cheek."};
+  for (int i = 0; i < 4; ++i)
+    cues += "<div class=\"cue\"><button aria-label=\"Seek to 0:0" + std::to_string(i * 2) + "\">0:0" +
+            std::to_string(i * 2) + "</button><p>" + lines[i] + "</p></div>";
+  const std::string text = text_of(
+      "<body><h1>How to put someone in the recovery position</h1><div id=\"description\"><p>Chapters:</p><ul>"
+      "<li><a href=\"/watch?v=x&amp;t=0s\">0:00</a> Introduction</li><li><a href=\"/watch?v=x&amp;t=19s\">0:19</a> "
+      "Check for danger</li></ul></div><div id=\"transcript\"><h2>Transcript</h2>" + cues + "</div></body>");
+  EXPECT_TRUE(has(text, "Bring their other arm across")) << text;
+  for (std::string_view gone : {"0:02", "Introduction", "Check for danger"})
+    EXPECT_FALSE(has(text, gone)) << gone << "\n" << text;
+  // A list of times with whole turns of speech is the transcript itself.
+  const std::string turns = text_of(
+      "<body><article><h1>Episode 12: iron overload</h1><div class=\"transcript\"><p><a href=\"#t=0\">00:00</a> Ciara: "
+      "Hello and welcome to the podcast, where this week we talk about the iron overload condition that runs in "
+      "families.</p><p><a href=\"#t=41\">00:41</a> Declan: Thanks for having me, it is a condition that is far more "
+      "common than most people think.</p></div></article></body>");
+  EXPECT_TRUE(has(turns, "far more common")) << turns;
+  EXPECT_FALSE(has(turns, "00:41")) << turns;
+}
+
+TEST(HtmlPageShapes, ASectionHeaderWithItsCollapseToggleIsNoForm) {
+  const std::string text = text_of(
+      "<body><article><h1>Pityriasis rosea</h1>" + std::string(kBody) +
+      "<div class=\"section\"><div class=\"section-header\"><h2>Outlook (Prognosis)</h2><button type=\"button\" "
+      "aria-label=\"Collapse section Outlook (Prognosis)\">-</button></div><p>The rash usually goes away in 6 to 8 "
+      "weeks.</p></div><div class=\"box\"><h3>Get our newsletter</h3><input type=\"email\"><button>Sign up</button>"
+      "</div></article></body>");
+  EXPECT_TRUE(has(text, "Outlook (Prognosis)")) << text;
+  EXPECT_TRUE(has(text, "goes away in 6 to 8 weeks")) << text;
+  EXPECT_FALSE(has(text, "Get our newsletter")) << text;
+}
+
 }  // namespace
 }  // namespace readaloud

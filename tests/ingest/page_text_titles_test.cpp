@@ -655,5 +655,67 @@ TEST(PlaintextParser, AHeadingOverOnlyChromeGoesARunOfShortLinesStays) {
   EXPECT_NE(text.find("Dried apricots"), std::string::npos) << text;
 }
 
+TEST(FindTitle, AColumnsLabelOverTheDatedHeadlineIsNoTitle) {
+  const Article a = parse_plaintext(
+      "1. Home\n2. Opinion\n3. Columns\n\nDr. Elias Marchbank\n\nAsk the Doctor\n\n"
+      "Up several times a night to urinate? Here's what could be behind it\n\n"
+      "By Dr. Elias Marchbank Meridian Features Syndicate\n\nJan 18, 2028\n\n"
+      "DEAR DR. MARCHBANK: I'm a 71-year-old man in decent health, but lately I get up three or four times a night "
+      "to use the bathroom, and I am exhausted the next day.\n\nDEAR J.W.: Getting up once a night to use the "
+      "bathroom is common as we age, but three or four times deserves a look from your doctor.\n",
+      rules());
+  EXPECT_EQ(a.title, "Up several times a night to urinate? Here's what could be behind it");
+}
+
+TEST(FindTitle, ThePagesNameUnderItsTrailThoughTheMenuHasItToo) {
+  const Article a = parse_plaintext(
+      "Contraception\nThe implant\nThe pill\nEmergency contraception\nFree condoms\nSTIs\n\n"
+      "Home \u203A Contraception \u203A Emergency contraception\n\nEmergency contraception\n\n"
+      "Had sex without contraception, or think your contraception failed? Emergency contraception can prevent "
+      "pregnancy, and the sooner you use it the better it works.\n\nThere are two kinds: the copper coil and the "
+      "emergency pill, and both are free from sexual health clinics and many pharmacies.\n",
+      rules());
+  EXPECT_EQ(a.title, "Emergency contraception");
+}
+
+TEST(FindTitle, APicturesAltTextAndCaptionOverTheTextAreNoTitle) {
+  // The same words twice in a row: a picture and its caption. The subject's
+  // name under an index's letter bar is the title.
+  const Article a = parse_plaintext(
+      "Home \u2192 Medical Encyclopedia \u2192 Pityriasis rosea\n\n"
+      "A B C D E F G H I J K L M N O P Q R S T U V W XYZ 0-9\n\nPityriasis rosea\n\n\u2022 Facebook\n\u2022 Email\n\n"
+      "URL of this page: https://healthref.example/ency/article/001204.htm\n\n"
+      "Pityriasis rosea on the back\nPityriasis rosea on the back\n\n"
+      "Pityriasis rosea is a common skin rash seen in young adults, and it usually goes away on its own within "
+      "six to eight weeks.\n\nCauses\n\nThe cause is not known for certain, but it may be set off by a virus, and it "
+      "does not seem to spread from person to person.\n",
+      rules());
+  EXPECT_EQ(a.title, "Pityriasis rosea");
+}
+
+TEST(FindArticleRegion, ATranscriptsRisingTimesGoALiveBlogsStay) {
+  const std::string transcript =
+      "Search\nSign in\n\nHow to put someone in the recovery position\n\nKestrel First Aid\n\n48.2K subscribers\n\n"
+      "3.1K Dislike Share Save ...\n\n126,408 views 14 Mar 2028 #firstaid\n\n"
+      "Learn how to put an unresponsive adult who is breathing into the recovery position, which keeps the airway "
+      "open while you wait for help.\n\nFirst aid trainer Beth walks through each step on a volunteer, and explains "
+      "what to do if the person stops breathing or may have hurt their neck.\n\nFree printable guide: https://www.kestrel.example/guides\n\nTranscript\n\n"
+      "0:00\nHi, I'm Beth, and in this video I'll show you how to put someone in the recovery position today.\n\n"
+      "0:07\nYou use it when a person is unresponsive but breathing normally, so that the airway stays open.\n\n"
+      "0:19\nBefore you do anything, check that the area is safe for you to approach the person on the ground.\n\n"
+      "Up next\n\nHands-only CPR in two minutes\n\nAbout Press Copyright Terms Privacy\n\n\u00A9 2028 Vidora\n";
+  const Article a = parse_plaintext(transcript, rules());
+  EXPECT_EQ(a.title, "How to put someone in the recovery position");
+  const std::string text = all_text(a);
+  for (std::string_view gone : {"0:07", "subscribers", "Dislike", "126,408", "printable guide"})
+    EXPECT_EQ(text.find(gone), std::string::npos) << gone << "\n" << text;
+  const std::string live =
+      "Storm Ingrid: live updates\n\nBy Jo Roe\n\n10:20\n\nPower has been restored to most homes in the north of the "
+      "county, the network operator says, though some streets remain without it.\n\n09:48\n\nHuge waves were seen at "
+      "the lighthouse this morning as the storm reached its peak over the coast.\n\n09:10\n\nSchools in three towns "
+      "will stay closed today while engineers check their roofs for damage.\n";
+  EXPECT_NE(all_text(parse_plaintext(live, rules())).find("09:48"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace readaloud

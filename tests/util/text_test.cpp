@@ -47,5 +47,17 @@ TEST(CaptionLabelSize, FindsAScreenReaderLabelBeforeACaption) {
   EXPECT_EQ(caption_label_size("Captions help deaf viewers."), 0u);
 }
 
+TEST(Clock, ATimeAloneOrOpeningALine) {
+  EXPECT_EQ(clock_bytes("9:48 Storm warning"), 4u);
+  EXPECT_EQ(clock_bytes("01:48"), 5u);
+  EXPECT_EQ(clock_bytes("948 people"), 0u);
+  EXPECT_TRUE(is_clock("0:07"));
+  EXPECT_TRUE(is_clock("00:41"));
+  EXPECT_TRUE(is_clock("1:02:03"));
+  EXPECT_FALSE(is_clock("1:02:3"));
+  EXPECT_FALSE(is_clock("0:07 Introduction"));
+  EXPECT_FALSE(is_clock("2:1"));
+}
+
 }  // namespace
 }  // namespace readaloud
