@@ -1898,12 +1898,18 @@ std::size_t extend_over_list(const std::vector<Unit>& units, std::size_t end) {
   return end;
 }
 
-/// A list that closes the article (a heading and its bullets, or bullets
-/// alone) stays with it, up to the chrome after it. Menu-like bullets do not.
+/// A list that closes the article (a heading and its bullets, with a lead-in
+/// between them or not, or bullets alone) stays with it, up to the chrome
+/// after it. Menu-like bullets do not.
 std::size_t extend_over_closing_list(const std::vector<Unit>& units, std::size_t end) {
   const auto bullet = [&](std::size_t i) {
     return i < units.size() && units[i].line.kind == PageLineKind::Short && units[i].line.score > kMenuItemScore &&
            is_bullet_item(units[i].text);
+  };
+  constexpr std::size_t kMinLeadInWords = 5;  // a sentence; "Attached files:" labels downloads
+  const auto lead_in = [&](std::size_t i) {
+    return i < units.size() && units[i].line.kind != PageLineKind::Chrome && units[i].text.ends_with(':') &&
+           count_words(units[i].text) >= kMinLeadInWords;
   };
   while (end < units.size()) {
     if (bullet(end)) {
@@ -1911,6 +1917,9 @@ std::size_t extend_over_closing_list(const std::vector<Unit>& units, std::size_t
     } else if (units[end].line.kind == PageLineKind::Short && units[end].line.score > kMenuItemScore &&
                bullet(end + 1) && !is_end_marker(units[end].text, count_words(units[end].text))) {
       end += 2;
+    } else if (lead_in(end + 1) && bullet(end + 2) && units[end].line.kind == PageLineKind::Short &&
+               units[end].line.score > kMenuItemScore && !is_end_marker(units[end].text, count_words(units[end].text))) {
+      end += 3;  // "When to call your provider" over "Call right away if you have any of these:"
     } else {
       break;
     }

@@ -815,5 +815,12 @@ TEST(BoilerplateBuiltin, PressWireLinesEncyclopediaReviewsAndBroadcastNotes) {
     EXPECT_FALSE(f.match(line)) << line;
 }
 
+TEST(BoilerplateBuiltin, AScienceNewsSummarysSourceCredit) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  EXPECT_TRUE(f.match("Story Source:")->drops_section);
+  EXPECT_TRUE(f.match("Materials provided by University of Eastmoor. Note: Content may be edited for style and length."));
+  EXPECT_FALSE(f.match("Materials provided by the school include a list of allergens in each meal."));
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -717,5 +717,28 @@ TEST(FindArticleRegion, ATranscriptsRisingTimesGoALiveBlogsStay) {
   EXPECT_NE(all_text(parse_plaintext(live, rules())).find("09:48"), std::string::npos);
 }
 
+TEST(FindArticleRegion, AClosingHeadingWithALeadInAndItsBulletsStays) {
+  const std::string page =
+      "Health Library\n\nUnderstanding Ganglion Cysts\n\n"
+      "A ganglion cyst is a lump filled with fluid that most often forms on the back of the wrist, and it is not "
+      "cancer.\n\nMany cysts go away on their own, so your provider may suggest watching it for a while before any "
+      "treatment.\n\nWhen to call your healthcare provider\n\n"
+      "Call your healthcare provider right away if you have any of these:\n\n"
+      "\u2022 Fever of 100.4\u00B0F (38\u00B0C) or higher\n\u2022 Redness or swelling around the cyst that gets worse\n\n"
+      "Medical Reviewers: Colleen Wardell, MD\n\n\u00A9 2000-2028 Halcyon Health Content, LLC. All rights reserved.\n\n"
+      "Related Items\n\n\u2022 Carpal Tunnel Syndrome\n";
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_NE(text.find("Redness or swelling"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Carpal Tunnel"), std::string::npos) << text;
+  // A label of downloads is no lead-in: "Attached files:" over file links goes.
+  const std::string files =
+      "Health Library\n\nBotulism from home canning\n\n"
+      "Botulism is a rare but serious illness caused by a toxin that can grow in badly canned or preserved food at "
+      "home.\n\nBoil home-canned vegetables for ten minutes before eating them, and throw away any bulging jar.\n\n"
+      "Epidemiology department\n\nAttached files:\n\n\u2022 Leaflet (PDF, 412 KB)\n\u2022 Infographic (JPG, 1.2 MB)\n\n"
+      "\u00A9 2028 Regional Health Centre. All rights reserved.\n";
+  EXPECT_EQ(all_text(parse_plaintext(files, rules())).find("Infographic"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace readaloud
