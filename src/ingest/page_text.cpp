@@ -781,7 +781,7 @@ bool skippable_above_title(const PageLine& l, std::string_view text) {
          (l.kind == PageLineKind::Chrome &&
           (l.rule == "page-widget" || l.rule == "page-shop-button" || l.rule == "page-link-bar" || l.rule == "page-comments" ||
            l.rule == "page-share-row" || l.rule == "page-reading-tools" ||  // "字号：大中小", "Listen Print A- A+"
-           l.rule == "page-hatnote"));
+           l.rule == "page-hatnote" || l.rule == "page-tags"));  // "Related Topics: Norovirus | Vaccines"
 }
 
 
@@ -1469,6 +1469,63 @@ bool trail_opens(const Unit& u, const PageFacts& facts) {
 /// Looks back from `begin` past bylines, dates, credits, share widgets,
 /// breadcrumbs, fact rows and "key points" bullets, stopping at prose and
 /// other chrome; a long line under a shorter heading is its standfirst.
+/// Whether the words of unit `i` come back further down as a heading's, or
+/// open one: "Common causes" before "Common causes of swollen feet and ankles".
+bool comes_back_as_heading(const std::vector<Unit>& units, std::size_t i) {
+  const std::string& t = units[i].text;
+  for (std::size_t k = i + 1; k < units.size(); ++k) {
+    const std::string& later = units[k].text;
+    if (later == t || (units[k].line.kind == PageLineKind::Short && later.size() > t.size() && later.starts_with(t) &&
+                       later[t.size()] == ' '))
+      return true;
+  }
+  return false;
+}
+
+/// Whether unit `i` is an entry of a table of contents (`toc`, from
+/// toc_items()), or a question among its entries that comes back as a
+/// heading below: toc_items() takes short lines only, and a question reads
+/// as prose.
+bool is_contents_entry(const std::vector<Unit>& units, const std::vector<bool>& toc, std::size_t i) {
+  if (toc[i]) return true;
+  return units[i].text.ends_with('?') && count_words(units[i].text) <= kMaxTitleWords && units[i].first == units[i].last &&
+         ((i > 0 && toc[i - 1]) || (i + 1 < units.size() && toc[i + 1])) && comes_back_as_heading(units, i);
+}
+
+/// The candidates found since the last table of contents passed.
+std::vector<std::size_t> since_contents(const TitleCandidates& found) {
+  return {found.units.begin() + static_cast<std::ptrdiff_t>(found.below_contents), found.units.end()};
+}
+
+/// Whether `u` is a contents box's label ("Contents") over the candidates
+/// found since the last such box, all of them its entries.
+bool tops_contents_entries(const std::vector<Unit>& units, const Unit& u, const TitleCandidates& found,
+                           const PageFacts& facts) {
+  return is_contents_label(u.text) && found.units.size() > found.below_contents &&
+         std::all_of(found.units.begin() + static_cast<std::ptrdiff_t>(found.below_contents), found.units.end(),
+                     [&](std::size_t c) { return facts.toc[c] || comes_back_as_heading(units, c); });
+}
+
+/// A reference page's tabs under its title ("• Symptoms & causes", "• Diagnosis
+/// & treatment") stopped the title search at `stopped` (past the list): the
+/// heading right over them is a candidate when it names the page's subject.
+void add_subject_over_tabs(const std::vector<Unit>& units, std::size_t stopped, const PageFacts& facts,
+                           TitleCandidates& out) {
+  std::size_t top = stopped - 1;
+  while (top > 0 && is_bullet_item(units[top - 1].text)) --top;
+  if (top == 0 || !title_like(units[top - 1]) || !names_subject(units[top - 1].text, facts)) return;
+  out.units.push_back(top - 1);
+}
+
+/// Candidates above the list the title search `stopped` at (past it): a
+/// dated heading over a box, when none found carries a date
+/// (`passed_meta`: nor was one passed), and the subject's name over tabs.
+void add_past_list(const std::vector<Unit>& units, std::size_t begin, std::size_t stopped, bool passed_meta,
+                   const PageFacts& facts, TitleCandidates& out) {
+  if (!passed_meta) add_dated_above_box(units, begin, stopped, out);
+  add_subject_over_tabs(units, stopped, facts, out);
+}
+
 TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t begin, const PageFacts& facts) {
   TitleCandidates out;
   std::vector<std::size_t>& candidates = out.units;
@@ -1497,11 +1554,13 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
       continue;
     }
     if (is_date_label(u.text) && i < units.size() && units[i].line.kind == PageLineKind::Meta) continue;
+    // A contents box without bullets ("Contents" over its entries) lies between the headline and the text.
+    if (tops_contents_entries(units, u, out, facts)) {
+      below_contents = candidates.size();
+      continue;
+    }
     // Section headings under a table of contents are no reason to stop at a standfirst.
-    if (!passed_prose && passes_as_standfirst(units, u,
-                                              std::vector<std::size_t>(candidates.begin() + static_cast<std::ptrdiff_t>(below_contents),
-                                                                       candidates.end()),
-                                              passed_meta)) {
+    if (!passed_prose && passes_as_standfirst(units, u, since_contents(out), passed_meta)) {
       passed_prose = true;
       continue;
     }
@@ -1542,7 +1601,7 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
       break;
     candidates.push_back(i - 1);
   }
-  if (stopped > 0 && !passed_meta) add_dated_above_box(units, begin, stopped, out);
+  if (stopped > 0) add_past_list(units, begin, stopped, passed_meta, facts, out);
   if (candidates.empty()) add_over_channel_row(units, begin, out);
   return out;
 }
@@ -1586,10 +1645,14 @@ bool is_title_case_headline(std::string_view t) {
   static constexpr std::string_view kSmallWords[] = {"A", "An", "The", "To", "Of", "About", "What", "How", "Why", "Me",
                                                      "My", "Your", "Is", "Are", "In", "On", "For", "With", "And", "Do",
                                                      "You", "It", "Can", "When", "Who"};
+  // Small words a style guide keeps lowercase: "Why Are My Feet and Ankles Swollen?"
+  static constexpr std::string_view kLowerSmallWords[] = {"a", "an", "and", "at", "by", "for", "in", "of",
+                                                          "on", "or", "the", "to", "vs", "with"};
   const std::vector<std::string_view> words = words_of(t);
-  if (words.size() < kMinWords || ends_sentence(t)) return false;
+  if (words.size() < kMinWords || (ends_sentence(t) && !t.ends_with('?'))) return false;
   bool small = false;
   for (std::string_view w : words) {
+    if (&w != &words.front() && std::ranges::find(kLowerSmallWords, w) != std::end(kLowerSmallWords)) continue;
     if (!std::isupper(static_cast<unsigned char>(w[0])) && !std::isdigit(static_cast<unsigned char>(w[0]))) return false;
     small = small || std::ranges::find(kSmallWords, w) != std::end(kSmallWords);
   }
@@ -1664,13 +1727,33 @@ bool is_letter_bar(std::string_view t) {
   return words.size() >= kMinWords && static_cast<std::size_t>(letters) * 5 >= words.size() * 4;
 }
 
+/// Whether `text` opens with the first word of `lower_words` (lowercase) and
+/// holds every other, in any order and with any punctuation.
+bool holds_words_of(std::string_view text, std::string_view lower_words) {
+  const auto bare = [](std::string_view w) {
+    while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back())) != 0) w.remove_suffix(1);
+    return utf8::fold_case(w);
+  };
+  std::vector<std::string> have;
+  for (std::string_view w : words_of(text)) have.push_back(bare(w));
+  const std::vector<std::string_view> want = words_of(lower_words);
+  // The name opens the title it grows into.
+  return !want.empty() && !have.empty() && have.front() == bare(want.front()) &&
+         std::all_of(want.begin(), want.end(), [&](std::string_view w) {
+    return std::ranges::find(have, bare(w)) != have.end();
+  });
+}
+
 /// Whether the title candidate over candidate `c` is a heading over it (so
 /// `c` is its deck or standfirst): no menu item, no label, not a one-line nav
 /// bar ("Science Culture Health Shop") unless the page repeats it as a
 /// headline is repeated (`repeated_above`).
 bool is_heading_over(const std::vector<Unit>& units, std::size_t c, const PageFacts& facts, bool repeated_above) {
   const std::string& above = units[c - 1].text;
-  return units[c - 1].line.score > kMenuItemScore && count_words(above) >= 3 && !is_letter_bar(above) &&
+  // The last of a menu's items, one a line with no gap: "Solarien", "Kosmetische Mittel", "Lärm und Schall".
+  const bool menu_item = c >= 3 && units[c - 3].last + 1 == units[c - 2].first &&
+                         units[c - 2].last + 1 == units[c - 1].first && units[c - 1].last + 1 < units[c].first;
+  return units[c - 1].line.score > kMenuItemScore && count_words(above) >= 3 && !is_letter_bar(above) && !menu_item &&
          (lowercase_share(above) > 0.3 || repeated_above ||
           // A script without case cannot show a nav bar's capitals.
           (utf8::has_letter(above) && !utf8::has_cased_letter(above)) ||
@@ -1739,9 +1822,10 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     // A section path of short items, "Planning / Health & safety": the page's place, not its headline.
     if (is_section_path(units[c].text)) s -= 2;
     if (c < crumb_at) s -= 2;
-    // The trail's last item is the page's own title, whole or cut short.
+    // The trail's last item is the page's own title, whole, cut short, or
+    // with words added: "Tätowieren und Piercen" for "Tätowieren, Piercen und Permanent Make-up".
     if (facts.crumbs.size() >= 2 && count_words(facts.crumbs.back()) >= 2 &&
-        toc_key(units[c].text).starts_with(facts.crumbs.back()))
+        (toc_key(units[c].text).starts_with(facts.crumbs.back()) || holds_words_of(units[c].text, facts.crumbs.back())))
       s += 1.5;
     s -= label_penalty(units, candidates, k) + subject_penalty(units, candidates, k, scores, facts);
     if (heading_above && !under_category && count_words(units[c].text) >= kMinStandfirstWords &&
@@ -2025,6 +2109,25 @@ bool long_prose_follows(const std::vector<Unit>& units, std::size_t i, std::size
 
 /// "Up next" or "Next article" over another story's header: a trail or a
 
+/// A forum poster's name over their question: one token with an
+/// underscore or a digit ("kettle_on_again", "mum2three").
+bool is_user_name(std::string_view t) {
+  constexpr std::size_t kMinChars = 3, kMaxChars = 32;
+  return t.size() >= kMinChars && t.size() <= kMaxChars && t.find(' ') == std::string_view::npos &&
+         std::any_of(t.begin(), t.end(), [](char c) { return c == '_' || std::isdigit(static_cast<unsigned char>(c)); }) &&
+         std::any_of(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+}
+
+/// Whether a line holds two or more of a forum post's buttons
+/// (data/pages/post_actions.txt): "Dernière édition : 18 mars Partager Signaler Citer J'aime ...".
+bool holds_post_actions(std::string_view t) {
+  const std::string lower = " " + utf8::fold_case(t) + " ";
+  std::size_t found = 0;
+  for (const std::string& action : page_phrases("post_actions"))
+    found += lower.find(" " + action + " ") != std::string::npos;
+  return found >= 2;
+}
+
 /// A post's reaction count: "64 Likes", "1.2K reactions", "3 curtidas".
 bool is_reaction_count(std::string_view t) {
   const std::size_t space = t.find(' ');
@@ -2047,6 +2150,15 @@ bool opens_next_story(const std::vector<Unit>& units, std::size_t i, std::size_t
   return false;
 }
 
+/// Whether a poster's name ("Maëlle_R") follows the buttons at `i` within a
+/// few units: past more buttons, "X and 6 others like this." and an ad's label.
+bool next_poster_near(const std::vector<Unit>& units, std::size_t i, std::size_t end) {
+  constexpr std::size_t kReach = 4;
+  for (std::size_t j = i + 1; j < end && j <= i + kReach; ++j)
+    if (is_user_name(trim(units[j].text))) return true;
+  return false;
+}
+
 std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
   bool long_prose_before = false;  // a tool row's comment count under the headline, above all the text, ends nothing
   for (std::size_t i = begin + 1; i < end; ++i) {
@@ -2065,10 +2177,12 @@ std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin,
       return i;
     // So does the next story of an infinite scroll: "Up next" over its trail, headline and byline.
     if (long_prose_before && opens_next_story(units, i, end)) return i;
-    // So does a post's reaction count over the next post's byline: "64 Likes" over "tidewatcher January 6, 2028".
+    // So does a post's reaction count over the next post's byline: "64 Likes" over "tidewatcher January 6, 2028",
+    // and a post's row of buttons over the next poster's name: "Partager Signaler Citer J'aime" over "Maëlle_R".
     if (long_prose_before && is_reaction_count(units[i].text) && i + 1 < end &&
         units[i + 1].line.kind == PageLineKind::Meta)
       return i;
+    if (long_prose_before && holds_post_actions(units[i].text) && next_poster_near(units, i, end)) return i;
     // So does a share row or an app's promotion with no more text under it.
     if ((rule == "page-share-row" || rule == "page-app-promo" || is_app_heading(units[i].text)) && long_prose_before &&
         !long_prose_follows(units, i, end))
@@ -2173,15 +2287,6 @@ FirstAnswer cut_after_first_answer(const std::vector<Unit>& units, std::size_t t
   return {next, header, first + 1};
 }
 
-/// A forum poster's name over their question: one token with an
-/// underscore or a digit ("kettle_on_again", "mum2three").
-bool is_user_name(std::string_view t) {
-  constexpr std::size_t kMinChars = 3, kMaxChars = 32;
-  return t.size() >= kMinChars && t.size() <= kMaxChars && t.find(' ') == std::string_view::npos &&
-         std::any_of(t.begin(), t.end(), [](char c) { return c == '_' || std::isdigit(static_cast<unsigned char>(c)); }) &&
-         std::any_of(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
-}
-
 /// A site-wide notice over the page ("Flu shots: Walk-in clinics run
 /// Tuesdays ...", "Spoed? Bij levensgevaar belt u altijd 112. ...") is no
 /// part of the text when a heading, or a category and a heading, stands
@@ -2271,6 +2376,11 @@ bool is_headline_read_as_prose(const std::vector<Unit>& units, std::size_t begin
                      count_words(units[begin + 2].text) <= kMaxNameWords && units[begin + 3].line.kind == PageLineKind::Meta;
   if (units[begin + 1].line.kind == PageLineKind::Prose && count_words(units[begin + 1].text) <= kMaxStandfirstWords &&
       (units[begin + 2].line.kind == PageLineKind::Meta || named))
+    return true;
+  // Or the writer's name and role, then the date: "Anna Krzemińska-Rudnik, dziennikarka" over "Aktualizacja: ...".
+  constexpr std::size_t kMaxNameRoleWords = 5;
+  if (units[begin + 1].line.kind == PageLineKind::Short && count_words(units[begin + 1].text) <= kMaxNameRoleWords &&
+      units[begin + 2].line.kind == PageLineKind::Meta)
     return true;
   // A headline of two sentences in Title Case over short lines (a subtitle
   // without a stop, the writer's name, "Follow") and then the byline or date:
@@ -2614,6 +2724,17 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
 
 }  // namespace
 
+/// A table of contents's entry read as prose ("Is it swelling or something
+/// more?", a question that comes back as a heading below) opens no text: the
+/// text starts at the first prose under the entries.
+std::size_t past_contents_entries(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
+  const std::vector<bool> toc = toc_items(units);
+  if (begin >= end || !is_contents_entry(units, toc, begin)) return begin;
+  std::size_t i = begin;
+  while (i < end && (is_contents_entry(units, toc, i) || units[i].line.kind != PageLineKind::Prose)) ++i;
+  return i < end ? i : begin;
+}
+
 PageRegion find_article_region(std::string_view text, const BoilerplateFilter& filter) {
   PageRegion region;
   const std::vector<RawLine> lines = raw_lines(text);
@@ -2625,6 +2746,7 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
   begin = past_question_headline(units, past_notice(units, past_breadcrumb_list(units, begin, end), end), end);
   // The trail's last item may ask the question too, worded otherwise: the headline is the one nearer the text.
   begin = past_question_headline(units, begin, end);
+  begin = past_contents_entries(units, begin, end);
   const bool prose_headline = is_headline_read_as_prose(units, begin, end);
   if (prose_headline) ++begin;
   const PageFacts facts = page_facts(units, begin);

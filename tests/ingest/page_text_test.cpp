@@ -533,5 +533,16 @@ TEST(FindArticleRegion, HindiSentencesAreProseAndItsHeadingsStay) {
   for (const PageLine& l : r.dropped_inside) EXPECT_NE(l.number, 16u) << "the heading was dropped as " << l.rule;
 }
 
+TEST(ClassifyPageLine, ConsentBannersInPolishAndReadAloudButtons) {
+  EXPECT_EQ(kind("Twoja prywatno\u015B\u0107 jest dla nas wa\u017Cna"), PageLineKind::Chrome);
+  EXPECT_EQ(kind("Your privacy is important to us"), PageLineKind::Chrome);
+  EXPECT_EQ(kind("Wraz z naszymi Zaufanymi Partnerami (412) przechowujemy informacje na urz\u0105dzeniu i przetwarzamy "
+                 "dane osobowe, takie jak niepowtarzalne identyfikatory."),
+            PageLineKind::Chrome);
+  EXPECT_EQ(kind("Lees voor"), PageLineKind::Chrome);
+  EXPECT_NE(kind("Dane osobowe pacjent\u00F3w w szpitalu s\u0105 chronione przez prawo i nikt ich nie udost\u0119pnia."),
+            PageLineKind::Chrome);
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -740,5 +740,76 @@ TEST(FindArticleRegion, AClosingHeadingWithALeadInAndItsBulletsStays) {
   EXPECT_EQ(all_text(parse_plaintext(files, rules())).find("Infographic"), std::string::npos);
 }
 
+TEST(FindTitle, ADiseaseNameOverItsTabsAndAHeadlineUnderAContentsBox) {
+  // A reference page's tabs under its title stop the search: the heading
+  // over them names what the text opens with.
+  const Article a = parse_plaintext(
+      "Skip to main content\n\n\u2022 Request an appointment\n\u2022 Find a doctor\n\u2022 Locations\n\n"
+      "Diseases & Conditions\n\nTrigeminal neuralgia\n\n\u2022 Symptoms & causes\n\u2022 Diagnosis & treatment\n"
+      "\u2022 Doctors & departments\n\nRequest an Appointment Print\n\nOverview\n\n"
+      "Trigeminal neuralgia causes sudden attacks of intense pain in the face, often set off by ordinary moments "
+      "such as brushing the teeth.\n\nFor many people the attacks come and go over weeks or months, and they may "
+      "get worse over time without treatment.\n\n\u00A9 1998-2028 Lakemont Clinic\n",
+      rules());
+  EXPECT_EQ(a.title, "Trigeminal neuralgia");
+  // A contents box without bullets, one of its entries a question, lies between the headline and the text;
+  // the ad notice over the byline is passed too.
+  const Article b = parse_plaintext(
+      "Skip to content\nMenu\n\nWhy Are My Feet and Ankles Swollen?\n\n"
+      "Swelling in your lower legs is often harmless, but it can also be a sign of a problem with your heart\n\n"
+      "Brightwater Health is a nonprofit health system, and ads on this site help fund our care. We don't endorse "
+      "products or services that aren't our own. Advertising Policy\n\nJune 19, 2028 / Heart Health\n\nContents\n\n"
+      "Common causes\nIs it swelling or something more?\nWhen swelling is serious\n\n"
+      "You slip off your shoes at the end of a long day and see deep marks from your socks around swollen ankles, "
+      "and you wonder whether it matters.\n\nCommon causes of swollen feet\n\nStanding or sitting for a long time "
+      "lets fluid pool in the lower legs, and it goes down overnight.\n\nIs it swelling or something more?\n\n"
+      "Press your thumb gently into the swollen skin for a few seconds and see whether a dent stays.\n\n"
+      "When swelling is serious\n\nCall 911 if you have swelling with chest pain or sudden shortness of breath, "
+      "which can be signs of a blood clot in the lungs.\n\n\u00A9 2028 Brightwater Health\n",
+      rules());
+  EXPECT_EQ(b.title, "Why Are My Feet and Ankles Swollen?");
+  EXPECT_EQ(all_text(b).find("endorse"), std::string::npos);
+}
+
+TEST(FindTitle, APagesTitleUnderASideMenuTheTrailNamesShorter) {
+  // The side menu's items, one a line, end over the headline; the trail's
+  // last item names the page in fewer words.
+  const Article a = parse_plaintext(
+      "Menu\n\n1. Startseite\n2. Gesundheit\n3. Gesundheitsschutz\n4. T\u00E4towieren und Piercen\n\n"
+      "Gesundheitsschutz\n\nTrinkwasser\nSolarien\nT\u00E4towieren und Piercen\nKosmetische Mittel\nL\u00E4rm und Schall\n\n"
+      "T\u00E4towieren, Piercen und Permanent Make-up\n\n"
+      "Wer sich t\u00E4towieren oder piercen l\u00E4sst, geht gesundheitliche Risiken ein, denn dabei wird die Haut "
+      "verletzt und Keime k\u00F6nnen eindringen.\n\nWelche Risiken gibt es?\n\nBeim T\u00E4towieren wird die Haut "
+      "verletzt, und es kann zu Entz\u00FCndungen und allergischen Reaktionen kommen.\n\n\u00A9 2028 Kanton\n",
+      rules());
+  EXPECT_EQ(a.title, "T\u00E4towieren, Piercen und Permanent Make-up");
+}
+
+TEST(FindTitle, AHeadlineInSentenceCaseOverItsWritersNameAndDate) {
+  const Article a = parse_plaintext(
+      "Menu Zaloguj si\u0119\n\nChoroby\nObjawy\nLeki\nBadania\nDieta\n\nEndokrynologia\n\n"
+      "Nadczynno\u015B\u0107 tarczycy \u2013 objawy, przyczyny i leczenie. Kiedy i\u015B\u0107 do lekarza?\n\n"
+      "Anna Krzemi\u0144ska-Rudnik, dziennikarka\n\nAktualizacja: 14.04.2028 09:12\n\n"
+      "Nadczynno\u015B\u0107 tarczycy to stan, w kt\u00F3rym gruczo\u0142 wytwarza zbyt du\u017Co hormon\u00F3w, "
+      "co przyspiesza prac\u0119 ca\u0142ego organizmu i daje wiele objaw\u00F3w.\n\nCz\u0119\u015Bciej dotyczy "
+      "kobiet, a jej najcz\u0119stsz\u0105 przyczyn\u0105 jest choroba Gravesa-Basedowa.\n\n\u00A9 2028 Portal\n",
+      rules());
+  EXPECT_EQ(a.title, "Nadczynno\u015B\u0107 tarczycy \u2013 objawy, przyczyny i leczenie. Kiedy i\u015B\u0107 do lekarza?");
+}
+
+TEST(FindArticleRegion, AForumPostEndsAtItsButtonsOverTheNextPoster) {
+  const std::string page =
+      "Forums\n\u2022 Membres\n\u2022 R\u00E8gles du forum\n\nPetites boules blanches au fond de la gorge ?\n\n"
+      "Julien_Bzh\n\n9 mars 2028\n\nBonjour \u00E0 tous, depuis quelques mois je trouve r\u00E9guli\u00E8rement de petites "
+      "boules blanches au fond de la gorge, et elles sentent tr\u00E8s mauvais.\n\nJe n'ai pas de fi\u00E8vre ni mal "
+      "\u00E0 la gorge. Est-ce que quelqu'un conna\u00EEt ce probl\u00E8me ? Merci d'avance pour vos r\u00E9ponses.\n\n"
+      "Partager Signaler\nCiter J'aime\nMa\u00EBlle_R et 6 autres personnes aiment ceci.\nPublicit\u00E9\n\nMa\u00EBlle_R\n\n"
+      "Membre actif\n\nSalut, j'ai exactement la m\u00EAme chose depuis des ann\u00E9es ! Ce sont des cas\u00E9ums, ce "
+      "n'est pas grave mais c'est p\u00E9nible au quotidien.\n\n\u00A9 2028 Sant\u00E9Vous\n";
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_NE(text.find("Merci d'avance"), std::string::npos) << text;
+  EXPECT_EQ(text.find("exactement la m"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace readaloud
