@@ -64,8 +64,11 @@ struct Block {
   std::vector<ListItem> items;
   bool ordered = false;
   int start = 1;
-  /// Callout: its kind.
+  /// Callout: its kind, and whether its label ("Warning:") is the page's own
+  /// words; a box marked only by its markup (a class, a role) shows none,
+  /// and text output prints its words alone.
   CalloutKind callout = CalloutKind::Note;
+  bool label_shown = true;
   /// Table: header cells and rows of cells.
   std::vector<InlineText> header;
   std::vector<std::vector<InlineText>> rows;

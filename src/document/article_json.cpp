@@ -58,8 +58,11 @@ json block_json(const Block& b) {
       if (b.ordered && b.start != 1) j["start"] = b.start;
       return j;
     }
-    case BlockKind::Callout:
-      return {{"type", "callout"}, {"kind", to_string(b.callout)}, {"text", text_json(b.text)}};
+    case BlockKind::Callout: {
+      json j{{"type", "callout"}, {"kind", to_string(b.callout)}, {"text", text_json(b.text)}};
+      if (!b.label_shown) j["label_shown"] = false;
+      return j;
+    }
     case BlockKind::Quote:
       return {{"type", "quote"}, {"text", text_json(b.text)}};
     case BlockKind::Image: {

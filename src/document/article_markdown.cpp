@@ -139,6 +139,7 @@ std::string plain_block(const Block& b, ImageText images) {
       }
       return out;
     case BlockKind::Callout: {
+      if (!b.label_shown) return plain_text(b.text) + "\n";
       std::string label = to_string(b.callout);
       label[0] = static_cast<char>(label[0] - 'a' + 'A');
       return label + ": " + plain_text(b.text) + "\n";

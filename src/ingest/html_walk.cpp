@@ -816,8 +816,9 @@ class Walker {
     InlineText text = t.text.take();
     CalloutKind kind = t.callout->kind;
     // The box's own label ("Important:") names it, whatever its class says.
-    if (auto label = strip_label(text, t.first_paragraph)) kind = *label;
-    emit_text_block(std::move(text), t.line, BlockKind::Callout, kind);
+    const std::optional<CalloutKind> label = strip_label(text, t.first_paragraph);
+    if (label) kind = *label;
+    emit_text_block(std::move(text), t.line, BlockKind::Callout, kind, label.has_value());
   }
 
   void finish_figure(const Frame& f) {
@@ -952,7 +953,8 @@ class Walker {
 
   /// A paragraph, quote or callout after the boilerplate filter; paragraphs
   /// and quotes starting with "Warning:" (bold or not) become callouts.
-  void emit_text_block(InlineText text, std::size_t line, BlockKind kind, std::optional<CalloutKind> callout) {
+  void emit_text_block(InlineText text, std::size_t line, BlockKind kind, std::optional<CalloutKind> callout,
+                       bool label_shown = true) {
     if (text.empty()) return;
     const std::string plain = plain_text(text);
     if (kind == BlockKind::Paragraph && drop_next_) {
@@ -984,6 +986,7 @@ class Walker {
     block.kind = kind;
     block.text = std::move(text);
     if (callout) block.callout = *callout;
+    block.label_shown = label_shown;
     block.line = line;
     emit(std::move(block));
   }

@@ -179,6 +179,10 @@ std::optional<Block> read_block(const Json& v, const std::string& path) {
     b.kind = type == "paragraph" ? BlockKind::Paragraph : type == "quote" ? BlockKind::Quote : BlockKind::Callout;
     if (type == "warning") b.callout = CalloutKind::Warning;
     if (type == "callout") b.callout = callout_kind(v, path);
+    if (const Json* shown = type == "callout" ? member(v, "label_shown") : nullptr) {
+      if (!shown->is_boolean()) fail(key_path(path, "label_shown"), "expected a boolean");
+      b.label_shown = shown->get<bool>();
+    }
     b.text = required_text(v, "text", path);
     if (b.text.empty()) return std::nullopt;
   } else if (type == "list") {

@@ -23,6 +23,12 @@ inline Block callout(CalloutKind kind, std::string text, std::size_t line) {
   return b;
 }
 
+/// A callout marked only by its markup (a class, a role): no label of its own words.
+inline Block unlabelled(Block b) {
+  b.label_shown = false;
+  return b;
+}
+
 inline Section section(std::string title, int level, std::size_t line, std::vector<Block> blocks) {
   Section s;
   s.title = std::move(title);

@@ -17,6 +17,7 @@ namespace {
 using expected::callout;
 using expected::paragraph;
 using expected::section;
+using expected::unlabelled;
 
 const BoilerplateFilter& filter() {
   static const BoilerplateFilter f = BoilerplateFilter::builtin();
@@ -218,10 +219,10 @@ TEST(HtmlParser, QuotesAndCallouts) {
       callout(CalloutKind::Caution, "Hot water scalds.", 2),
       callout(CalloutKind::Warning, "Keep out of reach of children.", 3),
       callout(CalloutKind::Note, "take with food.", 4),
-      callout(CalloutKind::Warning, "Stop if you feel faint.", 5),
+      unlabelled(callout(CalloutKind::Warning, "Stop if you feel faint.", 5)),
       callout(CalloutKind::Danger, "Never mix bleach.", 6),
       callout(CalloutKind::Tip, "drink water.", 7),
-      callout(CalloutKind::Important, "Bring your list.", 8),
+      unlabelled(callout(CalloutKind::Important, "Bring your list.", 8)),
       paragraph("Notes matter: not a label.", 9)};
   ASSERT_EQ(a.sections.size(), 1u);
   EXPECT_EQ(a.sections[0].blocks, expected);
@@ -232,7 +233,7 @@ TEST(HtmlParser, ABoxLabelNamesTheCalloutOverItsClass) {
       "<article><div class=\"callout callout-warning\"><p><strong>Important:</strong> Keep the receipt for the "
       "repair.</p></div>\n<div class=\"callout-danger\"><p>Never leave the stove on unattended.</p></div></article>");
   const std::vector<Block> expected = {callout(CalloutKind::Important, "Keep the receipt for the repair.", 1),
-                                       callout(CalloutKind::Danger, "Never leave the stove on unattended.", 2)};
+                                       unlabelled(callout(CalloutKind::Danger, "Never leave the stove on unattended.", 2))};
   ASSERT_EQ(a.sections.size(), 1u);
   EXPECT_EQ(a.sections[0].blocks, expected);
 }

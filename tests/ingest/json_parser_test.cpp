@@ -7,6 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "document/article_json.hpp"
+#include "document/article_markdown.hpp"
+#include "ingest/boilerplate.hpp"
+#include "ingest/html_parser.hpp"
 #include "ingest/markdown_parser.hpp"
 #include "util/error.hpp"
 
@@ -181,6 +185,25 @@ TEST(JsonParser, SameArticleAsMarkdownApartFromLineNumbers) {
   ASSERT_EQ(from_md.dropped.size(), 1u);
   from_md.dropped.clear();
   EXPECT_EQ(from_json, from_md);
+}
+
+TEST(JsonParser, ACalloutMarkedOnlyByMarkupPrintsNoLabel) {
+  // An HTML box marked by its class alone: the JSON says so, reading it back
+  // keeps it, and the text output prints its words without "Warning:".
+  const Article html = parse_html("<article><h1>Burns</h1><p>Cool a burn under running water for twenty minutes, "
+                                  "and keep the person warm while you do.</p><div class=\"callout-warning\"><p>Call "
+                                  "911 if the burn is larger than the person's hand.</p></div><p>Warning: never use "
+                                  "ice.</p></article>",
+                                  BoilerplateFilter::builtin());
+  const std::string json = article_json(html);
+  EXPECT_NE(json.find("\"label_shown\": false"), std::string::npos) << json;
+  const Article back = parse_json_article(json);
+  const std::string text = article_text(back, false);
+  EXPECT_NE(text.find("\nCall 911 if the burn"), std::string::npos) << text;
+  EXPECT_NE(text.find("\nWarning: never use ice."), std::string::npos) << text;
+  EXPECT_EQ(error_of(R"({"title": "T", "sections": [{"blocks": [{"type": "callout", "kind": "tip", "text": "x",
+      "label_shown": "no"}]}]})"),
+            "/sections/0/blocks/0/label_shown: expected a boolean");
 }
 
 }  // namespace
