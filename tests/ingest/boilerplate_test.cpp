@@ -822,5 +822,20 @@ TEST(BoilerplateBuiltin, AScienceNewsSummarysSourceCredit) {
   EXPECT_FALSE(f.match("Materials provided by the school include a list of allergens in each meal."));
 }
 
+TEST(BoilerplateBuiltin, LeafletCardsAsianCountersAndCredits) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  for (const char* line :
+       {"Department: Renal Dietitians", "Published: May 2028", "Review due: May 2031",
+        "This leaflet has been converted from a PDF so that you can read it on screen.", "\xEC\xA1\xB0\xED\x9A\x8C\xEC\x88\x98: 4,812",
+        "\xEB\x8B\xB4\xEB\x8B\xB9\xEB\xB6\x80\xEC\x84\x9C: \xEA\xB0\x90\xEC\x97\xBC\xEB\xB3\x91\xEA\xB4\x80\xEB\xA6\xAC\xEA\xB3\xBC",
+        "\xE6\x96\x87\xEF\xBC\x8F\xE6\x9E\x97\xE9\x83\x81\xE5\xA9\xB7\xE3\x80\x80\xE8\xAB\xAE\xE8\xA9\xA2\xEF\xBC\x8F\xE9\x99\xB3\xE5\xBF\x97\xE6\x98\x8E"})
+    EXPECT_TRUE(f.match(line)) << line;
+  // A dateline's "Published in" and a department's sentence stay for their own rules.
+  for (const char* line : {"Department stores report a rise in sunscreen sales this summer, but doctors say more is needed.",
+                           "Version two of the guidance adds advice for children under five and for pregnant women."})
+    EXPECT_FALSE(f.match(line)) << line;
+  EXPECT_NE(f.match("Published in Indus Herald, March 3rd, 2028")->rule, "leaflet-meta");
+}
+
 }  // namespace
 }  // namespace readaloud
