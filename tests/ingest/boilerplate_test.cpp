@@ -837,5 +837,14 @@ TEST(BoilerplateBuiltin, LeafletCardsAsianCountersAndCredits) {
   EXPECT_NE(f.match("Published in Indus Herald, March 3rd, 2028")->rule, "leaflet-meta");
 }
 
+TEST(BoilerplateBuiltin, TurkishAndVietnameseReviewersAndAlsoReadLinks) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  for (const char* line : {"T\xC4\xB1" "bbi Dan\xC4\xB1\xC5\x9F" "man: Op. Dr. Murat Erdem, Ortopedi Uzman\xC4\xB1",
+                           "\xC4\xB0lginizi \xC3\xA7" "ekebilir: Diz a\xC4\x9Fr\xC4\xB1s\xC4\xB1n\xC4\xB1n 9 yayg\xC4\xB1n nedeni",
+                           "Baca juga: Kejang demam pada anak", "Xem th\xC3\xAAm: Vi\xC3\xAAm ru\xE1\xBB\x99t th\xE1\xBB\xAB" "a"})
+    EXPECT_TRUE(f.match(line)) << line;
+  EXPECT_FALSE(f.match("Baca juga label obat sebelum memberikannya kepada anak, karena dosisnya berbeda menurut usia."));
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -544,5 +544,14 @@ TEST(ClassifyPageLine, ConsentBannersInPolishAndReadAloudButtons) {
             PageLineKind::Chrome);
 }
 
+TEST(PageTextRules, ContentsAndReferenceHeadingsInMoreLanguages) {
+  for (const char* label : {"\xC4\xB0\xC3\xA7indekiler", "M\xE1\xBB\xA5" "c l\xE1\xBB\xA5" "c", "\xE7\x9B\xAE\xE6\xAC\xA1",
+                            "\xEB\xAA\xA9\xEC\xB0\xA8"})
+    EXPECT_TRUE(is_contents_label(label)) << label;
+  EXPECT_TRUE(is_reference_heading("Kaynaklar", 1));
+  EXPECT_TRUE(is_reference_heading("T\xC3\xA0i li\xE1\xBB\x87u tham kh\xE1\xBA\xA3o", 4));
+  EXPECT_FALSE(is_contents_label("\xC4\xB0\xC3\xA7indekiler listesi ve \xC3\xB6zet"));
+}
+
 }  // namespace
 }  // namespace readaloud
