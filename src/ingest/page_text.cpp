@@ -1294,6 +1294,9 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   for (const std::string& f : facts.footer)
     if (key.size() >= 4 && f.find(key) != std::string::npos) s -= 3;  // the site's name
   if (u.text.ends_with(':')) s -= 3;                                 // a lead-in
+  // Sentences in a script without case, the last with its full stop: a
+  // standfirst ("여름철 ... 늘어납니다. ... 정리했습니다."); no capitals tell a headline.
+  if (u.text.ends_with('.') && u.text.find(". ") != std::string::npos && !utf8::has_cased_letter(u.text)) s -= 2;
   if (is_breaking_banner(u.text)) s -= 3;                            // another story's ticker
   if (is_credited_caption(u.text) || ends_in_name_credit(u.text)) s -= 4;  // a picture's caption
   if (is_doubled(units, c) && !subject) s -= 4;

@@ -811,5 +811,18 @@ TEST(FindArticleRegion, AForumPostEndsAtItsButtonsOverTheNextPoster) {
   EXPECT_EQ(text.find("exactement la m"), std::string::npos) << text;
 }
 
+TEST(FindTitle, AKoreanStandfirstOfSentencesIsNoTitle) {
+  // A public health agency's Q&A (heldout68): under the title, print and
+  // share buttons, date labels over their dates and a view count, then a
+  // standfirst of two sentences; no capitals tell which is the headline.
+  std::ifstream in(std::string(READALOUD_SOURCE_DIR) + "/tests/fixtures/pagetext/heldout68/"
+                   "ko-gonggong-bogeon-gigwan-jaju-mudneun-jilmun-bibeurio-paehyeoljeung-eopaeryu-badatmul-jilmun-d"
+                   "abbyeon-pyoji-119-anne-sangja-gongji-tti-cheombu-manjokdo-josa-gonggongnuri.txt", std::ios::binary);
+  std::stringstream page;
+  page << in.rdbuf();
+  ASSERT_FALSE(page.str().empty());
+  EXPECT_EQ(parse_plaintext(page.str(), rules()).title, "\uBE44\uBE0C\uB9AC\uC624\uD328\uD608\uC99D \uC790\uC8FC \uBB3B\uB294 \uC9C8\uBB38");
+}
+
 }  // namespace
 }  // namespace readaloud
