@@ -1057,8 +1057,12 @@ std::size_t end_before_long_furniture(const std::vector<Unit>& units, std::size_
     const std::string_view t = units[i].text;
     // A list's items: bulleted, numbered, a lead-in ("Call your pediatrician
     // if your baby:"), or items going on its sentence in lowercase.
+    // A table's rows laid out in columns with figures ("Konark Bank   982.35   +3.05") are the text's too.
     const bool listed = is_bullet_item(t) || t.ends_with(':') || opens_lowercase(t) ||
-                        (!t.empty() && std::isdigit(static_cast<unsigned char>(t[0])));
+                        (!t.empty() && std::isdigit(static_cast<unsigned char>(t[0]))) ||
+                        (is_laid_out(t) && std::any_of(t.begin(), t.end(), [](char c) {
+                           return std::isdigit(static_cast<unsigned char>(c)) != 0;
+                         }));
     // A shop's product cards in the text (a rating, a price, "Add to cart"):
     // the text goes on under the carousel, as it does under a list.
     if (is_card_line(units[i])) continue;
@@ -2060,11 +2064,14 @@ std::vector<bool> toc_items(const std::vector<Unit>& units) {
 /// link", "214 comments"; or after the byline) opens no comment section.
 bool in_tool_row(const std::vector<Unit>& units, std::size_t i) {
   constexpr std::size_t kReach = 2;  // a button the rules do not name ("Copy link") may come between
+  const std::vector<std::string>& networks = page_phrases("share_networks");
   for (std::size_t j = i; j > 0 && i - j < kReach; --j) {
     const PageLine& before = units[j - 1].line;
     if (before.kind == PageLineKind::Meta || before.rule == "share-button" || before.rule == "page-share-row" ||
         before.rule == "page-byline" || before.rule == "page-widget" || before.rule == "page-shop-button")
       return true;
+    // A share row one network a line: "Facebook", "X", "Reddit".
+    if (std::ranges::find(networks, ascii_lower(trim(units[j - 1].text))) != networks.end()) return true;
   }
   return false;
 }

@@ -824,5 +824,35 @@ TEST(FindTitle, AKoreanStandfirstOfSentencesIsNoTitle) {
   EXPECT_EQ(parse_plaintext(page.str(), rules()).title, "\uBE44\uBE0C\uB9AC\uC624\uD328\uD608\uC99D \uC790\uC8FC \uBB3B\uB294 \uC9C8\uBB38");
 }
 
+TEST(FindArticleRegion, ACommentCountAfterAShareRowOneNetworkALineEndsNothing) {
+  const std::string page =
+      "Reviews\n\nFolio Glow 7 review: the e-reader that finally gets page turns right\n\n"
+      "Physical buttons, a warm front light and a battery that lasts for weeks make it easy to recommend.\n\n"
+      "By Priya Castellano, Senior Reviews Editor\n\nPublished March 12, 2029\n\nFacebook\nX\nReddit\n23 Comments\n\n"
+      "E-readers have settled into a comfortable routine: a black-and-white screen, a front light and a store that "
+      "sells you the books.\n\nI spent three weeks reading on the Glow 7, in bed, on a crowded train and on a sunny "
+      "balcony, and it held up well in each.\n\nToday's best Folio Glow 7 deals\n\nBrightBuy $139.99 View deal\n\n"
+      "The front light is bright and even, with no visible shadows at the edges of the screen at any setting.\n\n"
+      "\u00A9 2029 Circuit Dispatch\n";
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_NE(text.find("no visible shadows"), std::string::npos) << text;
+  for (std::string_view gone : {"View deal", "best Folio Glow 7 deals"})
+    EXPECT_EQ(text.find(gone), std::string::npos) << gone << "\n" << text;
+}
+
+TEST(FindArticleRegion, ADataTableInColumnsIsNoFurniture) {
+  // A markets story (heldout69): gainers, losers and sectoral tables, row
+  // after row laid out in columns with figures, lie between its paragraphs.
+  std::ifstream in(std::string(READALOUD_SOURCE_DIR) + "/tests/fixtures/pagetext/heldout69/"
+                   "en-in-business-news-site-quintype-style-markets-story-sensex-nifty-bank-rally-index-ticker-strip-"
+                   "byline-above-title-subheadline-gainers-losers-sectoral-tables-stock-chips-analyst-disclaimer-"
+                   "visible-desktop.txt", std::ios::binary);
+  std::stringstream page;
+  page << in.rdbuf();
+  ASSERT_FALSE(page.str().empty());
+  const std::string text = all_text(parse_plaintext(page.str(), rules()));
+  EXPECT_NE(text.find("monetary policy decision"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace readaloud
