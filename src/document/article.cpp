@@ -78,7 +78,8 @@ void drop_empty_headings(Article& article, bool guessed_headings) {
   // of one level (a page dump's list of short lines) does not empty itself.
   std::vector<std::pair<std::size_t, int>> emptied;  // line, level
   std::vector<std::size_t> next_line;                 // where each section's own text ended, before any erasing
-  for (std::size_t i = 1; i <= sections.size(); ++i) next_line.push_back(i < sections.size() ? sections[i].line : SIZE_MAX);
+  for (std::size_t i = 1; i <= sections.size(); ++i)
+    next_line.push_back(i < sections.size() ? sections[i].line : SIZE_MAX);
   for (std::size_t i = sections.size(); i-- > 1;) {
     const Section& s = sections[i];
     const bool last = i + 1 == sections.size();

@@ -562,7 +562,8 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
   // A forum wraps a post's text in its edit form: a <form> with paragraphs of prose is the post.
   const bool post_form = name == "form" && holds_paragraphs(el);
   // A fact box, a summary box or a quotation is an <aside> of the text: "Barbecue safety: the basics", "Key Points".
-  const bool kept_aside = name == "aside" && (find_part(tokens, cfg.kept_aside_parts) != nullptr || holds_prose_box(el) || holds_quotation(el));
+  const bool kept_aside = name == "aside" && (find_part(tokens, cfg.kept_aside_parts) != nullptr ||
+                                              holds_prose_box(el) || holds_quotation(el));
   if (cfg.tags.count(name) != 0 && !(is_callout && name == "aside") && !heading_button && !post_form && !kept_aside &&
       !is_accordion_question(el))
     return "chrome: " + name;

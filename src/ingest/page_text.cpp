@@ -1151,7 +1151,8 @@ std::string subject_named(std::string_view heading, const PageFacts& facts) {
   // The first paragraph may be a picture's caption: the second opens the text.
   for (const std::string& p : facts.lead_paragraphs) {
     const std::string lead = ascii_lower(std::string_view(p).substr(0, key.size() + 1));
-    if (lead.starts_with(key) && lead.size() > key.size() && !std::isalnum(static_cast<unsigned char>(lead[key.size()])))
+    if (lead.starts_with(key) && lead.size() > key.size() &&
+        !std::isalnum(static_cast<unsigned char>(lead[key.size()])))
       return key;
     const std::string opening = ascii_lower(std::string_view(p).substr(0, key.size() + 5));
     const std::size_t verb = opening.find(" is ");
@@ -1495,8 +1496,9 @@ bool comes_back_as_heading(const std::vector<Unit>& units, std::size_t i) {
 /// as prose.
 bool is_contents_entry(const std::vector<Unit>& units, const std::vector<bool>& toc, std::size_t i) {
   if (toc[i]) return true;
-  return units[i].text.ends_with('?') && count_words(units[i].text) <= kMaxTitleWords && units[i].first == units[i].last &&
-         ((i > 0 && toc[i - 1]) || (i + 1 < units.size() && toc[i + 1])) && comes_back_as_heading(units, i);
+  return units[i].text.ends_with('?') && count_words(units[i].text) <= kMaxTitleWords &&
+         units[i].first == units[i].last && ((i > 0 && toc[i - 1]) || (i + 1 < units.size() && toc[i + 1])) &&
+         comes_back_as_heading(units, i);
 }
 
 /// The candidates found since the last table of contents passed.
@@ -2009,7 +2011,8 @@ std::size_t extend_over_closing_list(const std::vector<Unit>& units, std::size_t
                bullet(end + 1) && !is_end_marker(units[end].text, count_words(units[end].text))) {
       end += 2;
     } else if (lead_in(end + 1) && bullet(end + 2) && units[end].line.kind == PageLineKind::Short &&
-               units[end].line.score > kMenuItemScore && !is_end_marker(units[end].text, count_words(units[end].text))) {
+               units[end].line.score > kMenuItemScore &&
+               !is_end_marker(units[end].text, count_words(units[end].text))) {
       end += 3;  // "When to call your provider" over "Call right away if you have any of these:"
     } else {
       break;
