@@ -848,5 +848,16 @@ TEST(BoilerplateBuiltin, TurkishAndVietnameseReviewersAndAlsoReadLinks) {
   EXPECT_FALSE(f.match("Baca juga label obat sebelum memberikannya kepada anak, karena dosisnya berbeda menurut usia."));
 }
 
+TEST(BoilerplateBuiltin, BookingBoxesAndPostCounters) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  for (const char* line : {"Check prices on StayFinder", "Check availability", "See dates and prices",
+                           "From \xC2\xA3" "68 a night", "Tagged: tripods, travel, landscape", "Reblog (0)",
+                           "48 likes \xC2\xB7 9 reposts \xC2\xB7 3 replies"})
+    EXPECT_TRUE(f.match(line)) << line;
+  for (const char* line : {"Check availability with your GP surgery before you travel, as vaccines can take weeks.",
+                           "From \xC2\xA3" "68 a night in spring, prices rise sharply over the summer festival weeks."})
+    EXPECT_FALSE(f.match(line)) << line;
+}
+
 }  // namespace
 }  // namespace readaloud
