@@ -1,7 +1,9 @@
 #include "document/article.hpp"
-#include "util/text.hpp"
+
 #include <algorithm>
 #include <cstdint>
+
+#include "util/text.hpp"
 
 namespace readaloud {
 

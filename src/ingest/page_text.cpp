@@ -1264,8 +1264,8 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   double s = -0.05 * static_cast<double>(begin - c);  // nearer the text wins a tie
   // A menu item or a section label; the trail's last item right over the
   // byline names the page itself ("3. Hepatitis A" over "Hepatitis A").
-  const bool trail_last = !facts.crumbs.empty() && toc_key(u.text) == facts.crumbs.back() && c + 1 < units.size() &&
-                          units[c + 1].line.kind == PageLineKind::Meta;
+  const bool trail_item = !facts.crumbs.empty() && toc_key(u.text) == facts.crumbs.back();
+  const bool trail_last = trail_item && c + 1 < units.size() && units[c + 1].line.kind == PageLineKind::Meta;
   if (u.line.score <= kMenuItemScore && !trail_last) s -= 2;
   if (words >= 4) s += 1;
   // Two sentences in Title Case are a headline wherever they stand; no
@@ -1291,7 +1291,7 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   // its own date or reviewer: a menu's item has none.
   const bool over_meta = c + 1 < begin && units[c + 1].line.kind == PageLineKind::Meta;
   // So does the trail's last item right over the text: the page's name, not its section's.
-  const bool trail_names = !facts.crumbs.empty() && toc_key(u.text) == facts.crumbs.back() && c + 1 == begin;
+  const bool trail_names = trail_item && c + 1 == begin;
   if ((seen != facts.seen.end() && seen->second > 1 && words <= 3 && !subject && !over_meta && !trail_names) ||
       facts.toc[c])
     s -= 4;
@@ -1474,9 +1474,6 @@ bool trail_opens(const Unit& u, const PageFacts& facts) {
          title_like(u);
 }
 
-/// Looks back from `begin` past bylines, dates, credits, share widgets,
-/// breadcrumbs, fact rows and "key points" bullets, stopping at prose and
-/// other chrome; a long line under a shorter heading is its standfirst.
 /// Whether the words of unit `i` come back further down as a heading's, or
 /// open one: "Common causes" before "Common causes of swollen feet and ankles".
 bool comes_back_as_heading(const std::vector<Unit>& units, std::size_t i) {
@@ -1535,6 +1532,9 @@ void add_past_list(const std::vector<Unit>& units, std::size_t begin, std::size_
   add_subject_over_tabs(units, stopped, facts, out);
 }
 
+/// Looks back from `begin` past bylines, dates, credits, share widgets,
+/// breadcrumbs, fact rows and "key points" bullets, stopping at prose and
+/// other chrome; a long line under a shorter heading is its standfirst.
 TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t begin, const PageFacts& facts) {
   TitleCandidates out;
   std::vector<std::size_t>& candidates = out.units;
@@ -1661,7 +1661,7 @@ bool is_title_case_headline(std::string_view t) {
   if (words.size() < kMinWords || (ends_sentence(t) && !t.ends_with('?'))) return false;
   bool small = false;
   for (std::string_view w : words) {
-    if (&w != &words.front() && std::ranges::find(kLowerSmallWords, w) != std::end(kLowerSmallWords)) continue;
+    if (std::ranges::find(kLowerSmallWords, w) != std::end(kLowerSmallWords)) continue;
     if (!std::isupper(static_cast<unsigned char>(w[0])) && !std::isdigit(static_cast<unsigned char>(w[0]))) return false;
     small = small || std::ranges::find(kSmallWords, w) != std::end(kSmallWords);
   }
@@ -1747,10 +1747,9 @@ bool holds_words_of(std::string_view text, std::string_view lower_words) {
   for (std::string_view w : words_of(text)) have.push_back(bare(w));
   const std::vector<std::string_view> want = words_of(lower_words);
   // The name opens the title it grows into.
+  const auto held = [&](std::string_view w) { return std::ranges::find(have, bare(w)) != have.end(); };
   return !want.empty() && !have.empty() && have.front() == bare(want.front()) &&
-         std::all_of(want.begin(), want.end(), [&](std::string_view w) {
-    return std::ranges::find(have, bare(w)) != have.end();
-  });
+         std::all_of(want.begin(), want.end(), held);
 }
 
 /// Whether the title candidate over candidate `c` is a heading over it (so
@@ -2004,15 +2003,16 @@ std::size_t extend_over_closing_list(const std::vector<Unit>& units, std::size_t
     return i < units.size() && units[i].line.kind != PageLineKind::Chrome && units[i].text.ends_with(':') &&
            count_words(units[i].text) >= kMinLeadInWords;
   };
+  const auto heading = [&](std::size_t i) {
+    return units[i].line.kind == PageLineKind::Short && units[i].line.score > kMenuItemScore &&
+           !is_end_marker(units[i].text, count_words(units[i].text));
+  };
   while (end < units.size()) {
     if (bullet(end)) {
       ++end;
-    } else if (units[end].line.kind == PageLineKind::Short && units[end].line.score > kMenuItemScore &&
-               bullet(end + 1) && !is_end_marker(units[end].text, count_words(units[end].text))) {
+    } else if (bullet(end + 1) && heading(end)) {
       end += 2;
-    } else if (lead_in(end + 1) && bullet(end + 2) && units[end].line.kind == PageLineKind::Short &&
-               units[end].line.score > kMenuItemScore &&
-               !is_end_marker(units[end].text, count_words(units[end].text))) {
+    } else if (lead_in(end + 1) && bullet(end + 2) && heading(end)) {
       end += 3;  // "When to call your provider" over "Call right away if you have any of these:"
     } else {
       break;
@@ -2120,8 +2120,6 @@ bool long_prose_follows(const std::vector<Unit>& units, std::size_t i, std::size
   return false;
 }
 
-/// "Up next" or "Next article" over another story's header: a trail or a
-
 /// A forum poster's name over their question: one token with an
 /// underscore or a digit ("kettle_on_again", "mum2three").
 bool is_user_name(std::string_view t) {
@@ -2150,9 +2148,11 @@ bool is_reaction_count(std::string_view t) {
         return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.' || c == ',' || c == 'K' || c == 'k';
       }))
     return false;
-  return std::ranges::find(page_phrases("reaction_counts"), utf8::fold_case(trim(t.substr(space + 1)))) !=
-         page_phrases("reaction_counts").end();
+  const std::vector<std::string>& words = page_phrases("reaction_counts");
+  return std::ranges::find(words, utf8::fold_case(trim(t.substr(space + 1)))) != words.end();
 }
+
+/// "Up next" or "Next article" over another story's header: a trail or a
 /// byline or date within the next six units.
 bool opens_next_story(const std::vector<Unit>& units, std::size_t i, std::size_t end) {
   constexpr std::size_t kReach = 7;
@@ -2735,8 +2735,6 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
   return out;
 }
 
-}  // namespace
-
 /// A table of contents's entry read as prose ("Is it swelling or something
 /// more?", a question that comes back as a heading below) opens no text: the
 /// text starts at the first prose under the entries.
@@ -2747,6 +2745,8 @@ std::size_t past_contents_entries(const std::vector<Unit>& units, std::size_t be
   while (i < end && (is_contents_entry(units, toc, i) || units[i].line.kind != PageLineKind::Prose)) ++i;
   return i < end ? i : begin;
 }
+
+}  // namespace
 
 PageRegion find_article_region(std::string_view text, const BoilerplateFilter& filter) {
   PageRegion region;
