@@ -16,6 +16,7 @@
 #include "ingest/html_nesting.hpp"
 #include "ingest/html_walk.hpp"
 #include "ingest/page_text_rules.hpp"
+#include "util/regex.hpp"
 #include "util/text.hpp"
 
 namespace readaloud {
@@ -241,6 +242,48 @@ void drop_closing_bio(Article& article) {
   blocks.pop_back();
 }
 
+/// Every word of the paragraph is set in italics (or <em>).
+bool wholly_emphasised(const Block& b) {
+  bool any = false;
+  for (const Span& span : b.text) {
+    if (std::all_of(span.text.begin(), span.text.end(), [](unsigned char c) { return std::isspace(c) != 0; })) continue;
+    if (!span.emphasis) return false;
+    any = true;
+  }
+  return any;
+}
+
+/// A line that sends the reader to urgent help stays wherever it stands, and
+/// so does a writer's own postscript ("Edit: a few people asked ...").
+bool keeps_closing_note(std::string_view text) {
+  static const Regex urgent(
+      R"(\b(call|dial|ring|text) (911|999|988|112|000|111|triple zero|an ambulance|emergency)|\bemergenc|poison (control|centre|center)|\bcrisis\b|suicid|seek (urgent|immediate|emergency) )", /*ignore_case=*/true);
+  static const Regex postscript(R"(^(edit|update|p\.? ?s\.?)\b)", /*ignore_case=*/true);
+  return urgent.search(text) || postscript.search(text);
+}
+
+/// The notes a story ends on, each set wholly in italics: the wire's tagline
+/// ("This report by ... was first published ..."), a columnist's standing
+/// line, a correction, a funding statement, a fact sheet's revision note.
+/// They close the article, below its last plain paragraph.
+void drop_closing_italic_notes(Article& article) {
+  constexpr std::size_t kMaxNotes = 3, kMaxNoteWords = 80;
+  if (article.sections.empty()) return;
+  std::vector<Block>& blocks = article.sections.back().blocks;
+  for (std::size_t n = 0; n < kMaxNotes && blocks.size() > 1; ++n) {
+    const Block& last = blocks.back();
+    if (last.kind != BlockKind::Paragraph || !wholly_emphasised(last)) return;
+    const std::string text = plain_text(last.text);
+    if (html::count_words(text) > kMaxNoteWords || keeps_closing_note(text)) return;
+    if (!std::any_of(blocks.begin(), blocks.end() - 1, [](const Block& b) {
+          return b.kind == BlockKind::Paragraph && !wholly_emphasised(b);
+        }))
+      return;
+    article.dropped.push_back(Dropped{text, "closing note in italics", last.line});
+    blocks.pop_back();
+  }
+}
+
 /// Runs of three words, joined by spaces: how a pull quote is compared with
 /// the paragraph it repeats (its quote marks, case and punctuation may differ).
 std::vector<std::string> word_triples(const std::vector<std::string>& words) {
@@ -305,6 +348,7 @@ Article parse_html(std::string_view bytes, const BoilerplateFilter& filter, cons
   }
   apply_metadata(article, meta, roots);
   drop_closing_bio(article);
+  drop_closing_italic_notes(article);
   drop_repeated_quotes(article);
   drop_empty_headings(article);
   headline_first(article);

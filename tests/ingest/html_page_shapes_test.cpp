@@ -530,5 +530,36 @@ TEST(HtmlPageShapes, ASectionHeaderWithItsCollapseToggleIsNoForm) {
   EXPECT_FALSE(has(text, "Get our newsletter")) << text;
 }
 
+TEST(HtmlPageShapes, ClosingNotesInItalicsGoAnUrgentOneAndAPostscriptStay) {
+  const std::string wire = text_of(
+      "<body><article><h1>Five libraries to open fewer hours</h1>" + std::string(kBody) +
+      "<p><em>This report by Maple Newswire was first published March 13.</em></p><p class=\"fix\"><i>Corrections: "
+      "an earlier version of this story gave the wrong date for the vote.</i></p></article></body>");
+  EXPECT_TRUE(has(wire, "hurt children most of all")) << wire;
+  EXPECT_FALSE(has(wire, "first published")) << wire;
+  EXPECT_FALSE(has(wire, "an earlier version")) << wire;
+
+  const std::string urgent = text_of(
+      "<body><article><h1>Five libraries to open fewer hours</h1>" + std::string(kBody) +
+      "<p><em>If you are in crisis, call 988 at any hour.</em></p></article></body>");
+  EXPECT_TRUE(has(urgent, "call 988")) << urgent;
+
+  const std::string postscript = text_of(
+      "<body><article><h1>Five libraries to open fewer hours</h1>" + std::string(kBody) +
+      "<p><em>Edit: several readers asked about the mobile library, which keeps its route.</em></p></article></body>");
+  EXPECT_TRUE(has(postscript, "mobile library")) << postscript;
+
+  // Italics inside a plain paragraph are no note, and an article all in italics keeps its end.
+  const std::string mixed = text_of(
+      "<body><article><h1>Five libraries to open fewer hours</h1>" + std::string(kBody) +
+      "<p>The vote was <em>close</em>: seven to six.</p></article></body>");
+  EXPECT_TRUE(has(mixed, "seven to six")) << mixed;
+  const std::string all_italic = text_of(
+      "<body><article><h1>A poem for the library</h1><p><em>The shelves are quiet now, the lamps are low, and every "
+      "reader has gone home.</em></p><p><em>Still the stories wait for morning and the opening of the doors.</em></p>"
+      "</article></body>");
+  EXPECT_TRUE(has(all_italic, "opening of the doors")) << all_italic;
+}
+
 }  // namespace
 }  // namespace readaloud
