@@ -430,6 +430,77 @@ bool is_service_box(const GumboNode* el) {
          }) != nullptr;
 }
 
+/// The element children of `el` that show something: no comments, scripts or
+/// bare pictures.
+std::vector<const GumboNode*> shown_children(const GumboNode* el) {
+  std::vector<const GumboNode*> out;
+  const GumboVector* kids = children_of(el);
+  for (unsigned i = 0; kids != nullptr && i < kids->length; ++i) {
+    const GumboNode* k = child_at(kids, i);
+    if (!is_element(k) || is_silent_tag(tag_of(k))) continue;
+    const GumboTag t = tag_of(k);
+    if (t == GUMBO_TAG_IMG || tag_name(k) == "picture" || t == GUMBO_TAG_SVG || t == GUMBO_TAG_FIGURE) continue;
+    out.push_back(k);
+  }
+  return out;
+}
+
+/// Whether every word of `text` is one of a widget's ("Share", "Print").
+bool only_control_words(std::string_view text) {
+  const auto& words = chrome_config().control_words;
+  bool any = false;
+  for (const std::string& w : lowercase_words(text)) {
+    if (words.count(w) == 0) return false;
+    any = true;
+  }
+  return any;
+}
+
+/// A link or button standing alone as a box's last line: "Find a course near
+/// you", "Register now", <p><a class="btn">J'ouvre mon compte</a></p>.
+bool is_action_line(const GumboNode* el) {
+  constexpr std::size_t kMaxActionWords = 6;
+  for (int depth = 0; depth < 3 && el != nullptr; ++depth) {
+    const GumboTag t = tag_of(el);
+    if (t == GUMBO_TAG_A || t == GUMBO_TAG_BUTTON) {
+      const std::string text = subtree_text(el, 120);
+      return count_words(text) <= kMaxActionWords && !only_control_words(text);  // a "Share" row is no pitch
+    }
+    if (t != GUMBO_TAG_P && t != GUMBO_TAG_DIV && t != GUMBO_TAG_SPAN) return false;
+    const std::vector<const GumboNode*> inner = shown_children(el);
+    if (inner.size() != 1 || subtree_text(el, 200) != subtree_text(inner.front(), 200)) return false;
+    el = inner.front();
+  }
+  return false;
+}
+
+/// A promotion card: a box of a short title and a line or two of pitch,
+/// closed by its button ("Learn it hands-on ... Find a course near you",
+/// "Free fertility check-up camp this Sunday ... Register now"). Its text
+/// points away from the article. Not a list, a table or a box that speaks
+/// of an emergency.
+bool is_promo_card(const GumboNode* el) {
+  constexpr std::size_t kMaxWords = 45;
+  const GumboTag tag = el->v.element.tag;
+  if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_ASIDE) return false;
+  const std::vector<const GumboNode*> kids = shown_children(el);
+  constexpr std::size_t kMaxTitleWords = 12;
+  if (kids.size() < 2 || kids.size() > 4 || !is_action_line(kids.back())) return false;
+  if (count_words(subtree_text(kids.front(), kMaxTitleWords * 20)) > kMaxTitleWords) return false;
+  // A heading over its toggle is a section's header, not a card: a card has a line of pitch.
+  bool pitch = false;
+  for (std::size_t i = 0; i + 1 < kids.size(); ++i) {
+    const GumboTag t = tag_of(kids[i]);
+    const bool line = t == GUMBO_TAG_P || t == GUMBO_TAG_SPAN || t == GUMBO_TAG_STRONG;
+    if (!line && !(t >= GUMBO_TAG_H2 && t <= GUMBO_TAG_H6)) return false;
+    pitch = pitch || line;
+  }
+  if (!pitch) return false;
+  const std::string whole = subtree_text(el, kMaxWords * 12, true);
+  if (count_words(whole) > kMaxWords) return false;
+  return !speaks_of_emergency(ascii_lower(whole));
+}
+
 /// A footnote or citation mark: <sup><a href="#cite_note-2">[2]</a></sup>, a
 /// number of at most three digits (in brackets or not) linking inside the page.
 bool is_citation_mark(const GumboNode* el) {
@@ -580,6 +651,7 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
   if (is_link_line(el)) return "chrome: link line";
   if (!is_callout && is_video_box(el)) return "chrome: video";
   if (holders.count(el) == 0 && is_service_box(el)) return "chrome: service box";
+  if (!is_callout && holders.count(el) == 0 && is_promo_card(el)) return "chrome: promotion card";
   if (is_reference_accordion(el)) return "chrome: sources";
   const GumboTag tag = el->v.element.tag;
   if (!is_callout && holders.count(el) == 0 && is_form_box(el)) return "chrome: form box";

@@ -561,5 +561,21 @@ TEST(HtmlPageShapes, ClosingNotesInItalicsGoAnUrgentOneAndAPostscriptStay) {
   EXPECT_TRUE(has(all_italic, "opening of the doors")) << all_italic;
 }
 
+TEST(HtmlPageShapes, APromotionCardGoesAWarningBoxAndALiveBlogEntryStay) {
+  const std::string text = text_of(
+      "<body><article><h1>Five libraries to open fewer hours</h1>" + std::string(kBody) +
+      "<section class=\"mt-10 rounded-lg\"><p class=\"text-2xl\">Learn it hands-on</p><p>Practise first aid with a "
+      "trainer in our one-day course, from $169.</p><a href=\"/courses\" class=\"inline-block\">Find a course near "
+      "you</a></section><div class=\"box\"><h3>Poisons</h3><p>If a child swallows a battery, go to the emergency "
+      "department at once.</p><p><a href=\"/batteries\">Button batteries</a></p></div><div class=\"entry\"><h2>Alert "
+      "extended to Friday</h2><p>The agency has extended its heat alert to every region until Friday.</p><div><a "
+      "href=\"#\">Share</a></div></div><p>Campaigners will meet again next week.</p></article></body>");
+  EXPECT_FALSE(has(text, "Learn it hands-on")) << text;
+  EXPECT_FALSE(has(text, "Find a course near you")) << text;
+  EXPECT_TRUE(has(text, "go to the emergency department")) << text;
+  EXPECT_TRUE(has(text, "extended its heat alert")) << text;
+  EXPECT_TRUE(has(text, "meet again next week")) << text;
+}
+
 }  // namespace
 }  // namespace readaloud
