@@ -859,5 +859,18 @@ TEST(BoilerplateBuiltin, BookingBoxesAndPostCounters) {
     EXPECT_FALSE(f.match(line)) << line;
 }
 
+TEST(BoilerplateBuiltin, InvitationsToWriteInAndContactLines) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  for (const char* line : {"Have a consumer problem you want us to look into? Email tips@station.example or call us.",
+                           "Got a grassroots story? Tell us about your club: email clubs@sport.example.",
+                           "Questions? Email the committee at health@tenants.example.",
+                           "Email: nurse@school.example", "T\xC3\xA9l. 032 555 40 12 \xC2\xB7 anesthesie@hopital.example"})
+    EXPECT_TRUE(f.match(line)) << line;
+  for (const char* line : {"If you see a bloom at a lake, send a photo and the place to algae@county.example.",
+                           "Consumers with questions may contact the creamery at orders@creamery.example.",
+                           "Is it safe to swim after a storm? Most beaches close for two days, the county said."})
+    EXPECT_FALSE(f.match(line)) << line;
+}
+
 }  // namespace
 }  // namespace readaloud
