@@ -376,6 +376,7 @@ class Scorer {
       const bool joins = sibling_belongs(c, threshold) || same_block_kind(c, top) || is_headed_section(c);
       belongs.push_back(c == top || (!skipped(c, holders_) && joins));
     }
+    join_warning_boxes(elements, belongs);
     // A block between two parts of the article is part of it (a call-out box
     // between two runs of text), unless its class or tag names it chrome or
     // it is mostly links (a "Most read" list).
@@ -389,6 +390,39 @@ class Scorer {
         roots.push_back(elements[k]);
     }
     return roots;
+  }
+
+  /// A warning box: a callout by class or role whose text is a warning's
+  /// kind, or speaks of an emergency ("Think your cat has been near a lily?
+  /// Contact your vet immediately").
+  static bool is_warning_box(const GumboNode* c) {
+    const std::optional<CalloutInfo> callout = callout_of(c, class_tokens(c));
+    if (!callout) return false;
+    const CalloutKind k = callout->kind;
+    if (!callout->generic && (k == CalloutKind::Warning || k == CalloutKind::Caution || k == CalloutKind::Danger))
+      return true;
+    return speaks_of_emergency(ascii_lower(subtree_text(c, 2048)));
+  }
+
+  /// A warning box just before or after the article's blocks, with only a
+  /// picture or a caption between (a page builder sets it as a module of its
+  /// own above the photo and the text): read with the article, since a
+  /// warning must never be left out. Not past a block of text or links.
+  void join_warning_boxes(const std::vector<const GumboNode*>& elements, std::vector<bool>& belongs) const {
+    constexpr std::size_t kMaxQuietBytes = 200;
+    const auto first = std::find(belongs.begin(), belongs.end(), true);
+    if (first == belongs.end()) return;
+    const auto quiet = [&](const GumboNode* c) { return text_of(c) <= kMaxQuietBytes && !linked(c); };
+    const auto join = [&](std::size_t k) {
+      if (skipped(elements[k], holders_) && !is_warning_box(elements[k])) return !quiet(elements[k]);
+      if (is_warning_box(elements[k]) && !linked(elements[k])) belongs[k] = true;
+      return !belongs[k] && !quiet(elements[k]);  // true: stop here
+    };
+    for (std::size_t k = static_cast<std::size_t>(first - belongs.begin()); k-- > 0;)
+      if (join(k)) break;
+    const std::size_t last = static_cast<std::size_t>(std::find(belongs.rbegin(), belongs.rend(), true).base() - belongs.begin());
+    for (std::size_t k = last; k < elements.size(); ++k)
+      if (join(k)) break;
   }
 
   bool linked(const GumboNode* c) const { return link_share(c) >= kMaxBetweenLinkDensity; }

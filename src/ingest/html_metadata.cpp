@@ -543,6 +543,16 @@ void prefer_titled_h1(const HeadFacts& f, PageMetadata& m) {
   m.title = {collapse(h1), "title-classed <h1> over a different JSON-LD headline"};
 }
 
+/// Whether a word of one (four letters or more) opens a word of the other:
+/// "kind" and "kinderen", "bedwetting" and "bedwetter".
+bool shares_stem(const std::string& a, const std::string& b) {
+  const std::vector<std::string> as = lowercase_words(a, 4), bs = lowercase_words(b, 4);
+  for (const std::string& x : as)
+    for (const std::string& y : bs)
+      if (x.starts_with(y) || y.starts_with(x)) return true;
+  return false;
+}
+
 /// The page's one <h1>, a headline, sharing a long word with a JSON-LD
 /// headline worded otherwise: the headline the reader sees, the other the
 /// one written for search engines ("Hives (Urticaria): Causes, Treatment,
@@ -554,7 +564,7 @@ void prefer_only_h1(PageMetadata& m) {
   const std::string visible = lower_collapsed(h1), told = lower_collapsed(m.title.value);
   if (!headline_sized(h1) || one_holds_the_other(visible, told)) return;
   const std::vector<std::string> said = long_words(m.title.value), shown = long_words(h1);
-  if (shares_word(said, shown))
+  if (shares_word(said, shown) || shares_stem(h1, m.title.value))
     m.title = {collapse(h1), "the only <h1> over a different JSON-LD headline"};
 }
 
@@ -586,16 +596,6 @@ void only_h1_sharing_title_word(const HeadFacts& f, PageMetadata& m) {
   const std::string& h1 = m.h1s.front();
   if (!headline_sized(h1) || names_a_section(h1) || is_title_tail(h1, f.title_tag, m.site_name.value)) return;
   if (shares_word(long_words(h1), long_words(f.title_tag))) set(m.title, collapse(h1), "the only <h1>, sharing a word with <title>");
-}
-
-/// Whether a word of one (four letters or more) opens a word of the other:
-/// "kind" and "kinderen", "bedwetting" and "bedwetter".
-bool shares_stem(const std::string& a, const std::string& b) {
-  const std::vector<std::string> as = lowercase_words(a, 4), bs = lowercase_words(b, 4);
-  for (const std::string& x : as)
-    for (const std::string& y : bs)
-      if (x.starts_with(y) || y.starts_with(x)) return true;
-  return false;
 }
 
 /// The page's only <h1>, a headline that neither <title> nor the site's name

@@ -261,5 +261,22 @@ TEST(HtmlExtract, AThreadsOtherPostsAreNoStrips) {
   for (const GumboNode* r : c.roots) EXPECT_NE(id_of(r), "p2") << c.how;
 }
 
+TEST(HtmlExtract, AWarningBoxAboveThePictureAndTextJoinsThem) {
+  // A page builder's column: breadcrumbs, a warning module, a photo module, the text module.
+  const std::string column =
+      "<div class=\"col\"><div class=\"crumbs\"><a href=\"/\">Home</a> &raquo; <a href=\"/pets\">Pets</a></div>"
+      "<div id=\"warn\" class=\"module module-callout emergency-callout\"><h3>Think your cat ate a lily?</h3><p>Call "
+      "your vet immediately, even if your cat seems well.</p></div><div class=\"module module-photo\"><img src=\"a.jpg\" "
+      "alt=\"\"><div>Lilies in a vase.</div></div><div id=\"text\" class=\"module module-text\">" + kProse + kProse +
+      "</div>";
+  const ContentChoice c = choose("<body>" + column + "<div id=\"promo\" class=\"module module-callout\"><h3>Join our "
+                                 "pet health plan</h3><p>Save on check-ups all year.</p></div></div></body>");
+  std::vector<std::string> ids;
+  for (const GumboNode* r : c.roots) ids.push_back(id_of(r));
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "warn"), ids.end()) << c.how;
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "text"), ids.end()) << c.how;
+  EXPECT_EQ(std::find(ids.begin(), ids.end(), "promo"), ids.end()) << c.how;
+}
+
 }  // namespace
 }  // namespace readaloud::html

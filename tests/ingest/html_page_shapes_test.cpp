@@ -319,6 +319,10 @@ TEST(HtmlPageShapes, TheOnlyH1BeatsASearchEnginesHeadlineThatSharesItsWords) {
   EXPECT_EQ(title_of("<h1 class=\"font-serif text-4xl\">Hives: What Causes Them and How to Calm the Itch</h1>",
                      "Hives (Urticaria): Causes, Treatment, and When to Get Help"),
             "Hives: What Causes Them and How to Calm the Itch");
+  // Or shares only a short word's stem with it ("cats").
+  EXPECT_EQ(title_of("<h1><span>Lilies and cats: why every part of the plant is dangerous</span></h1>",
+                     "Lily poisoning in cats: signs, treatment and prevention"),
+            "Lilies and cats: why every part of the plant is dangerous");
   // A health library's entry: its name alone in a title-classed <h1>.
   EXPECT_EQ(title_of("<h1 class=\"cmp-title__text\">Cellulitis</h1>",
                      "Cellulitis (Skin Infection): Symptoms, Causes and Treatment"),
