@@ -215,6 +215,15 @@ bool is_meta(std::string_view t, std::size_t words) {
         sp != std::string_view::npos && sp <= 4 && static_cast<unsigned char>(lead[0]) >= 0xE2)
       lead = trim(lead.substr(sp));
     if (count_words(lead) >= 2 && count_words(lead) <= 6 && starts_like_byline(lead)) return true;
+    // Or a dated row whose later item names the writer: "Cats, Poisons | 24 April 2029 | By Dr Fiona Marr".
+    if (!has_date(t)) continue;
+    constexpr std::size_t kMaxBylineWords = 8;
+    for (std::size_t from = at + sep.size(); from < t.size();) {
+      const std::size_t next = std::min(t.find(sep, from), t.size());
+      const std::string_view item = trim(t.substr(from, next - from));
+      if (count_words(item) >= 2 && count_words(item) <= kMaxBylineWords && starts_like_byline(item)) return true;
+      from = next == t.size() ? next : next + sep.size();
+    }
   }
   // "Lucía Carrasco Ibarra Madrid - 12 dic 2026 - 05:20 CET": a writer's name and
   // place, then the date.
@@ -1256,6 +1265,22 @@ bool is_doubled(const std::vector<Unit>& units, std::size_t i) {
 /// How much a candidate looks like the headline that opens the article rather
 /// than a site name, a section label, a table-of-contents item or a standfirst.
 /// `nearer` is the candidate right below it, if any.
+/// Whether the unit at `c` is an item of a menu drawn down the page: one of
+/// four or more short lines of a few words each, line under line with no
+/// blank between ("Home", "About me", "Health tips", "Contact").
+bool in_vertical_menu(const std::vector<Unit>& units, std::size_t c) {
+  constexpr std::size_t kMinItems = 4, kMaxItemWords = 4;
+  const auto item = [&](std::size_t k) {
+    return units[k].first == units[k].last && count_words(units[k].text) <= kMaxItemWords &&
+           (units[k].line.kind == PageLineKind::Short || units[k].line.kind == PageLineKind::Chrome);
+  };
+  if (!item(c)) return false;
+  std::size_t top = c, bottom = c;
+  while (top > 0 && item(top - 1) && units[top - 1].last + 1 == units[top].first) --top;
+  while (bottom + 1 < units.size() && item(bottom + 1) && units[bottom].last + 1 == units[bottom + 1].first) ++bottom;
+  return bottom - top + 1 >= kMinItems;
+}
+
 double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t begin, std::size_t end,
                    const PageFacts& facts, const Unit* nearer) {
   const Unit& u = units[c];
@@ -1265,7 +1290,15 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   // A menu item or a section label; the trail's last item right over the
   // byline names the page itself ("3. Hepatitis A" over "Hepatitis A").
   const bool trail_item = !facts.crumbs.empty() && toc_key(u.text) == facts.crumbs.back();
-  const bool trail_last = trail_item && c + 1 < units.size() && units[c + 1].line.kind == PageLineKind::Meta;
+  // Not a section's one or two words over the byline when a headline stands
+  // between the byline and the text ("Medications", then "By ...", then
+  // "Never miss a dose: simple ways to ...").
+  constexpr std::size_t kMaxSectionWords = 2, kMinHeadlineWords = 5;
+  std::size_t under = c + 1;
+  while (under < begin && units[under].line.kind == PageLineKind::Meta) ++under;
+  const bool headline_nearer = words <= kMaxSectionWords && under > c + 1 && under < begin &&
+                               title_like(units[under]) && count_words(units[under].text) >= kMinHeadlineWords;
+  const bool trail_last = trail_item && !headline_nearer && c + 1 < units.size() && units[c + 1].line.kind == PageLineKind::Meta;
   if (u.line.score <= kMenuItemScore && !trail_last) s -= 2;
   if (words >= 4) s += 1;
   // Two sentences in Title Case are a headline wherever they stand; no
@@ -1316,6 +1349,7 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   if (words >= 3 && lowercase_share(u.text) > 0) s += 2 * shared_word_share(u.text, facts.lead);
   if (names_later_headings(units, u.text, c + 1, end)) s -= 4;             // a row of tabs: "Overview Symptoms Causes"
   if (is_nav_row(u.text)) s -= 4;                                          // "Home Archive About Contact"
+  if (in_vertical_menu(units, c)) s -= 3;                                  // the same, drawn down the page
   if (is_crumb_section(toc_key(u.text), facts)) s -= 3;
   if (is_short_item_row(u.text)) s -= 2;  // "Antihistamine · Tablets and liquid": a type line
   if (nearer != nullptr) {
@@ -2312,7 +2346,6 @@ std::size_t past_notice(const std::vector<Unit>& units, std::size_t begin, std::
   const std::size_t colon = std::min(notice.find(": "), notice.find("? "));
   const bool one_line = units[begin].first == units[begin].last;
   const bool labelled = colon != std::string_view::npos && count_words(notice.substr(0, colon)) <= kMaxLabelWords;
-  if (!one_line) return begin;
   const auto titled = [](const Unit& heading) {
     return heading.line.kind == PageLineKind::Short && count_words(heading.text) <= kMaxHeadingWords &&
            !ends_sentence(heading.text) && !heading.text.ends_with(':') && utf8::has_letter(heading.text);
@@ -2322,18 +2355,25 @@ std::size_t past_notice(const std::vector<Unit>& units, std::size_t begin, std::
   // … Check park alerts before you go", "Menu"), not a first paragraph
   // over a section of the text.
   std::size_t text = begin + 1, headings = 0;
-  bool header_between = false;
+  bool header_between = false, menu_between = false;
   for (; text < end; ++text) {
     const PageLineKind kind = units[text].line.kind;
     if (kind == PageLineKind::Chrome || kind == PageLineKind::Junk) {
-      const bool header = kind == PageLineKind::Chrome || units[text].line.rule == "site-navigation";
-      header_between = header_between || (header && headings == 0);
+      const bool menu = units[text].line.rule == "site-navigation";
+      header_between = header_between || ((kind == PageLineKind::Chrome || menu) && headings == 0);
+      menu_between = menu_between || (menu && headings == 0);
       continue;
     }
+    if (kind == PageLineKind::Meta && menu_between) continue;  // the issue's date under the menu
     if (headings == kMaxHeadings || !titled(units[text])) break;
     ++headings;
   }
-  return (labelled || header_between) && headings > 0 && text < end && is_long_prose(units[text]) ? text : begin;
+  // A paragraph of several lines is a notice only above the site's menu: a
+  // newsletter's description over "Archive About Log in Subscribe".
+  if (!one_line && !menu_between) return begin;
+  // Under the site's menu, the headline's standfirst may come first.
+  const bool text_follows = text < end && (is_long_prose(units[text]) || (menu_between && units[text].line.kind == PageLineKind::Prose));
+  return (labelled || header_between) && headings > 0 && text_follows ? text : begin;
 }
 
 /// A question headline opens the run when a byline or a date follows it, or

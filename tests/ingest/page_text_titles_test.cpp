@@ -5,6 +5,7 @@
 // miss that must stay.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -852,6 +853,56 @@ TEST(FindArticleRegion, ADataTableInColumnsIsNoFurniture) {
   ASSERT_FALSE(page.str().empty());
   const std::string text = all_text(parse_plaintext(page.str(), rules()));
   EXPECT_NE(text.find("monetary policy decision"), std::string::npos) << text;
+}
+
+/// The page-text fixture in `part` whose name starts with `prefix`.
+std::string pagetext_fixture(const std::string& part, const std::string& prefix) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(READALOUD_SOURCE_DIR) / "tests/fixtures/pagetext" / part;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const std::string name = entry.path().filename().string();
+    if (name.starts_with(prefix) && !name.ends_with(".expected.txt")) {
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream page;
+      page << in.rdbuf();
+      return page.str();
+    }
+  }
+  return {};
+}
+
+TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
+  // heldout71 and heldout72: the headline under a newsletter's description
+  // and its menu row ("Archive About Log in Subscribe") and issue date; under
+  // a menu drawn down the page and a "Posted on" line; under a reading
+  // platform's section row ("Home Caregiving ... Follow"); over a dated row
+  // that names its writer last; under a section's name and its byline; under
+  // a journal's article-type badge ("... Open Access").
+  const std::pair<const char*, const char*> cases[] = {
+      {"heldout72/en-za-dietitian-paid-newsletter", "Frozen vegetables are not a downgrade"},
+      {"heldout72/en-au-nurses-personal-blog", "The one piece of paper I wish every patient carried"},
+      {"heldout72/en-us-reading-platform-publication", "The kitchen was the first thing my dad's stroke changed"},
+      {"heldout71/en-gb-veterinary-practice-group", "Lilies and cats: why every part of the plant is dangerous"},
+      {"heldout71/en-us-health-insurer", "Never miss a dose: simple ways to stay on track with your medicines"},
+      {"heldout71/en-journal-publisher", "Can listening to music ease pain after surgery?"}};
+  for (const auto& [where, title] : cases) {
+    const std::string path(where);
+    const std::string page = pagetext_fixture(path.substr(0, path.find('/')), path.substr(path.find('/') + 1));
+    ASSERT_FALSE(page.empty()) << where;
+    EXPECT_EQ(parse_plaintext(page, rules()).title, title) << where;
+  }
+}
+
+TEST(ClassifyPageLine, MenuRowsIssueNotesAndAccessBadges) {
+  for (const char* line : {"Archive About Log in Subscribe", "Search Sign up Sign in",
+                           "Home Caregiving Money Health Work About Write for us Follow",
+                           "This issue is free for everyone, no paywall. Paid subscribers also get the monthly plan.",
+                           "Plain Language Summary Open Access"})
+    EXPECT_NE(classify(line).kind, PageLineKind::Short) << line;
+  for (const char* line : {"Home Remedies for Colds That Actually Work", "About the study", "Open access to clinics"})
+    EXPECT_TRUE(classify(line).rule.empty()) << line;
+  EXPECT_EQ(classify("Cats, Poisons | 24 April 2029 | By Dr Fiona Marr").kind, PageLineKind::Meta);
+  EXPECT_NE(classify("Cats, Poisons | Dogs | Rabbits").kind, PageLineKind::Meta);
 }
 
 }  // namespace
