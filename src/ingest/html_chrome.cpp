@@ -501,6 +501,37 @@ bool is_promo_card(const GumboNode* el) {
   return !speaks_of_emergency(ascii_lower(whole));
 }
 
+/// Whether `text` holds a price: a currency sign right before a digit
+/// ("£11.99", "$29", "€ 12,90").
+bool holds_price(std::string_view text) {
+  for (std::string_view sign : {"$", "\xC2\xA3", "\xE2\x82\xAC"}) {
+    for (std::size_t at = text.find(sign); at != npos; at = text.find(sign, at + 1)) {
+      std::size_t k = at + sign.size();
+      if (k < text.size() && text[k] == ' ') ++k;
+      if (k < text.size() && std::isdigit(static_cast<unsigned char>(text[k])) != 0) return true;
+    }
+  }
+  return false;
+}
+
+/// A shop's product box set into a post: a box of up to eighty words with a
+/// price and a link marked rel="sponsored" (an affiliate plugin's
+/// "Bestseller No. 1 ... £11.99 Buy on Amazon"). A paragraph with such a link
+/// is the writer's text and stays.
+bool is_affiliate_box(const GumboNode* el) {
+  constexpr std::size_t kMaxWords = 80;
+  const GumboTag tag = el->v.element.tag;
+  if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_ASIDE) return false;
+  const std::string text = subtree_text(el, kMaxWords * 12, true);
+  if (count_words(text) > kMaxWords || !holds_price(text)) return false;
+  const auto sponsored = [](const GumboNode* n) {
+    const char* rel = tag_of(n) == GUMBO_TAG_A ? attr(n, "rel") : nullptr;
+    return rel != nullptr && ascii_lower(rel).find("sponsored") != npos;
+  };
+  const auto paragraph = [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_P && count_words(subtree_text(n, 400)) >= 15; };
+  return find_element(el, sponsored) != nullptr && find_element(el, paragraph) == nullptr;
+}
+
 /// A footnote or citation mark: <sup><a href="#cite_note-2">[2]</a></sup>, a
 /// number of at most three digits (in brackets or not) linking inside the page.
 bool is_citation_mark(const GumboNode* el) {
@@ -652,6 +683,7 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
   if (!is_callout && is_video_box(el)) return "chrome: video";
   if (holders.count(el) == 0 && is_service_box(el)) return "chrome: service box";
   if (!is_callout && holders.count(el) == 0 && is_promo_card(el)) return "chrome: promotion card";
+  if (!is_callout && holders.count(el) == 0 && is_affiliate_box(el)) return "chrome: product box";
   if (is_reference_accordion(el)) return "chrome: sources";
   const GumboTag tag = el->v.element.tag;
   if (!is_callout && holders.count(el) == 0 && is_form_box(el)) return "chrome: form box";

@@ -8,6 +8,7 @@
 
 #include "ingest/decode.hpp"
 #include "ingest/page_text_rules.hpp"
+#include "util/regex.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -1055,7 +1056,19 @@ bool in_product_card(const std::vector<Unit>& units, std::size_t i, std::size_t 
 /// no longer joins the article for the sake of one paragraph of fine print
 /// under it ("ATTENTION: Language assistance services ..."). A pause inside
 /// an article is short; its lists' items, its labels ("Between tests:") and
-/// a recipe's quantities ("250 g flour") do not lengthen a stretch.
+/// a recipe's quantities ("250 g flour") and its card's labels do not
+/// lengthen a stretch.
+/// A recipe card's label lines, with their values or over their lists:
+/// "Prep Time 20 minutes", "Servings 5 bowls", "Equipment", "For the sauce".
+bool is_recipe_card_line(std::string_view t) {
+  constexpr std::size_t kMaxWords = 6;
+  if (count_words(t) > kMaxWords || ends_sentence(t)) return false;
+  static const Regex label(
+      R"(^((prep|cook|total|active|inactive|resting|chill|bake|rest) time|course|cuisine|servings|serves|yield|makes|calories|author|keyword|equipment|difficulty|ingredients|instructions|method|directions|notes|nutrition|for the)\b)",
+      /*ignore_case=*/true);
+  return label.search(t);
+}
+
 std::size_t end_before_long_furniture(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
   constexpr int kFreeUnits = 3;      // a stretch this long costs what its units score
   constexpr double kExtraCost = 1.0;  // and each unit past it this much more than the one before
@@ -1067,7 +1080,7 @@ std::size_t end_before_long_furniture(const std::vector<Unit>& units, std::size_
     // A list's items: bulleted, numbered, a lead-in ("Call your pediatrician
     // if your baby:"), or items going on its sentence in lowercase.
     // A table's rows laid out in columns with figures ("Konark Bank   982.35   +3.05") are the text's too.
-    const bool listed = is_bullet_item(t) || t.ends_with(':') || opens_lowercase(t) ||
+    const bool listed = is_bullet_item(t) || t.ends_with(':') || opens_lowercase(t) || is_recipe_card_line(t) ||
                         (!t.empty() && std::isdigit(static_cast<unsigned char>(t[0]))) ||
                         (is_laid_out(t) && std::any_of(t.begin(), t.end(), [](char c) {
                            return std::isdigit(static_cast<unsigned char>(c)) != 0;

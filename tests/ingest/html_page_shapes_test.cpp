@@ -581,5 +581,23 @@ TEST(HtmlPageShapes, APromotionCardGoesAWarningBoxAndALiveBlogEntryStay) {
   EXPECT_TRUE(has(text, "meet again next week")) << text;
 }
 
+TEST(HtmlPageShapes, AnAffiliateProductBoxAndAGiveawayGoTheWritersTextStays) {
+  const std::string text = text_of(
+      "<body><article><h1>Bath time safety</h1>" + std::string(kBody) +
+      "<h3>A bath thermometer</h3><p>Ours floats and flashes when the water is too hot, which takes the guesswork "
+      "out of it. I bought mine through <a rel=\"nofollow sponsored\" href=\"https://shop.example/t\">this shop</a>.</p>"
+      "<div class=\"aawp\"><div class=\"aawp-product\"><span>Bestseller No. 1</span><a rel=\"nofollow noopener "
+      "sponsored\" href=\"https://shop.example/t\">Floating Duck Bath Thermometer</a><ul><li>Instant reading</li></ul>"
+      "<span>\xC2\xA3" "11.99</span><a rel=\"nofollow sponsored\" href=\"https://shop.example/t\">Buy now</a></div></div>"
+      "<h2>Giveaway: win our bath time bundle</h2><p>I've teamed up with a shop to give one reader a bundle worth "
+      "\xC2\xA3" "75.</p><p>Enter below before the closing date.</p><h2>Never leave them</h2><p>Stay within arm's reach "
+      "for the whole bath, every time, whatever age they are.</p></article></body>");
+  EXPECT_TRUE(has(text, "I bought mine through this shop")) << text;
+  EXPECT_FALSE(has(text, "Bestseller No. 1")) << text;
+  EXPECT_FALSE(has(text, "Buy now")) << text;
+  EXPECT_FALSE(has(text, "give one reader a bundle")) << text;
+  EXPECT_TRUE(has(text, "Stay within arm's reach")) << text;
+}
+
 }  // namespace
 }  // namespace readaloud

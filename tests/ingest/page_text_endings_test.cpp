@@ -163,8 +163,13 @@ TEST(PageTextEndings, RecipeCardsKeepTheirIngredientsWithoutCheckBoxesAndDropThe
   const std::string text = all_text(parse_plaintext(page, rules()));
   EXPECT_TRUE(has(text, "\n6 tablespoons rolled oats\n")) << text;
   EXPECT_FALSE(has(text, "\xE2\x96\xA2")) << text;
-  EXPECT_TRUE(has(text, "Prep Time")) << text;
+  // The card's facts go; a recipe's own facts with their colons are read.
+  EXPECT_FALSE(has(text, "Prep Time")) << text;
   EXPECT_FALSE(has(text, "Cuisine")) << text;
+  EXPECT_NE(classify("Prep time: 15 minutes").rule, "card-facts") << classify("Prep time: 15 minutes").rule;
+  EXPECT_EQ(classify("Cook Time 25 minutes").rule, "card-facts");
+  EXPECT_EQ(classify("Nutrition information is an estimate and will vary with the ingredients you use.").rule,
+            "card-facts");
   EXPECT_FALSE(has(text, "290kcal")) << text;
   // A video player's queue and running time, and a share row's WhatsApp button.
   EXPECT_EQ(classify("Up Next Tick season is here: How to check after a hike Up Next in 5 Cancel").kind,

@@ -905,5 +905,21 @@ TEST(ClassifyPageLine, MenuRowsIssueNotesAndAccessBadges) {
   EXPECT_NE(classify("Cats, Poisons | Dogs | Rabbits").kind, PageLineKind::Meta);
 }
 
+TEST(FindArticleRegion, ARecipeCardsLabelsDoNotEndTheTextAndItsFactsGo) {
+  // A meal-prep post (heldout72): after the post, a recipe plugin's card
+  // with its facts, equipment, ingredient groups ("For the bowls") and
+  // steps; then the writer's box ("Hi, I'm Marisa!").
+  const std::string page = pagetext_fixture("heldout72", "en-us-meal-prep-blog");
+  ASSERT_FALSE(page.empty());
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  for (std::string_view kept : {"For the lemon-tahini sauce", "Divide everything among five containers",
+                                "The sauce thickens in the fridge"})
+    EXPECT_NE(text.find(kept), std::string::npos) << kept << "\n" << text;
+  for (std::string_view gone : {"Prep Time 20 minutes", "Cuisine Mediterranean", "former line cook"})
+    EXPECT_EQ(text.find(gone), std::string::npos) << gone << "\n" << text;
+  EXPECT_EQ(classify("Hi, I'm Marisa!").rule, "author-bio");
+  EXPECT_NE(classify("Hi, I'm sorry to hear that").rule, "author-bio");
+}
+
 }  // namespace
 }  // namespace readaloud
