@@ -709,6 +709,46 @@ void mark_transcript_times(std::vector<Unit>& units) {
   }
 }
 
+/// A line of a program or a configuration file: a command ("sudo systemctl
+/// enable ..."), a statement ("import board", "i2c = board.I2C()",
+/// "Restart=on-failure"), a call or a brace.
+bool looks_like_code(std::string_view t) {
+  constexpr std::size_t kMaxWords = 16;
+  if (count_words(t) > kMaxWords) return false;
+  static const Regex code(
+      R"(^([$#>] |sudo |pip3? |python3? |npm |npx |yarn |cd |ls |git |curl |wget |apt(-get)? |brew |docker |make |cmake |export |echo |mkdir |chmod |systemctl |~/|\./|/usr/|/home/))"
+      R"(|^(import |from [\w.]+ import |def |class \w|return\b|const |let |var |function |#include|#define|using |public |private |elif |else:|try:|except\b|finally:|print\())"
+      R"(|^(if|for|while|with) .*:$)"
+      R"(|^[A-Za-z_][\w.\[\]]*\s*=\s*\S)"
+      R"(|^[\w.]+\(.*\)[;,]?$)"
+      R"(|^[\w.]+\(.*[,(]$)"
+      R"(|^\[[A-Za-z][\w.-]*\]$)"
+      R"(|^[{}()\[\];,]+$)");
+  return code.search(t);
+}
+
+/// Three or more lines of code in a row, one to a line with at most one
+/// blank line between: a program's listing, copied with the page. The
+/// article's sentences that name a command are prose and stand alone.
+void mark_code_blocks(std::vector<Unit>& units) {
+  constexpr std::size_t kMinLines = 3;
+  const auto code = [&](std::size_t k) {
+    return units[k].first == units[k].last && units[k].line.kind != PageLineKind::Chrome && looks_like_code(units[k].text);
+  };
+  for (std::size_t from = 0; from < units.size();) {
+    if (!code(from)) {
+      ++from;
+      continue;
+    }
+    std::size_t to = from + 1;
+    while (to < units.size() && code(to) && units[to].first <= units[to - 1].last + 2) ++to;
+    if (to - from >= kMinLines)
+      for (std::size_t k = from; k < to; ++k)
+        units[k].line = PageLine{units[k].first, PageLineKind::Junk, kJunkScore, "page-code"};
+    from = to;
+  }
+}
+
 std::vector<Unit> make_units(const std::vector<RawLine>& lines, std::size_t wrapped, const BoilerplateFilter& filter) {
   constexpr std::size_t kJoinMargin = 12;  // a line this near the wrap width continues on the next
   // A wrapped paragraph continues while its lines run near the wrap width,
@@ -732,6 +772,7 @@ std::vector<Unit> make_units(const std::vector<RawLine>& lines, std::size_t wrap
     units.push_back(std::move(u));
   }
   mark_transcript_times(units);
+  mark_code_blocks(units);
   // Consent banners open or close a page; a paragraph about cookies in the
   // middle of one is the article's (a piece on browser privacy).
   for (std::size_t i = kBannerReach; i + kBannerReach < units.size(); ++i) {

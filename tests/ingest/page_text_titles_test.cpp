@@ -921,5 +921,22 @@ TEST(FindArticleRegion, ARecipeCardsLabelsDoNotEndTheTextAndItsFactsGo) {
   EXPECT_NE(classify("Hi, I'm sorry to hear that").rule, "author-bio");
 }
 
+TEST(FindArticleRegion, AProgramsListingCopiedWithThePageGoesItsSentencesStay) {
+  // A developer's blog (heldout72): the code blocks come one line of code to
+  // a line; the sentences around them name commands and stay.
+  const std::string page = pagetext_fixture("heldout72", "en-ca-developer-blog");
+  ASSERT_FALSE(page.empty());
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  for (std::string_view gone : {"import adafruit_scd4x", "scd4x.start_periodic_measurement()", "Restart=on-failure",
+                                "sudo raspi-config nonint do_i2c 0"})
+    EXPECT_EQ(text.find(gone), std::string::npos) << gone << "\n" << text;
+  EXPECT_NE(text.find("Winter in Winnipeg"), std::string::npos) << text;
+  // Two lines of code are no listing; a sentence naming a command is prose.
+  const std::string short_page = "Setting up\n\nRun this once:\n\nsudo apt-get install w3m\n\n"
+                                 "Then type w3m and a web address, and the page opens in the terminal window.\n";
+  const std::string kept = all_text(parse_plaintext(short_page, rules()));
+  EXPECT_NE(kept.find("sudo apt-get install w3m"), std::string::npos) << kept;
+}
+
 }  // namespace
 }  // namespace readaloud
