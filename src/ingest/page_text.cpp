@@ -2481,8 +2481,12 @@ bool is_headline_read_as_prose(const std::vector<Unit>& units, std::size_t begin
   constexpr std::size_t kMaxNameWords = 3;
   const bool named = begin + 3 < end && units[begin + 2].line.kind == PageLineKind::Short &&
                      count_words(units[begin + 2].text) <= kMaxNameWords && units[begin + 3].line.kind == PageLineKind::Meta;
+  // The picture's caption may stand between the standfirst and the byline.
+  const bool captioned = begin + 3 < end && units[begin + 2].line.kind == PageLineKind::Prose &&
+                         count_words(units[begin + 2].text) <= kMaxStandfirstWords &&
+                         units[begin + 3].line.kind == PageLineKind::Meta;
   if (units[begin + 1].line.kind == PageLineKind::Prose && count_words(units[begin + 1].text) <= kMaxStandfirstWords &&
-      (units[begin + 2].line.kind == PageLineKind::Meta || named))
+      (units[begin + 2].line.kind == PageLineKind::Meta || named || captioned))
     return true;
   // Or the writer's name and role, then the date: "Anna Krzemińska-Rudnik, dziennikarka" over "Aktualizacja: ...".
   constexpr std::size_t kMaxNameRoleWords = 5;

@@ -884,7 +884,10 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
       {"heldout72/en-us-reading-platform-publication", "The kitchen was the first thing my dad's stroke changed"},
       {"heldout71/en-gb-veterinary-practice-group", "Lilies and cats: why every part of the plant is dangerous"},
       {"heldout71/en-us-health-insurer", "Never miss a dose: simple ways to stay on track with your medicines"},
-      {"heldout71/en-journal-publisher", "Can listening to music ease pain after surgery?"}};
+      {"heldout71/en-journal-publisher", "Can listening to music ease pain after surgery?"},
+      // A headline of two sentences over its standfirst, the picture's caption and the byline.
+      {"heldout69/en-us-national-newspaper-science",
+       "A private spacecraft just landed near the moon's south pole. Here's what it's looking for."}};
   for (const auto& [where, title] : cases) {
     const std::string path(where);
     const std::string page = pagetext_fixture(path.substr(0, path.find('/')), path.substr(path.find('/') + 1));
@@ -897,7 +900,9 @@ TEST(ClassifyPageLine, MenuRowsIssueNotesAndAccessBadges) {
   for (const char* line : {"Archive About Log in Subscribe", "Search Sign up Sign in",
                            "Home Caregiving Money Health Work About Write for us Follow",
                            "This issue is free for everyone, no paywall. Paid subscribers also get the monthly plan.",
-                           "Plain Language Summary Open Access"})
+                           "Plain Language Summary Open Access", "Sections  Subscribe Log in", "Translate",
+                           "Buy on Bookwell \u00B7 Buy on PageTurn \u00B7 Find it at an indie bookshop",
+                           "Listen to this article \u00B7 6:12 min"})
     EXPECT_NE(classify(line).kind, PageLineKind::Short) << line;
   for (const char* line : {"Home Remedies for Colds That Actually Work", "About the study", "Open access to clinics"})
     EXPECT_TRUE(classify(line).rule.empty()) << line;
