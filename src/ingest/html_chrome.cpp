@@ -599,6 +599,29 @@ bool holds_prose_box(const GumboNode* el) {
          });
 }
 
+/// Whether an <aside> is a box of the text's own points: a list of three
+/// items or more, most of them sentences of five words or more with their
+/// stops (a sales box's ticked features have none), none a link
+/// ("How a run works: 1. A hospital rings the controller on duty. ...", "How
+/// to report a pothole"). A list of stories is links; a menu is short items.
+bool holds_sentence_list(const GumboNode* el) {
+  constexpr std::size_t kMinItems = 3, kMinWords = 5;
+  const GumboNode* list = find_element(el, [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_UL || tag_of(n) == GUMBO_TAG_OL; });
+  if (list == nullptr || find_element(list, [](const GumboNode* a) { return tag_of(a) == GUMBO_TAG_A; }) != nullptr) return false;
+  std::size_t items = 0, sentences = 0;
+  const GumboVector* kids = children_of(list);
+  for (unsigned i = 0; kids != nullptr && i < kids->length; ++i) {
+    const GumboNode* k = child_at(kids, i);
+    if (tag_of(k) != GUMBO_TAG_LI) continue;
+    ++items;
+    const std::string whole = subtree_text(k, 400);
+    const std::string_view text = trim(whole);
+    const bool stop = text.ends_with('.') || text.ends_with('!') || text.ends_with('?');
+    sentences += stop && count_words(text) >= kMinWords ? 1 : 0;
+  }
+  return items >= kMinItems && sentences * 3 >= items * 2;
+}
+
 /// Whether an <aside> is a quotation in the text: a <blockquote> of prose
 /// that links nowhere, as a forum post quotes a warning or another post.
 bool holds_quotation(const GumboNode* el) {
@@ -665,7 +688,7 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
   const bool post_form = name == "form" && holds_paragraphs(el);
   // A fact box, a summary box or a quotation is an <aside> of the text: "Barbecue safety: the basics", "Key Points".
   const bool kept_aside = name == "aside" && (find_part(tokens, cfg.kept_aside_parts) != nullptr ||
-                                              holds_prose_box(el) || holds_quotation(el));
+                                              holds_prose_box(el) || holds_quotation(el) || holds_sentence_list(el));
   if (cfg.tags.count(name) != 0 && !(is_callout && name == "aside") && !heading_button && !post_form && !kept_aside &&
       !is_accordion_question(el))
     return "chrome: " + name;

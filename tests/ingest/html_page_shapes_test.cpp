@@ -599,5 +599,23 @@ TEST(HtmlPageShapes, AnAffiliateProductBoxAndAGiveawayGoTheWritersTextStays) {
   EXPECT_TRUE(has(text, "Stay within arm's reach")) << text;
 }
 
+TEST(HtmlPageShapes, AnAsideListingTheTextsOwnPointsStaysASalesBoxAndLinksGo) {
+  const std::string text = text_of(
+      "<body><article><h1>Night riders</h1>" + std::string(kBody) +
+      "<aside class=\"longread__box uk-card\"><h3>How a run works</h3><ol><li>A hospital rings the controller on "
+      "duty.</li><li>The controller calls the nearest available rider.</li><li>The rider collects the package and sets "
+      "off.</li></ol></aside><aside class=\"promo\"><h3>Get a travel insurance quote</h3><ul><li>\u2713 Up to ten "
+      "million in medical cover</li><li>\u2713 Round the clock emergency assistance line</li><li>\u2713 Cover for "
+      "over a thousand conditions</li></ul><a href=\"/quote\">Start my quote</a></aside><aside><h3>More stories</h3>"
+      "<ul><li><a href=\"/a\">Library hours cut again in the north of the city</a></li><li><a href=\"/b\">Buses to "
+      "run later on Fridays from next month</a></li><li><a href=\"/c\">New crossing outside the primary school"
+      "</a></li></ul></aside></article></body>");
+  EXPECT_TRUE(has(text, "How a run works")) << text;
+  EXPECT_TRUE(has(text, "The rider collects the package")) << text;
+  EXPECT_FALSE(has(text, "Start my quote")) << text;
+  EXPECT_FALSE(has(text, "medical cover")) << text;
+  EXPECT_FALSE(has(text, "Buses to run later")) << text;
+}
+
 }  // namespace
 }  // namespace readaloud
