@@ -1394,8 +1394,10 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   if (is_doubled(units, c) && !subject) s -= 4;
   // Under a byline comes the author's role ("Pharmacist manager, Corbel
   // Pharmacy"), never the headline, which stands above it.
-  if ((c > 0 && (names_author(units[c - 1]) || units[c - 1].line.rule == "byline")) || is_author_role(u.text) ||
-      is_name_and_role(u.text))
+  // A headline of five words or more right over the text may stand under its byline, though.
+  const bool headline_over_text = c + 1 == begin && words >= kMinHeadlineWords && title_like(u);
+  if ((c > 0 && (names_author(units[c - 1]) || units[c - 1].line.rule == "byline") && !headline_over_text) ||
+      is_author_role(u.text) || is_name_and_role(u.text))
     s -= 4;
   if (is_call_to_action(u.text, words) || is_ui_phrase(u.text, words)) s -= 4;  // "Subscribe for $1", "Follow"
   // A headline's words come back in the first paragraphs; a site's or a desk's

@@ -872,5 +872,23 @@ TEST(BoilerplateBuiltin, InvitationsToWriteInAndContactLines) {
     EXPECT_FALSE(f.match(line)) << line;
 }
 
+TEST(BoilerplateBuiltin, FactSheetBackMatterBlogBylinesAndAskBoxes) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  for (const char* line : {"Posted by Priya Chauhan MPharm on 8th May 2029", "Reviewed March 2029.",
+                           "Last reviewed: 12 May 2029",
+                           "Developed by the Wattlebrook Emergency Department. We acknowledge the input of carers.",
+                           "Kids Health Info is supported by the Children's Hospital Foundation. Donate now",
+                           "This information is intended to support, not replace, discussion with your child's doctor.",
+                           "Send us your question and we may answer it in a future post.",
+                           "This long read is free for everyone. If you value journalism like this, please consider "
+                           "supporting us."})
+    EXPECT_TRUE(f.match(line)) << line;
+  for (const char* line : {"Posted by a friend, the video was shared thousands of times.",
+                           "Reviewed in March 2029, the guidance now covers children under five.",
+                           "Developed by the team over two years, the app reminds parents of each dose.",
+                           "Donate now, the charity urged, as winter demand for beds rose."})
+    EXPECT_FALSE(f.match(line)) << line;
+}
+
 }  // namespace
 }  // namespace readaloud

@@ -885,6 +885,11 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
       {"heldout71/en-gb-veterinary-practice-group", "Lilies and cats: why every part of the plant is dangerous"},
       {"heldout71/en-us-health-insurer", "Never miss a dose: simple ways to stay on track with your medicines"},
       {"heldout71/en-journal-publisher", "Can listening to music ease pain after surgery?"},
+      // A headline under its byline, right over the standfirst (heldout73); a
+      // headline under a consent banner's paragraph and buttons (heldout74).
+      {"heldout73/en-ca-nutrition-nonprofit", "Vitamin C: how much you need and the best food sources"},
+      {"heldout74/en-gb-local-news-site",
+       "Man with van who dumped rubbish on country lane ordered to pay almost \u00A3" "2,900"},
       // A headline of two sentences over its standfirst, the picture's caption and the byline.
       {"heldout69/en-us-national-newspaper-science",
        "A private spacecraft just landed near the moon's south pole. Here's what it's looking for."}};
@@ -902,7 +907,9 @@ TEST(ClassifyPageLine, MenuRowsIssueNotesAndAccessBadges) {
                            "This issue is free for everyone, no paywall. Paid subscribers also get the monthly plan.",
                            "Plain Language Summary Open Access", "Sections  Subscribe Log in", "Translate",
                            "Buy on Bookwell \u00B7 Buy on PageTurn \u00B7 Find it at an indie bookshop",
-                           "Listen to this article \u00B7 6:12 min"})
+                           "Listen to this article \u00B7 6:12 min", "Accept all Essential only", "More long reads",
+                           "This website uses cookies. Some are essential, others help us understand how the site is "
+                           "used and show you relevant adverts."})
     EXPECT_NE(classify(line).kind, PageLineKind::Short) << line;
   for (const char* line : {"Home Remedies for Colds That Actually Work", "About the study", "Open access to clinics"})
     EXPECT_TRUE(classify(line).rule.empty()) << line;
