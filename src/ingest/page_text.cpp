@@ -162,6 +162,19 @@ bool is_trail(std::string_view t) {
   return is_section_path(t) && t.find(" / ") == std::string_view::npos;
 }
 
+/// A breadcrumb trail from "Home" glued into a row of buttons: "Report a
+/// side effect Menu Home / Patient information / Package leaflets".
+bool holds_home_trail(std::string_view t) {
+  for (std::string_view sep : {std::string_view(" / "), std::string_view(" > "), std::string_view(" \u203A "),
+                               std::string_view(" \u00BB ")}) {
+    const std::size_t home = t.find("Home" + std::string(sep));
+    if (home != std::string_view::npos && (home == 0 || t[home - 1] == ' ') &&
+        t.find(sep, home + 4 + sep.size()) != std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
 /// "1 Allergy Facts 2 Allergy Types 3 Allergy Tests": a numbered site menu on one line.
 bool is_numbered_menu(std::string_view t) {
   if (ends_sentence(t)) return false;
@@ -1406,7 +1419,7 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   if (names_later_headings(units, u.text, c + 1, end)) s -= 4;             // a row of tabs: "Overview Symptoms Causes"
   if (is_nav_row(u.text)) s -= 4;                                          // "Home Archive About Contact"
   if (in_vertical_menu(units, c)) s -= 3;                                  // the same, drawn down the page
-  if (is_crumb_section(toc_key(u.text), facts)) s -= 3;
+  if (is_crumb_section(toc_key(u.text), facts) || holds_home_trail(u.text)) s -= 3;
   if (is_short_item_row(u.text)) s -= 2;  // "Antihistamine · Tablets and liquid": a type line
   if (nearer != nullptr) {
     const std::string below = ascii_lower(nearer->text);

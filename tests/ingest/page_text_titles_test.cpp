@@ -890,6 +890,10 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
       {"heldout73/en-ca-nutrition-nonprofit", "Vitamin C: how much you need and the best food sources"},
       {"heldout74/en-gb-local-news-site",
        "Man with van who dumped rubbish on country lane ordered to pay almost \u00A3" "2,900"},
+      // A package leaflet's medicine under its standard header, under a row of
+      // buttons with the trail glued in ("... Menu Home / Patient information / ...").
+      {"heldout64/en-ie-generic-medicines-company", "Loperamide 2 mg Hard Capsules"},
+      {"heldout29/en-medicines-compendium-pil-ibuprofen", "Ibuprofen 200 mg Film-coated Tablets"},
       // A headline of two sentences over its standfirst, the picture's caption and the byline.
       {"heldout69/en-us-national-newspaper-science",
        "A private spacecraft just landed near the moon's south pole. Here's what it's looking for."}};
