@@ -464,8 +464,9 @@ class Scorer {
       if ((top_id == nullptr || t != ascii_lower(top_id)) && std::find(top_tokens.begin(), top_tokens.end(), t) == top_tokens.end())
         top_tokens.push_back(std::move(t));
     const GumboNode* level = top;
-    for (int depth = 0; depth < kMaxLevels && level->parent != nullptr && is_element(level->parent) &&
-                        level->parent != body_;
+    // The strips may be the body's own children (a builder sets each
+    // <section> right under <body>); the walk stops at the body.
+    for (int depth = 0; depth < kMaxLevels && level != body_ && level->parent != nullptr && is_element(level->parent);
          ++depth, level = level->parent) {
       const GumboVector* kids = children_of(level->parent);
       std::vector<const GumboNode*> strips;

@@ -246,6 +246,17 @@ TEST(HtmlExtract, ABuildersStripsOfTextModulesAreTheArticle) {
   std::vector<std::string> ids;
   for (const GumboNode* r : c.roots) ids.push_back(id_of(r));
   EXPECT_EQ(ids, (std::vector<std::string>{"s1", "s2", "s3"})) << c.how;
+
+  // The same strips set right under <body>, as another builder sets its sections.
+  const ContentChoice top_level = choose(
+      "<body>" + strip("s1", "<p>If it hurts at the base of your thumb every time you lift your baby, you are far from "
+                             "alone, and it usually settles.</p>") +
+      strip("s2", kProse + kProse + kProse) +
+      strip("s3", "<p>Rest the thumb in a splint for a few weeks, and lift your baby with both hands and palms up.</p>") +
+      "<footer><p>Kilbrack Physio, Unit 4, Example Business Park. Open weekdays.</p></footer></body>");
+  ids.clear();
+  for (const GumboNode* r : top_level.roots) ids.push_back(id_of(r));
+  EXPECT_EQ(ids, (std::vector<std::string>{"s1", "s2", "s3"})) << top_level.how;
 }
 
 TEST(HtmlExtract, AThreadsOtherPostsAreNoStrips) {
