@@ -138,6 +138,7 @@ class Scorer {
     top = climb(ancestor_of_peers(top));
     if (const GumboNode* hint = hint_around(top)) return {{hint}, describe(hint) + " around the best-scored block"};
     if (auto strips = repeated_strips(top); !strips.empty()) return {strips, "strips like " + describe(top)};
+    top = past_empty_anchors(top);
     return {siblings_of(top), "scored " + describe(top)};
   }
 
@@ -245,6 +246,29 @@ class Scorer {
     }
     while (top != body_ && top->parent != body_ && element_children(top->parent) == 1) top = top->parent;
     return top;
+  }
+
+  /// Up past a <div> or two that hold the block and only empty elements
+  /// beside it (SiteVision's <div id="Text"></div> before a portlet's
+  /// content): the article's other blocks are the wrapper's siblings. Not
+  /// out of a table's cell, whose spacer images are empty too.
+  const GumboNode* past_empty_anchors(const GumboNode* top) const {
+    constexpr int kMaxLevels = 2;
+    for (int depth = 0; depth < kMaxLevels && top != body_ && top->parent != body_ && is_element(top->parent) &&
+                        tag_of(top->parent) == GUMBO_TAG_DIV && holds_no_text_beside(top);
+         ++depth)
+      top = top->parent;
+    return top;
+  }
+
+  /// Whether every element beside `n` under its parent is empty of text.
+  static bool holds_no_text_beside(const GumboNode* n) {
+    const GumboVector* kids = children_of(n->parent);
+    for (unsigned i = 0; i < kids->length; ++i) {
+      const GumboNode* k = child_at(kids, i);
+      if (k != n && is_element(k) && !subtree_text(k, 8).empty()) return false;
+    }
+    return true;
   }
 
   /// On a Q&A page (schema.org Question and Answer microdata) the article

@@ -289,5 +289,26 @@ TEST(HtmlExtract, AWarningBoxAboveThePictureAndTextJoinsThem) {
   EXPECT_EQ(std::find(ids.begin(), ids.end(), "promo"), ids.end()) << c.how;
 }
 
+TEST(HtmlExtract, PortletsWithAnEmptyAnchorBeforeTheirTextJoinTheirSiblings) {
+  // SiteVision: each text portlet holds an empty anchor <div id="Text"> and
+  // the text's own <div>; the article runs on from portlet to portlet.
+  const auto portlet = [](const std::string& id, const std::string& inner) {
+    return "<div class=\"sv-text-portlet sv-use-margins\" id=\"" + id + "\"><div id=\"Text\"></div>"
+           "<div class=\"sv-text-portlet-content\">" + inner + "</div></div>";
+  };
+  const ContentChoice c = choose(
+      "<body><div class=\"sv-layout\" id=\"mid\">" +
+      portlet("p1", "<p>The right of public access lets everyone walk in the countryside, even on land that someone "
+                    "else owns, as long as they take care of it.</p>") +
+      "<div class=\"sv-image-portlet\"><img src=\"a.jpg\" alt=\"\"></div>" + portlet("p2", kProse + kProse + kProse) +
+      portlet("p3", "<h2>Picking berries</h2><p>You may pick wild berries, mushrooms and flowers, but some plants are "
+                    "protected and must be left where they grow.</p>") +
+      "</div></body>");
+  std::vector<std::string> ids;
+  for (const GumboNode* r : c.roots) ids.push_back(id_of(r));
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "p1"), ids.end()) << c.how;
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "p3"), ids.end()) << c.how;
+}
+
 }  // namespace
 }  // namespace readaloud::html
