@@ -480,11 +480,10 @@ bool is_action_line(const GumboNode* el) {
 /// points away from the article. Not a list, a table or a box that speaks
 /// of an emergency.
 bool is_promo_card(const GumboNode* el) {
-  constexpr std::size_t kMaxWords = 45;
+  constexpr std::size_t kMaxWords = 45, kMaxTitleWords = 12;
   const GumboTag tag = el->v.element.tag;
   if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_ASIDE) return false;
   const std::vector<const GumboNode*> kids = shown_children(el);
-  constexpr std::size_t kMaxTitleWords = 12;
   if (kids.size() < 2 || kids.size() > 4 || !is_action_line(kids.back())) return false;
   if (count_words(subtree_text(kids.front(), kMaxTitleWords * 20)) > kMaxTitleWords) return false;
   // A heading over its toggle is a section's header, not a card: a card has a line of pitch.
@@ -519,7 +518,7 @@ bool holds_price(std::string_view text) {
 /// "Bestseller No. 1 ... £11.99 Buy on Amazon"). A paragraph with such a link
 /// is the writer's text and stays.
 bool is_affiliate_box(const GumboNode* el) {
-  constexpr std::size_t kMaxWords = 80;
+  constexpr std::size_t kMaxWords = 80, kParagraphWords = 15;
   const GumboTag tag = el->v.element.tag;
   if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_ASIDE) return false;
   const std::string text = subtree_text(el, kMaxWords * 12, true);
@@ -528,7 +527,9 @@ bool is_affiliate_box(const GumboNode* el) {
     const char* rel = tag_of(n) == GUMBO_TAG_A ? attr(n, "rel") : nullptr;
     return rel != nullptr && ascii_lower(rel).find("sponsored") != npos;
   };
-  const auto paragraph = [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_P && count_words(subtree_text(n, 400)) >= 15; };
+  const auto paragraph = [](const GumboNode* n) {
+    return tag_of(n) == GUMBO_TAG_P && count_words(subtree_text(n, kParagraphWords * 30)) >= kParagraphWords;
+  };
   return find_element(el, sponsored) != nullptr && find_element(el, paragraph) == nullptr;
 }
 

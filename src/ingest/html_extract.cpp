@@ -437,16 +437,18 @@ class Scorer {
     const auto first = std::find(belongs.begin(), belongs.end(), true);
     if (first == belongs.end()) return;
     const auto quiet = [&](const GumboNode* c) { return text_of(c) <= kMaxQuietBytes && !linked(c); };
-    const auto join = [&](std::size_t k) {
-      if (skipped(elements[k], holders_) && !is_warning_box(elements[k])) return !quiet(elements[k]);
-      if (is_warning_box(elements[k]) && !linked(elements[k])) belongs[k] = true;
-      return !belongs[k] && !quiet(elements[k]);  // true: stop here
+    // Joins the element at `k` when it is a warning box; true when the
+    // search stops there (a block with text of its own).
+    const auto join_or_stop = [&](std::size_t k) {
+      const bool warning = is_warning_box(elements[k]);
+      if (warning && !linked(elements[k])) belongs[k] = true;
+      return !belongs[k] && !quiet(elements[k]);
     };
     for (std::size_t k = static_cast<std::size_t>(first - belongs.begin()); k-- > 0;)
-      if (join(k)) break;
+      if (join_or_stop(k)) break;
     const std::size_t last = static_cast<std::size_t>(std::find(belongs.rbegin(), belongs.rend(), true).base() - belongs.begin());
     for (std::size_t k = last; k < elements.size(); ++k)
-      if (join(k)) break;
+      if (join_or_stop(k)) break;
   }
 
   bool linked(const GumboNode* c) const { return link_share(c) >= kMaxBetweenLinkDensity; }

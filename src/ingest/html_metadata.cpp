@@ -553,11 +553,12 @@ bool shares_stem(const std::string& a, const std::string& b) {
   return false;
 }
 
-/// The page's one <h1>, a headline, sharing a long word with a JSON-LD
-/// headline worded otherwise: the headline the reader sees, the other the
-/// one written for search engines ("Hives (Urticaria): Causes, Treatment,
-/// and When to Get Help" for "Hives: What Causes Them, How to Calm the Itch,
-/// and When It's an Emergency"). Not when either holds the other whole.
+/// The page's one <h1>, a headline, sharing a long word or a word's stem
+/// with a JSON-LD headline worded otherwise: the headline the reader sees,
+/// the other the one written for search engines ("Hives (Urticaria):
+/// Causes, Treatment, and When to Get Help" for "Hives: What Causes Them,
+/// How to Calm the Itch, and When It's an Emergency"). Not when either holds
+/// the other whole.
 void prefer_only_h1(PageMetadata& m) {
   if (m.title.source != "JSON-LD headline" || m.h1s.size() != 1) return;
   const std::string& h1 = m.h1s.front();

@@ -257,7 +257,9 @@ bool wholly_emphasised(const Block& b) {
 /// so does a writer's own postscript ("Edit: a few people asked ...").
 bool keeps_closing_note(std::string_view text) {
   static const Regex urgent(
-      R"(\b(call|dial|ring|text) (911|999|988|112|000|111|triple zero|an ambulance|emergency)|\bemergenc|poison (control|centre|center)|\bcrisis\b|suicid|seek (urgent|immediate|emergency) )", /*ignore_case=*/true);
+      R"(\b(call|dial|ring|text) (911|999|988|112|000|111|triple zero|an ambulance|emergency)|\bemergenc)"
+      R"(|poison (control|centre|center)|\bcrisis\b|suicid|seek (urgent|immediate|emergency) )",
+      /*ignore_case=*/true);
   static const Regex postscript(R"(^(edit|update|p\.? ?s\.?)\b)", /*ignore_case=*/true);
   return urgent.search(text) || postscript.search(text);
 }

@@ -1104,14 +1104,6 @@ bool in_product_card(const std::vector<Unit>& units, std::size_t i, std::size_t 
   return false;
 }
 
-/// The end of the run from `begin` again, with a page's furniture weighed
-/// by its length: a stretch of units without prose costs more for each unit
-/// past the first few, so the site's footer (a promo, an address, link lists)
-/// no longer joins the article for the sake of one paragraph of fine print
-/// under it ("ATTENTION: Language assistance services ..."). A pause inside
-/// an article is short; its lists' items, its labels ("Between tests:") and
-/// a recipe's quantities ("250 g flour") and its card's labels do not
-/// lengthen a stretch.
 /// A recipe card's label lines, with their values or over their lists:
 /// "Prep Time 20 minutes", "Servings 5 bowls", "Equipment", "For the sauce".
 bool is_recipe_card_line(std::string_view t) {
@@ -1123,6 +1115,14 @@ bool is_recipe_card_line(std::string_view t) {
   return label.search(t);
 }
 
+/// The end of the run from `begin` again, with a page's furniture weighed
+/// by its length: a stretch of units without prose costs more for each unit
+/// past the first few, so the site's footer (a promo, an address, link lists)
+/// no longer joins the article for the sake of one paragraph of fine print
+/// under it ("ATTENTION: Language assistance services ..."). A pause inside
+/// an article is short; its lists' items, its labels ("Between tests:") and
+/// a recipe's quantities ("250 g flour") and its card's labels do not
+/// lengthen a stretch.
 std::size_t end_before_long_furniture(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
   constexpr int kFreeUnits = 3;      // a stretch this long costs what its units score
   constexpr double kExtraCost = 1.0;  // and each unit past it this much more than the one before
@@ -1329,9 +1329,6 @@ bool is_doubled(const std::vector<Unit>& units, std::size_t i) {
   return count_words(units[i].text) >= 2 && (same(i + 1) || (i > 0 && same(i - 1)));
 }
 
-/// How much a candidate looks like the headline that opens the article rather
-/// than a site name, a section label, a table-of-contents item or a standfirst.
-/// `nearer` is the candidate right below it, if any.
 /// Whether the unit at `c` is an item of a menu drawn down the page: one of
 /// four or more short lines of a few words each, line under line with no
 /// blank between ("Home", "About me", "Health tips", "Contact").
@@ -1348,6 +1345,9 @@ bool in_vertical_menu(const std::vector<Unit>& units, std::size_t c) {
   return bottom - top + 1 >= kMinItems;
 }
 
+/// How much a candidate looks like the headline that opens the article rather
+/// than a site name, a section label, a table-of-contents item or a standfirst.
+/// `nearer` is the candidate right below it, if any.
 double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t begin, std::size_t end,
                    const PageFacts& facts, const Unit* nearer) {
   const Unit& u = units[c];
