@@ -162,6 +162,16 @@ bool is_trail(std::string_view t) {
   return is_section_path(t) && t.find(" / ") == std::string_view::npos;
 }
 
+/// A link back to the site's front page, alone on its line: "Home",
+/// "Strona główna", "Startseite", "Página inicial".
+bool is_home_link(std::string_view t) {
+  static constexpr std::string_view kHome[] = {
+      "home", "home page", "homepage", "strona główna", "startseite", "inicio", "accueil", "início", "página inicial",
+      "pagina iniziale", "startpagina", "hem", "startsida", "domů", "Úvod", "acasă", "forside", "etusivu", "főoldal"};
+  const std::string lower = ascii_lower(trim(t));
+  return std::find(std::begin(kHome), std::end(kHome), lower) != std::end(kHome);
+}
+
 /// A breadcrumb trail from "Home" glued into a row of buttons: "Report a
 /// side effect Menu Home / Patient information / Package leaflets".
 bool holds_home_trail(std::string_view t) {
@@ -1420,6 +1430,7 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   if (is_nav_row(u.text)) s -= 4;                                          // "Home Archive About Contact"
   if (in_vertical_menu(units, c)) s -= 3;                                  // the same, drawn down the page
   if (is_crumb_section(toc_key(u.text), facts) || holds_home_trail(u.text)) s -= 3;
+  if (is_home_link(u.text)) s -= 4;
   if (is_short_item_row(u.text)) s -= 2;  // "Antihistamine · Tablets and liquid": a type line
   if (nearer != nullptr) {
     const std::string below = ascii_lower(nearer->text);
@@ -1874,6 +1885,19 @@ bool is_heading_over(const std::vector<Unit>& units, std::size_t c, const PageFa
          !holds_phrase(ascii_lower(units[c].text), ascii_lower(above));
 }
 
+/// The candidate right below candidate `k` (the one nearer the text), with
+/// nothing or only a byline between: "Ask the Doctor" over "Ask the Doctor:
+/// ...", a trail's shortened last item over the whole headline. Or null.
+const Unit* candidate_below(const std::vector<Unit>& units, const std::vector<std::size_t>& candidates, std::size_t k) {
+  if (k == 0 || candidates[k - 1] <= candidates[k]) return nullptr;
+  const auto between_begin = units.begin() + static_cast<std::ptrdiff_t>(candidates[k]) + 1;
+  const auto between_end = units.begin() + static_cast<std::ptrdiff_t>(candidates[k - 1]);
+  const bool only_byline = std::all_of(between_begin, between_end, [](const Unit& u) {
+    return u.line.kind == PageLineKind::Meta || u.line.rule == "byline";
+  });
+  return only_byline ? &units[candidates[k - 1]] : nullptr;
+}
+
 /// The headline above the first prose unit: the best scored of
 /// title_candidates() (title_score); `begin` when none qualifies.
 TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::size_t end, const PageFacts& facts) {
@@ -1897,7 +1921,7 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
   std::vector<double> scores;  // of the candidates nearer the text
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     const std::size_t c = candidates[k];
-    const Unit* nearer = k > 0 && candidates[k - 1] == c + 1 ? &units[c + 1] : nullptr;
+    const Unit* nearer = candidate_below(units, candidates, k);
     // A headline often comes back whole: a sticky header, the last breadcrumb, a recipe card.
     double s = title_score(units, c, begin, end, facts, nearer) + (repeated(c) ? 1.0 : 0.0);
     // Under a table of contents comes the first section, unless the heading names the page's subject

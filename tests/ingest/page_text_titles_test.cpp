@@ -894,6 +894,9 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
       // buttons with the trail glued in ("... Menu Home / Patient information / ...").
       {"heldout64/en-ie-generic-medicines-company", "Loperamide 2 mg Hard Capsules"},
       {"heldout29/en-medicines-compendium-pil-ibuprofen", "Ibuprofen 200 mg Film-coated Tablets"},
+      // A trail drawn down the page ("Strona główna", "Zdrowie", the headline
+      // cut short), the byline, then the whole headline (heldout75).
+      {"heldout75/pl-portal-regionalny", "Coraz wi\u0119cej przypadk\u00F3w b\u0105blowicy. Lekarze z Olsztyna: myjcie le\u015Bne owoce"},
       // A headline of two sentences over its standfirst, the picture's caption and the byline.
       {"heldout69/en-us-national-newspaper-science",
        "A private spacecraft just landed near the moon's south pole. Here's what it's looking for."}};
