@@ -162,21 +162,28 @@ bool is_trail(std::string_view t) {
   return is_section_path(t) && t.find(" / ") == std::string_view::npos;
 }
 
+/// The first item of a breadcrumb trail.
+constexpr std::string_view kHome[] = {"home",          "homepage",  "home page",       "inicio",
+                                      "portada",       "startseite", "accueil",        "página inicial",
+                                      "início",        "inicial",   "pagina iniziale", "startpagina"};
+
+constexpr std::string_view kCrumbSeparators[] = {" > ", " \u203A ", " \u00BB ", " / "};
+
 /// A link back to the site's front page, alone on its line: "Home",
-/// "Strona główna", "Startseite", "Página inicial".
+/// "Strona główna", "Startseite", "Página inicial". Besides the trail's
+/// first items, names too short or too common to open a trail safely
+/// ("hem" opens "hemorrhoids") count here, where the whole line is compared.
 bool is_home_link(std::string_view t) {
-  static constexpr std::string_view kHome[] = {
-      "home", "home page", "homepage", "strona główna", "startseite", "inicio", "accueil", "início", "página inicial",
-      "pagina iniziale", "startpagina", "hem", "startsida", "domů", "Úvod", "acasă", "forside", "etusivu", "főoldal"};
-  const std::string lower = ascii_lower(trim(t));
-  return std::find(std::begin(kHome), std::end(kHome), lower) != std::end(kHome);
+  static constexpr std::string_view kHomeAlone[] = {"strona główna", "hem", "startsida", "domů", "úvod",
+                                                    "acasă", "forside", "etusivu", "főoldal"};
+  const std::string key = utf8::fold_case(trim(t));
+  return std::ranges::find(kHome, key) != std::end(kHome) || std::ranges::find(kHomeAlone, key) != std::end(kHomeAlone);
 }
 
 /// A breadcrumb trail from "Home" glued into a row of buttons: "Report a
 /// side effect Menu Home / Patient information / Package leaflets".
 bool holds_home_trail(std::string_view t) {
-  for (std::string_view sep : {std::string_view(" / "), std::string_view(" > "), std::string_view(" \u203A "),
-                               std::string_view(" \u00BB ")}) {
+  for (std::string_view sep : kCrumbSeparators) {
     const std::size_t home = t.find("Home" + std::string(sep));
     if (home != std::string_view::npos && (home == 0 || t[home - 1] == ' ') &&
         t.find(sep, home + 4 + sep.size()) != std::string_view::npos)
@@ -1728,13 +1735,6 @@ TitleCandidates title_candidates(const std::vector<Unit>& units, std::size_t beg
   if (candidates.empty()) add_over_channel_row(units, begin, out);
   return out;
 }
-
-/// The first item of a breadcrumb trail.
-constexpr std::string_view kHome[] = {"home",          "homepage",  "home page",       "inicio",
-                                      "portada",       "startseite", "accueil",        "página inicial",
-                                      "início",        "inicial",   "pagina iniziale", "startpagina"};
-
-constexpr std::string_view kCrumbSeparators[] = {" > ", " \u203A ", " \u00BB ", " / "};
 
 /// A breadcrumb trail on one line: "Home > Health > Allergies".
 bool is_crumb_line(std::string_view t) {
