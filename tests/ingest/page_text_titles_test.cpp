@@ -897,6 +897,8 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
       // A trail drawn down the page ("Strona główna", "Zdrowie", the headline
       // cut short), the byline, then the whole headline (heldout75).
       {"heldout75/pl-portal-regionalny", "Coraz wi\u0119cej przypadk\u00F3w b\u0105blowicy. Lekarze z Olsztyna: myjcie le\u015Bne owoce"},
+      // A topic's label over a headline of two sentences, its long standfirst and the byline (heldout75).
+      {"heldout75/pt-pt-jornal-regional", "Picadas de peixe-aranha multiplicam-se nas praias da Ria Formosa. Saiba o que fazer"},
       // A headline of two sentences over its standfirst, the picture's caption and the byline.
       {"heldout69/en-us-national-newspaper-science",
        "A private spacecraft just landed near the moon's south pole. Here's what it's looking for."}};
@@ -906,6 +908,23 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
     ASSERT_FALSE(page.empty()) << where;
     EXPECT_EQ(parse_plaintext(page, rules()).title, title) << where;
   }
+}
+
+TEST(FindTitle, ATopicsLabelOverAHeadlineOfTwoSentences) {
+  const std::string menu = "Skip to content Menu\nSubscribe Sign in\nAdvertisement\n\nSummer safety\n\n";
+  const std::string story =
+      "Before noon most days the lifeguards at Harbour Beach have treated a dozen swimmers, and the season "
+      "has only started, with warm water and low tides bringing more of them to the shallows than ever before. "
+      "The pain is fierce, but the best treatment is within anyone's reach: hot water.\n\n"
+      "By Tom Reyes\n\n12 Aug 2029, 10:45\n\n"
+      "It starts with a sharp pain in the foot, as if you had stepped on a nail, and within minutes it spreads "
+      "up the leg. Anyone who has been stung by a weever fish remembers it.\n\n"
+      "Hot water is the best treatment: as hot as the person can bear, for at least half an hour.\n\n"
+      "Comments (3)\nAbout us\nContact\n\u00A9 2029 Coast News. All rights reserved.\n";
+  const std::string headline = "Weever fish stings rise on the coast. Here is what to do";
+  EXPECT_EQ(parse_plaintext(menu + headline + "\n\n" + story, rules()).title, headline);
+  // A first paragraph of two sentences that ends in a stop is no headline: the label stays the title.
+  EXPECT_EQ(parse_plaintext(menu + headline + ".\n\n" + story, rules()).title, "Summer safety");
 }
 
 TEST(ClassifyPageLine, MenuRowsIssueNotesAndAccessBadges) {
