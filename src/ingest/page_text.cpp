@@ -696,12 +696,13 @@ bool is_headline_read_as_prose(const std::vector<Unit>& units, std::size_t begin
   // Above it: chrome, a menu, the site's buttons ("Subscribe Sign in"), or a
   // section path ("Women's Health · Fitness") over a headline of two sentences.
   // Or a topic's label over a headline of two sentences without a last stop
-  // ("Verão em segurança" over "Picadas ... na Ria Formosa. Saiba o que fazer").
+  // ("Verão em segurança" over "Picadas ... na Ria Formosa. Saiba o que fazer"),
+  // or ending in a question ("Dermatologia" over "Suo muito ... Isso tem tratamento?").
   const std::string_view above_text = units[begin - 1].text;
   constexpr std::size_t kMaxLabelWords = 4;
   const bool label_over_two_sentences = above.kind == PageLineKind::Short && count_words(above_text) <= kMaxLabelWords &&
-                                        !ends_sentence(t) && t.find(". ") != std::string_view::npos &&
-                                        is_headline_sentence(u);
+                                        t.find(". ") != std::string_view::npos &&
+                                        (t.back() == '?' || (!ends_sentence(t) && is_headline_sentence(u)));
   if (!(above.kind == PageLineKind::Chrome || above.score <= kMenuItemScore || is_bullet_item(above_text) ||
         is_call_to_action(above_text, count_words(above_text)) || is_ui_phrase(above_text, count_words(above_text)) ||
         (is_section_path(units[begin - 1].text) && is_headline_sentence(u)) || label_over_two_sentences))
@@ -709,7 +710,7 @@ bool is_headline_read_as_prose(const std::vector<Unit>& units, std::size_t begin
   // The byline or the date right under a headline that does not end as a
   // sentence ("... přibylo. Hygienici radí, jak se nenakazit"); or the
   // standfirst, then the byline or the date.
-  if (units[begin + 1].line.kind == PageLineKind::Meta && !ends_sentence(t)) return true;
+  if (units[begin + 1].line.kind == PageLineKind::Meta && (!ends_sentence(t) || label_over_two_sentences)) return true;
   // Under the label's headline, a standfirst of any length, then the byline.
   if (label_over_two_sentences && units[begin + 1].line.kind == PageLineKind::Prose &&
       units[begin + 2].line.kind == PageLineKind::Meta)

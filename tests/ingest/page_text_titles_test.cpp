@@ -899,6 +899,8 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
       {"heldout75/pl-portal-regionalny", "Coraz wi\u0119cej przypadk\u00F3w b\u0105blowicy. Lekarze z Olsztyna: myjcie le\u015Bne owoce"},
       // A topic's label over a headline of two sentences, its long standfirst and the byline (heldout75).
       {"heldout75/pt-pt-jornal-regional", "Picadas de peixe-aranha multiplicam-se nas praias da Ria Formosa. Saiba o que fazer"},
+      // A Q&A portal's question of two sentences under its specialty, over the asker's line (heldout65).
+      {"heldout65/pt-br-portal-perguntas", "Suo muito nas m\u00E3os e nas axilas, at\u00E9 no frio. Isso tem tratamento?"},
       // A headline of two sentences over its standfirst, the picture's caption and the byline.
       {"heldout69/en-us-national-newspaper-science",
        "A private spacecraft just landed near the moon's south pole. Here's what it's looking for."}};
@@ -925,6 +927,10 @@ TEST(FindTitle, ATopicsLabelOverAHeadlineOfTwoSentences) {
   EXPECT_EQ(parse_plaintext(menu + headline + "\n\n" + story, rules()).title, headline);
   // A first paragraph of two sentences that ends in a stop is no headline: the label stays the title.
   EXPECT_EQ(parse_plaintext(menu + headline + ".\n\n" + story, rules()).title, "Summer safety");
+  // A question of two sentences right over the asker's line.
+  const std::string question = "My hands sweat even in the cold. Can that be treated?";
+  const std::string asked = "Asked by a reader \u00B7 9 March 2028\n\n";
+  EXPECT_EQ(parse_plaintext(menu + question + "\n\n" + asked + story, rules()).title, question);
 }
 
 TEST(ClassifyPageLine, MenuRowsIssueNotesAndAccessBadges) {
