@@ -824,6 +824,25 @@ bool is_heading_over(const std::vector<Unit>& units, std::size_t c, const PageFa
          !holds_phrase(ascii_lower(units[c].text), ascii_lower(above));
 }
 
+/// A category's name over the headline: "Rygg och leder" over "Ryggskott – så tar du dig igenom ...",
+/// "Stress & anxiety" over "Box breathing: how a slow count of four can help you calm down",
+/// "Manchas en la piel" over "Melasma ...: qué es, por qué aparece y cómo se trata". (A longer
+/// line under a short title is its subtitle: "Laufen bei Kälte" over "Leitfaden für ... lesen".)
+bool is_headline_under_category(const std::vector<Unit>& units, std::size_t c) {
+  const std::string& label = units[c - 1].text;
+  const std::string& headline = units[c].text;
+  const std::size_t label_words = count_words(label), words = count_words(headline);
+  const bool short_label =
+      label_words <= 3 || (label_words == 4 && !is_ui_phrase(label, label_words) && !is_call_to_action(label, label_words));
+  // "Precisa de jejum? Veja ...": a question, or a colon with no comma before it.
+  const std::size_t colon = headline.find(": "), comma = headline.find(", ");
+  const bool two_parts = (colon != std::string::npos || headline.find("? ") != std::string::npos) &&
+                         (comma == std::string::npos || comma > colon);
+  return short_label && words >= 2 * label_words + 2 &&
+         (words <= kMinStandfirstWords || (words <= kMaxHeadlineUnderCategoryWords && two_parts)) &&
+         !ends_sentence(headline);
+}
+
 /// The candidate right below candidate `k` (the one nearer the text), with
 /// nothing or only a byline between: "Ask the Doctor" over "Ask the Doctor:
 /// ...", a trail's shortened last item over the whole headline. Or null.
@@ -1051,6 +1070,7 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
   std::size_t best = candidates.front(), best_k = 0;
   double best_score = -1e9;
   std::vector<double> scores;  // of the candidates nearer the text
+  bool label_over_next = false;  // the candidate nearer the text is a headline under this one, a category's name
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     const std::size_t c = candidates[k];
     const Unit* nearer = candidate_below(units, candidates, k);
@@ -1070,18 +1090,11 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     // A question over its own date or byline is the post's title: a deck states.
     const bool dated_question = heading_above && units[c].text.ends_with('?') &&
                                 !units[c - 1].text.ends_with('?') && followed_by_meta(units, c, begin);
-    // A category's name over the headline: "Rygg och leder" over "Ryggskott – så tar du dig igenom ...",
-    // "Stress & anxiety" over "Box breathing: how a slow count of four can help you calm down".
-    // (A longer line under a short title is its subtitle: "Laufen bei Kälte" over "Leitfaden für ... lesen".)
-    const bool under_category = heading_above && count_words(units[c - 1].text) <= 3 &&
-                                count_words(units[c].text) >= 2 * count_words(units[c - 1].text) + 2 &&
-                                (count_words(units[c].text) <= kMinStandfirstWords ||
-                                 (count_words(units[c].text) <= kMaxHeadlineUnderCategoryWords &&
-                                  (units[c].text.find(": ") != std::string::npos ||
-                                   units[c].text.find("? ") != std::string::npos) &&  // "Precisa de jejum? Veja ..."
-                                  units[c].text.find(", ") == std::string::npos)) &&
-                                !ends_sentence(units[c].text);
+    const bool under_category = heading_above && is_headline_under_category(units, c);
     if (heading_above && !tells_more && !dated_question && !under_category) s -= 1.5;
+    // The category's name itself, over the headline found under it.
+    if (label_over_next) s -= 1;
+    label_over_next = under_category;
     // A line behind a picture is a logo and a name, or a teaser's card: a headline stands alone.
     if (!after_image_mark(units[c].text).empty()) s -= 1.5;
     // A video's title over its length and source ("01:48 - Source: ANN").

@@ -901,6 +901,8 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
       {"heldout75/pt-pt-jornal-regional", "Picadas de peixe-aranha multiplicam-se nas praias da Ria Formosa. Saiba o que fazer"},
       // A Q&A portal's question of two sentences under its specialty, over the asker's line (heldout65).
       {"heldout65/pt-br-portal-perguntas", "Suo muito nas m\u00E3os e nas axilas, at\u00E9 no frio. Isso tem tratamento?"},
+      // A headline under a category of four words, listing after its colon (heldout37).
+      {"heldout37/es-mx-clinica-dermatologica", "Melasma o pa\u00F1o en la cara: qu\u00E9 es, por qu\u00E9 aparece y c\u00F3mo se trata"},
       // A headline of two sentences over its standfirst, the picture's caption and the byline.
       {"heldout69/en-us-national-newspaper-science",
        "A private spacecraft just landed near the moon's south pole. Here's what it's looking for."}};
@@ -931,6 +933,22 @@ TEST(FindTitle, ATopicsLabelOverAHeadlineOfTwoSentences) {
   const std::string question = "My hands sweat even in the cold. Can that be treated?";
   const std::string asked = "Asked by a reader \u00B7 9 March 2028\n\n";
   EXPECT_EQ(parse_plaintext(menu + question + "\n\n" + asked + story, rules()).title, question);
+}
+
+TEST(FindTitle, ACategoryOfFourWordsOverAHeadlineThatListsAfterItsColon) {
+  const std::string page =
+      "Skip to content\n\nMenu\n\nSpots on the skin\n\n"
+      "Melasma on the face: what it is, why it appears and how it is treated\n\n"
+      "By Dr. Valeria Ochoa\n18 November 2026\nNo comments\n\n"
+      "Melasma is one of the most common reasons people book a visit with us, and this guide explains why "
+      "the patches appear and what can be done about them.\n\n"
+      "What is melasma?\n\n"
+      "Melasma is a common skin condition that causes brown or grey-brown patches, mostly on the cheeks, "
+      "the forehead, the bridge of the nose and above the upper lip.\n\n"
+      "Sunscreen every day is the basis of every treatment, even on cloudy days and indoors by a window.\n\n"
+      "Book an appointment\nAbout us\n\u00A9 2026 Clinic. All rights reserved.\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title,
+            "Melasma on the face: what it is, why it appears and how it is treated");
 }
 
 TEST(ClassifyPageLine, MenuRowsIssueNotesAndAccessBadges) {
