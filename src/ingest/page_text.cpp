@@ -487,6 +487,20 @@ bool next_poster_near(const std::vector<Unit>& units, std::size_t i, std::size_t
   return false;
 }
 
+/// A blog's links to the posts before and after this one, on one line or two:
+/// "← Why we check more than your teeth Your child's first dental visit →".
+bool links_next_posts(const std::vector<Unit>& units, std::size_t i, std::size_t end) {
+  const auto back = [](std::string_view t) { return t.starts_with("\u2190 ") || t.starts_with("\u2039 "); };
+  const auto on = [](std::string_view t) { return t.ends_with(" \u2192") || t.ends_with(" \u203A"); };
+  // The posts' titles, not a gallery's "‹ Previous Next ›".
+  constexpr std::size_t kMinTitlesWords = 5, kMinTitleWords = 3;
+  const std::string_view t = units[i].text;
+  if (!back(t)) return false;
+  if (on(t)) return count_words(t) >= kMinTitlesWords;
+  return i + 1 < end && on(units[i + 1].text) && count_words(t) >= kMinTitleWords &&
+         count_words(units[i + 1].text) >= kMinTitleWords;
+}
+
 std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
   bool long_prose_before = false;  // a tool row's comment count under the headline, above all the text, ends nothing
   for (std::size_t i = begin + 1; i < end; ++i) {
@@ -503,8 +517,9 @@ std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin,
     if ((rule == "review-date" || rule == "feedback-prompt") && long_prose_before &&
         prose_words(units, i + 1, end) * 4 < prose_words(units, begin, i))
       return i;
-    // So does the next story of an infinite scroll: "Up next" over its trail, headline and byline.
-    if (long_prose_before && opens_next_story(units, i, end)) return i;
+    // So does the next story of an infinite scroll: "Up next" over its trail, headline and byline,
+    // and a blog's links to the posts before and after it.
+    if (long_prose_before && (opens_next_story(units, i, end) || links_next_posts(units, i, end))) return i;
     // So does a post's reaction count over the next post's byline: "64 Likes" over "tidewatcher January 6, 2028",
     // and a post's row of buttons over the next poster's name: "Partager Signaler Citer J'aime" over "Maëlle_R".
     if (long_prose_before && is_reaction_count(units[i].text) && i + 1 < end &&
@@ -551,10 +566,32 @@ std::size_t past_sign_off(const std::vector<Unit>& units, std::size_t begin, std
   return i;
 }
 
+/// An author box closing the text: the writer's name ("Dr Priya Sandhu BDS"),
+/// perhaps a role under it, then a short paragraph last that opens with a word
+/// of the name ("Priya joined Quayside Dental in 2024 and ...").
+bool closes_with_named_bio(const std::vector<Unit>& units, std::size_t i, std::size_t end) {
+  constexpr std::size_t kMinNameWords = 2, kMaxNameWords = 6, kMaxBioWords = 60, kMinFirstBytes = 3;
+  const Unit& name = units[i];
+  const Unit& bio = units[end - 1];
+  const std::size_t name_words = count_words(name.text);
+  if (name.line.kind != PageLineKind::Short || name_words < kMinNameWords || name_words > kMaxNameWords ||
+      bio.line.kind != PageLineKind::Prose || count_words(bio.text) > kMaxBioWords)
+    return false;
+  const std::string_view first = std::string_view(bio.text).substr(0, bio.text.find(' '));
+  if (first.size() < kMinFirstBytes || !std::isupper(static_cast<unsigned char>(first[0]))) return false;
+  // A name: every word capitalised, unlike a heading ("When to Call a Doctor").
+  const std::vector<std::string_view> words = words_of(name.text);
+  if (std::any_of(words.begin(), words.end(), [](std::string_view w) { return !std::isupper(static_cast<unsigned char>(w[0])); }))
+    return false;
+  return std::find(words.begin(), words.end(), first) != words.end();
+}
+
 /// Where the article ends when it closes with its author's bio: the bio and
 /// anything short after it (a "Follow" button, the author's name) go.
 std::size_t cut_closing_bio(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
   constexpr std::size_t kReach = 4;  // units looked at from the end
+  for (std::size_t i = end >= begin + 4 ? end - 3 : end; i + 1 < end; ++i)
+    if (closes_with_named_bio(units, i, end)) return past_sign_off(units, begin, i);
   for (std::size_t i = end, steps = 0; i > begin + 1 && steps < kReach; ++steps) {
     --i;
     if (is_author_bio(units[i].text)) return past_sign_off(units, begin, i);

@@ -1000,5 +1000,41 @@ TEST(FindArticleRegion, AProgramsListingCopiedWithThePageGoesItsSentencesStay) {
   EXPECT_NE(kept.find("sudo apt-get install w3m"), std::string::npos) << kept;
 }
 
+// A dental practice's blog post (heldout78's shape): the text, then the
+// writer's box, the links to the posts before and after it, and the footer.
+std::string dental_post(std::string_view closing) {
+  return "Skip to content\nHome\nTreatments\nBlog\nContact\n\nPatient advice\n\n"
+         "After a tooth extraction: how to heal well\n\n"
+         "Most extractions heal without any trouble, and a few simple habits in the first week make the "
+         "difference between a sore few days and a painful week.\n\n"
+         "Keep the clot in place for the first day: do not rinse, spit hard or drink through a straw, and "
+         "avoid hot drinks until the numbness wears off.\n\n"
+         "From the second day, rinse gently with warm salt water after meals, and keep brushing your other "
+         "teeth as normal.\n\n" +
+         std::string(closing) +
+         "Categories\n\nPatient advice (18)\nPractice news (11)\n\nJoin our mailing list\n\n"
+         "Email address Subscribe\nQuayside Dental is registered with the Care Quality Commission, and all "
+         "of our dentists are registered with the General Dental Council. \u00A9 2029 Quayside Dental Ltd.\n";
+}
+
+TEST(FindArticleRegion, TheWritersBoxAndTheLinksToOtherPostsEndABlogPost) {
+  const std::string bio =
+      "Dr Priya Sandhu BDS\n\nAssociate dentist\n\n"
+      "Priya joined the practice in 2024 and has a special interest in oral surgery and anxious patients.\n\n";
+  const std::string links = "\u2190 Why we check more than your teeth Your child's first dental visit \u2192\n\n";
+  const std::string text = all_text(parse_plaintext(dental_post(bio + links), rules()));
+  EXPECT_NE(text.find("rinse gently with warm salt water"), std::string::npos) << text;
+  for (const char* chrome : {"Priya joined", "Dr Priya Sandhu", "Why we check", "Care Quality Commission"})
+    EXPECT_EQ(text.find(chrome), std::string::npos) << chrome << "\n" << text;
+  // A closing section under a heading in sentence case stays: "When to Call a Doctor".
+  const std::string section =
+      "When to Call a Doctor\n\nCall the practice if the bleeding has not stopped after an hour of firm pressure.\n\n";
+  const std::string kept = all_text(parse_plaintext(dental_post(section + links), rules()));
+  EXPECT_NE(kept.find("Call the practice if the bleeding"), std::string::npos) << kept;
+  // A gallery's "‹ Previous Next ›" ends nothing.
+  EXPECT_FALSE(all_text(parse_plaintext(dental_post("\u2039 Previous Next \u203A\n\n" + section), rules()))
+                   .find("Call the practice if the bleeding") == std::string::npos);
+}
+
 }  // namespace
 }  // namespace readaloud
