@@ -890,5 +890,18 @@ TEST(BoilerplateBuiltin, FactSheetBackMatterBlogBylinesAndAskBoxes) {
     EXPECT_FALSE(f.match(line)) << line;
 }
 
+TEST(BoilerplateBuiltin, AnOpinionPagesNoteThatTheViewsAreTheWritersOwn) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  for (const char* line : {"The views expressed in this column are the author's own and do not necessarily reflect "
+                           "those of the Blue Ridge Sentinel.",
+                           "Views expressed here are the writer\u2019s own.",
+                           "The opinions expressed by contributors do not necessarily represent those of the paper."})
+    EXPECT_EQ(rule_for(f, line), "disclaimer") << line;
+  // A column's own sentence about views stays.
+  for (const char* line : {"The views expressed at the meeting were mostly against the new car park.",
+                           "Opinions expressed by residents ranged from anger to relief, the council said."})
+    EXPECT_EQ(rule_for(f, line), "") << line;
+}
+
 }  // namespace
 }  // namespace readaloud
