@@ -337,6 +337,17 @@ bool in_vertical_menu(const std::vector<Unit>& units, std::size_t c) {
   return bottom - top + 1 >= kMinItems;
 }
 
+/// A blog's post title in two parts under its date row and right over the
+/// text ("Aug 12, 2029 toddlers recipes" over "Fussy eating in toddlers:
+/// what's normal, ..."); a picture's alt text there is one plain phrase.
+bool is_post_title_under_date(const std::vector<Unit>& units, std::size_t c, std::size_t begin) {
+  constexpr std::size_t kMinWords = 5;
+  const std::string& t = units[c].text;
+  const bool two_parts = t.find_first_of(":,?") != std::string::npos || t.find(" \u2013 ") != std::string::npos;
+  return c > 0 && c + 1 == begin && units[c].line.kind == PageLineKind::Short && count_words(t) >= kMinWords &&
+         two_parts && title_like(units[c]) && units[c - 1].line.kind == PageLineKind::Meta && !ends_sentence(t);
+}
+
 /// How much a candidate looks like the headline that opens the article rather
 /// than a site name, a section label, a table-of-contents item or a standfirst.
 /// `nearer` is the candidate right below it, if any.
@@ -375,6 +386,7 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
                                 count_words(units[c + 1].text) > words && title_like(units[c + 1]) &&
                                 !is_short_item_row(units[c + 1].text) && units[c + 2].line.kind == PageLineKind::Meta;
   if (followed_by_meta(units, c, begin) && !label_over_dated) s += 3;
+  if (is_post_title_under_date(units, c, begin)) s += 3;
   const auto seen = facts.seen.find(seen_key(u.text));
   // A short line found again is a section name in a menu too; a headline can
   // come back whole (a sticky header, a recipe card) and stays.

@@ -903,6 +903,10 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
       {"heldout65/pt-br-portal-perguntas", "Suo muito nas m\u00E3os e nas axilas, at\u00E9 no frio. Isso tem tratamento?"},
       // A headline under a category of four words, listing after its colon (heldout37).
       {"heldout37/es-mx-clinica-dermatologica", "Melasma o pa\u00F1o en la cara: qu\u00E9 es, por qu\u00E9 aparece y c\u00F3mo se trata"},
+      // A blog's post title in two parts under its date row, right over the text (heldout72, heldout78).
+      {"heldout72/en-ca-developer-blog-zola", "A year of bedroom CO2 readings, and why I now sleep with the door open"},
+      {"heldout78/en-au-paediatric-dietitian",
+       "Fussy eating in toddlers: what's normal, what helps, and a recipe to try"},
       // A headline of two sentences over its standfirst, the picture's caption and the byline.
       {"heldout69/en-us-national-newspaper-science",
        "A private spacecraft just landed near the moon's south pole. Here's what it's looking for."}};
@@ -1034,6 +1038,30 @@ TEST(FindArticleRegion, TheWritersBoxAndTheLinksToOtherPostsEndABlogPost) {
   // A gallery's "‹ Previous Next ›" ends nothing.
   EXPECT_FALSE(all_text(parse_plaintext(dental_post("\u2039 Previous Next \u203A\n\n" + section), rules()))
                    .find("Call the practice if the bleeding") == std::string::npos);
+}
+
+TEST(FindTitle, APostTitleInTwoPartsUnderItsDateRowNotAPicturesAltText) {
+  const std::string menu = "Sprout & Spoon Nutrition\nMenu\nAbout Book a consult Courses Blog Login\n";
+  const std::string text =
+      "If your two-year-old ate everything as a baby and now seems to live on crackers and bananas, you are "
+      "not alone, and for most children it is a normal stage that passes.\n\n"
+      "Why toddlers get fussy\n\n"
+      "Between about 18 months and 5 years, many children become wary of new foods, and their appetite "
+      "drops as they grow more slowly than babies do.\n\n"
+      "Share the jobs. You decide what food is offered, and your child decides whether to eat it and how much.\n\n"
+      "\u00A9 2029 Sprout & Spoon. All rights reserved. Privacy Terms\n";
+  const std::string title = "Fussy eating in toddlers: what's normal, what helps, and a recipe to try";
+  EXPECT_EQ(parse_plaintext(menu + "A plate of corn fritters with a bowl of yoghurt\nAug 12, 2029 toddlers recipes\n\n" +
+                                title + "\n\n" + text,
+                            rules())
+                .title,
+            title);
+  // A plain phrase under the date is the picture's alt text: the headline over the date stays.
+  EXPECT_EQ(parse_plaintext(menu + title + "\nAug 12, 2029 toddlers recipes\n\nA plate of corn fritters with a bowl of yoghurt\n\n" +
+                                text,
+                            rules())
+                .title,
+            title);
 }
 
 }  // namespace
