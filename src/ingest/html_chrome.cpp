@@ -206,6 +206,26 @@ bool is_seek_link(const GumboNode* el) {
   return (h.starts_with("#") || h.find("t=") != std::string_view::npos) && is_clock(collapse(subtree_text(el, 16)));
 }
 
+/// A line that only dates the article: a block whose text is its <time>
+/// element's, behind a label of a few words at most ("Saturday 21 April 2029
+/// 7:00 am", "Published <time>4 May</time>"). A sentence that names a date
+/// keeps it.
+bool is_time_line(const GumboNode* el) {
+  constexpr std::size_t kMaxChars = 120, kMaxLabelWords = 3;
+  const GumboTag tag = tag_of(el);
+  if (tag != GUMBO_TAG_P && tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SPAN) return false;
+  const std::string text = collapse(subtree_text(el, kMaxChars + 1));
+  if (text.size() > kMaxChars) return false;
+  const GumboNode* time = find_element(el, [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_TIME; });
+  if (time == nullptr) return false;
+  // A live blog's entry time alone ("09:48") heads its entry.
+  const std::string when = collapse(subtree_text(time, kMaxChars + 1));
+  const std::size_t at = when.empty() || is_clock(when) ? std::string::npos : text.find(when);
+  if (at == std::string::npos) return false;
+  const std::string rest = text.substr(0, at) + " " + text.substr(at + when.size());
+  return count_words(rest) <= kMaxLabelWords && rest.find_first_of(".!?") == std::string::npos;
+}
+
 /// An episode's or a video's chapters: a list or a box whose every item is
 /// a seek link and a few words ("00:45 Why people need a kidney"), under a
 /// title of its own at most; its table of contents.
@@ -702,6 +722,7 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
   }
   if (is_citation_mark(el)) return "chrome: citation mark";
   if (is_seek_link(el)) return "chrome: seek link";
+  if (is_time_line(el)) return "chrome: date line";
   if (is_chapter_list(el)) return "chrome: chapters";
   if (is_link_line(el)) return "chrome: link line";
   if (!is_callout && is_video_box(el)) return "chrome: video";

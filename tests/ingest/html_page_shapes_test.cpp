@@ -617,5 +617,20 @@ TEST(HtmlPageShapes, AnAsideListingTheTextsOwnPointsStaysASalesBoxAndLinksGo) {
   EXPECT_FALSE(has(text, "Buses to run later")) << text;
 }
 
+TEST(HtmlPageShapes, ALineThatOnlyDatesTheStoryGoesALiveBlogsEntryTimesAndDatedSentencesStay) {
+  const std::string text = text_of(
+      "<body><article><h1>Farmers urged to wear helmets</h1><div class=\"meta\"><p class=\"who\">Marama Kereama"
+      "</p><p class=\"when\"><time datetime=\"2029-04-23T06:05\">6:05 am on 23 April 2029</time></p></div>"
+      "<p>Updated <time datetime=\"2029-04-23T09:00\">23 April 2029</time></p>" + std::string(kBody) +
+      "<p>The new rules take effect on <time datetime=\"2029-07-01\">1 July 2029</time>, the ministry said.</p>"
+      "<div class=\"live-post\"><div class=\"live-post__time\"><time datetime=\"2029-04-23T10:20\">10:20</time>"
+      "</div><p>Coastguard teams are urging people to stay away from the harbour walls this morning.</p></div>"
+      "</article></body>");
+  EXPECT_FALSE(has(text, "6:05 am on 23 April")) << text;
+  EXPECT_FALSE(has(text, "Updated 23 April")) << text;
+  EXPECT_TRUE(has(text, "take effect on 1 July 2029")) << text;
+  EXPECT_TRUE(has(text, "10:20")) << text;
+}
+
 }  // namespace
 }  // namespace readaloud
