@@ -903,5 +903,23 @@ TEST(BoilerplateBuiltin, AnOpinionPagesNoteThatTheViewsAreTheWritersOwn) {
     EXPECT_EQ(rule_for(f, line), "") << line;
 }
 
+TEST(BoilerplateBuiltin, ALeafletsOtherFormatsItsReviewCreditAndAFinanceDisclaimer) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  EXPECT_EQ(rule_for(f, "If you would like this information in another language, large print, audio or Braille, "
+                        "please contact the Patient Advice and Liaison Service."),
+            "alternative-formats");
+  EXPECT_EQ(rule_for(f, "This leaflet is also available in other languages and formats on request."),
+            "alternative-formats");
+  EXPECT_EQ(rule_for(f, "This guide was written by our information team and reviewed by clinical psychologist "
+                        "Dr Imogen Farrant."),
+            "byline");
+  EXPECT_EQ(rule_for(f, "Our content is for general information and is not financial or legal advice."), "disclaimer");
+  // The text's own sentences stay: who wrote a guide for whom, a leaflet's language, what advice is.
+  for (const char* line : {"This guide was written by people who live with HS and checked by our medical advisers.",
+                           "If you would like to bring someone with you to translate, that is fine.",
+                           "A fee-only planner gives financial advice for a flat fee, not a commission."})
+    EXPECT_EQ(rule_for(f, line), "") << line;
+}
+
 }  // namespace
 }  // namespace readaloud
