@@ -951,6 +951,16 @@ class Walker {
     emit_pending_images();
   }
 
+  /// Whether the text has a paragraph of sentences yet, not only a tagline or a label.
+  bool has_paragraph() const {
+    constexpr std::size_t kMinBytes = 80;  // fifteen English words, or twenty-seven Japanese characters
+    return std::any_of(article_.sections.begin(), article_.sections.end(), [](const Section& s) {
+      return std::any_of(s.blocks.begin(), s.blocks.end(), [](const Block& b) {
+        return b.kind == BlockKind::Paragraph && plain_text(b.text).size() >= kMinBytes;
+      });
+    });
+  }
+
   /// A paragraph, quote or callout after the boilerplate filter; paragraphs
   /// and quotes starting with "Warning:" (bold or not) become callouts.
   void emit_text_block(InlineText text, std::size_t line, BlockKind kind, std::optional<CalloutKind> callout,
@@ -966,8 +976,10 @@ class Walker {
       article_.dropped.push_back(Dropped{plain, hit->rule, line});
       if (hit->drops_next_paragraph) drop_next_ = hit->rule;
       // A paragraph that closes the text ("###" under a press release): the rest goes, the
-      // headed back matter after it too ("About Lakemont Medical Center").
-      if (hit->drops_section && !back_matter_) back_matter_ = BackMatter{hit->rule, 0};
+      // headed back matter after it too ("About Lakemont Medical Center"). A
+      // comment count above the text closes nothing: "14 comments" in the byline's row.
+      if (hit->drops_section && !back_matter_ && (hit->rule != "page-comments" || has_paragraph()))
+        back_matter_ = BackMatter{hit->rule, 0};
       return;
     }
     if (kind == BlockKind::Paragraph && looks_like_byline(plain)) {

@@ -632,5 +632,16 @@ TEST(HtmlPageShapes, ALineThatOnlyDatesTheStoryGoesALiveBlogsEntryTimesAndDatedS
   EXPECT_TRUE(has(text, "10:20")) << text;
 }
 
+TEST(HtmlPageShapes, ACommentCountInTheBylinesRowEndsNothingTheCommentSectionDoes) {
+  const std::string text = text_of(
+      "<body><article><h1>How we keep Dad's skin healthy</h1><div class=\"meta\"><span class=\"byline\">written by "
+      "<a href=\"/author/maggie\">Maggie</a></span><span><time datetime=\"2029-03-12\">March 12, 2029</time></span>"
+      "\n<span>14 comments</span>\n<span>7 min read</span></div>" + std::string(kBody) +
+      "<p>2 comments</p><p>Thank you for this, my mum is in the same position and the turning chart has already "
+      "helped us a great deal this week.</p></article></body>");
+  EXPECT_TRUE(has(text, "campaigners say")) << text;
+  EXPECT_FALSE(has(text, "turning chart")) << text;
+}
+
 }  // namespace
 }  // namespace readaloud
