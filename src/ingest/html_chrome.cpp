@@ -683,6 +683,27 @@ bool is_layout_chrome(std::string_view part, const GumboNode* el) {
   return true;
 }
 
+/// Whether `part` in `el`'s classes only repeats the name of an ancestor that
+/// holds the article: Tilda sets a blog post in a static "popup"
+/// ("t-feed__post-popup__container" around the <h1>), and its title and text
+/// are that popup's parts ("t-feed__post-popup__title", "..._text").
+bool names_holders_part(const GumboNode* el, std::string_view part, const ContentHolders& holders) {
+  std::vector<std::string> own;  // el's tokens naming the part: "t-feed__post-popup__title"
+  for (const auto& token : class_tokens(el))
+    if (chrome_part_matches(token, part)) own.push_back(token);
+  for (const GumboNode* up = el->parent; up != nullptr && is_element(up); up = up->parent) {
+    if (holders.count(up) == 0) continue;
+    for (const auto& token : class_tokens(up)) {
+      // The holder's block, its BEM element cut off: "t-feed__post-popup".
+      const std::size_t cut = token.rfind("__");
+      if (cut == std::string::npos || cut == 0 || !chrome_part_matches(token, part)) continue;
+      const std::string block = token.substr(0, cut + 2);
+      if (std::any_of(own.begin(), own.end(), [&](const std::string& t) { return t.starts_with(block); })) return true;
+    }
+  }
+  return false;
+}
+
 std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<std::string>& tokens,
                                          bool header_is_content, bool is_callout, const ContentHolders& holders) {
   const auto& cfg = chrome_config();
@@ -699,7 +720,8 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
   // The text microdata names the article's ("subscriber-premium" on a news
   // CMS's paywalled body) is no chrome, whatever its classes say.
   if (const std::string* part = find_chrome_part(tokens, cfg.class_parts);
-      part != nullptr && holders.count(el) == 0 && !is_article_body(el) && is_layout_chrome(*part, el))
+      part != nullptr && holders.count(el) == 0 && !is_article_body(el) && !names_holders_part(el, *part, holders) &&
+      is_layout_chrome(*part, el))
     return "chrome: " + *part;
   const std::string name = tag_name(el);
   // An accordion's question is a button inside a heading: the heading's text, not a control.

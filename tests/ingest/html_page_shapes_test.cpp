@@ -643,5 +643,18 @@ TEST(HtmlPageShapes, ACommentCountInTheBylinesRowEndsNothingTheCommentSectionDoe
   EXPECT_FALSE(has(text, "turning chart")) << text;
 }
 
+TEST(HtmlPageShapes, APostSetInAStaticPopupIsReadARealPopupIsNot) {
+  // Tilda's blog posts: the post is a "popup" shown in place, its title and
+  // text the popup's parts; the newsletter's popup beside it stays chrome.
+  const std::string text = text_of(
+      "<body><div class=\"t-feed__post-popup__container t-popup__container-static\"><h1 class=\"t-feed__post-popup__title\">"
+      "Library hours cut</h1><div class=\"t-feed__post-popup__text\">" + std::string(kBody) + "</div></div>"
+      "<div class=\"t-popup\"><div class=\"t-popup__title\">Get our seasonal tips</div><p class=\"t-popup__descr\">One "
+      "email a month with advice for the season ahead, and nothing else from us in between.</p></div></body>");
+  EXPECT_TRUE(has(text, "campaigners say")) << text;
+  EXPECT_FALSE(has(text, "seasonal tips")) << text;
+  EXPECT_FALSE(has(text, "One email a month")) << text;
+}
+
 }  // namespace
 }  // namespace readaloud
