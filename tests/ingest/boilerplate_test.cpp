@@ -921,5 +921,14 @@ TEST(BoilerplateBuiltin, ALeafletsOtherFormatsItsReviewCreditAndAFinanceDisclaim
     EXPECT_EQ(rule_for(f, line), "") << line;
 }
 
+TEST(BoilerplateBuiltin, AnAustrianPapersPostingsAndABylineRowEndingInItsReadingTime) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  EXPECT_EQ(rule_for(f, "Postings (4)"), "page-comments");
+  EXPECT_EQ(rule_for(f, "Katharina P\u00F6lzl 13. November 2029, 06:00 Lesezeit: 3 Min."), "reading-time");
+  EXPECT_EQ(rule_for(f, "By Jo Roe, March 4, 2029 Reading time: 6 minutes"), "reading-time");
+  // A sentence about reading time stays.
+  EXPECT_EQ(rule_for(f, "The app shows an average reading time of 6 minutes for each of its health guides."), "");
+}
+
 }  // namespace
 }  // namespace readaloud
