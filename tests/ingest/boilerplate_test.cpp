@@ -930,5 +930,14 @@ TEST(BoilerplateBuiltin, AnAustrianPapersPostingsAndABylineRowEndingInItsReading
   EXPECT_EQ(rule_for(f, "The app shows an average reading time of 6 minutes for each of its health guides."), "");
 }
 
+TEST(BoilerplateBuiltin, ArabicReviewLineReadAlsoFeedbackAndDisclaimer) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  for (const char* line : {"\u0645\u0631\u0627\u062C\u0639\u0629 \u0637\u0628\u064A\u0629: \u062F. \u0643\u0631\u064A\u0645 \u0641\u0648\u0632\u064A",
+                           "\u0627\u0642\u0631\u0623 \u0623\u064A\u0636\u064B\u0627: \u0627\u0644\u0635\u0641\u0631\u0627\u0621 \u0639\u0646\u062F \u062D\u062F\u064A\u062B\u064A \u0627\u0644\u0648\u0644\u0627\u062F\u0629",
+                           "\u0647\u0644 \u0643\u0627\u0646 \u0647\u0630\u0627 \u0627\u0644\u0645\u0642\u0627\u0644 \u0645\u0641\u064A\u062F\u064B\u0627\u061F",
+                           "\u0627\u0644\u0645\u0639\u0644\u0648\u0645\u0627\u062A \u0644\u0644\u062A\u0648\u0639\u064A\u0629 \u0641\u0642\u0637 \u0648\u0644\u0627 \u062A\u063A\u0646\u064A \u0639\u0646 \u0627\u0633\u062A\u0634\u0627\u0631\u0629 \u0627\u0644\u0637\u0628\u064A\u0628."})
+    EXPECT_TRUE(f.match(line)) << line;
+}
+
 }  // namespace
 }  // namespace readaloud
