@@ -1064,5 +1064,21 @@ TEST(FindTitle, APostTitleInTwoPartsUnderItsDateRowNotAPicturesAltText) {
             title);
 }
 
+TEST(FindArticleRegion, HindiRelatedNewsAndCommentHeadingsEndTheStory) {
+  const std::string page =
+      "Menu\nHome\nNews\n\nHeadline about the storm\n\n"
+      "The storm hit the coast on Tuesday and knocked out power to thousands of homes across the region, officials "
+      "said.\n\nCrews worked through the night to restore power, and most homes had it back by morning, the "
+      "utility said.\n\n\u0938\u0902\u092C\u0902\u0927\u093F\u0924 \u0916\u092C\u0930\u0947\u0902\n\n"
+      "Panna: two buffaloes killed by lightning\nSagar: villages cut off by a swollen stream\n\n"
+      "\u090F\u0915 \u091F\u093F\u092A\u094D\u092A\u0923\u0940\n\nRajesh\n\n"
+      "A very sad event for the village, and the elders have always said the same thing about the rain.\n\n"
+      "\u00A9 2029 News. All rights reserved.\n";
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_NE(text.find("restore power"), std::string::npos) << text;
+  EXPECT_EQ(text.find("buffaloes"), std::string::npos) << text;
+  EXPECT_EQ(text.find("elders"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace readaloud
