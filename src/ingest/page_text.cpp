@@ -532,7 +532,7 @@ std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin,
       return i;
     long_prose_before = long_prose_before || is_long_prose(units[i]);
     if (comments) continue;
-    if (rule != "page-related" && !is_end_marker(units[i].text, count_words(units[i].text)))
+    if (rule != "page-related" && rule != "related" && !is_end_marker(units[i].text, count_words(units[i].text)))
       continue;
     if (opens_link_list(units, i, end)) return i;
     if (!long_prose_follows(units, i, end)) return i;

@@ -1080,5 +1080,27 @@ TEST(FindArticleRegion, HindiRelatedNewsAndCommentHeadingsEndTheStory) {
   EXPECT_EQ(text.find("elders"), std::string::npos) << text;
 }
 
+TEST(FindArticleRegion, AColumnsMoreFromListAndItsCommentsEndItAnInlineRelatedLinkDoesNot) {
+  const std::string story =
+      "Menu\nHome\nLifestyle\n\nMy neighbour's hedge has stolen all the light\n\n"
+      "A reader wants her garden back without starting a war next door, and the rules on high hedges can help "
+      "her more than she thinks.\n\n";
+  const std::string more =
+      "The council can order a hedge cut back, but only after you have tried to settle things with your "
+      "neighbour yourself, so keep a note of every letter.\n\n";
+  const std::string tail =
+      "More from Ask Marion\n\n  \u2022 'My sister-in-law invites herself every year'\n  \u2022 'Our son "
+      "pays nothing'\n\nJoin the conversation (42)\n\nGreenfingersGeoff\n\nWe went through exactly this, and "
+      "the letter worked in the end when the neighbour's son came round and cut it himself.\n\n"
+      "\u00A9 2029 Herald. All rights reserved.\n";
+  const std::string text = all_text(parse_plaintext(story + more + tail, rules()));
+  EXPECT_NE(text.find("keep a note of every letter"), std::string::npos) << text;
+  EXPECT_EQ(text.find("sister-in-law"), std::string::npos) << text;
+  EXPECT_EQ(text.find("letter worked in the end"), std::string::npos) << text;
+  // A related link inside the text, with the text going on under it, ends nothing.
+  const std::string inline_link = all_text(parse_plaintext(story + "More from Ask Marion\n\n" + more + tail, rules()));
+  EXPECT_NE(inline_link.find("keep a note of every letter"), std::string::npos) << inline_link;
+}
+
 }  // namespace
 }  // namespace readaloud
