@@ -1102,5 +1102,12 @@ TEST(FindArticleRegion, AColumnsMoreFromListAndItsCommentsEndItAnInlineRelatedLi
   EXPECT_NE(inline_link.find("keep a note of every letter"), std::string::npos) << inline_link;
 }
 
+TEST(ClassifyPageLine, InvitationsToReadMorePostsAreRelatedHeadings) {
+  for (const char* line : {"You may also enjoy:", "You might also enjoy", "You might be interested in",
+                           "\u0938\u0902\u092C\u0902\u0927\u093F\u0924 \u0916\u092C\u0930\u0947\u0902"})
+    EXPECT_EQ(classify(line).rule, "page-related") << line;
+  EXPECT_TRUE(classify("You may also enjoy the walk back along the cliffs").rule.empty());
+}
+
 }  // namespace
 }  // namespace readaloud
