@@ -588,6 +588,21 @@ void prefer_h1_agreeing_with_og(const HeadFacts& f, PageMetadata& m) {
   }
 }
 
+/// The only <h1> that <title> opens with, before a separator, over a JSON-LD
+/// headline worded otherwise that shares its subject: the name the page
+/// shows and its tab agree ("Echocardiogram (Echo)" and "Echocardiogram
+/// (Echo) | Tests & Procedures | ..." over "Echocardiogram: Purpose, Types,
+/// Preparation and Results").
+void prefer_h1_opening_title_tag(const HeadFacts& f, PageMetadata& m) {
+  if (m.title.source != "JSON-LD headline" || m.h1s.size() != 1) return;
+  const std::string& h1 = m.h1s.front();
+  const std::string l = lower_collapsed(h1);
+  const std::string part = lower_collapsed(clean_title(f.title_tag, m.site_name.value, {}));
+  if (l.empty() || names_a_section(h1) || !shares_stem(h1, m.title.value)) return;
+  if (part == l || opens_before_separator(part, l))
+    m.title = {collapse(h1), "the only <h1>, opening <title>, over a different JSON-LD headline"};
+}
+
 /// With nothing else naming the page, its only <h1>, a headline, sharing a
 /// long word with <title> though <title> does not hold it: the headline
 /// worded for the page, <title> for a browser tab ("Chikungunya: Prevention
@@ -683,6 +698,7 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
   prefer_titled_h1(f, m);
   prefer_only_h1(m);
   prefer_h1_agreeing_with_og(f, m);
+  prefer_h1_opening_title_tag(f, m);
   set(m.title, f.micro_headline, "microdata headline");
   const std::string site = m.site_name.value;
   // The visible headline wins over a social-media variant in og:title when

@@ -311,5 +311,19 @@ TEST(HtmlMetadata, TheOnlyH1OverAnOgTitleWordedOtherwiseButNotABlogsName) {
   EXPECT_EQ(blog.title.value, "Rinsing your nose the right way");
 }
 
+TEST(HtmlMetadata, TheOnlyH1OpeningTitleBeatsAJsonLdHeadlineWordedOtherwise) {
+  const PageMetadata m = read(
+      "<head><title>Echocardiogram (Echo) | Tests &amp; Procedures | Larkfield Health</title>"
+      "<script type=\"application/ld+json\">{\"@type\":\"MedicalWebPage\",\"headline\":\"Echocardiogram: Purpose, "
+      "Types, Preparation and Results\"}</script></head><body><h1>Echocardiogram (Echo)</h1></body>");
+  EXPECT_EQ(m.title.value, "Echocardiogram (Echo)");
+  EXPECT_EQ(m.title.source, "the only <h1>, opening <title>, over a different JSON-LD headline");
+  // A section's name in the <h1> that <title> opens with leaves the headline alone.
+  const PageMetadata section = read(
+      "<head><title>News | Larkfield Health</title><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"headline\":\"New heart unit opens at Larkfield\"}</script></head><body><h1>News</h1></body>");
+  EXPECT_EQ(section.title.value, "New heart unit opens at Larkfield");
+}
+
 }  // namespace
 }  // namespace readaloud::html
