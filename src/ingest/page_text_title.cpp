@@ -385,7 +385,7 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
                                 units[c + 1].line.kind == PageLineKind::Short &&
                                 count_words(units[c + 1].text) > words && title_like(units[c + 1]) &&
                                 !is_short_item_row(units[c + 1].text) && units[c + 2].line.kind == PageLineKind::Meta;
-  if (followed_by_meta(units, c, begin) && !label_over_dated) s += 3;
+  if (followed_by_meta(units, c, begin) && !label_over_dated && !headline_nearer) s += 3;
   if (is_post_title_under_date(units, c, begin)) s += 3;
   const auto seen = facts.seen.find(seen_key(u.text));
   // A short line found again is a section name in a menu too; a headline can

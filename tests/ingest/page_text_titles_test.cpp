@@ -1109,5 +1109,19 @@ TEST(ClassifyPageLine, InvitationsToReadMorePostsAreRelatedHeadings) {
   EXPECT_TRUE(classify("You may also enjoy the walk back along the cliffs").rule.empty());
 }
 
+TEST(FindTitle, ASectionsWordOverTheBylineLosesToTheHeadlineUnderIt) {
+  const std::string page =
+      "Live Follow our live coverage of federal parliament\nMenu  Subscribe\nHealth\n"
+      "By Lachlan Pereira, National health reporter\n\nWed 14 Mar 2029, 5:45am AEST \u00B7 Updated 9:20am\n\n"
+      "Melioidosis cases hit record in north Queensland after wet season floods\n\n"
+      "Health authorities are urging people cleaning up after floods to wear gloves and boots, as a soil bacterium "
+      "that thrives in muddy water spreads.\n\nShare on Facebook Share on X Copy link 36 comments\n\n"
+      "Queensland has recorded its worst melioidosis season on record, with 142 cases since January, most of them "
+      "in Townsville and Cairns.\n\nDoctors said hospitals had been treating new patients every day since the "
+      "floods went down, many of them people with diabetes.\n\n\u00A9 2029 Current. All rights reserved.\n";
+  EXPECT_EQ(parse_plaintext(page, rules()).title,
+            "Melioidosis cases hit record in north Queensland after wet season floods");
+}
+
 }  // namespace
 }  // namespace readaloud
