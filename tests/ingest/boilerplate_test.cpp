@@ -939,5 +939,15 @@ TEST(BoilerplateBuiltin, ArabicReviewLineReadAlsoFeedbackAndDisclaimer) {
     EXPECT_TRUE(f.match(line)) << line;
 }
 
+TEST(BoilerplateBuiltin, ANewspapersNewsletterBoxMarksAndItsAppealHeading) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  for (const char* line : {"after newsletter promotion", "skip past newsletter promotion",
+                           "Privacy Notice: Newsletters may contain info about charities, online ads, and content "
+                           "funded by outside parties."})
+    EXPECT_EQ(rule_for(f, line), "newsletter-prompt") << line;
+  EXPECT_EQ(rule_for(f, "Before you move on \u2026"), "reader-appeal");
+  EXPECT_EQ(rule_for(f, "Before you move on to the next step, let the paint dry overnight."), "");
+}
+
 }  // namespace
 }  // namespace readaloud
