@@ -949,5 +949,14 @@ TEST(BoilerplateBuiltin, ANewspapersNewsletterBoxMarksAndItsAppealHeading) {
   EXPECT_EQ(rule_for(f, "Before you move on to the next step, let the paint dry overnight."), "");
 }
 
+TEST(BoilerplateBuiltin, AReviewLineThatGoesOnToItsDates) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  EXPECT_EQ(rule_for(f, "Medically reviewed by Mr Tobias Renwick FRCS (Tr & Orth), Consultant Orthopaedic Surgeon. "
+                        "Last reviewed: 29 January 2029. Next review due: January 2031."),
+            "byline");
+  // A sentence about a review in the text stays.
+  EXPECT_EQ(rule_for(f, "The drug was reviewed by regulators last year, and doctors now prescribe it more often."), "");
+}
+
 }  // namespace
 }  // namespace readaloud
