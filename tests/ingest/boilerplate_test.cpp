@@ -958,5 +958,18 @@ TEST(BoilerplateBuiltin, AReviewLineThatGoesOnToItsDates) {
   EXPECT_EQ(rule_for(f, "The drug was reviewed by regulators last year, and doctors now prescribe it more often."), "");
 }
 
+TEST(BoilerplateBuiltin, AChineseDateFirstSourceLineAndARelatedReadingPrefix) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  EXPECT_EQ(rule_for(f, "2029-11-08 09:12 \u6765\u6E90\uFF1A\u6F6E\u6D8C\u665A\u62A5 \u4F5C\u8005\uFF1A"
+                        "\u8BB0\u8005\u6797\u6653"),
+            "publish-date");
+  EXPECT_EQ(rule_for(f, "\u76F8\u5173\u9605\u8BFB\uFF1A\u5B69\u5B50\u8BEF\u541E\u5F02\u7269\u600E\u4E48\u529E"),
+            "related");
+  // A sentence that opens with a date stays: "2029年11月8日，市中心医院…".
+  EXPECT_EQ(rule_for(f, "2029\u5E7411\u67088\u65E5\uFF0C\u5E02\u4E2D\u5FC3\u533B\u9662\u63A5\u8BCA\u4E8640"
+                        "\u4F59\u4F8B\u60A3\u8005\u3002"),
+            "");
+}
+
 }  // namespace
 }  // namespace readaloud
