@@ -971,5 +971,14 @@ TEST(BoilerplateBuiltin, AChineseDateFirstSourceLineAndARelatedReadingPrefix) {
             "");
 }
 
+TEST(BoilerplateBuiltin, RioplatenseReadAlsoAndASpanishBylineWithItsDate) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  EXPECT_EQ(rule_for(f, "Mariela Quiroga 17 de abril de 2029 - 08:45"), "byline");
+  EXPECT_EQ(rule_for(f, "Sof\u00EDa Mart\u00EDnez 3 de mayo de 2029"), "byline");
+  EXPECT_TRUE(f.match("Le\u00E9 tambi\u00E9n: Vacunaci\u00F3n antigripal: cu\u00E1ndo empieza la campa\u00F1a"));
+  // A sentence that names a date stays.
+  EXPECT_EQ(rule_for(f, "El Hospital Municipal 17 de abril de 2029 abri\u00F3 un nuevo vacunatorio."), "");
+}
+
 }  // namespace
 }  // namespace readaloud
