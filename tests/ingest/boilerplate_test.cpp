@@ -980,5 +980,17 @@ TEST(BoilerplateBuiltin, RioplatenseReadAlsoAndASpanishBylineWithItsDate) {
   EXPECT_EQ(rule_for(f, "El Hospital Municipal 17 de abril de 2029 abri\u00F3 un nuevo vacunatorio."), "");
 }
 
+TEST(BoilerplateBuiltin, ANewswireReleasesCompanyParagraphForwardLookingStatementsAndSource) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  for (const char* line : {"About Prairie Loaf Bakeries Inc.", "SOURCE Prairie Loaf Bakeries Inc.",
+                           "Forward-looking statements: This news release contains forward-looking statements about "
+                           "the expected timing, cost and benefits of the expansion.",
+                           "For further information: Media: Jolene Karpinski, 306-555-0182"})
+    EXPECT_EQ(rule_for(f, line), "press-backmatter") << line;
+  // A heading about a company in the text, and a sentence naming a source, stay.
+  EXPECT_EQ(rule_for(f, "About the new bakery"), "");
+  EXPECT_EQ(rule_for(f, "SOURCE of the outbreak was traced to a bakery."), "");
+}
+
 }  // namespace
 }  // namespace readaloud
