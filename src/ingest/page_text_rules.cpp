@@ -6,6 +6,7 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -296,6 +297,23 @@ bool is_comment_count(std::string_view key) {
   return label_end != std::string_view::npos && equals_any(key.substr(0, label_end), page_phrases("comment_counts"));
 }
 
+/// A consent banner's row of buttons, whatever their order: "Accept Reject
+/// Manage options", "Allow all Decline Settings". Every word is a button's
+/// word, and one of them accepts or refuses.
+bool is_consent_button_row(std::string_view key) {
+  static constexpr std::string_view kWords[] = {"accept", "reject", "manage", "options", "settings", "preferences",
+                                                "all", "agree", "decline", "allow", "deny", "necessary", "only",
+                                                "essential", "cookies", "customise", "customize", "choices", "more",
+                                                "and", "close", "ok"};
+  static constexpr std::string_view kChoices[] = {"accept", "reject", "agree", "decline", "allow", "deny"};
+  const std::vector<std::string_view> words = words_of(key);
+  const auto in = [](std::span<const std::string_view> list, std::string_view w) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  };
+  return words.size() >= 2 && std::all_of(words.begin(), words.end(), [&](std::string_view w) { return in(kWords, w); }) &&
+         std::count_if(words.begin(), words.end(), [&](std::string_view w) { return in(kChoices, w); }) >= 1;
+}
+
 }  // namespace
 
 std::string_view page_chrome_rule(std::string_view line, std::size_t words) {
@@ -306,7 +324,8 @@ std::string_view page_chrome_rule(std::string_view line, std::size_t words) {
   if (words <= 12 && starts_any_word(lower, page_phrases("skip_links")) &&
       std::ranges::count_if(page_phrases("skip_links"), [&](const std::string& p) { return lower.find(" " + p) != std::string::npos; }) > 0)
     return "page-skip-link";
-  if (words <= 8 && equals_any(key, page_phrases("banner_lines"))) return "page-cookie-consent";
+  if (words <= 8 && (equals_any(key, page_phrases("banner_lines")) || is_consent_button_row(key)))
+    return "page-cookie-consent";
   // A banner's heading names the site after it: "Cookies on example.org".
   if (words <= 5 && starts_any_word(lower, page_phrases("banner_starts")) && names_a_site(lower))
     return "page-cookie-consent";

@@ -1102,11 +1102,15 @@ TEST(FindArticleRegion, AColumnsMoreFromListAndItsCommentsEndItAnInlineRelatedLi
   EXPECT_NE(inline_link.find("keep a note of every letter"), std::string::npos) << inline_link;
 }
 
-TEST(ClassifyPageLine, InvitationsToReadMorePostsAreRelatedHeadings) {
+TEST(ClassifyPageLine, InvitationsToReadMorePostsSupervisorBoxesAndConsentButtonRows) {
   for (const char* line : {"You may also enjoy:", "You might also enjoy", "You might be interested in",
                            "\u0938\u0902\u092C\u0902\u0927\u093F\u0924 \u0916\u092C\u0930\u0947\u0902"})
     EXPECT_EQ(classify(line).rule, "page-related") << line;
   EXPECT_TRUE(classify("You may also enjoy the walk back along the cliffs").rule.empty());
+  // A consent banner's buttons in any order; a headline with one of their words stays.
+  for (const char* line : {"Accept Reject Manage options", "Allow all Decline Settings", "Reject all Accept all"})
+    EXPECT_EQ(classify(line).rule, "page-cookie-consent") << line;
+  EXPECT_TRUE(classify("Accept all help offered").rule.empty());
   // A Japanese article's supervisor box: "この記事を監修した薬剤師".
   EXPECT_EQ(classify("\u3053\u306E\u8A18\u4E8B\u3092\u76E3\u4FEE\u3057\u305F\u85AC\u5264\u5E2B").rule, "page-related");
 }
