@@ -603,6 +603,21 @@ void prefer_h1_opening_title_tag(const HeadFacts& f, PageMetadata& m) {
     m.title = {collapse(h1), "the only <h1>, opening <title>, over a different JSON-LD headline"};
 }
 
+/// The one <h1> whose class names it the article's title over an og:title
+/// worded otherwise, as over a JSON-LD headline (prefer_titled_h1): "Why do I
+/// stay up late when I'm exhausted?" shown, "Revenge bedtime procrastination:
+/// why it happens and how to stop" shared.
+void prefer_titled_h1_over_og(const HeadFacts& f, PageMetadata& m) {
+  if (m.title.source != "og:title" || f.titled_h1s.size() != 1 || m.h1s.size() != 1) return;
+  const std::string& h1 = f.titled_h1s.front();
+  // Not a blog's name, which <title> holds beside the post's ("Crumbs and Kettles: Reviving ...").
+  const std::string l = lower_collapsed(h1);
+  if (!headline_sized(h1) || names_a_section(h1) || one_holds_the_other(l, lower_collapsed(m.title.value)) ||
+      lower_collapsed(f.title_tag).find(l) != npos)
+    return;
+  m.title = {collapse(h1), "title-classed <h1> over a different og:title"};
+}
+
 /// With nothing else naming the page, its only <h1>, a headline, sharing a
 /// long word with <title> though <title> does not hold it: the headline
 /// worded for the page, <title> for a browser tab ("Chikungunya: Prevention
@@ -717,6 +732,7 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
   prefer_visible_h1(f, m);
   the_only_h1_over_og_title(f, m);
   set(m.title, clean_title(f.og_title, site, m.h1s), "og:title");
+  prefer_titled_h1_over_og(f, m);
   prefer_h1_opening_title(f, m);
   // When no <h1> carries the headline (the page has none, or its <h1> is
   // the site's or the section's name), an <h2> that tells <title>'s

@@ -325,5 +325,20 @@ TEST(HtmlMetadata, TheOnlyH1OpeningTitleBeatsAJsonLdHeadlineWordedOtherwise) {
   EXPECT_EQ(section.title.value, "New heart unit opens at Larkfield");
 }
 
+TEST(HtmlMetadata, ATitleClassedH1BeatsAnOgTitleWordedOtherwiseButNotABlogsName) {
+  const PageMetadata m = read(
+      "<head><title>Revenge bedtime procrastination: why it happens and how to stop \u2014 Hushwell</title>"
+      "<meta property=\"og:title\" content=\"Revenge bedtime procrastination: why it happens and how to stop\">"
+      "</head><body><h1 class=\"PlasmicArticle__title\">Why do I stay up late when I'm exhausted?</h1></body>");
+  EXPECT_EQ(m.title.value, "Why do I stay up late when I'm exhausted?");
+  EXPECT_EQ(m.title.source, "title-classed <h1> over a different og:title");
+  // A blog's name in a title-classed <h1>, which <title> holds beside the post's.
+  const PageMetadata blog = read(
+      "<head><title>Crumbs and Kettles: Reviving a neglected sourdough starter</title><meta property=\"og:title\" "
+      "content=\"Reviving a neglected sourdough starter\"></head><body><h1 class=\"title\">Crumbs and Kettles</h1>"
+      "</body>");
+  EXPECT_EQ(blog.title.value, "Reviving a neglected sourdough starter");
+}
+
 }  // namespace
 }  // namespace readaloud::html
