@@ -514,9 +514,12 @@ std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin,
       return i;
     // A fact sheet's "Last updated: March 2026" under its text closes it, with
     // no more than a sidebar's paragraph or two after it; so does "Was this helpful?".
-    if ((rule == "review-date" || rule == "feedback-prompt") && long_prose_before &&
+    // So does the writer's bio ("Gillian Frost is Hale & Hearty's health editor. ..."),
+    // the name over it going with it (cut_closing_bio).
+    const bool bio = units[i].line.kind == PageLineKind::Prose && is_author_bio(units[i].text);
+    if ((rule == "review-date" || rule == "feedback-prompt" || bio) && long_prose_before &&
         prose_words(units, i + 1, end) * 4 < prose_words(units, begin, i))
-      return i;
+      return bio ? i + 1 : i;
     // So does the next story of an infinite scroll: "Up next" over its trail, headline and byline,
     // and a blog's links to the posts before and after it.
     if (long_prose_before && (opens_next_story(units, i, end) || links_next_posts(units, i, end))) return i;

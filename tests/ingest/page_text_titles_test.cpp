@@ -1129,5 +1129,31 @@ TEST(FindTitle, ASectionsWordOverTheBylineLosesToTheHeadlineUnderIt) {
             "Melioidosis cases hit record in north Queensland after wet season floods");
 }
 
+TEST(FindArticleRegion, TheWritersBioEndsTheTextWithTheFurnitureUnderIt) {
+  const std::string head =
+      "Menu\nHome\nHealth\n\nWhat dense breasts mean for your mammogram\n\n";
+  const std::string body =
+      "Roughly half of women who get mammograms after 40 have dense breast tissue, and since last year every "
+      "clinic in the country must tell them so in the letter that follows their scan.\n\n"
+      "Dense tissue is normal and common, but it can hide a tumour on a mammogram and it raises the risk of "
+      "breast cancer a little, so some women are offered more imaging.\n\n"
+      "If your letter says your breasts are dense, ask your doctor whether an ultrasound or an MRI makes sense "
+      "for you, given your own risk and your family history.\n\n";
+  const std::string bio =
+      "Tessa Whitfield is a health writer in Chicago who covers cancer screening and reproductive health.\n\n";
+  const std::string tail =
+      "Marigold Health Check\n\nScience-backed answers to your health questions, every Tuesday.\n\n"
+      "Your email Sign up\n\nWhy Strength Training Matters Even More After 40\n\nMuscle mass falls with age, and "
+      "lifting weights twice a week can slow that down for most people, trainers say.\n\n"
+      "\u00A9 2029 Marigold. All rights reserved.\n";
+  const std::string text = all_text(parse_plaintext(head + body + bio + tail, rules()));
+  EXPECT_NE(text.find("your own risk and your family history"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Tessa Whitfield"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Science-backed answers"), std::string::npos) << text;
+  // A writer's bio with most of the text still under it is the text's own: a profile.
+  const std::string profile = all_text(parse_plaintext(head + bio + body + body + tail, rules()));
+  EXPECT_NE(profile.find("Tessa Whitfield"), std::string::npos) << profile;
+}
+
 }  // namespace
 }  // namespace readaloud
