@@ -390,7 +390,7 @@ bool is_end_marker(std::string_view line, std::size_t words) {
 
 namespace {
 // What a bio says its subject is or does, after the name ("Jo Roe is a health writer").
-constexpr std::string_view kBioVerbs[] = {" is a ", " is an ", " is the ", " was a ", " writes about ", " writes on ",
+constexpr std::string_view kBioVerbs[] = {" is a ", " is an ", " is the ", " is ", " was a ", " writes about ", " writes on ",
                                           " has written ", " covers ", " has covered ", " reports on ",
                                           " es un ", " es una ", " es periodista", " escribe sobre ",
                                           " ist ", " schreibt über ", " est un ", " est une ", " est journaliste",
@@ -469,6 +469,12 @@ bool is_author_bio(std::string_view line) {
     const std::size_t at = first.find(verb);
     // The subject is a name: a few capitalised words right at the start.
     if (at == std::string_view::npos || !is_name(t.substr(0, at))) continue;
+    // A bare "is" only before a possessive: "Gillian Frost is Hale & Hearty's health editor".
+    constexpr std::size_t kPossessiveReach = 40;
+    if (verb == " is ") {
+      const std::string_view rest = first.substr(at + verb.size(), kPossessiveReach);
+      if (rest.find("'s ") == std::string_view::npos && rest.find("\u2019s ") == std::string_view::npos) continue;
+    }
     // A first name alone only with "is a" or "writes" ("Ruth is a registered dietitian who writes ...").
     if (words_in(t.substr(0, at)) == 1 && verb != " is a " && verb != " is an " && !verb.starts_with(" writes ") &&
         !verb.starts_with(" escr") && !verb.starts_with(" schreibt") && !verb.starts_with(" écrit") &&

@@ -116,6 +116,11 @@ TEST(PageTextRules, AFirstNameAloneSignsABio) {
   EXPECT_TRUE(is_author_bio("Rosa writes about small experiments from a flat in Leeds."));
   EXPECT_FALSE(is_author_bio("She is a freelance writer who lost her sense of smell after covid."));
   EXPECT_FALSE(is_author_bio("Insurance covers most of the cost of the test for adults over fifty."));
+  // A bare "is" before the site's possessive: the writer's role there.
+  EXPECT_TRUE(is_author_bio("Gillian Frost is Hale & Hearty's health editor. She has written for readers over 60."));
+  EXPECT_TRUE(is_author_bio("Joanna Meadows is Platewise\u2019s nutrition news editor."));
+  EXPECT_FALSE(is_author_bio("Dr Jane Roe is worried that the editor got the figures wrong."));
+  EXPECT_EQ(classify("Readers' comments (19)").rule, "page-comments");
 }
 
 TEST(BoilerplateFilter, CreditAfterAFullStopOrADash) {
