@@ -992,7 +992,7 @@ TEST(BoilerplateBuiltin, ANewswireReleasesCompanyParagraphForwardLookingStatemen
   EXPECT_EQ(rule_for(f, "SOURCE of the outbreak was traced to a bakery."), "");
 }
 
-TEST(BoilerplateBuiltin, DateRowsReadingTimesMetersTrackbacksAndAKoreanDisclaimer) {
+TEST(BoilerplateBuiltin, DateRowsReadingTimesMetersTrackbacksCorrectionsAndAKoreanDisclaimer) {
   const BoilerplateFilter f = BoilerplateFilter::builtin();
   EXPECT_EQ(rule_for(f, "Published 6:02 a.m. CT May 22, 2029 | Updated 11:48 a.m. CT May 22, 2029"), "publish-date");
   EXPECT_EQ(rule_for(f, "Explainer \u00B7 8 min read \u00B7 Updated 24 April 2029"), "reading-time");
@@ -1004,6 +1004,8 @@ TEST(BoilerplateBuiltin, DateRowsReadingTimesMetersTrackbacksAndAKoreanDisclaime
                         "\uBAA9\uC801\uC73C\uB85C \uD558\uBA70, \uC758\uC0AC\uC758 \uC9C4\uB2E8\uC774\uB098 "
                         "\uCE58\uB8CC\uB97C \uB300\uC2E0\uD558\uC9C0 \uC54A\uC2B5\uB2C8\uB2E4"),
             "disclaimer");
+  EXPECT_EQ(rule_for(f, "We aim to correct mistakes quickly. Read our corrections policy or tell us about an error."),
+            "corrections-policy");
   // The text's own sentences stay.
   EXPECT_EQ(rule_for(f, "Published 6 years ago, the study still shapes how doctors treat sprains."), "");
   EXPECT_EQ(rule_for(f, "You have read 4 of the 5 warning signs; the last is the most important."), "");
