@@ -55,8 +55,8 @@ bool ends_sentence(std::string_view t);
 /// CJK text has no spaces between words: count its characters as words, roughly.
 std::size_t word_weight(std::string_view t);
 
-/// "Home > Health > Allergies", "News | Sport | Weather": short items between separators.
-/// Whether every item of `t` cut at `sep` has at most `max_words` words.
+/// Whether every item of `t` cut at `sep` has at most `max_words` words:
+/// short items between separators, "Home > Health > Allergies".
 bool items_at_most(std::string_view t, std::string_view sep, std::size_t max_words);
 
 /// Items between separators (" > ", " | ", " · ", ...): a trail or a row of
@@ -72,9 +72,9 @@ bool is_section_path(std::string_view t);
 bool is_trail(std::string_view t);
 
 /// The first item of a breadcrumb trail.
-inline constexpr std::string_view kHome[] = {"home",          "homepage",  "home page",       "inicio",
-                                      "portada",       "startseite", "accueil",        "página inicial",
-                                      "início",        "inicial",   "pagina iniziale", "startpagina"};
+inline constexpr std::string_view kHome[] = {"home",    "homepage",   "home page", "inicio",          "portada",
+                                             "startseite", "accueil", "página inicial", "início", "inicial",
+                                             "pagina iniziale", "startpagina"};
 
 inline constexpr std::string_view kCrumbSeparators[] = {" > ", " \u203A ", " \u00BB ", " / "};
 
@@ -119,6 +119,9 @@ struct Unit {
 /// A row of a table, of side-by-side columns or of a form's text fields
 /// ("[                    ]"), padded with spaces: laid out, not wrapped.
 bool is_laid_out(std::string_view line);
+
+/// A heading's text without list numbering, bullets and "[edit]" links.
+std::string toc_key(std::string_view t);
 
 // ---- The title search (page_text_title.cpp)
 
@@ -215,8 +218,5 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
 /// elsewhere on the page as a unit of its own (a list of the site's stories
 /// links to this one by its headline alone). 0 when there is none.
 std::size_t kicker_bytes(const std::vector<Unit>& units, std::size_t title);
-
-/// A heading's text without list numbering, bullets and "[edit]" links.
-std::string toc_key(std::string_view t);
 
 }  // namespace readaloud::page_text_detail
