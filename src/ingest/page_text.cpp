@@ -516,7 +516,7 @@ std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin,
     // no more than a sidebar's paragraph or two after it; so does "Was this helpful?".
     // So does the writer's bio ("Gillian Frost is Hale & Hearty's health editor. ..."),
     // the name over it going with it (cut_closing_bio).
-    const bool bio = units[i].line.kind == PageLineKind::Prose && is_author_bio(units[i].text);
+    const bool bio = long_prose_before && units[i].line.kind == PageLineKind::Prose && is_author_bio(units[i].text);
     if ((rule == "review-date" || rule == "feedback-prompt" || bio) && long_prose_before &&
         prose_words(units, i + 1, end) * 4 < prose_words(units, begin, i))
       return bio ? i + 1 : i;

@@ -279,17 +279,6 @@ bool is_list_clause(std::string_view t) {
 
 }  // namespace
 
-std::size_t count_words(std::string_view s) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : s) {
-    const bool space = is_space(c);
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
 std::size_t display_width(std::string_view s) {
   std::size_t width = 0;
   for (char ch : s) {

@@ -158,16 +158,6 @@ std::vector<std::string_view> spaced_cells(std::string_view line) {
   return cells;
 }
 
-std::size_t words_in(std::string_view s) {
-  std::size_t n = 0;
-  bool in = false;
-  for (char c : s) {
-    const bool space = c == ' ' || c == '\t';
-    if (!space && !in) ++n;
-    in = !space;
-  }
-  return n;
-}
 
 bool digit_at(std::string_view s, std::size_t i) {
   return i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]));
@@ -189,7 +179,7 @@ bool is_comment_signature(std::string_view line) {
   const char before = t[at - 1];
   if (before != '.' && before != '?' && before != '!' && before != ')') return false;
   const std::string_view tail = t.substr(at + skip);
-  if (words_in(tail) > kMaxSignatureWords || words_in(tail) < 2) return false;
+  if (count_words(tail) > kMaxSignatureWords || count_words(tail) < 2) return false;
   // Ends in a time ("at 11:02") or holds a date.
   const std::size_t colon = tail.rfind(':');
   const bool time = colon != std::string_view::npos && colon + 3 == tail.size() && digit_at(tail, colon - 1) &&
@@ -412,7 +402,7 @@ constexpr std::string_view kWriterActivities[] = {
 /// last capitalised, no punctuation.
 bool is_name(std::string_view name) {
   constexpr std::size_t kMaxNameWords = 4;
-  const std::size_t words = words_in(name);
+  const std::size_t words = count_words(name);
   if (words < 1 || words > kMaxNameWords || name.find_first_of(",.;:!?\"") != std::string_view::npos) return false;
   // A first name alone signs a newsletter; a pronoun opens the article's own sentences.
   static constexpr std::string_view kPronouns[] = {"he", "she", "they", "it", "this", "that", "we", "i", "er",
@@ -429,7 +419,7 @@ bool is_name(std::string_view name) {
 bool is_author_role(std::string_view line) {
   constexpr std::size_t kMaxWords = 8;
   const std::string_view t = trim(line);
-  if (words_in(t) > kMaxWords || t.empty() || t.back() == '.') return false;
+  if (count_words(t) > kMaxWords || t.empty() || t.back() == '.') return false;
   const std::string lower = fold_case(t);
   for (std::string_view role : kWriterRoles)
     for (std::size_t at = lower.find(role); at != std::string::npos; at = lower.find(role, at + 1)) {
@@ -446,7 +436,7 @@ bool is_name_and_role(std::string_view line) {
   const std::size_t comma = t.find(", ");
   if (comma == std::string_view::npos || t.find(',', comma + 1) != std::string_view::npos) return false;
   const std::string_view name = t.substr(0, comma), role = trim(t.substr(comma + 2));
-  if (words_in(name) < kMinNameWords || !is_name(name) || role.empty() || words_in(role) > kMaxRoleWords ||
+  if (count_words(name) < kMinNameWords || !is_name(name) || role.empty() || count_words(role) > kMaxRoleWords ||
       role.find_first_of(".!?:;") != std::string_view::npos)
     return false;
   // A role in lower case ("exercise physiologist"), or a credential in capitals ("MD", "RN").
@@ -461,7 +451,7 @@ bool is_name_and_role(std::string_view line) {
 bool is_author_bio(std::string_view line) {
   constexpr std::size_t kMaxBioWords = 80;
   const std::string_view t = trim(line);
-  if (t.empty() || !std::isupper(static_cast<unsigned char>(t[0])) || words_in(t) > kMaxBioWords) return false;
+  if (t.empty() || !std::isupper(static_cast<unsigned char>(t[0])) || count_words(t) > kMaxBioWords) return false;
   const std::string lower = ascii_lower(t);
   const std::size_t sentence_end = lower.find(". ");
   const std::string_view first = std::string_view(lower).substr(0, sentence_end);
@@ -476,7 +466,7 @@ bool is_author_bio(std::string_view line) {
       if (rest.find("'s ") == std::string_view::npos && rest.find("\u2019s ") == std::string_view::npos) continue;
     }
     // A first name alone only with "is a" or "writes" ("Ruth is a registered dietitian who writes ...").
-    if (words_in(t.substr(0, at)) == 1 && verb != " is a " && verb != " is an " && !verb.starts_with(" writes ") &&
+    if (count_words(t.substr(0, at)) == 1 && verb != " is a " && verb != " is an " && !verb.starts_with(" writes ") &&
         !verb.starts_with(" escr") && !verb.starts_with(" schreibt") && !verb.starts_with(" écrit") &&
         !verb.starts_with(" scrive"))
       continue;
@@ -502,7 +492,7 @@ bool is_spaced_menu_row(std::string_view line) {
   if (cells.size() < 3) return false;
   return std::all_of(cells.begin(), cells.end(), [](std::string_view c) {
     const auto first = static_cast<unsigned char>(c.front());
-    return words_in(c) <= 3 && !(first >= 'a' && first <= 'z') &&
+    return count_words(c) <= 3 && !(first >= 'a' && first <= 'z') &&
            std::none_of(c.begin(), c.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
   });
 }
@@ -517,7 +507,7 @@ bool is_card_fact(std::string_view line, std::size_t words) {
       std::size_t end = t.find(sep, pos);
       if (end == std::string_view::npos) end = t.size();
       const std::string_view part = t.substr(pos, end - pos);
-      all = words_in(part) <= 4 && std::any_of(part.begin(), part.end(), [](char ch) {
+      all = count_words(part) <= 4 && std::any_of(part.begin(), part.end(), [](char ch) {
               return std::isdigit(static_cast<unsigned char>(ch));
             });
       pos = end + sep.size();
@@ -527,7 +517,7 @@ bool is_card_fact(std::string_view line, std::size_t words) {
   if (t.empty() || words > 6 || t.back() == '.') return false;
   // A short label and a number or a single word: not "Gout: Symptoms, Causes and Treatment".
   const std::size_t colon = t.find(": ");
-  if (colon != std::string_view::npos && words_in(t.substr(0, colon)) <= 3) {
+  if (colon != std::string_view::npos && count_words(t.substr(0, colon)) <= 3) {
     const std::string_view value = t.substr(colon + 2);
     // A numbered lesson or part names its subject: "Aula 4: Queimaduras", "Part 2: Recovery".
     const std::string_view label = t.substr(0, colon);
@@ -540,10 +530,10 @@ bool is_card_fact(std::string_view line, std::size_t words) {
     // A listicle's count names its subject too: "Dry Mouth: 10 Common Causes", not "Prep time: 15 minutes".
     const std::size_t sp = value.find(' ');
     const std::string_view count = value.substr(0, sp);
-    if (sp != std::string_view::npos && words_in(value) >= 3 && std::all_of(count.begin(), count.end(), digit) &&
+    if (sp != std::string_view::npos && count_words(value) >= 3 && std::all_of(count.begin(), count.end(), digit) &&
         std::isupper(static_cast<unsigned char>(value[sp + 1])))
       return false;
-    return words_in(value) == 1 || std::any_of(value.begin(), value.end(), [](char ch) {
+    return count_words(value) == 1 || std::any_of(value.begin(), value.end(), [](char ch) {
              return std::isdigit(static_cast<unsigned char>(ch));
            });
   }
@@ -554,7 +544,7 @@ bool is_rating(std::string_view line) {
   // "4.6 (213 votes)", "4,8 (1.204 avaliações)", "5 from 84 votes", "★★★★☆ 4.6 (212 reviews)".
   std::string_view t = trim(line);
   while (t.starts_with("\u2605") || t.starts_with("\u2606")) t = trim(t.substr(3));
-  return words_in(t) <= 6 && digit_at(t, 0) &&
+  return count_words(t) <= 6 && digit_at(t, 0) &&
          (t.find('(') != std::string_view::npos || t.find(" votes") != std::string_view::npos ||
           t.find(" ratings") != std::string_view::npos || t.find(" reviews") != std::string_view::npos);
 }
@@ -607,7 +597,7 @@ bool starts_like_byline(std::string_view line) {
   // "كتب: هالة منصور" (wrote:), an Arabic byline.
   if (t.starts_with("\u0643\u062A\u0628:") || t.starts_with("\u0643\u062A\u0628\u062A:")) return true;
   // A Korean or Japanese reporter's name before the title: "김서진 기자", "山田太郎 記者".
-  if (words_in(t) <= 3 && (t.ends_with(" \uAE30\uC790") || t.ends_with(" \u8A18\u8005"))) return true;
+  if (count_words(t) <= 3 && (t.ends_with(" \uAE30\uC790") || t.ends_with(" \u8A18\u8005"))) return true;
   const std::string lower = ascii_lower(t);
   // A name or a date follows the lead word: "por Ana", "Published 6:00", not "por qué".
   const std::size_t space = t.find(' ');
@@ -618,7 +608,7 @@ bool starts_like_byline(std::string_view line) {
     return false;
   // "Words by Ilse Brandt", "Text and photos by Ana Ruiz".
   const std::size_t by = lower.find(" by ");
-  if (by != std::string::npos && by <= 20 && words_in(t.substr(0, by)) <= 3 && by + 4 < t.size() &&
+  if (by != std::string::npos && by <= 20 && count_words(t.substr(0, by)) <= 3 && by + 4 < t.size() &&
       std::isupper(static_cast<unsigned char>(t[by + 4])))
     return true;
   // "Published2 hours ago": a text browser runs the label into its value.
@@ -705,6 +695,17 @@ bool is_contents_label(std::string_view line) {
 
 bool is_contents_toggle(std::string_view line) {
   return equals_any(fold_case(trim(line)), page_phrases("contents_toggles"));
+}
+
+std::size_t count_words(std::string_view s) {
+  std::size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    const bool space = c == ' ' || c == '\t';
+    if (!space && !in) ++n;
+    in = !space;
+  }
+  return n;
 }
 
 }  // namespace readaloud

@@ -22,6 +22,9 @@ const std::vector<std::string>& page_phrases(std::string_view name);
 /// The words of a line: runs of characters between spaces and tabs, in order.
 std::vector<std::string_view> words_of(std::string_view line);
 
+/// Words of `s` between spaces and tabs: a line of page text has no other breaks.
+std::size_t count_words(std::string_view s);
+
 /// The page-chrome rule a trimmed line matches ("page-skip-link",
 /// "page-cookie-consent", "page-footer"), or an empty view. `words` is the
 /// line's word count.

@@ -41,9 +41,6 @@ inline constexpr std::size_t kMaxHeadlineUnderCategoryWords = 16;
 
 // ---- Lines (page_text_lines.cpp)
 
-/// Words of `s` between spaces.
-std::size_t count_words(std::string_view s);
-
 /// Columns a text browser gives the line.
 std::size_t display_width(std::string_view s);
 
