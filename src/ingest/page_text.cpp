@@ -739,7 +739,8 @@ bool is_headline_read_as_prose(const std::vector<Unit>& units, std::size_t begin
   // ("Verão em segurança" over "Picadas ... na Ria Formosa. Saiba o que fazer"),
   // or ending in a question ("Dermatologia" over "Suo muito ... Isso tem tratamento?").
   const std::string_view above_text = units[begin - 1].text;
-  constexpr std::size_t kMaxLabelWords = 4;
+  // Two labels may run together in a copy: "Debt & Credit Reader question".
+  constexpr std::size_t kMaxLabelWords = 5;
   const bool label_over_two_sentences = above.kind == PageLineKind::Short && count_words(above_text) <= kMaxLabelWords &&
                                         t.find(". ") != std::string_view::npos &&
                                         (t.back() == '?' || (!ends_sentence(t) && is_headline_sentence(u)));

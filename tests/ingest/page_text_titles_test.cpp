@@ -901,6 +901,9 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
       {"heldout75/pt-pt-jornal-regional", "Picadas de peixe-aranha multiplicam-se nas praias da Ria Formosa. Saiba o que fazer"},
       // A Q&A portal's question of two sentences under its specialty, over the asker's line (heldout65).
       {"heldout65/pt-br-portal-perguntas", "Suo muito nas m\u00E3os e nas axilas, at\u00E9 no frio. Isso tem tratamento?"},
+      // Two labels run together ("Debt & Credit Reader question") over a
+      // reader's question of two sentences, the question's text and the asker's line (heldout84).
+      {"heldout84/en-us-consumer-advice-site", "A collector says I owe on a credit card from 2012. Can they still sue me?"},
       // A headline under a category of four words, listing after its colon (heldout37).
       {"heldout37/es-mx-clinica-dermatologica", "Melasma o pa\u00F1o en la cara: qu\u00E9 es, por qu\u00E9 aparece y c\u00F3mo se trata"},
       // A blog's post title in two parts under its date row, right over the text (heldout72, heldout78).
@@ -937,6 +940,15 @@ TEST(FindTitle, ATopicsLabelOverAHeadlineOfTwoSentences) {
   const std::string question = "My hands sweat even in the cold. Can that be treated?";
   const std::string asked = "Asked by a reader \u00B7 9 March 2028\n\n";
   EXPECT_EQ(parse_plaintext(menu + question + "\n\n" + asked + story, rules()).title, question);
+  // Two labels of a copy run together, five words in all, over the question,
+  // the reader's own words at length and the asker's line.
+  const std::string labels = "Skip to content Menu\nSubscribe Sign in\nAdvertisement\n\nTax & Money Reader question\n\n";
+  const std::string asked_at_length =
+      "I moved to a new state in the spring and worked for two employers, one in each state, and now I have "
+      "forms from both of them. Do I file two returns, and which state gets the tax on which wages?\n\n"
+      "Asked by Dana in Reno \u00B7 9 March 2028\n\n";
+  const std::string two_states = "I worked in two states last year. Do I file two returns?";
+  EXPECT_EQ(parse_plaintext(labels + two_states + "\n\n" + asked_at_length + story, rules()).title, two_states);
 }
 
 TEST(FindTitle, ACategoryOfFourWordsOverAHeadlineThatListsAfterItsColon) {
