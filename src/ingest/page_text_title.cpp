@@ -752,13 +752,16 @@ bool opens_with_menu_item(const std::vector<Unit>& units, std::size_t i) {
 /// heading under it that opens or ends with it: the last breadcrumb or a
 /// short label over the headline ("Allergie aux acariens" over "Allergie aux
 /// acariens : les symptômes ...", a region's name over "… em idosos no Vale
-/// do Itaúna").
-double label_penalty(const std::vector<Unit>& units, const std::vector<std::size_t>& candidates, std::size_t k) {
+/// do Itaúna"). The entries of a table of contents do not count: they hold
+/// the subject's name because they are its sections ("Osteoarthritis symptoms").
+double label_penalty(const std::vector<Unit>& units, const std::vector<std::size_t>& candidates, std::size_t k,
+                     const PageFacts& facts) {
   const std::string lower = ascii_lower(units[candidates[k]].text);
   double penalty = 0;
   for (std::size_t n = 0; n < k; ++n)
     if (const std::string near = ascii_lower(units[candidates[n]].text);
-        near.size() > lower.size() + 2 && holds_phrase(near, lower) && !is_doubled(units, candidates[n]))
+        !facts.toc[candidates[n]] && near.size() > lower.size() + 2 && holds_phrase(near, lower) &&
+        !is_doubled(units, candidates[n]))
       penalty += 1;
   return penalty;
 }
@@ -853,6 +856,16 @@ bool is_headline_under_category(const std::vector<Unit>& units, std::size_t c) {
   return short_label && words >= 2 * label_words + 2 &&
          (words <= kMinStandfirstWords || (words <= kMaxHeadlineUnderCategoryWords && two_parts)) &&
          !ends_sentence(headline);
+}
+
+/// Whether the heading at `c` names the page's subject with its byline or
+/// date under it, right under the trail's last item come back as a heading:
+/// "Osteoarthritis" under "Bones, joints and muscles" (over "Authored by ...").
+bool is_subject_under_trail_category(const std::vector<Unit>& units, std::size_t c, std::size_t begin,
+                                     const PageFacts& facts) {
+  return !facts.crumbs.empty() && toc_key(units[c - 1].text) == facts.crumbs.back() &&
+         toc_key(units[c].text) != facts.crumbs.back() && names_subject(units[c].text, facts) &&
+         !names_subject(units[c - 1].text, facts) && followed_by_meta(units, c, begin);
 }
 
 /// The candidate right below candidate `k` (the one nearer the text), with
@@ -1083,6 +1096,7 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
   double best_score = -1e9;
   std::vector<double> scores;  // of the candidates nearer the text
   bool label_over_next = false;  // the candidate nearer the text is a headline under this one, a category's name
+  bool trail_category_over_next = false;  // ... and this one is the trail's last item, a section of the site
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     const std::size_t c = candidates[k];
     const Unit* nearer = candidate_below(units, candidates, k);
@@ -1102,11 +1116,18 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     // A question over its own date or byline is the post's title: a deck states.
     const bool dated_question = heading_above && units[c].text.ends_with('?') &&
                                 !units[c - 1].text.ends_with('?') && followed_by_meta(units, c, begin);
-    const bool under_category = heading_above && is_headline_under_category(units, c);
+    // The trail's last item come back as a heading over the page's subject
+    // and its byline: "Bones, joints and muscles" over "Osteoarthritis".
+    const bool under_trail_category = heading_above && is_subject_under_trail_category(units, c, begin, facts);
+    const bool under_category = heading_above && (is_headline_under_category(units, c) || under_trail_category);
     if (heading_above && !tells_more && !dated_question && !under_category) s -= 1.5;
-    // The category's name itself, over the headline found under it.
+    // The category's name itself, over the headline found under it; the
+    // trail's section is the page's place, not its title.
     if (label_over_next) s -= 1;
+    const bool trail_category = trail_category_over_next;
+    if (trail_category) s -= 3;
     label_over_next = under_category;
+    trail_category_over_next = under_trail_category;
     // A line behind a picture is a logo and a name, or a teaser's card: a headline stands alone.
     if (!after_image_mark(units[c].text).empty()) s -= 1.5;
     // A video's title over its length and source ("01:48 - Source: ANN").
@@ -1116,10 +1137,10 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     if (c < crumb_at) s -= 2;
     // The trail's last item is the page's own title, whole, cut short, or
     // with words added: "Tätowieren und Piercen" for "Tätowieren, Piercen und Permanent Make-up".
-    if (facts.crumbs.size() >= 2 && count_words(facts.crumbs.back()) >= 2 &&
+    if (facts.crumbs.size() >= 2 && count_words(facts.crumbs.back()) >= 2 && !trail_category &&
         (toc_key(units[c].text).starts_with(facts.crumbs.back()) || holds_words_of(units[c].text, facts.crumbs.back())))
       s += 1.5;
-    s -= label_penalty(units, candidates, k) + subject_penalty(units, candidates, k, scores, facts);
+    s -= label_penalty(units, candidates, k, facts) + subject_penalty(units, candidates, k, scores, facts);
     if (heading_above && !under_category && count_words(units[c].text) >= kMinStandfirstWords &&
         count_words(units[c - 1].text) < count_words(units[c].text))
       s -= 1.5;

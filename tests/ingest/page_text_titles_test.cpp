@@ -904,6 +904,8 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
       // Two labels run together ("Debt & Credit Reader question") over a
       // reader's question of two sentences, the question's text and the asker's line (heldout84).
       {"heldout84/en-us-consumer-advice-site", "A collector says I owe on a credit card from 2012. Can they still sue me?"},
+      // The trail's section come back as a heading over the condition's name and its byline (heldout82).
+      {"heldout82/en-gb-health-publisher-firstspirit", "Osteoarthritis"},
       // A headline under a category of four words, listing after its colon (heldout37).
       {"heldout37/es-mx-clinica-dermatologica", "Melasma o pa\u00F1o en la cara: qu\u00E9 es, por qu\u00E9 aparece y c\u00F3mo se trata"},
       // A blog's post title in two parts under its date row, right over the text (heldout72, heldout78).
@@ -1165,6 +1167,29 @@ TEST(FindArticleRegion, TheWritersBioEndsTheTextWithTheFurnitureUnderIt) {
   // A writer's bio with most of the text still under it is the text's own: a profile.
   const std::string profile = all_text(parse_plaintext(head + bio + body + body + tail, rules()));
   EXPECT_NE(profile.find("Tessa Whitfield"), std::string::npos) << profile;
+}
+
+TEST(FindTitle, TheTrailsSectionComeBackAsAHeadingOverThePagesSubject) {
+  const std::string top =
+      "Skip to main content\n\nHealth A-Z\nMedicines A-Z\nSymptom checker\nForums\n\n"
+      "Search Sign in Menu\nHome / Health topics / Skin, hair and nails\n\nSkin, hair and nails\n\n";
+  const std::string byline = "Authored by Dr Ada Lindqvist, MRCGP\n\nLast updated 3 May 2029\n\n";
+  const std::string contents =
+      "In this article\n\nWhat is psoriasis?\nPsoriasis symptoms\nPsoriasis treatment\n\nWhat is psoriasis?\n\n";
+  const std::string text =
+      "Psoriasis is a common long-term skin condition that causes patches of thick, scaly skin, most often "
+      "on the elbows, the knees, the scalp and the lower back, and it tends to come and go over the years.\n\n"
+      "It is not catching, and it is not caused by poor hygiene. It happens when the immune system makes skin "
+      "cells grow and shed much faster than usual.\n\n"
+      "Psoriasis symptoms\n\n"
+      "The patches can itch or feel sore, and the nails may become pitted or thickened in some people.\n\n"
+      "Psoriasis treatment\n\n"
+      "Creams and ointments are usually tried first, and light treatment or tablets may follow if they do not help.\n\n"
+      "About us\nContact us\n\u00A9 2029 Health Pages Ltd. All rights reserved.\n";
+  EXPECT_EQ(parse_plaintext(top + "Psoriasis\n\n" + byline + contents + text, rules()).title, "Psoriasis");
+  // A heading that does not name the page's subject stays a deck under the section.
+  EXPECT_EQ(parse_plaintext(top + "Patient information\n\n" + byline + contents + text, rules()).title,
+            "Skin, hair and nails");
 }
 
 }  // namespace
