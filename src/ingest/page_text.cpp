@@ -686,6 +686,8 @@ std::size_t past_notice(const std::vector<Unit>& units, std::size_t begin, std::
       continue;
     }
     if (kind == PageLineKind::Meta && menu_between) continue;  // the date under the menu
+    // The notice's own button: "Start now" under "New: the 7-night course is free ...".
+    if (headings == 0 && !header_between && is_call_to_action(units[text].text, count_words(units[text].text))) continue;
     if (headings == kMaxHeadings || !titled(units[text])) break;
     ++headings;
   }

@@ -1192,5 +1192,25 @@ TEST(FindTitle, TheTrailsSectionComeBackAsAHeadingOverThePagesSubject) {
             "Skin, hair and nails");
 }
 
+TEST(FindTitle, ALabelledNoticeAndItsButtonOverTheSitesMenu) {
+  const std::string menu = "Get the app Menu\nSleep\nExplainer \u00B7 6 min read \u00B7 Updated 2 May 2029\n\n";
+  const std::string headline = "Why do I wake up at 3am every night?\n\n";
+  const std::string text =
+      "Waking in the small hours is common, and it usually has more to do with stress, alcohol and light sleep "
+      "towards morning than with anything wrong with you. Here is what is going on, and what helps.\n\n"
+      "Most people wake briefly several times a night without remembering it. You notice the waking when "
+      "something keeps you awake long enough for it to register, such as a racing mind or a full bladder.\n\n"
+      "Alcohol in the evening helps you fall asleep but makes the second half of the night lighter and more "
+      "broken, so cutting down is one of the simplest things to try first.\n\n"
+      "About us\nContact\n\u00A9 2029 Sleepwell Ltd. All rights reserved.\n";
+  const std::string notice = "New: the 7-night Sleep Reset course is free for your first week.\n";
+  const Article a = parse_plaintext(notice + "Start now\n" + menu + headline + text, rules());
+  EXPECT_EQ(a.title, "Why do I wake up at 3am every night?");
+  EXPECT_EQ(all_text(a).find("Sleep Reset"), std::string::npos);
+  // A short line under the notice that asks nothing of the reader is a heading: the notice stays in the run.
+  EXPECT_NE(all_text(parse_plaintext(notice + "Start with sleep\n" + menu + headline + text, rules())).find("Sleep Reset"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace readaloud
