@@ -430,8 +430,11 @@ std::size_t prose_words(const std::vector<Unit>& units, std::size_t from, std::s
 /// Whether a long paragraph follows `i` before the comments (prose in the
 /// comment section below does not keep a marker inside the text).
 bool long_prose_follows(const std::vector<Unit>& units, std::size_t i, std::size_t end) {
-  for (std::size_t j = i + 1; j < end && units[j].line.rule != "page-comments"; ++j)
+  for (std::size_t j = i + 1; j < end && units[j].line.rule != "page-comments"; ++j) {
+    // Under a sign-up form is the site's footer: its legal paragraph is no text.
+    if (units[j].line.rule == "page-form") return false;
     if (is_long_prose(units[j]) && !is_author_bio(units[j].text)) return true;
+  }
   return false;
 }
 
@@ -1091,8 +1094,9 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
     const bool contents = in_contents_box(units, i);
     const bool answerer = i >= r.header_begin && i < r.header_end;
     const bool product = i >= r.begin && in_product_card(units, i, r.end);
+    const bool tools = in_tool_list(units, i);  // a share bar drawn as a list: "• Facebook", "• Email"
     if (!(l.kind == PageLineKind::Chrome || byline || toc[i] || title_again || rating || tabs || junk || infobox ||
-          linked || live || contents || boxes[i] || credited || alt_text || answerer || product))
+          linked || live || contents || boxes[i] || credited || alt_text || answerer || product || tools))
       continue;
     for (std::size_t n = units[i].first; n <= units[i].last; ++n) {
       PageLine d = l;
@@ -1108,6 +1112,7 @@ std::vector<PageLine> dropped_inside(const std::vector<Unit>& units, RegionBound
       if (boxes[i] && l.kind != PageLineKind::Chrome) d.rule = "page-sign-up-box";
       if (answerer && l.kind != PageLineKind::Chrome) d.rule = "page-qa-signature";
       if (product && l.kind != PageLineKind::Chrome) d.rule = "page-product-card";
+      if (tools && l.kind != PageLineKind::Chrome) d.rule = "page-share-row";
       out.push_back(d);
     }
   }

@@ -965,6 +965,14 @@ bool is_bullet_item(std::string_view t) {
           t.find(". ") <= 3);
 }
 
+bool in_tool_list(const std::vector<Unit>& units, std::size_t i) {
+  if (!is_bullet_item(units[i].text)) return false;
+  std::size_t last = i;
+  while (last + 1 < units.size() && is_bullet_item(units[last + 1].text)) ++last;
+  const std::size_t top = top_of_tool_list(units, last);
+  return top != std::string::npos && top <= i;
+}
+
 bool in_product_card(const std::vector<Unit>& units, std::size_t i, std::size_t end) {
   constexpr std::size_t kReach = 4;
   if (is_card_line(units[i])) return true;

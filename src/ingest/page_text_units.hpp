@@ -143,6 +143,10 @@ bool is_fact_row(const std::vector<Unit>& units, std::size_t i);
 /// number ("2. ").
 bool is_bullet_item(std::string_view t);
 
+/// Whether unit `i` is an item of a bulleted list of article tools, two
+/// items or more: "• Facebook", "• LinkedIn", "• Email".
+bool in_tool_list(const std::vector<Unit>& units, std::size_t i);
+
 /// Whether unit `i` belongs to a product card in the text: a card line, or
 /// a short line (the product's name, its brand) that a price or a shop's
 /// button follows within three units, with no prose between. (A recipe

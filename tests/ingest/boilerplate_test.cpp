@@ -200,6 +200,10 @@ TEST(BoilerplateBuiltin, NewsletterFurnitureAndFeedbackPromptsWithTheirButtons) 
   EXPECT_EQ(rule_for(f, "Cette fiche vous a-t-elle été utile ? Oui Non"), "feedback-prompt");
   EXPECT_EQ(rule_for(f, "Was this leaflet useful? Yes No"), "feedback-prompt");
   EXPECT_EQ(rule_for(f, "War dieser Ratgeber hilfreich? Ja Nein"), "feedback-prompt");
+  EXPECT_EQ(rule_for(f, "Did you find it helpful? Yes No"), "feedback-prompt");
+  EXPECT_EQ(rule_for(f, "Still have questions? Call our nurses at 902-555-0176 or submit a ticket."), "support-call-in");
+  EXPECT_EQ(rule_for(f, "Still have a question? Contact our team."), "support-call-in");
+  EXPECT_EQ(rule_for(f, "Still have questions about your dose? Your pharmacist can help."), "");
   // Article text that only sounds like it stays.
   EXPECT_EQ(rule_for(f, "Check the label to see whether the email from your pharmacy is useful."), "");
   EXPECT_EQ(rule_for(f, "This email from a reader asked whether cold showers help."), "");

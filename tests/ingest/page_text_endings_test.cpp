@@ -343,5 +343,51 @@ TEST(PageTextEndings, ShareButtonsOneToALineAreNoTitle) {
   EXPECT_EQ(classify("Post on the ward").kind, PageLineKind::Short);
 }
 
+TEST(PageTextEndings, RelatedLinksOverASignUpFormEndTheTextWhateverTheFooterSays) {
+  const std::string related =
+      "You might also like\n\n  \xE2\x80\xA2 Your blood pressure numbers, explained\n"
+      "  \xE2\x80\xA2 Ten minutes with your GP: how to make the most of it\n"
+      "  \xE2\x80\xA2 Walking for a healthier heart: a 6-week plan\n\n";
+  const std::string footer =
+      "The Northfield Letter\n\nEmail address [                    ] Sign up\n"
+      "  \xE2\x80\xA2 About us\n  \xE2\x80\xA2 Careers\n\n"
+      "Northfield Health Insurance DAC is regulated by the Central Bank of Ireland. Registered in Ireland, company "
+      "number 000000. Registered office: Northfield House, Custom Quay, Cork, where our board meets each quarter.\n";
+  const std::string page = std::string(kSiteTop) + "Hand, foot and mouth disease\n\n" + std::string(kBody) + related;
+  const std::string text = all_text(parse_plaintext(page + footer, rules()));
+  EXPECT_TRUE(has(text, "Give plenty of fluids"));
+  EXPECT_FALSE(has(text, "Walking for a healthier heart"));
+  EXPECT_FALSE(has(text, "Central Bank"));
+  // Without the sign-up form between, a long paragraph under the links may
+  // still be the text's: the marker ends nothing.
+  const std::string story =
+      "Most children are back at nursery within a week, once the fever has gone and they feel well enough, "
+      "even if a few blisters are still healing on their hands and feet.\n";
+  EXPECT_TRUE(has(all_text(parse_plaintext(page + story, rules())), "back at nursery"));
+}
+
+TEST(PageTextEndings, AShareBarDrawnAsAListAndAHelpCentresOfferGo) {
+  const std::string share = "  \xE2\x80\xA2 Facebook\n  \xE2\x80\xA2 LinkedIn\n  \xE2\x80\xA2 Email\n\n";
+  const std::string offer =
+      "Still have questions? Call our nurses at 902-555-0176, Monday to Friday, or submit a ticket and we will "
+      "reply within one business day.\n\nDid you find it helpful? Yes No\n\n";
+  const std::string standfirst =
+      "A common illness of young children that passes on its own. Here is what to look out for, how to ease "
+      "the soreness and when to call a doctor.\n\n";
+  const std::string page = std::string(kSiteTop) + "Hand, foot and mouth disease\n\n" + standfirst +
+                           "By Dr Ana Ruiz \xC2\xB7 3 May 2029\n\n" + share + std::string(kBody) + offer;
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_FALSE(has(text, "LinkedIn"));
+  EXPECT_FALSE(has(text, "Still have questions"));
+  EXPECT_FALSE(has(text, "Did you find it helpful"));
+  EXPECT_TRUE(has(text, "Give plenty of fluids"));
+  // A list of one network is no share bar, and advice to call stays.
+  const std::string advice = "If you still have questions, call your GP or a pharmacist for advice.\n\n";
+  const std::string kept = all_text(parse_plaintext(std::string(kSiteTop) + "Hand, foot and mouth disease\n\n" +
+                                                        std::string(kBody) + advice + std::string(kBody),
+                                                    rules()));
+  EXPECT_TRUE(has(kept, "call your GP"));
+}
+
 }  // namespace
 }  // namespace readaloud
