@@ -331,10 +331,19 @@ bool in_vertical_menu(const std::vector<Unit>& units, std::size_t c) {
            (units[k].line.kind == PageLineKind::Short || units[k].line.kind == PageLineKind::Chrome);
   };
   if (!item(c)) return false;
+  const auto next_to = [&](std::size_t upper, std::size_t lower) { return units[upper].last + 1 == units[lower].first; };
   std::size_t top = c, bottom = c;
-  while (top > 0 && item(top - 1) && units[top - 1].last + 1 == units[top].first) --top;
-  while (bottom + 1 < units.size() && item(bottom + 1) && units[bottom].last + 1 == units[bottom + 1].first) ++bottom;
-  return bottom - top + 1 >= kMinItems;
+  while (top > 0 && item(top - 1) && next_to(top - 1, top)) --top;
+  while (bottom + 1 < units.size() && item(bottom + 1) && next_to(bottom, bottom + 1)) ++bottom;
+  if (bottom - top + 1 >= kMinItems) return true;
+  // A browser may set the page's own item apart from the items under it with
+  // a blank line: "Balanitis", "Genital psoriasis", "Lichen sclerosus (LS)", then "Lichen planus", ...
+  constexpr std::size_t kMinRunItems = 3, kMinBelowItems = 2;
+  if (bottom != c || c - top + 1 < kMinRunItems || c + 1 >= units.size() || units[c].last + 2 != units[c + 1].first)
+    return false;
+  std::size_t below = c + 1;
+  while (below + 1 < units.size() && item(below + 1) && next_to(below, below + 1)) ++below;
+  return item(c + 1) && below - c >= kMinBelowItems;
 }
 
 /// A blog's post title in two parts under its date row and right over the
@@ -366,7 +375,7 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   constexpr std::size_t kMaxSectionWords = 2, kMinHeadlineWords = 5;
   std::size_t under = c + 1;
   while (under < begin && units[under].line.kind == PageLineKind::Meta) ++under;
-  const bool headline_nearer = words <= kMaxSectionWords && under > c + 1 && under < begin &&
+  const bool headline_nearer = (words <= kMaxSectionWords || trail_item) && under > c + 1 && under < begin &&
                                title_like(units[under]) && count_words(units[under].text) >= kMinHeadlineWords;
   const bool trail_last = trail_item && !headline_nearer && c + 1 < units.size() && units[c + 1].line.kind == PageLineKind::Meta;
   if (u.line.score <= kMenuItemScore && !trail_last) s -= 2;
@@ -868,6 +877,43 @@ bool is_subject_under_trail_category(const std::vector<Unit>& units, std::size_t
          !names_subject(units[c - 1].text, facts) && followed_by_meta(units, c, begin);
 }
 
+/// What the candidate at `c` is to the heading right above it (when
+/// `heading_above`): a deck or standfirst under its headline, unless it tells
+/// more or names the page under a category or a unit's title.
+struct HeadingAbove {
+  bool deck = false;                  // a deck: the upper line is the headline
+  bool dated_question = false;        // a question (and its answer) over its own date or byline
+  bool under_category = false;        // a headline under its category's name
+  bool under_trail_category = false;  // ... which is the trail's last item
+};
+
+HeadingAbove heading_above_kind(const std::vector<Unit>& units, std::size_t c, std::size_t begin, const PageFacts& facts,
+                                bool heading_above) {
+  HeadingAbove out;
+  if (!heading_above) return out;
+  const std::string& text = units[c].text;
+  const std::string& upper = units[c - 1].text;
+  // Unless the lower line tells the story that the text opens with, and the
+  // upper one does not: a site's tagline over the headline.
+  const bool tells_more =
+      shared_word_share(text, facts.lead) >= 0.5 && shared_word_share(upper, facts.lead) < 0.25;
+  // A question over its own date or byline is the post's title: a deck states.
+  // So is a question and its answer: "Dziecko zaczęło się jąkać? Logopedzi radzą, czego nie mówić".
+  out.dated_question = (text.ends_with('?') || text.find("? ") != std::string::npos) &&
+                       upper.find('?') == std::string::npos && followed_by_meta(units, c, begin);
+  // The trail's last item come back as a heading over the page's subject
+  // and its byline: "Bones, joints and muscles" over "Osteoarthritis".
+  out.under_trail_category = is_subject_under_trail_category(units, c, begin, facts);
+  out.under_category = is_headline_under_category(units, c) || out.under_trail_category;
+  // A deck is no shorter than its headline: a short heading over its own
+  // date under a long one names the page, the long one its unit ("Holter
+  // de 24 horas" under "Servicio de Cardiología: pruebas diagnósticas e ...").
+  const bool short_under_long = 2 * count_words(text) <= count_words(upper) && upper.find(": ") != std::string::npos &&
+                                followed_by_meta(units, c, begin);
+  out.deck = !tells_more && !out.dated_question && !out.under_category && !short_under_long;
+  return out;
+}
+
 /// The candidate right below candidate `k` (the one nearer the text), with
 /// nothing or only a byline between: "Ask the Doctor" over "Ask the Doctor:
 /// ...", a trail's shortened last item over the whole headline. Or null.
@@ -1117,25 +1163,15 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     // menu item and no label of it; the upper one is the headline.
     const bool heading_above = k + 1 < candidates.size() && candidates[k + 1] + 1 == c && c >= 2 &&
                                is_heading_over(units, c, facts, repeated(c - 1));
-    // Unless the lower line tells the story that the text opens with, and the
-    // upper one does not: a site's tagline over the headline.
-    const bool tells_more = heading_above && shared_word_share(units[c].text, facts.lead) >= 0.5 &&
-                            shared_word_share(units[c - 1].text, facts.lead) < 0.25;
-    // A question over its own date or byline is the post's title: a deck states.
-    const bool dated_question = heading_above && units[c].text.ends_with('?') &&
-                                !units[c - 1].text.ends_with('?') && followed_by_meta(units, c, begin);
-    // The trail's last item come back as a heading over the page's subject
-    // and its byline: "Bones, joints and muscles" over "Osteoarthritis".
-    const bool under_trail_category = heading_above && is_subject_under_trail_category(units, c, begin, facts);
-    const bool under_category = heading_above && (is_headline_under_category(units, c) || under_trail_category);
-    if (heading_above && !tells_more && !dated_question && !under_category) s -= 1.5;
+    const HeadingAbove above = heading_above_kind(units, c, begin, facts, heading_above);
+    if (above.deck) s -= 1.5;
     // The category's name itself, over the headline found under it; the
     // trail's section is the page's place, not its title.
     if (label_over_next) s -= 1;
     const bool trail_category = trail_category_over_next;
     if (trail_category) s -= 3;
-    label_over_next = under_category;
-    trail_category_over_next = under_trail_category;
+    label_over_next = above.under_category || above.dated_question;
+    trail_category_over_next = above.under_trail_category;
     // A line behind a picture is a logo and a name, or a teaser's card: a headline stands alone.
     if (!after_image_mark(units[c].text).empty()) s -= 1.5;
     // A video's title over its length and source ("01:48 - Source: ANN").
@@ -1149,7 +1185,7 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
         (toc_key(units[c].text).starts_with(facts.crumbs.back()) || holds_words_of(units[c].text, facts.crumbs.back())))
       s += 1.5;
     s -= label_penalty(units, candidates, k, facts) + subject_penalty(units, candidates, k, scores, facts);
-    if (heading_above && !under_category && count_words(units[c].text) >= kMinStandfirstWords &&
+    if (heading_above && !above.under_category && count_words(units[c].text) >= kMinStandfirstWords &&
         count_words(units[c - 1].text) < count_words(units[c].text))
       s -= 1.5;
     scores.push_back(s);

@@ -906,6 +906,14 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
       {"heldout84/en-us-consumer-advice-site", "A collector says I owe on a credit card from 2012. Can they still sue me?"},
       // The trail's section come back as a heading over the condition's name and its byline (heldout82).
       {"heldout82/en-gb-health-publisher-firstspirit", "Osteoarthritis"},
+      // The trail's last item over the date, then the headline (heldout86);
+      // two labels over a question and its answer, the writer's name and the
+      // date (heldout86); a short headline over its date under a unit's long
+      // title (heldout86); the page's own item set apart in a side menu (heldout85).
+      {"heldout86/fr-fr-chu-jalios-jcms", "Don de moelle osseuse : le CHU appelle les 18-35 ans \u00E0 s'inscrire"},
+      {"heldout86/pl-pl-portal-zdrowotny", "Dziecko zacz\u0119\u0142o si\u0119 j\u0105ka\u0107? Logopedzi radz\u0105, czego nie m\u00F3wi\u0107"},
+      {"heldout86/es-es-hospital-genexus", "Holter de 24 horas"},
+      {"heldout85/en-gb-specialist-society", "Lichen sclerosus"},
       // A headline under a category of four words, listing after its colon (heldout37).
       {"heldout37/es-mx-clinica-dermatologica", "Melasma o pa\u00F1o en la cara: qu\u00E9 es, por qu\u00E9 aparece y c\u00F3mo se trata"},
       // A blog's post title in two parts under its date row, right over the text (heldout72, heldout78).
