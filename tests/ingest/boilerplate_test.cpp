@@ -557,6 +557,10 @@ TEST(BoilerplateBuiltin, AReviewBoxsLabelsAndADateAloneOnItsLine) {
     EXPECT_EQ(rule_for(f, line), "byline") << line;
   EXPECT_EQ(rule_for(f, "Salt, sugar, fat"), "");
   EXPECT_EQ(rule_for(f, "December 2, 2026 \u00b7 5 min read"), "reading-time");
+  EXPECT_EQ(rule_for(f, "9 de janeiro de 2028 \u00b7 5 min de leitura"), "reading-time");
+  EXPECT_EQ(rule_for(f, "12. M\u00e4rz 2028 \u00b7 4 Min. Lesezeit"), "reading-time");
+  EXPECT_EQ(rule_for(f, "Haben Sie einen Fehler entdeckt? Schreiben Sie uns."), "feedback-prompt");
+  EXPECT_EQ(rule_for(f, "Haben Sie einen Arzt gefunden, der Hausbesuche macht?"), "");
   EXPECT_EQ(rule_for(f, "\u25b6 Listen \u00b7 5:12"), "reading-time");
   EXPECT_EQ(rule_for(f, "Laatst bijgewerkt: 12 november 2026"), "review-date");
   for (const std::string line : {"Produced by: Midwifery Practice Development, Linden Maternity Hospital.",

@@ -868,6 +868,28 @@ TEST(HtmlParser, ANewsStorysFactBoxAsideIsRead) {
   EXPECT_NE(text.find("Most people recover within a week"), std::string::npos) << text;
 }
 
+TEST(HtmlParser, AGermanReadingTipBoxAndARecipesAuthorLineGo) {
+  const Article a = parse(
+      "<html><body><article><h1>Anwohnerparken kostet bald 180 Euro</h1><p>Der Stadtrat hat am Donnerstag die neue "
+      "Geb\u00FChrenordnung beschlossen, nach der ein Bewohnerparkausweis vom kommenden Jahr an deutlich mehr kostet.</p>"
+      "<div class=\"ir-lesetipp\"><p class=\"ir-lesetipp__label\">Lesen Sie auch</p><a href=\"/x\">Quartiersgarage "
+      "am Schlachthof: Baustart verz\u00F6gert sich erneut</a></div>"
+      "<p class=\"recipe-author\">Ricetta di <strong>Rosaria Lo Cascio</strong> \u00B7 1 giugno 2028</p>"
+      "<p>Die Verwaltung rechnet mit Mehreinnahmen von rund einer Million Euro im Jahr, die in den Busverkehr "
+      "flie\u00DFen sollen.</p></article></body></html>");
+  const std::string text = all_text(a);
+  EXPECT_EQ(text.find("Quartiersgarage"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Rosaria"), std::string::npos) << text;
+  EXPECT_NE(text.find("Busverkehr"), std::string::npos) << text;
+  // A class that only holds the word as part of another stays: "lesetippliste" is no reading tip's box.
+  const Article kept = parse(
+      "<html><body><article><h1>Anwohnerparken kostet bald 180 Euro</h1><p>Der Stadtrat hat am Donnerstag die neue "
+      "Geb\u00FChrenordnung beschlossen, nach der ein Bewohnerparkausweis vom kommenden Jahr an deutlich mehr kostet.</p>"
+      "<div class=\"tabelle\"><p>Quartiersgarage am Schlachthof: 420 Pl\u00E4tze, ab 2029 ge\u00F6ffnet.</p></div>"
+      "</article></body></html>");
+  EXPECT_NE(all_text(kept).find("Quartiersgarage"), std::string::npos);
+}
+
 TEST(HtmlParser, SummaryBoxesAndAProseBoxAsideAreRead) {
   const Article a = parse(
       "<html><body><article><h1>Weight-loss drug costs push employers to rethink coverage</h1>"
