@@ -166,6 +166,14 @@ void headline_first(Article& article) {
       sections.erase(sections.begin());
     }
   }
+  // A heading with nothing under it right over the headline: a unit's or a
+  // section's title ("Servicio de Cardiología: pruebas ..." over "Holter de 24 horas").
+  if (sections.size() >= 2 && !title.empty() && !sections[0].title.empty() && sections[0].blocks.empty() &&
+      ascii_lower(html::collapse(sections[0].title)) != title &&
+      ascii_lower(html::collapse(sections[1].title)) == title) {
+    article.dropped.push_back(Dropped{sections[0].title, "section heading above the headline", sections[0].line});
+    sections.erase(sections.begin());
+  }
   if (!sections.empty() && !title.empty() && ascii_lower(html::collapse(sections[0].title)) == title &&
       sections[0].level > 1) {
     const int shift = sections[0].level - 1;

@@ -890,6 +890,30 @@ TEST(HtmlParser, AGermanReadingTipBoxAndARecipesAuthorLineGo) {
   EXPECT_NE(all_text(kept).find("Quartiersgarage"), std::string::npos);
 }
 
+TEST(HtmlParser, AUnitsHeadingOverTheHeadlineAndASpanishToolBarGo) {
+  const std::string top =
+      "<html><body><div id=\"main\" role=\"main\"><h2>Servicio de Cardiolog\u00EDa: pruebas diagn\u00F3sticas e "
+      "informaci\u00F3n para pacientes</h2><h1>Holter de 24 horas</h1>"
+      "<div class=\"Herramientas\"><span>\u00DAltima actualizaci\u00F3n: 14/03/2028</span> <a href=\"#\">Imprimir</a> "
+      "<a href=\"/hoja.pdf\">Descargar PDF</a> <a href=\"https://api.whatsapp.com/send\">Compartir</a></div>";
+  const std::string body =
+      "<p>El Holter es un peque\u00F1o grabador port\u00E1til que registra de forma continua la actividad "
+      "el\u00E9ctrica del coraz\u00F3n mientras haces tu vida normal durante un d\u00EDa completo.</p>"
+      "<h2>\u00BFC\u00F3mo prepararte?</h2><p>D\u00FAchate antes de venir, porque no podr\u00E1s mojar el "
+      "grabador mientras lo lleves puesto.</p></div></body></html>";
+  const Article a = parse(top + body);
+  EXPECT_EQ(a.title, "Holter de 24 horas");
+  const std::string text = all_text(a);
+  EXPECT_EQ(text.find("Servicio de Cardiolog"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Descargar PDF"), std::string::npos) << text;
+  EXPECT_NE(text.find("grabador port"), std::string::npos) << text;
+  // A heading over the headline with text of its own under it is a section of the page and stays.
+  const Article kept = parse(
+      "<html><body><div id=\"main\" role=\"main\"><h2>Aviso</h2><p>Las consultas de la tarde se trasladan "
+      "a la planta 2 durante el mes de mayo por obras en el edificio.</p><h1>Holter de 24 horas</h1>" + body);
+  EXPECT_NE(all_text(kept).find("planta 2"), std::string::npos);
+}
+
 TEST(HtmlParser, SummaryBoxesAndAProseBoxAsideAreRead) {
   const Article a = parse(
       "<html><body><article><h1>Weight-loss drug costs push employers to rethink coverage</h1>"
