@@ -399,6 +399,8 @@ bool in_tool_row(const std::vector<Unit>& units, std::size_t i) {
 /// list of tags, whatever prose comes later (a donation box, a teaser).
 bool opens_link_list(const std::vector<Unit>& units, std::size_t i, std::size_t end) {
   constexpr std::size_t kMinItems = 3, kMaxItemWords = 4;
+  // A table of contents under a share row ("Compartir", then "En esta página") opens the text.
+  if (i + 1 < end && is_contents_label(units[i + 1].text)) return false;
   std::size_t items = 0;
   for (std::size_t j = i + 1; j < end && items < kMinItems; ++j, ++items)
     if (units[j].line.kind != PageLineKind::Short || count_words(units[j].text) > kMaxItemWords ||

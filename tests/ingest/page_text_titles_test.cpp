@@ -1220,5 +1220,15 @@ TEST(FindTitle, ALabelledNoticeAndItsButtonOverTheSitesMenu) {
             std::string::npos);
 }
 
+// A share row ("Compartir") right over a table of contents ("En esta página",
+// "Qué es", "Tipos", ...) opens the text; the list is no link list that ends it (heldout88).
+TEST(PageTextEndings, AShareRowOverATableOfContentsEndsNothing) {
+  const std::string page = pagetext_fixture("heldout88", "es-es-servicio-de-salud-regional");
+  ASSERT_FALSE(page.empty());
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_NE(text.find("La vejiga almacena la orina"), std::string::npos) << text;
+  EXPECT_EQ(text.find("En esta p\u00E1gina"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace readaloud
