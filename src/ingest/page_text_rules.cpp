@@ -158,7 +158,6 @@ std::vector<std::string_view> spaced_cells(std::string_view line) {
   return cells;
 }
 
-
 bool digit_at(std::string_view s, std::size_t i) {
   return i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]));
 }

@@ -899,8 +899,9 @@ HeadingAbove heading_above_kind(const std::vector<Unit>& units, std::size_t c, s
       shared_word_share(text, facts.lead) >= 0.5 && shared_word_share(upper, facts.lead) < 0.25;
   // A question over its own date or byline is the post's title: a deck states.
   // So is a question and its answer: "Dziecko zaczęło się jąkać? Logopedzi radzą, czego nie mówić".
+  const bool over_meta = followed_by_meta(units, c, begin);
   out.dated_question = (text.ends_with('?') || text.find("? ") != std::string::npos) &&
-                       upper.find('?') == std::string::npos && followed_by_meta(units, c, begin);
+                       upper.find('?') == std::string::npos && over_meta;
   // The trail's last item come back as a heading over the page's subject
   // and its byline: "Bones, joints and muscles" over "Osteoarthritis".
   out.under_trail_category = is_subject_under_trail_category(units, c, begin, facts);
@@ -908,8 +909,8 @@ HeadingAbove heading_above_kind(const std::vector<Unit>& units, std::size_t c, s
   // A deck is no shorter than its headline: a short heading over its own
   // date under a long one names the page, the long one its unit ("Holter
   // de 24 horas" under "Servicio de Cardiología: pruebas diagnósticas e ...").
-  const bool short_under_long = 2 * count_words(text) <= count_words(upper) && upper.find(": ") != std::string::npos &&
-                                followed_by_meta(units, c, begin);
+  const bool short_under_long =
+      2 * count_words(text) <= count_words(upper) && upper.find(": ") != std::string::npos && over_meta;
   out.deck = !tells_more && !out.dated_question && !out.under_category && !short_under_long;
   return out;
 }
@@ -1149,8 +1150,7 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
   std::size_t best = candidates.front(), best_k = 0;
   double best_score = -1e9;
   std::vector<double> scores;  // of the candidates nearer the text
-  bool label_over_next = false;  // the candidate nearer the text is a headline under this one, a category's name
-  bool trail_category_over_next = false;  // ... and this one is the trail's last item, a section of the site
+  HeadingAbove nearer_kind;  // what the candidate nearer the text is to this one
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     const std::size_t c = candidates[k];
     const Unit* nearer = candidate_below(units, candidates, k);
@@ -1167,11 +1167,10 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     if (above.deck) s -= 1.5;
     // The category's name itself, over the headline found under it; the
     // trail's section is the page's place, not its title.
-    if (label_over_next) s -= 1;
-    const bool trail_category = trail_category_over_next;
+    if (nearer_kind.under_category || nearer_kind.dated_question) s -= 1;
+    const bool trail_category = nearer_kind.under_trail_category;
     if (trail_category) s -= 3;
-    label_over_next = above.under_category || above.dated_question;
-    trail_category_over_next = above.under_trail_category;
+    nearer_kind = above;
     // A line behind a picture is a logo and a name, or a teaser's card: a headline stands alone.
     if (!after_image_mark(units[c].text).empty()) s -= 1.5;
     // A video's title over its length and source ("01:48 - Source: ANN").
