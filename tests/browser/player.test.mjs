@@ -132,6 +132,11 @@ test('while playing muted at 3x the highlighted sentence is the active caption',
       if (active) highlighted.add(active.dataset.i);
     }
     audio.pause();
+    // Chromium brings a track's active cues up to date only now and then while
+    // playing; a seek to where the audio stands updates them at once.
+    const seeked = new Promise((r) => audio.addEventListener('seeked', r, { once: true }));
+    audio.currentTime = audio.currentTime;
+    await seeked;
     await new Promise((r) => setTimeout(r, 300));
     const active = document.querySelector('#text .s.active');
     const cue = track.activeCues && track.activeCues[0];
