@@ -704,6 +704,31 @@ std::size_t past_notice(const std::vector<Unit>& units, std::size_t begin, std::
   return (labelled || header_between) && headings > 0 && text_follows ? text : begin;
 }
 
+/// A blog's tagline under its name ("The Money Desk", "Plain-language money
+/// advice for students ...") opens the run when the post's headline, with a
+/// byline or a date under it, follows the blog's buttons ("Subscribe by
+/// email"): the text starts under the headline.
+std::size_t past_tagline(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
+  constexpr std::size_t kMaxTaglineWords = 30, kMaxShortsBetween = 3;
+  if (begin == 0 || units[begin - 1].line.kind != PageLineKind::Short || units[begin].line.kind != PageLineKind::Prose ||
+      count_words(units[begin].text) > kMaxTaglineWords)
+    return begin;
+  std::size_t headline = begin + 1;
+  while (headline + 1 < end && headline < begin + kMaxShortsBetween && units[headline + 1].line.kind == PageLineKind::Short)
+    ++headline;
+  if (headline == begin + 1 || headline + 1 >= end || units[headline].line.kind != PageLineKind::Short || ends_sentence(units[headline].text) ||
+      count_words(units[headline].text) > kMaxTitleWords)
+    return begin;
+  // Every line between is a button, not a heading of the text.
+  for (std::size_t i = begin + 1; i < headline; ++i)
+    if (!is_call_to_action(units[i].text, count_words(units[i].text))) return begin;
+  // The byline or the date under the headline, or under its standfirst.
+  const auto meta = [&](std::size_t i) { return i < end && units[i].line.kind == PageLineKind::Meta; };
+  const bool standfirst = units[headline + 1].line.kind == PageLineKind::Prose &&
+                          count_words(units[headline + 1].text) <= kMaxStandfirstWords;
+  return meta(headline + 1) || (standfirst && meta(headline + 2)) ? headline + 1 : begin;
+}
+
 /// A question headline opens the run when a byline or a date follows it, or
 /// when no heading stands above it: the run then starts at the text under it.
 /// A headline of two sentences in Title Case ("I Stood at My Desk for a Year.
@@ -1169,7 +1194,8 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
   auto [begin, end] = best_run(units);
   if (begin == end) return region;
   end = end_before_long_furniture(units, begin, end);
-  begin = past_question_headline(units, past_notice(units, past_breadcrumb_list(units, begin, end), end), end);
+  begin = past_notice(units, past_breadcrumb_list(units, begin, end), end);
+  begin = past_question_headline(units, past_tagline(units, begin, end), end);
   // The trail's last item may ask the question too, worded otherwise: the headline is the one nearer the text.
   begin = past_question_headline(units, begin, end);
   begin = past_contents_entries(units, begin, end);

@@ -833,6 +833,17 @@ bool holds_words_of(std::string_view text, std::string_view lower_words) {
 /// `c` is its deck or standfirst): no menu item, no label, not a one-line nav
 /// bar ("Science Culture Health Shop") unless the page repeats it as a
 /// headline is repeated (`repeated_above`).
+/// A blog's tagline under its name, which opened the page too: "Small
+/// Ears, Big World" (and "• Small Ears, Big World" first in the menu) over
+/// "Notes from a Bristol family on toddlers, hearing and the NHS".
+bool under_site_name(const std::vector<Unit>& units, std::size_t i) {
+  constexpr std::size_t kMaxNameWords = 5;
+  if (i < 2 || units[i - 1].line.kind != PageLineKind::Short || count_words(units[i - 1].text) > kMaxNameWords) return false;
+  for (std::size_t j = 0; j + 1 < i; ++j)
+    if (units[j].line.kind == PageLineKind::Short) return toc_key(units[j].text) == toc_key(units[i - 1].text);
+  return false;
+}
+
 bool is_heading_over(const std::vector<Unit>& units, std::size_t c, const PageFacts& facts, bool repeated_above) {
   const std::string& above = units[c - 1].text;
   // The last of a menu's items, one a line with no gap: "Solarien", "Kosmetische Mittel", "Lärm und Schall".
@@ -845,7 +856,7 @@ bool is_heading_over(const std::vector<Unit>& units, std::size_t c, const PageFa
           (is_title_case_headline(above) && lowercase_share(units[c].text) > 0.3)) &&
          after_image_mark(above).empty() &&  // a show's logo and name
          !is_crumb_section(toc_key(above), facts) && !is_trail(above) && !opens_with_menu_item(units, c - 1) &&
-         !holds_phrase(ascii_lower(units[c].text), ascii_lower(above));
+         !holds_phrase(ascii_lower(units[c].text), ascii_lower(above)) && !under_site_name(units, c - 1);
 }
 
 /// A category's name over the headline: "Rygg och leder" over "Ryggskott – så tar du dig igenom ...",

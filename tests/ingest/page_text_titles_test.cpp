@@ -922,7 +922,11 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
        "Fussy eating in toddlers: what's normal, what helps, and a recipe to try"},
       // A headline of two sentences over its standfirst, the picture's caption and the byline.
       {"heldout69/en-us-national-newspaper-science",
-       "A private spacecraft just landed near the moon's south pole. Here's what it's looking for."}};
+       "A private spacecraft just landed near the moon's south pole. Here's what it's looking for."},
+      // A blog's name, its tagline and its button over the post's headline and standfirst (heldout87);
+      // a blog's name come back over its tagline and the headline (heldout87).
+      {"heldout87/en-ca-consumer-advice-blog", "How to spot a rental scam before you send a deposit"},
+      {"heldout87/en-gb-parent-blog-writefreely", "Glue ear, grommets and us: what I wish I'd known a year ago"}};
   for (const auto& [where, title] : cases) {
     const std::string path(where);
     const std::string page = pagetext_fixture(path.substr(0, path.find('/')), path.substr(path.find('/') + 1));
@@ -1228,6 +1232,60 @@ TEST(PageTextEndings, AShareRowOverATableOfContentsEndsNothing) {
   const std::string text = all_text(parse_plaintext(page, rules()));
   EXPECT_NE(text.find("La vejiga almacena la orina"), std::string::npos) << text;
   EXPECT_EQ(text.find("En esta p\u00E1gina"), std::string::npos) << text;
+}
+
+TEST(ClassifyPageLine, ADateThenTheWritersBareName) {
+  EXPECT_EQ(classify("July 28, 2027 \u00B7 Lise Bergeron \u00B7 3 responses").kind, PageLineKind::Meta);
+  EXPECT_EQ(classify("4 March 2029 | \u00C9lodie Marchand").kind, PageLineKind::Meta);
+  // A date over a row of sections names no one.
+  EXPECT_NE(classify("July 28, 2027 \u00B7 Money \u00B7 Housing \u00B7 3 responses").kind, PageLineKind::Meta);
+  // Nor does a name after sections, without the date first.
+  EXPECT_NE(classify("Housing \u00B7 Rent \u00B7 Lise Bergeron \u00B7 3 responses").kind, PageLineKind::Meta);
+}
+
+const std::string kRentalPost =
+    "Fake listings spike every August as students hunt for a place to live. Here are the warning signs.\n\n"
+    "July 28, 2027 \u00B7 Lise Bergeron \u00B7 3 responses\n\n"
+    "Last week a reader emailed me in a panic. He had found a lovely one-bedroom near campus, well under market "
+    "rent, and the landlord was working overseas but happy to courier the keys once the deposit arrived.\n\n"
+    "Rental scams are not new, but they get busier every summer, when students are searching from a distance "
+    "and feel pressure to lock something in. Most of them follow the same script.\n\n"
+    "See the unit in person, or have someone you trust see it for you, before any money changes hands.\n\n"
+    "Archive\nAbout\n\u00A9 2027 The Money Desk. All rights reserved.\n";
+
+// A blog's tagline, a paragraph of its own, opens the run; the blog's button
+// stands between it and the headline, with the post's byline under its standfirst (heldout87).
+TEST(FindTitle, ABlogsTaglineAndButtonOverTheHeadline) {
+  const std::string top = "The Money Desk\n\nPlain-language money advice for students and new grads, from a former "
+                          "credit union advisor.\n\n";
+  const std::string headline = "How to spot a rental scam before you send a deposit\n\n";
+  const Article a = parse_plaintext(top + "Subscribe by email\n\n" + headline + kRentalPost, rules());
+  EXPECT_EQ(a.title, "How to spot a rental scam before you send a deposit");
+  EXPECT_EQ(all_text(a).find("Plain-language"), std::string::npos) << all_text(a);
+  // Without a button between, the paragraph is no tagline: a heading under it is no headline of the run.
+  const Article b = parse_plaintext(top + "A note from the editor\n\n" + kRentalPost, rules());
+  EXPECT_NE(all_text(b).find("Plain-language"), std::string::npos) << all_text(b);
+}
+
+// The blog's name opens the page (first in its menu) and comes back over its
+// tagline: the line under the tagline is the headline, not its deck (heldout87).
+TEST(FindTitle, ABlogsNameBackOverItsTagline) {
+  const std::string menu = "\u2022 Small Ears, Big World\n\u2022 About\n\u2022 Archive\n\u2022 Subscribe via RSS\n\n";
+  const std::string body =
+      "Glue ear, grommets and us: what I wish I had known\n\n9 March 2027 \u00B7 7 min read\n\n"
+      "This time last year, Isla was two and a half and had, as far as we could tell, stopped listening to us. "
+      "She turned the television up and said what a lot.\n\n"
+      "Glue ear is when the middle ear, the space behind the eardrum, fills with fluid instead of air. It is very "
+      "common in small children and usually clears up by itself within three months.\n\n"
+      "Our GP told us to wait and watch, and to come back if things were no better after that.\n\n"
+      "Archive\nAbout\n\u00A9 2027 Small Ears, Big World.\n";
+  const std::string tagline = "Notes from a Bristol family on toddlers, hearing and the NHS\n\n";
+  EXPECT_EQ(parse_plaintext(menu + "Small Ears, Big World\n\n" + tagline + body, rules()).title,
+            "Glue ear, grommets and us: what I wish I had known");
+  // A section's name from the menu is no blog's name: the line under it is the headline, and the one under that its deck.
+  const std::string sections = "Small Ears\n\u2022 Hearing\n\u2022 Speech\n\u2022 Sleep\n\n";
+  EXPECT_EQ(parse_plaintext(sections + "\u2022 Hearing\n\n" + tagline + body, rules()).title,
+            "Notes from a Bristol family on toddlers, hearing and the NHS");
 }
 
 }  // namespace
