@@ -678,6 +678,17 @@ bool is_layout_chrome(std::string_view part, const GumboNode* el) {
   // "paywalled", "paywall-content", "subscriber-only": the article's rest
   // behind a meter is the article; the gate itself ("Keep reading with
   // unlimited access", "Subscribe for $1") has no paragraphs of prose.
+  // A photo gallery's few captions ("Gallery: Along the fault", three
+  // pictures' lines, "See all 86 pictures"); a gallery that tells the story,
+  // in paragraphs or in its slides' long captions, is the text.
+  if (part == "gallery") {
+    // The gallery decides for its parts ("gallery-slide__title"): a kept one keeps them.
+    for (const GumboNode* up = el->parent; up != nullptr && is_element(up); up = up->parent)
+      for (const auto& token : class_tokens(up))
+        if (chrome_part_matches(token, "gallery")) return false;
+    constexpr std::size_t kMaxWords = 100;
+    return prose_paragraphs(el, 1).empty() && count_words(subtree_text(el, kMaxWords * 20)) < kMaxWords;
+  }
   for (std::string_view layout : {"tools", "utility", "widget", "player", "skip", "jump", "paywall", "subscribe"})
     if (part == layout) return !holds_paragraphs(el);
   return true;

@@ -110,6 +110,27 @@ TEST(HtmlChrome, CustomersReviewsInArticlesOfTheirOwnAreStillChrome) {
   EXPECT_FALSE(page.reason("w").has_value());
 }
 
+// A photo gallery's title and captions go; a gallery that tells the story
+// (paragraphs, or slides of long captions) stays, and so do its own parts (heldout87).
+TEST(HtmlChrome, APhotoGalleryGoesButAGalleryArticleStays) {
+  std::string slides;
+  for (int i = 1; i <= 6; ++i)
+    slides += "<div class=\"gallery-slide\"><h2 id=\"t" + std::to_string(i) + "\" class=\"gallery-slide__title\">" +
+              std::to_string(i) + ". Name the feeling</h2><div class=\"gallery-slide__text\">Tell your child what "
+              "you see, in a few calm words, and wait: naming anger helps a small child feel understood.</div></div>";
+  const Page page(
+      "<body><div id=\"g\" class=\"gallery-block\"><p class=\"gallery-title\">Gallery: Along the fault</p>"
+      "<figure><img src=\"a.jpg\" alt=\"\"><figcaption>The fault trace cuts across farmland.</figcaption></figure>"
+      "<figure><img src=\"b.jpg\" alt=\"\"><figcaption>A sediment core from a lake.</figcaption></figure></div>"
+      "<div id=\"s\" class=\"gallery\">" + slides + "</div>"
+      "<div id=\"p\" class=\"photo-gallery\"><p>The volunteers met at dawn on the beach and worked in pairs along "
+      "the tide line, counting every bird they could see.</p><figure><img src=\"c.jpg\" alt=\"\"></figure></div></body>");
+  EXPECT_EQ(page.reason("g"), "chrome: gallery");
+  EXPECT_FALSE(page.reason("s").has_value());  // six slides of sentences: over a hundred words
+  EXPECT_FALSE(page.reason("t1").has_value());
+  EXPECT_FALSE(page.reason("p").has_value());  // a paragraph of its own
+}
+
 TEST(HtmlChrome, HiddenProseStaysButHiddenWidgetsGo) {
   const Page page(
       "<body><div id=\"more\" hidden><p>The rest of the article is here, revealed by a script when the reader asks "
