@@ -494,6 +494,30 @@ bool is_action_line(const GumboNode* el) {
   return false;
 }
 
+/// A box of links to other stories under its label: "READ MORE:" over
+/// <p><a>How much screen time is too much for adults?</a></p>. Every line
+/// under the label is one link, whole; a box with a sentence of its own is a
+/// callout of the text.
+bool is_read_more_box(const GumboNode* el) {
+  constexpr std::size_t kMaxLabelWords = 4, kMaxLinks = 6;
+  const GumboTag tag = el->v.element.tag;
+  if (tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_ASIDE) return false;
+  const std::vector<const GumboNode*> kids = shown_children(el);
+  if (kids.size() < 2 || kids.size() > kMaxLinks + 1) return false;
+  const std::string label_text = subtree_text(kids.front(), 200);
+  const std::string_view label = trim(label_text);
+  if (label.empty() || label.back() != ':' || count_words(label) > kMaxLabelWords ||
+      find_element(kids.front(), [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_A; }) != nullptr)
+    return false;
+  return std::all_of(kids.begin() + 1, kids.end(), [](const GumboNode* k) {
+    if (tag_of(k) != GUMBO_TAG_P) return false;
+    const GumboNode* link = find_element(k, [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_A; });
+    if (link == nullptr) return false;
+    const std::string line = subtree_text(k, 400), linked = subtree_text(link, 400);
+    return !trim(line).empty() && trim(line) == trim(linked);
+  });
+}
+
 /// A promotion card: a box of a short title and a line or two of pitch,
 /// closed by its button ("Learn it hands-on ... Find a course near you",
 /// "Free fertility check-up camp this Sunday ... Register now"). Its text
@@ -758,6 +782,7 @@ std::optional<std::string> chrome_reason(const GumboNode* el, const std::vector<
   if (is_time_line(el)) return "chrome: date line";
   if (is_chapter_list(el)) return "chrome: chapters";
   if (is_link_line(el)) return "chrome: link line";
+  if (!is_callout && holders.count(el) == 0 && is_read_more_box(el)) return "chrome: read-more box";
   if (!is_callout && is_video_box(el)) return "chrome: video";
   if (holders.count(el) == 0 && is_service_box(el)) return "chrome: service box";
   if (!is_callout && holders.count(el) == 0 && is_promo_card(el)) return "chrome: promotion card";

@@ -131,6 +131,19 @@ TEST(HtmlChrome, APhotoGalleryGoesButAGalleryArticleStays) {
   EXPECT_FALSE(page.reason("p").has_value());  // a paragraph of its own
 }
 
+// "READ MORE:" over lines that are each one link, whole, is a box of other
+// stories (heldout87); a label over a sentence of the text's own is a callout.
+TEST(HtmlChrome, AReadMoreBoxOfWholeLinksGoes) {
+  const Page page(
+      "<body><div id=\"r\" class=\"rm\"><p class=\"rm-head\">READ MORE:</p>"
+      "<p><a href=\"/health/screen-time\">How much screen time is too much for adults?</a></p>"
+      "<p><a href=\"/health/humidifiers\">Do humidifiers actually help in winter?</a></p></div>"
+      "<div id=\"t\" class=\"rm\"><p>Good to know:</p><p>Blinking less while reading dries the eyes; "
+      "<a href=\"/rule\">the 20-20-20 rule</a> helps.</p></div></body>");
+  EXPECT_EQ(page.reason("r"), "chrome: read-more box");
+  EXPECT_FALSE(page.reason("t").has_value());
+}
+
 TEST(HtmlChrome, HiddenProseStaysButHiddenWidgetsGo) {
   const Page page(
       "<body><div id=\"more\" hidden><p>The rest of the article is here, revealed by a script when the reader asks "
