@@ -704,29 +704,37 @@ std::size_t past_notice(const std::vector<Unit>& units, std::size_t begin, std::
   return (labelled || header_between) && headings > 0 && text_follows ? text : begin;
 }
 
-/// A blog's tagline under its name ("The Money Desk", "Plain-language money
-/// advice for students ...") opens the run when the post's headline, with a
-/// byline or a date under it, follows the blog's buttons ("Subscribe by
-/// email"): the text starts under the headline.
+/// A blog's tagline or its writer's bio under its name ("The Money Desk",
+/// "Plain-language money advice for students ...") opens the run when the
+/// post's headline follows the blog's buttons ("Subscribe by email") or
+/// links ("@wairimu_k", "Svbtle"): the text starts under the headline. Under
+/// buttons, the headline has its byline or date under it, or under its
+/// standfirst; under two links or more, a long paragraph will do.
 std::size_t past_tagline(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
-  constexpr std::size_t kMaxTaglineWords = 30, kMaxShortsBetween = 3;
-  if (begin == 0 || units[begin - 1].line.kind != PageLineKind::Short || units[begin].line.kind != PageLineKind::Prose ||
-      count_words(units[begin].text) > kMaxTaglineWords)
+  constexpr std::size_t kMaxTaglineWords = 30, kMaxShortsBetween = 3, kMinLinks = 2;
+  // The blog's name links home, as a menu's items do; a headline over its standfirst does not.
+  if (begin == 0 || units[begin - 1].line.kind != PageLineKind::Short || units[begin - 1].line.score > kMenuItemScore ||
+      units[begin].line.kind != PageLineKind::Prose || count_words(units[begin].text) > kMaxTaglineWords)
     return begin;
   std::size_t headline = begin + 1;
   while (headline + 1 < end && headline < begin + kMaxShortsBetween && units[headline + 1].line.kind == PageLineKind::Short)
     ++headline;
-  if (headline == begin + 1 || headline + 1 >= end || units[headline].line.kind != PageLineKind::Short || ends_sentence(units[headline].text) ||
+  if (headline == begin + 1 || headline + 1 >= end || units[headline].line.kind != PageLineKind::Short ||
+      units[headline].line.score <= kMenuItemScore || ends_sentence(units[headline].text) ||
       count_words(units[headline].text) > kMaxTitleWords)
     return begin;
-  // Every line between is a button, not a heading of the text.
-  for (std::size_t i = begin + 1; i < headline; ++i)
-    if (!is_call_to_action(units[i].text, count_words(units[i].text))) return begin;
-  // The byline or the date under the headline, or under its standfirst.
+  // Every line between is a button or a link, not a heading of the text.
+  std::size_t links = 0;
+  for (std::size_t i = begin + 1; i < headline; ++i) {
+    const bool link = units[i].line.score <= kMenuItemScore;
+    if (!link && !is_call_to_action(units[i].text, count_words(units[i].text))) return begin;
+    links += link;
+  }
   const auto meta = [&](std::size_t i) { return i < end && units[i].line.kind == PageLineKind::Meta; };
   const bool standfirst = units[headline + 1].line.kind == PageLineKind::Prose &&
                           count_words(units[headline + 1].text) <= kMaxStandfirstWords;
-  return meta(headline + 1) || (standfirst && meta(headline + 2)) ? headline + 1 : begin;
+  const bool dated = links == 0 && (meta(headline + 1) || (standfirst && meta(headline + 2)));
+  return dated || (links >= kMinLinks && is_long_prose(units[headline + 1])) ? headline + 1 : begin;
 }
 
 /// A question headline opens the run when a byline or a date follows it, or

@@ -926,7 +926,9 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
       // A blog's name, its tagline and its button over the post's headline and standfirst (heldout87);
       // a blog's name come back over its tagline and the headline (heldout87).
       {"heldout87/en-ca-consumer-advice-blog", "How to spot a rental scam before you send a deposit"},
-      {"heldout87/en-gb-parent-blog-writefreely", "Glue ear, grommets and us: what I wish I'd known a year ago"}};
+      {"heldout87/en-gb-parent-blog-writefreely", "Glue ear, grommets and us: what I wish I'd known a year ago"},
+      // A writer's name and bio over two links, then the post's headline over its first paragraph (heldout91).
+      {"heldout91/en-ke-personal-blog-svbtle", "One keloid, two ears and what finally worked"}};
   for (const auto& [where, title] : cases) {
     const std::string path(where);
     const std::string page = pagetext_fixture(path.substr(0, path.find('/')), path.substr(path.find('/') + 1));
@@ -1265,6 +1267,24 @@ TEST(FindTitle, ABlogsTaglineAndButtonOverTheHeadline) {
   // Without a button between, the paragraph is no tagline: a heading under it is no headline of the run.
   const Article b = parse_plaintext(top + "A note from the editor\n\n" + kRentalPost, rules());
   EXPECT_NE(all_text(b).find("Plain-language"), std::string::npos) << all_text(b);
+}
+
+// A headline over its standfirst, the columnist's name twice as links, her
+// role and the date: the standfirst is no tagline, the role no headline (heldout77).
+TEST(FindTitle, AStandfirstOverTheWritersLinksIsNoTagline) {
+  const std::string menu = "\u2022 News\n\u2022 Sport\n\u2022 Lifestyle\n\u2022 Puzzles\n\n";
+  const std::string head = "My neighbour's hedge has stolen all the light from my garden\n\n"
+                           "A reader wants her garden back without starting a war next door. Marion has a plan.\n\n"
+                           "Marion Pike\n\nMarion Pike\n\nAdvice columnist\n\nSaturday 21 April 2029 7:00 am\n\n";
+  const std::string body =
+      "Dear Marion, when we moved into our house eight years ago, the hedge next door was shoulder height. It is "
+      "now taller than the house, and from October to March the garden gets no sun at all.\n\n"
+      "Please put the chainsaw down. The high hedge rules let your council step in when a hedge blocks light, "
+      "but only after you have tried to settle it with your neighbours.\n\n"
+      "Write to them first, kindly, and keep a copy of the letter.\n\n"
+      "About us\nContact\n\u00A9 2029 The Daily Ledger. All rights reserved.\n";
+  EXPECT_EQ(parse_plaintext(menu + head + body, rules()).title,
+            "My neighbour's hedge has stolen all the light from my garden");
 }
 
 // The blog's name opens the page (first in its menu) and comes back over its
