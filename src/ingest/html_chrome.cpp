@@ -214,7 +214,11 @@ bool is_time_line(const GumboNode* el) {
   constexpr std::size_t kMaxChars = 120, kMaxLabelWords = 3;
   const GumboTag tag = tag_of(el);
   if (tag != GUMBO_TAG_P && tag != GUMBO_TAG_DIV && tag != GUMBO_TAG_SPAN) return false;
-  const std::string text = collapse(subtree_text(el, kMaxChars + 1));
+  // subtree_text() stops after twice its limit in raw bytes, indentation
+  // included: a wrapper's first lines may be nothing but a date and a headline
+  // ("2030-07-30 はじめての梅干し..." over a whole blog post). Ask for more.
+  constexpr std::size_t kReach = 16;
+  const std::string text = collapse(subtree_text(el, kMaxChars * kReach));
   if (text.size() > kMaxChars) return false;
   const GumboNode* time = find_element(el, [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_TIME; });
   if (time == nullptr) return false;

@@ -144,6 +144,22 @@ TEST(HtmlChrome, AReadMoreBoxOfWholeLinksGoes) {
   EXPECT_FALSE(page.reason("t").has_value());
 }
 
+// A date line goes; a wrapper whose first text, after deep indentation, is
+// a date and a headline holds the whole post (heldout90's Hatena blog).
+TEST(HtmlChrome, AWrapperOpeningWithADateIsNoDateLine) {
+  const std::string indent(60, ' ');
+  std::string nested = "<div id=\"w\"><div><time datetime=\"2030-07-30\">2030-07-30</time></div>";
+  for (int i = 0; i < 8; ++i) nested += "\n" + indent + "<div>";
+  nested += "<h1>My first umeboshi</h1>";
+  for (int i = 0; i < 4; ++i)
+    nested += "\n" + indent + "<p>I salted three kilos of ripe plums in June and dried them in the sun for three days.</p>";
+  for (int i = 0; i < 8; ++i) nested += "</div>";
+  const Page page("<body><p id=\"d\">Posted <time datetime=\"2030-07-30\">30 July 2030</time></p>" + nested +
+                  "</div></body>");
+  EXPECT_EQ(page.reason("d"), "chrome: date line");
+  EXPECT_FALSE(page.reason("w").has_value());
+}
+
 TEST(HtmlChrome, HiddenProseStaysButHiddenWidgetsGo) {
   const Page page(
       "<body><div id=\"more\" hidden><p>The rest of the article is here, revealed by a script when the reader asks "
