@@ -737,6 +737,39 @@ std::size_t past_tagline(const std::vector<Unit>& units, std::size_t begin, std:
   return dated || (links >= kMinLinks && is_long_prose(units[headline + 1])) ? headline + 1 : begin;
 }
 
+/// A picture's caption over the page's label, an issue line and the
+/// headline ("A male kākāpō on Whenua Hou. ...", "Feature", "From our
+/// November 2028 issue", "The parrot that waits for the trees") opens the
+/// run when the headline has its byline under it, or under its standfirst:
+/// the text starts under the headline. A label (a menu's item) and a date
+/// stand between, nothing else, and a headline has three words at least.
+std::size_t past_caption(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
+  constexpr std::size_t kMaxCaptionWords = 30, kMaxBetween = 3, kMinHeadlineWords = 3;
+  // A question is a headline itself ("Can I have a drink while I'm taking antibiotics?").
+  if (units[begin].line.kind != PageLineKind::Prose || count_words(units[begin].text) > kMaxCaptionWords ||
+      units[begin].text.ends_with('?'))
+    return begin;
+  const auto byline = [&](std::size_t i) { return i < end && units[i].line.rule == "page-byline"; };
+  bool dated = false, labelled = false;
+  for (std::size_t h = begin + 1; h + 1 < end && h <= begin + kMaxBetween + 1; ++h) {
+    const Unit& u = units[h];
+    if (u.line.kind == PageLineKind::Meta) {
+      dated = true;
+      continue;
+    }
+    if (u.line.kind != PageLineKind::Short) return begin;
+    if (u.line.score <= kMenuItemScore) {
+      labelled = true;
+      continue;
+    }
+    if (!dated || !labelled || count_words(u.text) < kMinHeadlineWords || ends_sentence(u.text)) return begin;
+    const bool standfirst = units[h + 1].line.kind == PageLineKind::Prose &&
+                            count_words(units[h + 1].text) <= kMaxStandfirstWords;
+    return byline(h + 1) || (standfirst && byline(h + 2)) ? h + 1 : begin;
+  }
+  return begin;
+}
+
 /// A question headline opens the run when a byline or a date follows it, or
 /// when no heading stands above it: the run then starts at the text under it.
 /// A headline of two sentences in Title Case ("I Stood at My Desk for a Year.
@@ -1203,7 +1236,7 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
   if (begin == end) return region;
   end = end_before_long_furniture(units, begin, end);
   begin = past_notice(units, past_breadcrumb_list(units, begin, end), end);
-  begin = past_question_headline(units, past_tagline(units, begin, end), end);
+  begin = past_question_headline(units, past_caption(units, past_tagline(units, begin, end), end), end);
   // The trail's last item may ask the question too, worded otherwise: the headline is the one nearer the text.
   begin = past_question_headline(units, begin, end);
   begin = past_contents_entries(units, begin, end);

@@ -284,6 +284,12 @@ bool is_ordinal_dot(std::string_view t, std::size_t at) {
                              static_cast<unsigned char>(t[next]) >= 0xC3);
 }
 
+/// Whether the stop at `at` follows a lone initial: "H. pylori", "J. Smith"
+/// (an initialism's last stop may end a sentence: "... to the E.R. With ...").
+bool is_initial_dot(std::string_view t, std::size_t at) {
+  return at >= 1 && std::isupper(static_cast<unsigned char>(t[at - 1])) && (at == 1 || t[at - 2] == ' ');
+}
+
 constexpr std::size_t kMinListClauseWords = 6;
 
 /// A bulleted item that opens with a lowercase word: "• you keep vomiting".
@@ -331,8 +337,9 @@ bool items_at_most(std::string_view t, std::string_view sep, std::size_t max_wor
 }
 
 bool is_link_bar(std::string_view t, std::size_t words) {
-  static constexpr std::array<std::string_view, 8> kSeparators{" > ", " \u203A ", " \u00BB ", " / ", " | ",
-                                                               " \u00B7 ", " \u2022 ", " :: "};
+  // A full-width bar needs no spaces: "ホーム｜梅仕事｜晩ごはん".
+  static constexpr std::array<std::string_view, 9> kSeparators{" > ", " \u203A ", " \u00BB ", " / ", " | ",
+                                                               " \u00B7 ", " \u2022 ", " :: ", "\uFF5C"};
   std::size_t separators = 0;
   for (std::string_view sep : kSeparators)
     for (std::size_t p = t.find(sep); p != std::string_view::npos; p = t.find(sep, p + sep.size())) ++separators;
@@ -564,7 +571,7 @@ PageLine classify_page_line(std::string_view line, const BoilerplateFilter& filt
   std::size_t stop = t.find(". ");
   if (stop != std::string_view::npos && stop <= 3 && std::isdigit(static_cast<unsigned char>(t[0])))
     stop = t.find(". ", stop + 2);
-  while (stop != std::string_view::npos && is_ordinal_dot(t, stop)) stop = t.find(". ", stop + 2);
+  while (stop != std::string_view::npos && (is_ordinal_dot(t, stop) || is_initial_dot(t, stop))) stop = t.find(". ", stop + 2);
   const bool sentence =
       ends_sentence(t) || stop != std::string_view::npos || has_script_stop_inside(t) || is_unstopped_prose(t);
   if (sentence && words >= 8 && !has_menu_bullet(t))

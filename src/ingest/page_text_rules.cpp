@@ -625,7 +625,10 @@ bool starts_like_byline(std::string_view line) {
                             // an expert's answer on a Q&A page: "Risponde il Dott. Marco Ferretti, odontoiatra"
                             "answered by ", "author: ", "authors: ", "autor: ", "autore: ", "risponde il ",
                             "risponde la ", "responde el ", "responde la ", "responde o ", "responde a ",
-                            "répond le ", "répond la ", "es antwortet "});
+                            "répond le ", "répond la ", "es antwortet ",
+                            // Danish, Norwegian and Swedish "by"; the Nordic and Polish "text:" labels
+                            "af ", "av ", "teksti: ", "kirjoittaja: ", "julkaistu ", "päivitetty ", "tekst: ",
+                            "text: ", "autorka: "});
 }
 
 namespace {

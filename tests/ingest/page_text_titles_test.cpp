@@ -928,7 +928,21 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
       {"heldout87/en-ca-consumer-advice-blog", "How to spot a rental scam before you send a deposit"},
       {"heldout87/en-gb-parent-blog-writefreely", "Glue ear, grommets and us: what I wish I'd known a year ago"},
       // A writer's name and bio over two links, then the post's headline over its first paragraph (heldout91).
-      {"heldout91/en-ke-personal-blog-svbtle", "One keloid, two ears and what finally worked"}};
+      {"heldout91/en-ke-personal-blog-svbtle", "One keloid, two ears and what finally worked"},
+      // A lone initial's stop ends no sentence: the headline is a heading, not prose (heldout89).
+      {"heldout89/en-in-gastroenterology-society", "H. pylori infection: what patients should know"},
+      // Consent banners in Danish and Polish, whose headings had been the titles (heldout90, heldout92).
+      {"heldout90/da-dk-havecenterkaede", "S\u00E5dan beskærer du dit \u00E6bletr\u00E6"},
+      {"heldout92/pl-pl-apteka-internetowa", "Owsiki u dzieci i doros\u0142ych: objawy, leczenie i jak nie zarazi\u0107 si\u0119 ponownie"},
+      {"heldout92/pl-pl-ubezpieczyciel-zdrowotny", "Morfologia krwi: jak czyta\u0107 wyniki i kiedy si\u0119 niepokoi\u0107"},
+      // A Finnish byline ("Teksti: ...") under the question headline's standfirst (heldout90).
+      {"heldout90/fi-fi-suunterveysjarjesto", "Nuuska: mit\u00E4 se tekee suulle ja syd\u00E4melle?"},
+      // A blog's full-width nav bar is no heading (heldout90).
+      {"heldout90/ja-jp-kojin-blog-hatena",
+       "\u306F\u3058\u3081\u3066\u306E\u6885\u5E72\u3057\u3001" "3\u30AD\u30ED\u6F2C\u3051\u3066\u307F\u305F"
+       "\u3010\u5869\u5206" "18%\u30FB\u571F\u7528\u5E72\u3057\u307E\u3067\u3011"},
+      // A picture's caption over the label, the issue's date and the headline with its byline (heldout91).
+      {"heldout91/en-nz-nature-magazine", "The parrot that waits for the trees"}};
   for (const auto& [where, title] : cases) {
     const std::string path(where);
     const std::string page = pagetext_fixture(path.substr(0, path.find('/')), path.substr(path.find('/') + 1));
@@ -1234,6 +1248,44 @@ TEST(PageTextEndings, AShareRowOverATableOfContentsEndsNothing) {
   const std::string text = all_text(parse_plaintext(page, rules()));
   EXPECT_NE(text.find("La vejiga almacena la orina"), std::string::npos) << text;
   EXPECT_EQ(text.find("En esta p\u00E1gina"), std::string::npos) << text;
+}
+
+TEST(ClassifyPageLine, ConsentSkipLinksAndBylinesInMoreLanguages) {
+  EXPECT_EQ(classify("Vi bruger cookies til at f\u00E5 webshoppen til at fungere og til statistik.").kind, PageLineKind::Chrome);
+  EXPECT_EQ(classify("K\u00E4yt\u00E4mme sivustolla ev\u00E4steit\u00E4.").kind, PageLineKind::Chrome);
+  EXPECT_EQ(classify("U\u017Cywamy plik\u00F3w cookies, aby sklep dzia\u0142a\u0142 poprawnie.").kind, PageLineKind::Chrome);
+  // A recipe's name is no banner.
+  EXPECT_NE(classify("Cookies med havregryn og rosiner").kind, PageLineKind::Chrome);
+  for (const char* skip : {"G\u00E5 til indhold", "Siirry sis\u00E4lt\u00F6\u00F6n", "Przejd\u017A do tre\u015Bci",
+                           "\u672C\u6587\u3078\u79FB\u52D5"})
+    EXPECT_EQ(classify(skip).kind, PageLineKind::Chrome) << skip;
+  EXPECT_EQ(classify("Teksti: Aino Rautavaara, terveystoimittaja \u00B7 Asiantuntijana hammasl\u00E4\u00E4k\u00E4ri").kind,
+            PageLineKind::Meta);
+  EXPECT_EQ(classify("Af gartner Mette Holm-S\u00F8rensen \u00B7 26. februar 2030").kind, PageLineKind::Meta);
+  // A full-width bar of links.
+  EXPECT_EQ(classify("\u30DB\u30FC\u30E0\uFF5C\u6885\u4ED5\u4E8B\uFF5C\u6669\u3054\u306F\u3093").kind,
+            PageLineKind::Chrome);
+  // A lone initial's stop ends no sentence; an initialism's may.
+  EXPECT_EQ(classify("H. pylori infection: what patients should know").kind, PageLineKind::Short);
+}
+
+// A question at the top of the run is a headline, not a picture's caption,
+// whatever stands under it (the answerer's byline and role).
+TEST(FindTitle, ACaptionOverALabelADateAndTheHeadline) {
+  const std::string menu = "\u2022 Features\n\u2022 Outdoors\n\u2022 Science\n\u2022 Travel\n\n";
+  const std::string caption = "A male k\u0101k\u0101p\u014D on the island. Every bird wears a small transmitter.\n\n";
+  const std::string top = "Feature\n\nFrom our November 2028 issue\n\nThe parrot that waits for the trees\n\n"
+                          "K\u0101k\u0101p\u014D breed only when the rimu fruits heavily.\n\nWords by Lucy Tamihana\n\n";
+  const std::string body =
+      "The first sound is not a call at all but a pressure, a low thrum you feel in your chest before you hear it, "
+      "rolling down the ridge in the dark.\n\n"
+      "Male birds gather on ridgetops and boom for hours, night after night, through the breeding season, while the "
+      "rangers listen from their tents below.\n\n"
+      "In 1995 the count reached its lowest point, and every bird alive today has a name.\n\n"
+      "About us\nContact\n\u00A9 2028 Wild Country. All rights reserved.\n";
+  const Article a = parse_plaintext(menu + caption + top + body, rules());
+  EXPECT_EQ(a.title, "The parrot that waits for the trees");
+  EXPECT_EQ(all_text(a).find("transmitter"), std::string::npos) << all_text(a);
 }
 
 TEST(ClassifyPageLine, ADateThenTheWritersBareName) {
