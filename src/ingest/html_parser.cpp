@@ -147,6 +147,22 @@ void apply_metadata(Article& article, const PageMetadata& meta, const std::vecto
   }
 }
 
+/// Two or three short labels in a row: "Cardiologia · Informazioni per i pazienti".
+bool is_label_path(std::string_view label) {
+  constexpr std::size_t kMaxItems = 3, kMaxItemWords = 4;
+  for (std::string_view sep : {std::string_view(" \u00B7 "), std::string_view(" | ")}) {
+    if (label.find(sep) == std::string_view::npos) continue;
+    std::size_t items = 0;
+    for (std::size_t from = 0; from <= label.size(); ++items) {
+      const std::size_t at = std::min(label.find(sep, from), label.size());
+      if (html::count_words(label.substr(from, at - from)) > kMaxItemWords) return false;
+      from = at + sep.size();
+    }
+    return items <= kMaxItems;
+  }
+  return false;
+}
+
 /// The headline opens the article: an <h2> or <h3> that is the title
 /// (a CMS's "page-header") becomes the first heading, and a section label
 /// in an untitled introduction right above it ("Cidades", a kicker) goes.
@@ -160,7 +176,7 @@ void headline_first(Article& article) {
     // A label's paragraph, or a list of one item (a page builder's icon list).
     const bool one_item = b.kind == BlockKind::List && b.items.size() == 1;
     const std::string label = plain_text(one_item ? b.items[0].text : b.text);
-    if ((b.kind == BlockKind::Paragraph || one_item) && html::count_words(label) <= kMaxLabelWords &&
+    if ((b.kind == BlockKind::Paragraph || one_item) && (html::count_words(label) <= kMaxLabelWords || is_label_path(label)) &&
         !label.ends_with('.')) {
       article.dropped.push_back(Dropped{label, "section label above the headline", b.line});
       sections.erase(sections.begin());

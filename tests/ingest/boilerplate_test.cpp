@@ -1014,6 +1014,15 @@ TEST(BoilerplateBuiltin, DateRowsReadingTimesMetersTrackbacksCorrectionsAndAKore
             "disclaimer");
   EXPECT_EQ(rule_for(f, "We aim to correct mistakes quickly. Read our corrections policy or tell us about an error."),
             "corrections-policy");
+  // Other versions of a leaflet, a Finnish writer's line, an Italian update date (heldout89, heldout90, heldout92).
+  EXPECT_EQ(rule_for(f, "Also available in: Hindi | Tamil | Bengali | Download PDF"), "other-formats");
+  EXPECT_EQ(rule_for(f, "This leaflet is available in large print, Braille, audio and other languages. Please ask a "
+                        "member of staff."),
+            "other-formats");
+  EXPECT_EQ(rule_for(f, "Teksti: Aino Rautavaara, terveystoimittaja"), "byline");
+  EXPECT_EQ(rule_for(f, "Ultimo aggiornamento: 14.03.2028 \u00B7 Reparto di Cardiologia"), "publish-date");
+  EXPECT_EQ(rule_for(f, "available in most office buildings and climbing them briskly is a vigorous"), "");
+  EXPECT_EQ(rule_for(f, "Ultimo aggiornamento del vaccino: chiedete al medico."), "");
   // The text's own sentences stay.
   EXPECT_EQ(rule_for(f, "Published 6 years ago, the study still shapes how doctors treat sprains."), "");
   EXPECT_EQ(rule_for(f, "You have read 4 of the 5 warning signs; the last is the most important."), "");

@@ -366,5 +366,22 @@ TEST(HtmlPage, HeadlineInAnH2OpensTheArticleAndItsLabelGoes) {
   EXPECT_NE(text.find("council will publish weekly figures"), std::string::npos);  // a sentence in brackets stays
 }
 
+// A label of two parts above the headline goes as a one-word label does
+// (heldout92); a label part of five words is a line of the text.
+TEST(HtmlPage, ALabelPathAboveTheHeadlineGoes) {
+  const auto page = [](const std::string& label) {
+    return "<html><head><title>Test da sforzo | Ospedale</title></head><body><main><div class=scheda>"
+           "<p class=etichetta>" + label + "</p><h1>Test da sforzo</h1>"
+           "<p>Il test da sforzo registra l'elettrocardiogramma mentre cammina su un tappeto rotante.</p>"
+           "<h2>Come prepararsi</h2><p>Indossi scarpe comode e non fumi nelle due ore prima dell'esame.</p>"
+           "</div></main></body></html>";
+  };
+  EXPECT_EQ(all_text(parse_html(page("Cardiologia \u00B7 Informazioni per i pazienti"), rules())).find("Cardiologia"),
+            std::string::npos);
+  EXPECT_NE(all_text(parse_html(page("Cardiologia \u00B7 Le informazioni scritte per i pazienti"), rules()))
+                .find("Cardiologia"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace readaloud
