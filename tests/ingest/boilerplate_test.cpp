@@ -1023,6 +1023,10 @@ TEST(BoilerplateBuiltin, DateRowsReadingTimesMetersTrackbacksCorrectionsAndAKore
   EXPECT_EQ(rule_for(f, "Ultimo aggiornamento: 14.03.2028 \u00B7 Reparto di Cardiologia"), "publish-date");
   EXPECT_EQ(rule_for(f, "available in most office buildings and climbing them briskly is a vigorous"), "");
   EXPECT_EQ(rule_for(f, "Ultimo aggiornamento del vaccino: chiedete al medico."), "");
+  // A print button in Dutch, German, Spanish and Finnish (heldout92).
+  for (const std::string line : {"Deze pagina afdrukken", "Seite drucken", "Imprimir esta p\u00E1gina", "Tulosta sivu"})
+    EXPECT_EQ(rule_for(f, line), "page-widget") << line;
+  EXPECT_EQ(rule_for(f, "Deze pagina afdrukken kan ook als pdf, met alle tabellen erbij."), "");
   // The text's own sentences stay.
   EXPECT_EQ(rule_for(f, "Published 6 years ago, the study still shapes how doctors treat sprains."), "");
   EXPECT_EQ(rule_for(f, "You have read 4 of the 5 warning signs; the last is the most important."), "");
