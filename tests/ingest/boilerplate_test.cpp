@@ -1023,6 +1023,11 @@ TEST(BoilerplateBuiltin, DateRowsReadingTimesMetersTrackbacksCorrectionsAndAKore
   EXPECT_EQ(rule_for(f, "Ultimo aggiornamento: 14.03.2028 \u00B7 Reparto di Cardiologia"), "publish-date");
   EXPECT_EQ(rule_for(f, "available in most office buildings and climbing them briskly is a vigorous"), "");
   EXPECT_EQ(rule_for(f, "Ultimo aggiornamento del vaccino: chiedete al medico."), "");
+  // A writer and a reviewer on one row (heldout89); a sentence about a review stays.
+  EXPECT_EQ(rule_for(f, "By Zanele Ferreira-Dube Clinically reviewed by Dr Karabo Mahlangu-Visser, specialist physician 3 "
+                        "June 2030 \u00B7 6 min read"),
+            "byline");
+  EXPECT_EQ(rule_for(f, "By law, every claim is reviewed by an independent panel before it is paid."), "");
   // A print button in Dutch, German, Spanish and Finnish (heldout92).
   for (const std::string line : {"Deze pagina afdrukken", "Seite drucken", "Imprimir esta p\u00E1gina", "Tulosta sivu"})
     EXPECT_EQ(rule_for(f, line), "page-widget") << line;

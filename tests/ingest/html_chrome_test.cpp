@@ -160,6 +160,16 @@ TEST(HtmlChrome, AWrapperOpeningWithADateIsNoDateLine) {
   EXPECT_FALSE(page.reason("w").has_value());
 }
 
+// A social network's embedded post, by its embed code's class (heldout91); a quotation stays.
+TEST(HtmlChrome, AnEmbeddedSocialPostGoes) {
+  const Page page(
+      "<body><blockquote id=\"t\" class=\"twitter-tweet\"><p>What a delivery. Straight through the gate.</p>"
+      "&mdash; Women's T20 (@t20) <a href=\"https://twitter.example/s/1\">March 11, 2028</a></blockquote>"
+      "<blockquote id=\"q\"><p>We knew the rain was coming, so we batted as if every over were the last.</p></blockquote></body>");
+  EXPECT_EQ(page.reason("t"), "chrome: twitter-tweet");
+  EXPECT_FALSE(page.reason("q").has_value());
+}
+
 TEST(HtmlChrome, HiddenProseStaysButHiddenWidgetsGo) {
   const Page page(
       "<body><div id=\"more\" hidden><p>The rest of the article is here, revealed by a script when the reader asks "
