@@ -679,6 +679,17 @@ bool holds_quotation(const GumboNode* el) {
          find_element(quote, [](const GumboNode* a) { return tag_of(a) == GUMBO_TAG_A; }) == nullptr;
 }
 
+/// Whether the page's <h1> sits inside an element whose classes name `part`.
+bool headline_in_part(const GumboNode* el, std::string_view part) {
+  const GumboNode* root = el;
+  while (root->parent != nullptr) root = root->parent;
+  const GumboNode* h1 = find_element(root, [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_H1; });
+  for (const GumboNode* up = h1 == nullptr ? nullptr : h1->parent; up != nullptr && is_element(up); up = up->parent)
+    for (const auto& token : class_tokens(up))
+      if (chrome_part_matches(token, part)) return true;
+  return false;
+}
+
 /// Class parts that name how a block is shown rather than what it is
 /// ("print-body" on a printer-friendly page, "tools" on a wrapper): they
 /// mark chrome only on a block without paragraphs of prose. On a printer-
@@ -717,6 +728,15 @@ bool is_layout_chrome(std::string_view part, const GumboNode* el) {
     constexpr std::size_t kMaxWords = 100;
     return prose_paragraphs(el, 1).empty() && count_words(subtree_text(el, kMaxWords * 20)) < kMaxWords;
   }
+  // A page builder that sets every block in a "widget" (Readymag's "rm-widget"
+  // around the <h1> itself): the word names its blocks, not a sidebar's, and
+  // only a block without a heading or a paragraph of prose (a label, a
+  // credit line, "Made with ...") is chrome.
+  if (part == "widget" && headline_in_part(el, part))
+    return prose_paragraphs(el, 1).empty() && find_element(el, [](const GumboNode* n) {
+             const GumboTag tag = tag_of(n);
+             return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
+           }) == nullptr;
   for (std::string_view layout : {"tools", "utility", "widget", "player", "skip", "jump", "paywall", "subscribe"})
     if (part == layout) return !holds_paragraphs(el);
   return true;

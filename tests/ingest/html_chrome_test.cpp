@@ -170,6 +170,24 @@ TEST(HtmlChrome, AnEmbeddedSocialPostGoes) {
   EXPECT_FALSE(page.reason("q").has_value());
 }
 
+// A page builder that sets every block in a "widget", the <h1> too
+// (heldout95's Readymag page): a block of prose or a heading is the text's,
+// a credit line is chrome. Elsewhere a widget is a sidebar's.
+TEST(HtmlChrome, WidgetsOfAPageBuilderThatHoldTheHeadline) {
+  const std::string answer = "<p>The person knows exactly what they want to say, but the flow of speech is interrupted "
+                             "for a moment, and the listener should simply wait.</p>";
+  const Page built("<body><div class=\"rm-widget\"><h1>Let them finish</h1></div>"
+                   "<div id=\"c\" class=\"rm-widget\"><p>Interview by Jonah Whitcombe</p></div>"
+                   "<div id=\"b\" class=\"rm-widget\"><p><strong>What happens?</strong></p>" + answer + "</div>"
+                   "<div id=\"h\" class=\"rm-widget\"><h2>Is it nerves?</h2></div></body>");
+  EXPECT_EQ(built.reason("c"), "chrome: widget");
+  EXPECT_FALSE(built.reason("b").has_value());
+  EXPECT_FALSE(built.reason("h").has_value());
+  const Page blog("<body><article><h1>Let them finish</h1>" + answer + "</article>"
+                  "<div id=\"s\" class=\"sidebar-widget\"><h2>About me</h2>" + answer + "</div></body>");
+  EXPECT_TRUE(blog.reason("s").has_value());
+}
+
 TEST(HtmlChrome, HiddenProseStaysButHiddenWidgetsGo) {
   const Page page(
       "<body><div id=\"more\" hidden><p>The rest of the article is here, revealed by a script when the reader asks "
