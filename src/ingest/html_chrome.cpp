@@ -679,6 +679,57 @@ bool holds_quotation(const GumboNode* el) {
          find_element(quote, [](const GumboNode* a) { return tag_of(a) == GUMBO_TAG_A; }) == nullptr;
 }
 
+/// Whether `el` is a forum thread's first post, classed as a comment as its
+/// replies are (Invision's "ipsComment"): the first of two or more comments
+/// in a row, on a page with little prose outside them.
+bool opens_thread(const GumboNode* el) {
+  const auto is_comment = [](const GumboNode* n) {
+    for (const auto& token : class_tokens(n))
+      if (chrome_part_matches(token, "comment")) return true;
+    return false;
+  };
+  const GumboNode* feed = el->parent;
+  const GumboVector* kids = children_of(feed);
+  if (kids == nullptr) return false;
+  bool first = false, more = false;
+  for (unsigned i = 0; i < kids->length; ++i) {
+    const GumboNode* k = child_at(kids, i);
+    if (!is_element(k) || !is_comment(k)) continue;
+    if (!first && k != el) return false;  // a later comment: a reply
+    if (first) more = true;
+    first = true;
+  }
+  if (!more) return false;
+  const GumboNode* root = feed;
+  while (root->parent != nullptr) root = root->parent;
+  // The paragraphs of prose outside the thread (a notice, the footer's blurb)
+  // weigh less than half the post.
+  constexpr std::size_t kWords = 15, kMaxPostWords = 4000;
+  std::size_t outside = 0;
+  find_element(
+      root,
+      [&](const GumboNode* n) {
+        if (tag_of(n) != GUMBO_TAG_P) return false;
+        const std::size_t words = count_words(subtree_text(n, kMaxPostWords));
+        if (words >= kWords) outside += words;
+        return false;
+      },
+      [feed](const GumboNode* n) { return n == feed; });
+  return 2 * outside < count_words(subtree_text(el, kMaxPostWords * 4));
+}
+
+/// Whether `part` stands in `el`'s classes only as a BEM modifier: "rpl-layout--sidebar".
+bool only_as_modifier(const GumboNode* el, std::string_view part) {
+  bool any = false;
+  for (const auto& token : class_tokens(el)) {
+    if (!chrome_part_matches(token, part)) continue;
+    const std::string lower = ascii_lower(token);
+    if (!lower.ends_with("--" + std::string(part))) return false;
+    any = true;
+  }
+  return any;
+}
+
 /// Whether the page's <h1> sits inside an element whose classes name `part`.
 bool headline_in_part(const GumboNode* el, std::string_view part) {
   const GumboNode* root = el;
@@ -696,6 +747,9 @@ bool headline_in_part(const GumboNode* el, std::string_view part) {
 /// friendly page every block is "print-something", so there a single
 /// sentence of prose ("print-standfirst") is enough; a print button has none.
 bool is_layout_chrome(std::string_view part, const GumboNode* el) {
+  // A block's modifier names a variant of it: "rpl-layout--sidebar" is a
+  // layout that has a sidebar, and one that holds paragraphs of prose holds the text.
+  if (only_as_modifier(el, part) && holds_paragraphs(el)) return false;
   // A sentence: a dozen words or more with a full stop.
   const auto holds_sentence = [el] {
     constexpr std::size_t kWords = 12;
@@ -728,6 +782,10 @@ bool is_layout_chrome(std::string_view part, const GumboNode* el) {
     constexpr std::size_t kMaxWords = 100;
     return prose_paragraphs(el, 1).empty() && count_words(subtree_text(el, kMaxWords * 20)) < kMaxWords;
   }
+  // The thread's first post keeps its parts ("ipsComment_content").
+  if (part == "comment")
+    for (const GumboNode* up = el; up != nullptr && is_element(up); up = up->parent)
+      if (opens_thread(up)) return false;
   // A page builder that sets every block in a "widget" (Readymag's "rm-widget"
   // around the <h1> itself): the word names its blocks, not a sidebar's, and
   // only a block without a heading or a paragraph of prose (a label, a

@@ -188,6 +188,36 @@ TEST(HtmlChrome, WidgetsOfAPageBuilderThatHoldTheHeadline) {
   EXPECT_TRUE(blog.reason("s").has_value());
 }
 
+// A forum thread's first post, classed as a comment as its replies are
+// (heldout93's Invision thread), is the text with its parts; the replies and
+// a news story's comments stay chrome.
+TEST(HtmlChrome, AForumThreadsFirstPostIsNoComment) {
+  const std::string post = "<p>I was diagnosed with SVT last spring after a couple of episodes where my heart suddenly went very fast and I had to go to the emergency room to get it stopped.</p>";
+  const std::string feed = "<div data-role=\"commentFeed\">"
+                           "<article id=\"p1\" class=\"ipsComment ipsComment_parent\"><div id=\"c1\" class=\"ipsComment_content\">" +
+                           post + post + "</div></article>"
+                           "<article id=\"p2\" class=\"ipsComment\"><div class=\"ipsComment_content\">" + post + "</div></article></div>";
+  const Page forum("<body><h1>SVT ablation next Thursday</h1>" + feed + "</body>");
+  EXPECT_FALSE(forum.reason("p1").has_value());
+  EXPECT_FALSE(forum.reason("c1").has_value());
+  EXPECT_EQ(forum.reason("p2"), "chrome: comment");
+  const Page story("<body><article><h1>Heart rhythm clinic opens</h1>" + post + post + post + post + post + "</article>" +
+                   feed + "</body>");
+  EXPECT_EQ(story.reason("p1"), "chrome: comment");
+}
+
+// A block's modifier names a variant of it: "rpl-layout--sidebar" holding the
+// text is a layout with a sidebar (heldout93); the sidebar itself goes.
+TEST(HtmlChrome, ALayoutWithASidebarModifierIsNoSidebar) {
+  const std::string post = "<p>I was diagnosed with SVT last spring after a couple of episodes where my heart suddenly went very fast and I had to go to the emergency room to get it stopped.</p>";
+  const Page page("<body><main><div id=\"l\" class=\"rpl-layout rpl-layout--sidebar\"><div>" + post + post + post +
+                  "</div><aside id=\"s\" class=\"rpl-layout__sidebar\"><a href=\"/a\">Related</a></aside></div>"
+                  "<div id=\"m\" class=\"sidebar\"><p>Popular this week</p></div></main></body>");
+  EXPECT_FALSE(page.reason("l").has_value());
+  EXPECT_TRUE(page.reason("s").has_value());
+  EXPECT_EQ(page.reason("m"), "chrome: sidebar");
+}
+
 TEST(HtmlChrome, HiddenProseStaysButHiddenWidgetsGo) {
   const Page page(
       "<body><div id=\"more\" hidden><p>The rest of the article is here, revealed by a script when the reader asks "
