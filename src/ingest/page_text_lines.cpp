@@ -136,7 +136,8 @@ bool is_meta(std::string_view t, std::size_t words) {
   constexpr std::size_t kMaxDatedWords = 20;
   if (words <= kMaxDatedWords && starts_with_date_label(t) && has_date(t)) return true;
   // "Updated Nov. 13, 2026, 6:00 a.m.": a time's stop ends no sentence.
-  const bool time_last = t.ends_with(" a.m.") || t.ends_with(" p.m.");
+  // Spanish writes it spaced: "9 de octubre de 2028 - 10:15 a. m.".
+  const bool time_last = t.ends_with(" a.m.") || t.ends_with(" p.m.") || t.ends_with(" a. m.") || t.ends_with(" p. m.");
   if (words > 14 || (ends_sentence(t) && !time_last)) return false;
   if (words >= 2 && starts_like_byline(t)) return true;
   const std::string lower = ascii_lower(t);

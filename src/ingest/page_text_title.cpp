@@ -1136,10 +1136,14 @@ bool is_contents_entry(const std::vector<Unit>& units, const std::vector<bool>& 
 
 bool is_crumb_line(std::string_view t) {
   const std::string key = toc_key(t);
-  return is_link_bar(t, count_words(t)) &&
-         std::any_of(std::begin(kHome), std::end(kHome), [&](std::string_view h) { return key.starts_with(h); }) &&
-         std::any_of(std::begin(kCrumbSeparators), std::end(kCrumbSeparators),
-                     [&](std::string_view sep) { return t.find(sep) != std::string_view::npos; });
+  std::size_t first_sep = std::string_view::npos;
+  for (std::string_view sep : kCrumbSeparators) first_sep = std::min(first_sep, key.find(sep));
+  if (first_sep == std::string_view::npos || !is_link_bar(t, count_words(t))) return false;
+  // A copy runs a button into the trail: "Reserve su hora Inicio / Pacientes / ...".
+  const std::string_view first = std::string_view(key).substr(0, first_sep);
+  return std::any_of(std::begin(kHome), std::end(kHome), [&](std::string_view h) {
+    return key.starts_with(h) || (first.ends_with(h) && first.size() > h.size() && first[first.size() - h.size() - 1] == ' ');
+  });
 }
 
 TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::size_t end, const PageFacts& facts) {
@@ -1191,7 +1195,10 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     if (c < crumb_at) s -= 2;
     // The trail's last item is the page's own title, whole, cut short, or
     // with words added: "Tätowieren und Piercen" for "Tätowieren, Piercen und Permanent Make-up".
-    if (facts.crumbs.size() >= 2 && count_words(facts.crumbs.back()) >= 2 && !trail_category &&
+    // A one-word title must be the trail's last item whole, right over the text: "Espirometría".
+    const bool one_word_over_text =
+        !facts.crumbs.empty() && c + 1 == begin && toc_key(units[c].text) == facts.crumbs.back();
+    if (facts.crumbs.size() >= 2 && (count_words(facts.crumbs.back()) >= 2 || one_word_over_text) && !trail_category &&
         (toc_key(units[c].text).starts_with(facts.crumbs.back()) || holds_words_of(units[c].text, facts.crumbs.back())))
       s += 1.5;
     s -= label_penalty(units, candidates, k, facts) + subject_penalty(units, candidates, k, scores, facts);

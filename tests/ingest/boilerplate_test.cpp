@@ -1028,6 +1028,10 @@ TEST(BoilerplateBuiltin, DateRowsReadingTimesMetersTrackbacksCorrectionsAndAKore
                         "June 2030 \u00B7 6 min read"),
             "byline");
   EXPECT_EQ(rule_for(f, "By law, every claim is reviewed by an independent panel before it is paid."), "");
+  // A date alone in Spanish, Portuguese and Italian, with its time (heldout96); a sentence that opens so stays.
+  for (const std::string line : {"9 de octubre de 2028 - 10:15 a. m.", "12 de mar\u00E7o de 2029, 08h30", "3 maggio 2029"})
+    EXPECT_EQ(rule_for(f, line), "publish-date") << line;
+  EXPECT_EQ(rule_for(f, "9 de octubre de 2028 fue el d\u00EDa m\u00E1s lluvioso."), "");
   // A print button in Dutch, German, Spanish and Finnish (heldout92).
   for (const std::string line : {"Deze pagina afdrukken", "Seite drucken", "Imprimir esta p\u00E1gina", "Tulosta sivu"})
     EXPECT_EQ(rule_for(f, line), "page-widget") << line;

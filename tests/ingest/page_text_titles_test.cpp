@@ -942,7 +942,15 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
        "\u306F\u3058\u3081\u3066\u306E\u6885\u5E72\u3057\u3001" "3\u30AD\u30ED\u6F2C\u3051\u3066\u307F\u305F"
        "\u3010\u5869\u5206" "18%\u30FB\u571F\u7528\u5E72\u3057\u307E\u3067\u3011"},
       // A picture's caption over the label, the date and the headline with its byline (heldout91).
-      {"heldout91/en-nz-nature-magazine", "The parrot that waits for the trees"}};
+      {"heldout91/en-nz-nature-magazine", "The parrot that waits for the trees"},
+      // Consent banners in Swedish, Vietnamese and Greek (heldout94).
+      {"heldout94/sv-se-kommun-episerver", "Bevattningsf\u00F6rbud i Sj\u00F6vik, Ekudden och Norrby fr\u00E5n fredag"},
+      {"heldout94/vi-vn-chuoi-nha-thuoc", "R\u1EEDa m\u0169i b\u1EB1ng n\u01B0\u1EDBc mu\u1ED1i sinh l\u00FD: l\u00E0m \u0111\u00FAng c\u00E1ch \u0111\u1EC3 kh\u00F4ng h\u1EA1i tai"},
+      {"heldout94/el-gr-eidiseografiko", "\u03A0\u03C1\u03CE\u03C4\u03B5\u03C2 \u03C6\u03C9\u03BB\u03B9\u03AD\u03C2 \u03B8\u03B1\u03BB\u03AC\u03C3\u03C3\u03B9\u03B1\u03C2 \u03C7\u03B5\u03BB\u03CE\u03BD\u03B1\u03C2 \u03C3\u03C4\u03B7\u03BD \u0391\u03C3\u03C0\u03C1\u03CC\u03B2\u03C1\u03C5\u03C3\u03B7: \u03C4\u03B9 \u03B6\u03B7\u03C4\u03BF\u03CD\u03BD \u03BF\u03B9 \u03B5\u03B8\u03B5\u03BB\u03BF\u03BD\u03C4\u03AD\u03C2 \u03B1\u03C0\u03CC \u03C4\u03BF\u03C5\u03C2 \u03BB\u03BF\u03C5\u03CC\u03BC\u03B5\u03BD\u03BF\u03C5\u03C2"},
+      // A one-word title, the trail's last item, under a trail run into a button (heldout96).
+      {"heldout96/es-cl-clinica-privada", "Espirometr\u00EDa"},
+      // A Spanish date with its time ("a. m.") is no paragraph over the headline (heldout96).
+      {"heldout96/es-pe-municipalidad", "Limpia y desinfecta tu tanque de agua cada seis meses: paso a paso"}};
   for (const auto& [where, title] : cases) {
     const std::string path(where);
     const std::string page = pagetext_fixture(path.substr(0, path.find('/')), path.substr(path.find('/') + 1));
@@ -1265,6 +1273,14 @@ TEST(ClassifyPageLine, ConsentSkipLinksAndBylinesInMoreLanguages) {
   // A full-width bar of links.
   EXPECT_EQ(classify("\u30DB\u30FC\u30E0\uFF5C\u6885\u4ED5\u4E8B\uFF5C\u6669\u3054\u306F\u3093").kind,
             PageLineKind::Chrome);
+  EXPECT_EQ(classify("N\u00F6dv\u00E4ndiga kakor g\u00F6r att webbplatsen fungerar. Vill du ocks\u00E5 till\u00E5ta "
+                     "statistikkakor?").kind,
+            PageLineKind::Chrome);
+  EXPECT_EQ(classify("Ch\u00FAng t\u00F4i s\u1EED d\u1EE5ng cookie \u0111\u1EC3 c\u1EA3i thi\u1EC7n tr\u1EA3i "
+                     "nghi\u1EC7m.").kind,
+            PageLineKind::Chrome);
+  EXPECT_EQ(classify("G\u00E5 direkt till inneh\u00E5llet").kind, PageLineKind::Chrome);
+  EXPECT_EQ(classify("9 de octubre de 2028 - 10:15 a. m.").kind, PageLineKind::Meta);
   // A lone initial's stop ends no sentence; an initialism's may.
   EXPECT_EQ(classify("H. pylori infection: what patients should know").kind, PageLineKind::Short);
 }
