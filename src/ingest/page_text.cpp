@@ -737,6 +737,40 @@ std::size_t past_tagline(const std::vector<Unit>& units, std::size_t begin, std:
   return dated || (links >= kMinLinks && is_long_prose(units[headline + 1])) ? headline + 1 : begin;
 }
 
+/// A blog's one-sentence tagline right under its name, then the post's
+/// headline, with at most the post's date between ("caminhos lentos",
+/// "Caminhadas, comboios e outras formas de ir devagar.", "17.07.28",
+/// "Passadiços do Paiva: ..."): the text starts under the headline, when
+/// its date stands over it (and a long paragraph under it) or under it. A
+/// writer's name and role is no headline ("Corin Maddox Environment correspondent").
+std::size_t past_short_tagline(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
+  constexpr std::size_t kMaxTaglineWords = 20, kMinHeadlineWords = 4;
+  if (begin == 0 || units[begin - 1].line.kind != PageLineKind::Short || units[begin].line.kind != PageLineKind::Prose ||
+      units[begin].first != units[begin].last || count_words(units[begin].text) > kMaxTaglineWords ||
+      !ends_sentence(units[begin].text) || std::islower(static_cast<unsigned char>(units[begin].text.front())))
+    return begin;  // a list's item goes on its lead-in in lowercase ("identificar quando ...")
+  std::size_t headline = begin + 1;
+  // The post's date, "17 July 2028" or "17.07.28".
+  const auto numeric_date = [](std::string_view d) {
+    constexpr std::size_t kMaxChars = 10;
+    return d.size() <= kMaxChars && std::isdigit(static_cast<unsigned char>(d.front())) &&
+           d.find_first_not_of("0123456789./-") == std::string_view::npos;
+  };
+  const bool dated_above = headline < end && units[headline].line.kind != PageLineKind::Prose &&
+                           count_words(units[headline].text) <= 3 &&
+                           (has_date(units[headline].text) || numeric_date(units[headline].text));
+  if (dated_above) ++headline;
+  if (headline + 1 >= end) return begin;
+  const Unit& h = units[headline];
+  if (h.line.kind != PageLineKind::Short || h.line.score <= kMenuItemScore || count_words(h.text) < kMinHeadlineWords ||
+      count_words(h.text) > kMaxTitleWords || ends_sentence(h.text) || is_author_role(h.text) || is_name_and_role(h.text))
+    return begin;
+  // Dated: a headline over its standfirst and a section's heading is no post under a tagline.
+  const Unit& next = units[headline + 1];
+  const bool dated = next.line.kind == PageLineKind::Meta || (dated_above && is_long_prose(next));
+  return dated ? headline + 1 : begin;
+}
+
 /// A picture's caption over the page's label, an issue line and the
 /// headline ("A male kākāpō on Whenua Hou. ...", "Feature", "From our
 /// November 2028 issue", "The parrot that waits for the trees") opens the
@@ -1236,7 +1270,8 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
   if (begin == end) return region;
   end = end_before_long_furniture(units, begin, end);
   begin = past_notice(units, past_breadcrumb_list(units, begin, end), end);
-  begin = past_question_headline(units, past_caption(units, past_tagline(units, begin, end), end), end);
+  begin = past_caption(units, past_short_tagline(units, past_tagline(units, begin, end), end), end);
+  begin = past_question_headline(units, begin, end);
   // The trail's last item may ask the question too, worded otherwise: the headline is the one nearer the text.
   begin = past_question_headline(units, begin, end);
   begin = past_contents_entries(units, begin, end);

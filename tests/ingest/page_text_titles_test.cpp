@@ -949,6 +949,9 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
       {"heldout94/el-gr-eidiseografiko", "\u03A0\u03C1\u03CE\u03C4\u03B5\u03C2 \u03C6\u03C9\u03BB\u03B9\u03AD\u03C2 \u03B8\u03B1\u03BB\u03AC\u03C3\u03C3\u03B9\u03B1\u03C2 \u03C7\u03B5\u03BB\u03CE\u03BD\u03B1\u03C2 \u03C3\u03C4\u03B7\u03BD \u0391\u03C3\u03C0\u03C1\u03CC\u03B2\u03C1\u03C5\u03C3\u03B7: \u03C4\u03B9 \u03B6\u03B7\u03C4\u03BF\u03CD\u03BD \u03BF\u03B9 \u03B5\u03B8\u03B5\u03BB\u03BF\u03BD\u03C4\u03AD\u03C2 \u03B1\u03C0\u03CC \u03C4\u03BF\u03C5\u03C2 \u03BB\u03BF\u03C5\u03CC\u03BC\u03B5\u03BD\u03BF\u03C5\u03C2"},
       // A one-word title, the trail's last item, under a trail run into a button (heldout96).
       {"heldout96/es-cl-clinica-privada", "Espirometr\u00EDa"},
+      // A blog's name and one-sentence tagline over the post's date and headline (heldout94, heldout95).
+      {"heldout94/pt-pt-blogue-pessoal-sapo", "Passadi\u00E7os do Paiva: o que gostava de ter sabido antes"},
+      {"heldout95/en-za-personal-finance-blog", "Why I left my savings pot alone (again)"},
       // A Spanish date with its time ("a. m.") is no paragraph over the headline (heldout96).
       {"heldout96/es-pe-municipalidad", "Limpia y desinfecta tu tanque de agua cada seis meses: paso a paso"}};
   for (const auto& [where, title] : cases) {
@@ -1283,6 +1286,28 @@ TEST(ClassifyPageLine, ConsentSkipLinksAndBylinesInMoreLanguages) {
   EXPECT_EQ(classify("9 de octubre de 2028 - 10:15 a. m.").kind, PageLineKind::Meta);
   // A lone initial's stop ends no sentence; an initialism's may.
   EXPECT_EQ(classify("H. pylori infection: what patients should know").kind, PageLineKind::Short);
+}
+
+// A blog's name and its tagline of one sentence over the headline and its
+// date: the text starts under the headline. A list's item that goes on its
+// lead-in in lowercase is no tagline, nor is a writer's name and role a headline.
+TEST(FindTitle, ABlogsShortTaglineOverTheHeadline) {
+  const std::string body =
+      "Every February the same messages start doing the rounds in our staff group: withdraw from your savings pot "
+      "now, before the rules change, and pay off the credit card while you can.\n\n"
+      "I have now let four tax years go by without touching mine, and this is why, in plain numbers.\n\n"
+      "A withdrawal is added to your income for the year and taxed at your marginal rate.\n\n"
+      "About\nRSS\n\u00A9 2028 Slow Rand.\n";
+  const std::string top = "Slow Rand \u2014 About RSS Newsletter\n\n";
+  const Article a = parse_plaintext(top + "Money notes from a teacher who would rather be boring than broke.\n\n"
+                                    "Why I left my savings pot alone (again)\n\nPublished on February 16, 2028\n\n" + body,
+                                    rules());
+  EXPECT_EQ(a.title, "Why I left my savings pot alone (again)");
+  EXPECT_EQ(all_text(a).find("boring than broke"), std::string::npos) << all_text(a);
+  const Article b = parse_plaintext(top + "Money notes from a teacher who would rather be boring than broke.\n\n"
+                                    "Thandi Mokoena Personal finance writer\n\nPublished on February 16, 2028\n\n" + body,
+                                    rules());
+  EXPECT_NE(all_text(b).find("boring than broke"), std::string::npos) << all_text(b);
 }
 
 // A question at the top of the run is a headline, not a picture's caption,
