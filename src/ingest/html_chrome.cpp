@@ -679,35 +679,47 @@ bool holds_quotation(const GumboNode* el) {
          find_element(quote, [](const GumboNode* a) { return tag_of(a) == GUMBO_TAG_A; }) == nullptr;
 }
 
+/// Whether one of `n`'s class or id tokens names `part` (chrome_part_matches).
+bool classes_name(const GumboNode* n, std::string_view part) {
+  const auto tokens = class_tokens(n);
+  return std::any_of(tokens.begin(), tokens.end(), [&](const std::string& t) { return chrome_part_matches(t, part); });
+}
+
+/// Whether an element above `n` has classes naming `part`: a box's own parts
+/// ("infobox__title", "gallery-slide__title") go with the box.
+bool inside_part(const GumboNode* n, std::string_view part) {
+  for (const GumboNode* up = n->parent; up != nullptr && is_element(up); up = up->parent)
+    if (classes_name(up, part)) return true;
+  return false;
+}
+
+const GumboNode* document_of(const GumboNode* n) {
+  while (n->parent != nullptr) n = n->parent;
+  return n;
+}
+
 /// Whether `el` is a forum thread's first post, classed as a comment as its
 /// replies are (Invision's "ipsComment"): the first of two or more comments
 /// in a row, on a page with little prose outside them.
 bool opens_thread(const GumboNode* el) {
-  const auto is_comment = [](const GumboNode* n) {
-    for (const auto& token : class_tokens(n))
-      if (chrome_part_matches(token, "comment")) return true;
-    return false;
-  };
   const GumboNode* feed = el->parent;
   const GumboVector* kids = children_of(feed);
   if (kids == nullptr) return false;
   bool first = false, more = false;
   for (unsigned i = 0; i < kids->length; ++i) {
     const GumboNode* k = child_at(kids, i);
-    if (!is_element(k) || !is_comment(k)) continue;
+    if (!is_element(k) || !classes_name(k, "comment")) continue;
     if (!first && k != el) return false;  // a later comment: a reply
     if (first) more = true;
     first = true;
   }
   if (!more) return false;
-  const GumboNode* root = feed;
-  while (root->parent != nullptr) root = root->parent;
   // The paragraphs of prose outside the thread (a notice, the footer's blurb)
   // weigh less than half the post.
   constexpr std::size_t kWords = 15, kMaxPostWords = 4000;
   std::size_t outside = 0;
   find_element(
-      root,
+      document_of(feed),
       [&](const GumboNode* n) {
         if (tag_of(n) != GUMBO_TAG_P) return false;
         const std::size_t words = count_words(subtree_text(n, kMaxPostWords));
@@ -732,13 +744,8 @@ bool only_as_modifier(const GumboNode* el, std::string_view part) {
 
 /// Whether the page's <h1> sits inside an element whose classes name `part`.
 bool headline_in_part(const GumboNode* el, std::string_view part) {
-  const GumboNode* root = el;
-  while (root->parent != nullptr) root = root->parent;
-  const GumboNode* h1 = find_element(root, [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_H1; });
-  for (const GumboNode* up = h1 == nullptr ? nullptr : h1->parent; up != nullptr && is_element(up); up = up->parent)
-    for (const auto& token : class_tokens(up))
-      if (chrome_part_matches(token, part)) return true;
-  return false;
+  const GumboNode* h1 = find_element(document_of(el), [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_H1; });
+  return h1 != nullptr && inside_part(h1, part);
 }
 
 /// Class parts that name how a block is shown rather than what it is
@@ -762,23 +769,16 @@ bool is_layout_chrome(std::string_view part, const GumboNode* el) {
   // "infobox infobox--tipp" is a tip in prose, a callout of the text.
   if (part == "infobox") {
     // A kept box's own parts ("infobox__title") stay with it.
-    for (const GumboNode* up = el->parent; up != nullptr && is_element(up); up = up->parent)
-      for (const auto& token : class_tokens(up))
-        if (chrome_part_matches(token, "infobox")) return false;
+    if (inside_part(el, "infobox")) return false;
     return !holds_sentence() ||
            find_element(el, [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_TABLE; }) != nullptr;
   }
-  // "paywalled", "paywall-content", "subscriber-only": the article's rest
-  // behind a meter is the article; the gate itself ("Keep reading with
-  // unlimited access", "Subscribe for $1") has no paragraphs of prose.
   // A photo gallery's few captions ("Gallery: Along the fault", three
   // pictures' lines, "See all 86 pictures"); a gallery that tells the story,
   // in paragraphs or in its slides' long captions, is the text.
   if (part == "gallery") {
     // The gallery decides for its parts ("gallery-slide__title"): a kept one keeps them.
-    for (const GumboNode* up = el->parent; up != nullptr && is_element(up); up = up->parent)
-      for (const auto& token : class_tokens(up))
-        if (chrome_part_matches(token, "gallery")) return false;
+    if (inside_part(el, "gallery")) return false;
     constexpr std::size_t kMaxWords = 100;
     return prose_paragraphs(el, 1).empty() && count_words(subtree_text(el, kMaxWords * 20)) < kMaxWords;
   }
@@ -795,6 +795,9 @@ bool is_layout_chrome(std::string_view part, const GumboNode* el) {
              const GumboTag tag = tag_of(n);
              return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
            }) == nullptr;
+  // "paywalled", "paywall-content", "subscriber-only": the article's rest
+  // behind a meter is the article; the gate itself ("Keep reading with
+  // unlimited access", "Subscribe for $1") has no paragraphs of prose.
   for (std::string_view layout : {"tools", "utility", "widget", "player", "skip", "jump", "paywall", "subscribe"})
     if (part == layout) return !holds_paragraphs(el);
   return true;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <functional>
 #include <limits>
 #include <map>
 
@@ -704,6 +705,16 @@ std::size_t past_notice(const std::vector<Unit>& units, std::size_t begin, std::
   return (labelled || header_between) && headings > 0 && text_follows ? text : begin;
 }
 
+/// Whether `marks` holds for the line under the headline at `h`, or for the
+/// one under its standfirst: where a byline or a date stands.
+bool marked_under(const std::vector<Unit>& units, std::size_t h, std::size_t end,
+                  const std::function<bool(const Unit&)>& marks) {
+  if (h + 1 >= end) return false;
+  if (marks(units[h + 1])) return true;
+  const bool standfirst = units[h + 1].line.kind == PageLineKind::Prose && count_words(units[h + 1].text) <= kMaxStandfirstWords;
+  return standfirst && h + 2 < end && marks(units[h + 2]);
+}
+
 /// A blog's tagline or its writer's bio under its name ("The Money Desk",
 /// "Plain-language money advice for students ...") opens the run when the
 /// post's headline follows the blog's buttons ("Subscribe by email") or
@@ -730,10 +741,9 @@ std::size_t past_tagline(const std::vector<Unit>& units, std::size_t begin, std:
     if (!link && !is_call_to_action(units[i].text, count_words(units[i].text))) return begin;
     links += link;
   }
-  const auto meta = [&](std::size_t i) { return i < end && units[i].line.kind == PageLineKind::Meta; };
-  const bool standfirst = units[headline + 1].line.kind == PageLineKind::Prose &&
-                          count_words(units[headline + 1].text) <= kMaxStandfirstWords;
-  const bool dated = links == 0 && (meta(headline + 1) || (standfirst && meta(headline + 2)));
+  const bool dated = links == 0 && marked_under(units, headline, end, [](const Unit& u) {
+                       return u.line.kind == PageLineKind::Meta;
+                     });
   return dated || (links >= kMinLinks && is_long_prose(units[headline + 1])) ? headline + 1 : begin;
 }
 
@@ -783,7 +793,6 @@ std::size_t past_caption(const std::vector<Unit>& units, std::size_t begin, std:
   if (units[begin].line.kind != PageLineKind::Prose || count_words(units[begin].text) > kMaxCaptionWords ||
       units[begin].text.ends_with('?'))
     return begin;
-  const auto byline = [&](std::size_t i) { return i < end && units[i].line.rule == "page-byline"; };
   bool dated = false, labelled = false;
   for (std::size_t h = begin + 1; h + 1 < end && h <= begin + kMaxBetween + 1; ++h) {
     const Unit& u = units[h];
@@ -797,9 +806,7 @@ std::size_t past_caption(const std::vector<Unit>& units, std::size_t begin, std:
       continue;
     }
     if (!dated || !labelled || count_words(u.text) < kMinHeadlineWords || ends_sentence(u.text)) return begin;
-    const bool standfirst = units[h + 1].line.kind == PageLineKind::Prose &&
-                            count_words(units[h + 1].text) <= kMaxStandfirstWords;
-    return byline(h + 1) || (standfirst && byline(h + 2)) ? h + 1 : begin;
+    return marked_under(units, h, end, [](const Unit& b) { return b.line.rule == "page-byline"; }) ? h + 1 : begin;
   }
   return begin;
 }

@@ -14,7 +14,6 @@
 #include "ingest/page_text_rules.hpp"
 #include "ingest/page_text_units.hpp"
 #include "util/regex.hpp"
-#include "util/utf8.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -82,18 +81,6 @@ bool starts_with_date_label(std::string_view t) {
   return false;
 }
 
-/// "Lise Bergeron", "Tomás Ó Briain": two to four words, each capitalised, without digits or punctuation.
-bool is_capitalised_name(std::string_view t) {
-  constexpr std::size_t kMinWords = 2, kMaxWords = 4;
-  const std::vector<std::string_view> words = words_of(t);
-  if (words.size() < kMinWords || words.size() > kMaxWords || t.find_first_of(",.;:!?\"()0123456789") != std::string_view::npos)
-    return false;
-  return std::all_of(words.begin(), words.end(), [](std::string_view w) {
-    const std::string_view first = w.substr(0, utf8::sequence_length(w, 0));
-    return utf8::has_letter(first) && utf8::lower(first) != first;
-  });
-}
-
 /// A byline, a date line, a reading time: metadata under a headline.
 bool is_meta(std::string_view t, std::size_t words) {
   // "Por Ana Ruiz | Revisado por … | Actualizado el 10 de julio": a byline row.
@@ -116,7 +103,7 @@ bool is_meta(std::string_view t, std::size_t words) {
       const std::size_t next = std::min(t.find(sep, from), t.size());
       const std::string_view item = trim(t.substr(from, next - from));
       if (count_words(item) >= 2 && count_words(item) <= kMaxBylineWords && starts_like_byline(item)) return true;
-      if (date_first && is_capitalised_name(item)) return true;
+      if (date_first && count_words(item) >= 2 && is_name(item)) return true;
       from = next == t.size() ? next : next + sep.size();
     }
   }

@@ -397,6 +397,8 @@ constexpr std::string_view kWriterActivities[] = {
     "writes about", "writes on", "has written", "covers ", "has covered", "reports on", "who writes",
     "escribe sobre", "schreibt über", "écrit sur", "scrive di", "escreve sobre"};
 
+}  // namespace
+
 /// "Jo Bright", "Dr Ana de la Cruz", "Ruth": up to four words, the first and
 /// last capitalised, no punctuation.
 bool is_name(std::string_view name) {
@@ -413,7 +415,6 @@ bool is_name(std::string_view name) {
   return last != std::string_view::npos && last + 1 < name.size() &&
          !std::islower(static_cast<unsigned char>(name[last + 1])) && !std::isdigit(static_cast<unsigned char>(name[last + 1]));
 }
-}  // namespace
 
 bool is_author_role(std::string_view line) {
   constexpr std::size_t kMaxWords = 8;

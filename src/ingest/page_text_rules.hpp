@@ -47,6 +47,9 @@ bool is_reference_heading(std::string_view line, std::size_t words);
 /// or "writes about ..." in its first sentence ("Jo Bright is a freelance
 /// health writer based in Leeds."), in any supported language.
 bool is_author_bio(std::string_view line);
+/// "Jo Bright", "Dr Ana de la Cruz", "Ruth": a person's name of up to four
+/// words, no punctuation.
+bool is_name(std::string_view name);
 /// A journalist's role on a line of its own under the byline: "Health
 /// correspondent, WBS Tarrow Valley", "Redakteurin Wissenschaft".
 bool is_author_role(std::string_view line);
