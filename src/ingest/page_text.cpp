@@ -661,6 +661,140 @@ FirstAnswer cut_after_first_answer(const std::vector<Unit>& units, std::size_t t
   return {next, header, first + 1};
 }
 
+/// A line without the list bullets a text browser drew before it: "• #2" -> "#2".
+std::string_view unbulleted(std::string_view t) {
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view b : {"\u2022 ", "\u25A1 ", "- ", "* "})
+      if (t.starts_with(b)) {
+        t.remove_prefix(b.size());
+        again = true;
+      }
+  }
+  return t;
+}
+
+/// A post's number in a thread, alone on its line: "#1", "• #2", "□ #14" (0: none).
+std::size_t post_number(std::string_view t) {
+  constexpr std::size_t kMaxDigits = 4;
+  t = unbulleted(trim(t));
+  if (t.size() < 2 || t.size() > kMaxDigits + 1 || t[0] != '#') return 0;
+  std::size_t n = 0;
+  for (char c : t.substr(1)) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return 0;
+    n = n * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return n;
+}
+
+/// A post's header that names its poster before " » " and the time
+/// (data/pages/post_headers.txt): "Message par Gabrielle_Lvs » mar. 17 juil. 2029 19:41".
+bool is_arrow_post_header(std::string_view t) {
+  const std::size_t arrow = t.find(" \u00BB ");
+  if (arrow == std::string_view::npos) return false;
+  const std::string_view head = trim(t.substr(0, arrow));
+  const std::size_t space = head.rfind(' ');
+  if (space == std::string_view::npos) return false;
+  const std::vector<std::string>& leads = page_phrases("post_headers");
+  return std::ranges::find(leads, utf8::fold_case(trim(head.substr(0, space)))) != leads.end();
+}
+
+/// A poster's name among the few units above `i`: their pane over the post.
+std::size_t poster_above(const std::vector<Unit>& units, std::size_t i) {
+  constexpr std::size_t kReach = 8;
+  for (std::size_t j = i; j > 0 && j + kReach > i;) {
+    --j;
+    if (is_user_name(unbulleted(trim(units[j].text)))) return j;
+  }
+  return units.size();
+}
+
+/// Where each post of a discussion thread opens: its number ("#1", "#2"),
+/// its "Posted March 7" under the poster's name, or its "by NAME » date".
+/// Empty unless the page holds two posts or more, the first first.
+std::vector<std::size_t> post_openings(const std::vector<Unit>& units) {
+  std::vector<std::size_t> numbered, posted, arrowed;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const std::string_view t = trim(units[i].text);
+    if (const std::size_t n = post_number(t); n > 0 && n == numbered.size() + 1) numbered.push_back(i);
+    if (units[i].line.kind == PageLineKind::Meta && ascii_lower(unbulleted(t)).starts_with("posted ") &&
+        poster_above(units, i) < units.size())
+      posted.push_back(i);
+    if (is_arrow_post_header(t)) arrowed.push_back(i);
+  }
+  for (std::vector<std::size_t>* posts : {&numbered, &posted, &arrowed})
+    if (posts->size() >= 2) return *posts;
+  return {};
+}
+
+/// Whether `t` holds the user name `name` as a word of its own.
+bool holds_name(std::string_view t, std::string_view name) {
+  const auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
+  for (std::size_t at = t.find(name); at != std::string_view::npos; at = t.find(name, at + 1)) {
+    const std::size_t after = at + name.size();
+    if ((at == 0 || !word_char(t[at - 1])) && (after == t.size() || !word_char(t[after]))) return true;
+  }
+  return false;
+}
+
+/// A thread's headline over its first post: the line right above the first
+/// that names the poster ("By kayla_in_tulsa, March 7 in Arrhythmias",
+/// "Topicstarter Marloes_83"), if it reads as a headline; `units.size()` when none does.
+std::size_t thread_title(const std::vector<Unit>& units, std::size_t first_post) {
+  constexpr std::size_t kReach = 24, kMaxWords = 25;
+  const std::size_t poster = poster_above(units, first_post);
+  if (poster == units.size()) return poster;
+  const std::string name(unbulleted(trim(units[poster].text)));
+  std::size_t named = poster;
+  for (std::size_t j = first_post > kReach ? first_post - kReach : 0; j < poster; ++j)
+    if (holds_name(units[j].text, name)) {
+      named = j;
+      break;
+    }
+  if (named == 0) return units.size();
+  const Unit& h = units[named - 1];
+  const std::string_view t = trim(h.text);
+  const bool headline = (h.line.kind == PageLineKind::Short || h.line.kind == PageLineKind::Prose) &&
+                        count_words(t) >= 2 && count_words(t) <= kMaxWords && utf8::has_letter(t) &&
+                        !t.ends_with(':') && t.find(" \u2022 ") == std::string_view::npos && !is_bullet_item(t) &&
+                        !is_user_name(t);
+  return headline ? named - 1 : units.size();
+}
+
+/// A thread opened by a long post is read as that post: from under its
+/// opening to its last paragraph and the poster's sign-off ("Thank you,
+/// Kayla"), before the post's buttons, signature and the next poster's pane.
+/// A short question is read with its answers, as the rest of the page is.
+struct FirstPost {
+  std::size_t title, body = 0, end = 0;  // `title` is units.size() when no headline was found; body == end: no thread
+};
+
+FirstPost first_post(const std::vector<Unit>& units) {
+  constexpr std::size_t kMinWords = 100, kMaxSignOffWords = 4;
+  const std::vector<std::size_t> posts = post_openings(units);
+  if (posts.empty()) return {units.size()};
+  const auto kept = [&](std::size_t i) {
+    const Unit& u = units[i];
+    return u.line.kind == PageLineKind::Prose && u.line.rule != "page-edit-note" && !holds_post_actions(u.text);
+  };
+  // The post's row of buttons closes it: "Partager Signaler", over "Maëlle_R et 6 autres personnes aiment ceci.".
+  std::size_t end = posts[0] + 1;
+  while (end < posts[1] && (units[end].line.kind == PageLineKind::Prose || !holds_post_actions(units[end].text))) ++end;
+  while (end > posts[0] + 1 && !kept(end - 1)) --end;
+  if (prose_words(units, posts[0] + 1, end) < kMinWords) return {units.size()};
+  const auto sign_off = [&](std::size_t i) {
+    const Unit& u = units[i];
+    return u.line.kind == PageLineKind::Short && u.first == u.last && count_words(u.text) <= kMaxSignOffWords &&
+           u.text.find(',') != std::string::npos;
+  };
+  // The sign-off under the last paragraph ends the post; a signature that reads as a sentence may follow it.
+  std::size_t last = end;
+  while (last > posts[0] + 1 && !is_long_prose(units[last - 1])) --last;
+  for (std::size_t i = last; i <= end && i < posts[1]; ++i)
+    if (sign_off(i)) return {thread_title(units, posts[0]), posts[0] + 1, i + 1};
+  return {thread_title(units, posts[0]), posts[0] + 1, end};
+}
+
 /// A site-wide notice over the page ("Flu shots: Walk-in clinics run
 /// Tuesdays ...", "Spoed? Bij levensgevaar belt u altijd 112. ...") is no
 /// part of the text when a heading, or a category and a heading, stands
@@ -1268,6 +1402,18 @@ namespace readaloud {
 
 using namespace page_text_detail;
 
+/// Where the text starts in the best run from `begin`: past a breadcrumb
+/// list, a site notice, a blog's tagline, a picture's caption, a question
+/// the headline asks again and a table of contents's entries.
+std::size_t text_start(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
+  begin = past_notice(units, past_breadcrumb_list(units, begin, end), end);
+  begin = past_caption(units, past_short_tagline(units, past_tagline(units, begin, end), end), end);
+  begin = past_question_headline(units, begin, end);
+  // The trail's last item may ask the question too, worded otherwise: the headline is the one nearer the text.
+  begin = past_question_headline(units, begin, end);
+  return past_contents_entries(units, begin, end);
+}
+
 PageRegion find_article_region(std::string_view text, const BoilerplateFilter& filter) {
   PageRegion region;
   const std::vector<RawLine> lines = raw_lines(text);
@@ -1275,21 +1421,30 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
   const std::vector<Unit> units = make_units(lines, wrapped, filter);
   auto [begin, end] = best_run(units);
   if (begin == end) return region;
-  end = end_before_long_furniture(units, begin, end);
-  begin = past_notice(units, past_breadcrumb_list(units, begin, end), end);
-  begin = past_caption(units, past_short_tagline(units, past_tagline(units, begin, end), end), end);
-  begin = past_question_headline(units, begin, end);
-  // The trail's last item may ask the question too, worded otherwise: the headline is the one nearer the text.
-  begin = past_question_headline(units, begin, end);
-  begin = past_contents_entries(units, begin, end);
-  const bool prose_headline = is_headline_read_as_prose(units, begin, end);
-  if (prose_headline) ++begin;
+  const FirstPost post = first_post(units);
+  const bool thread = post.end > post.body;
+  bool prose_headline = false;
+  if (thread) {
+    begin = post.body;
+    end = post.end;
+  } else {
+    end = end_before_long_furniture(units, begin, end);
+    begin = text_start(units, begin, end);
+    prose_headline = is_headline_read_as_prose(units, begin, end);
+    if (prose_headline) ++begin;
+  }
   const PageFacts facts = page_facts(units, begin);
-  const TitleChoice choice = prose_headline ? TitleChoice{begin - 1} : find_title(units, begin, end, facts);
+  const TitleChoice choice = prose_headline                         ? TitleChoice{begin - 1}
+                             : thread && post.title < units.size() ? TitleChoice{post.title}
+                                                                    : find_title(units, begin, end, facts);
   const std::size_t title = choice.unit;
-  end = extend_over_closing_list(units, extend_over_list(units, end));
-  end = cut_closing_bio(units, begin, extend_over_sign_off(units, cut_at_end_marker(units, begin, end)));
-  const FirstAnswer answer = cut_after_first_answer(units, title, begin, end);
+  // A thread's header and its poster's pane stand between its headline and the post.
+  FirstAnswer answer{end, title + 1, begin};
+  if (!thread) {
+    end = extend_over_closing_list(units, extend_over_list(units, end));
+    end = cut_closing_bio(units, begin, extend_over_sign_off(units, cut_at_end_marker(units, begin, end)));
+    answer = cut_after_first_answer(units, title, begin, end);
+  }
   end = answer.end;
 
   bool chrome_outside = false, prose_before_title = false, short_before_title = false;

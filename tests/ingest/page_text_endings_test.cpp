@@ -389,5 +389,54 @@ TEST(PageTextEndings, AShareBarDrawnAsAListAndAHelpCentresOfferGo) {
   EXPECT_TRUE(has(kept, "call your GP"));
 }
 
+// A forum thread opened by a long post, in the three ways forum software
+// marks its posts: numbers ("#1"), "Posted DATE" under the poster's name, and
+// "by NAME » DATE".
+std::string forum_thread(std::string_view first_marker, std::string_view second_marker) {
+  return std::string(
+             "Jump to content\nHillside Runners Forum\n  \xE2\x80\xA2 Sign In\n  \xE2\x80\xA2 Register\n"
+             "  \xE2\x80\xA2 Home\n  \xE2\x80\xA2 Injuries\n\n"
+             "Posts here are members' own experiences, not medical advice. If you have chest pain, call 999.\n\n"
+             "Shin splints at week six of my first 10k plan\n\n"
+             "Started by pacer_dan77, 2 April in Injuries\n\n  \xE2\x80\xA2 Follow\n  \xE2\x80\xA2 Reply\n\n"
+             "pacer_dan77\n  \xE2\x80\xA2 Members\n  \xE2\x80\xA2 41 posts\n\n") +
+         std::string(first_marker) +
+         "\n\nHello everyone,\n\n"
+         "I took up running in February and was doing well on a beginner plan until last week, when the inside of "
+         "both shins started to ache during the first mile and again the next morning on the stairs.\n\n"
+         "I run three times a week on pavement in shoes I bought four years ago for walking. The ache eases after a "
+         "rest day but comes back as soon as I run again, and it is worse on the downhill stretch near my house.\n\n"
+         "Should I stop altogether for a while, or can I keep going slowly? Has anyone found that new shoes or "
+         "running on grass made a real difference, and how long did it take before you were back to normal?\n\n"
+         "Cheers, Dan\n\nEvery mile is a good mile.\n\n"
+         "Dieser Beitrag wurde bereits 1 Mal editiert, zuletzt von pacer_dan77 (3. April 2029, 08:10).\n\n"
+         "Quote Report\n\nmara_k\n  \xE2\x80\xA2 Coach\n\n" +
+         std::string(second_marker) +
+         "\n\nRest for a week and swap the walking shoes for running shoes fitted at a shop; most of us have had "
+         "exactly this in the first couple of months, and it settles.\n\n"
+         "\xC2\xA9 2029 Hillside Runners Forum\n";
+}
+
+TEST(PageTextEndings, AThreadOpenedByALongPostIsReadAsThatPostUnderItsTitle) {
+  for (const auto& [first, second] : {std::pair{"  \xE2\x80\xA2 #1", "  \xE2\x80\xA2 #2"},
+                                      std::pair{"Posted 2 April", "Posted 2 April"}}) {
+    const Article a = parse_plaintext(forum_thread(first, second), rules());
+    const std::string text = all_text(a);
+    EXPECT_EQ(a.title, "Shin splints at week six of my first 10k plan") << first;
+    EXPECT_TRUE(has(text, "inside of both shins")) << text;
+    EXPECT_TRUE(has(text, "Cheers, Dan")) << text;
+    for (std::string_view gone : {"not medical advice", "Started by", "41 posts", "Every mile", "editiert", "Quote",
+                                  "mara_k", "Rest for a week"})
+      EXPECT_FALSE(has(text, gone)) << gone << "\n" << text;
+  }
+  // phpBB's "by NAME » DATE" header under the pane.
+  const Article arrowed = parse_plaintext(
+      forum_thread("Post by pacer_dan77 \xC2\xBB Mon Apr 02, 2029 7:41 pm", "Re: Shin splints\n\n"
+                   "by mara_k \xC2\xBB Mon Apr 02, 2029 8:02 pm"),
+      rules());
+  EXPECT_TRUE(has(all_text(arrowed), "downhill stretch"));
+  EXPECT_FALSE(has(all_text(arrowed), "Rest for a week")) << all_text(arrowed);
+}
+
 }  // namespace
 }  // namespace readaloud
