@@ -764,7 +764,8 @@ std::size_t thread_title(const std::vector<Unit>& units, std::size_t first_post)
 /// A thread opened by a long post is read as that post: from under its
 /// opening to its last paragraph and the poster's sign-off ("Thank you,
 /// Kayla"), before the post's buttons, signature and the next poster's pane.
-/// A short question is read with its answers, as the rest of the page is.
+/// A short question is read with its answers, as the rest of the page is,
+/// under the thread's headline all the same.
 struct FirstPost {
   std::size_t title, body = 0, end = 0;  // `title` is units.size() when no headline was found; body == end: no thread
 };
@@ -781,7 +782,7 @@ FirstPost first_post(const std::vector<Unit>& units) {
   std::size_t end = posts[0] + 1;
   while (end < posts[1] && (units[end].line.kind == PageLineKind::Prose || !holds_post_actions(units[end].text))) ++end;
   while (end > posts[0] + 1 && !kept(end - 1)) --end;
-  if (prose_words(units, posts[0] + 1, end) < kMinWords) return {units.size()};
+  if (prose_words(units, posts[0] + 1, end) < kMinWords) return {thread_title(units, posts[0])};
   const auto sign_off = [&](std::size_t i) {
     const Unit& u = units[i];
     return u.line.kind == PageLineKind::Short && u.first == u.last && count_words(u.text) <= kMaxSignOffWords &&
@@ -1434,16 +1435,18 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
     if (prose_headline) ++begin;
   }
   const PageFacts facts = page_facts(units, begin);
-  const TitleChoice choice = prose_headline                         ? TitleChoice{begin - 1}
-                             : thread && post.title < units.size() ? TitleChoice{post.title}
-                                                                    : find_title(units, begin, end, facts);
+  const bool thread_titled = post.title < begin;
+  const TitleChoice choice = prose_headline   ? TitleChoice{begin - 1}
+                             : thread_titled ? TitleChoice{post.title}
+                                             : find_title(units, begin, end, facts);
   const std::size_t title = choice.unit;
   // A thread's header and its poster's pane stand between its headline and the post.
   FirstAnswer answer{end, title + 1, begin};
   if (!thread) {
     end = extend_over_closing_list(units, extend_over_list(units, end));
     end = cut_closing_bio(units, begin, extend_over_sign_off(units, cut_at_end_marker(units, begin, end)));
-    answer = cut_after_first_answer(units, title, begin, end);
+    const FirstAnswer qa = cut_after_first_answer(units, title, begin, end);
+    answer = thread_titled && qa.header_end == 0 ? FirstAnswer{qa.end, title + 1, begin} : qa;
   }
   end = answer.end;
 
