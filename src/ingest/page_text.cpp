@@ -1279,8 +1279,10 @@ std::vector<bool> link_boxes(const std::vector<Unit>& units, std::size_t from, s
     const bool story_item = l.kind == PageLineKind::Prose &&
                             (is_bullet_item(units[i].text) || !units[i].text.ends_with('.')) &&
                             count_words(units[i].text) <= kMaxStoryTitleWords && units[i].first == units[i].last;
-    linked[i] = in_link_box && (l.kind == PageLineKind::Short || story_item) && !section_heading;
-    in_link_box = marker || (in_link_box && (l.kind != PageLineKind::Prose || story_item) && !section_heading);
+    // So does a sentence leading into a list of the text's: "Врач перечислила, что нужно сделать, ...:".
+    const bool closes = section_heading || (!marker && is_lead_in(units[i].text));
+    linked[i] = in_link_box && (l.kind == PageLineKind::Short || story_item) && !closes;
+    in_link_box = marker || (in_link_box && (l.kind != PageLineKind::Prose || story_item) && !closes);
   }
   return linked;
 }

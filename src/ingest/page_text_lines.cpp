@@ -125,7 +125,11 @@ bool is_meta(std::string_view t, std::size_t words) {
   // "Updated Nov. 13, 2026, 6:00 a.m.": a time's stop ends no sentence.
   // Spanish writes it spaced: "9 de octubre de 2028 - 10:15 a. m.".
   const bool time_last = t.ends_with(" a.m.") || t.ends_with(" p.m.") || t.ends_with(" a. m.") || t.ends_with(" p. m.");
-  if (words > 14 || (ends_sentence(t) && !time_last)) return false;
+  // Croatian and Serbian put a dot after the year: "8. ožujka 2028.".
+  constexpr std::size_t kYearDot = 5;
+  const bool year_dot = t.size() > kYearDot && t.back() == '.' && t[t.size() - kYearDot - 1] == ' ' &&
+                        std::all_of(t.end() - kYearDot, t.end() - 1, [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+  if (words > 14 || (ends_sentence(t) && !time_last && !year_dot)) return false;
   if (words >= 2 && starts_like_byline(t)) return true;
   const std::string lower = ascii_lower(t);
   for (std::string_view reading : {"min read", "minute read", "min. read", "lecture ", "lesezeit", "de lectura",

@@ -50,7 +50,8 @@ char32_t lower_extended_a(char32_t cp) {
 
 /// Lowercased: ASCII letters, the accented capitals of Latin-1 ("LEIA
 /// TAMBÉM" matches "leia também") and of Latin Extended-A ("POWIĄZANE"),
-/// which a shouted heading uses; the Turkish dotted capital "İ" is "i".
+/// which a shouted heading uses, and of the Cyrillic and Greek alphabets;
+/// the Turkish dotted capital "İ" is "i".
 std::string fold_case(std::string_view s) {
   std::string out = ascii_lower(s);
   if (std::none_of(out.begin(), out.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; })) return out;
@@ -72,6 +73,13 @@ std::string fold_case(std::string_view s) {
         folded += static_cast<char>(0xC0 | (low >> 6));
         folded += static_cast<char>(0x80 | (low & 0x3F));
       }
+      ++i;
+    } else if ((lead == 0xD0 && next >= 0x80 && next <= 0xAF) || (lead == 0xCE && next >= 0x91 && next <= 0xAB && next != 0xA2)) {
+      // Cyrillic ("СЪГЛАСЕН") and Greek ("ΑΠΟΔΟΧΗ") capitals.
+      const char32_t cp = (static_cast<char32_t>(lead & 0x1F) << 6) | (next & 0x3F);
+      const char32_t low = cp < 0x410 && lead == 0xD0 ? cp + 0x50 : cp + 0x20;
+      folded += static_cast<char>(0xC0 | (low >> 6));
+      folded += static_cast<char>(0x80 | (low & 0x3F));
       ++i;
     } else {
       folded += out[i];
@@ -585,7 +593,8 @@ bool has_date(std::string_view line) {
                               "\u064A\u0648\u0646\u064A\u0648", "\u064A\u0648\u0644\u064A\u0648",
                               "\u0623\u063A\u0633\u0637\u0633", "\u0633\u0628\u062A\u0645\u0628\u0631",
                               "\u0623\u0643\u062A\u0648\u0628\u0631", "\u0646\u0648\u0641\u0645\u0628\u0631",
-                              "\u062F\u064A\u0633\u0645\u0628\u0631"});
+                              "\u062F\u064A\u0633\u0645\u0628\u0631"}) ||
+         contains_any(fold_case(line), page_phrases("month_names"));
 }
 
 bool starts_like_byline(std::string_view line) {
@@ -598,14 +607,19 @@ bool starts_like_byline(std::string_view line) {
   if (t.starts_with("\u0643\u062A\u0628:") || t.starts_with("\u0643\u062A\u0628\u062A:")) return true;
   // A Korean or Japanese reporter's name before the title: "김서진 기자", "山田太郎 記者".
   if (count_words(t) <= 3 && (t.ends_with(" \uAE30\uC790") || t.ends_with(" \u8A18\u8005"))) return true;
-  const std::string lower = ascii_lower(t);
-  // A name or a date follows the lead word: "por Ana", "Published 6:00", not "por qué".
+  const std::string lower = fold_case(t);
+  // A name or a date follows the lead word: "por Ana", "Published 6:00", not "por qué";
+  // a Cyrillic or Greek capital will do too ("Текст: Оксана").
   const std::size_t space = t.find(' ');
-  if (space == std::string_view::npos ||
-      std::none_of(t.begin() + static_cast<std::ptrdiff_t>(space), t.end(), [](char ch) {
-        return std::isupper(static_cast<unsigned char>(ch)) || std::isdigit(static_cast<unsigned char>(ch));
-      }))
-    return false;
+  const auto capital_or_digit = [&](std::size_t i) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    const auto next = i + 1 < t.size() ? static_cast<unsigned char>(t[i + 1]) : 0;
+    return std::isupper(c) || std::isdigit(c) || (c == 0xD0 && next >= 0x80 && next <= 0xAF) ||
+           (c == 0xCE && next >= 0x91 && next <= 0xAB);
+  };
+  bool named = false;
+  for (std::size_t i = space; space != std::string_view::npos && i < t.size() && !named; ++i) named = capital_or_digit(i);
+  if (!named) return false;
   // "Words by Ilse Brandt", "Text and photos by Ana Ruiz".
   const std::size_t by = lower.find(" by ");
   if (by != std::string::npos && by <= 20 && count_words(t.substr(0, by)) <= 3 && by + 4 < t.size() &&
@@ -629,7 +643,10 @@ bool starts_like_byline(std::string_view line) {
                             "répond le ", "répond la ", "es antwortet ",
                             // Danish, Norwegian and Swedish "by"; the Nordic and Polish "text:" labels
                             "af ", "av ", "teksti: ", "kirjoittaja: ", "julkaistu ", "päivitetty ", "tekst: ",
-                            "text: ", "autorka: "});
+                            "text: ", "autorka: ",
+                            // Central and Eastern European and Indonesian labels: "Текст: Оксана ...", "Oleh Rina ..."
+                            "текст: ", "автор: ", "авторка: ", "avtor: ", "avtorica: ", "autorius: ", "autorė: ",
+                            "piše: ", "oleh ", "penulis: ", "redacció"});
 }
 
 namespace {

@@ -271,8 +271,15 @@ std::string subject_named(std::string_view heading, const PageFacts& facts) {
 bool names_subject(std::string_view heading, const PageFacts& facts) { return !subject_named(heading, facts).empty(); }
 
 /// Three or more capitalised words with no punctuation, two of them menu
-/// words (data/pages/nav_words.txt): "Home Archive About Contact".
+/// words (data/pages/nav_words.txt): "Home Archive About Contact"; a shop's
+/// basket may end it with its count ("Cari Masuk Keranjang (0)").
 bool is_nav_row(std::string_view t) {
+  t = trim(t);
+  if (const std::size_t open = t.rfind(" ("); open != std::string_view::npos && t.ends_with(')') &&
+                                              std::all_of(t.begin() + static_cast<std::ptrdiff_t>(open) + 2, t.end() - 1, [](char c) {
+                                                return std::isdigit(static_cast<unsigned char>(c)) != 0;
+                                              }))
+    t = t.substr(0, open);
   if (count_words(t) < 3 || lowercase_share(t) > 0.0 ||
       std::any_of(t.begin(), t.end(), [](char ch) { return std::ispunct(static_cast<unsigned char>(ch)) != 0; }))
     return false;

@@ -438,5 +438,28 @@ TEST(PageTextEndings, AThreadOpenedByALongPostIsReadAsThatPostUnderItsTitle) {
   EXPECT_FALSE(has(all_text(arrowed), "Rest for a week")) << all_text(arrowed);
 }
 
+TEST(PageTextEndings, AShopsBasketCountIsNoTitleAndALeadInClosesAReadAlsoBox) {
+  const std::string page =
+      "Toko Kain Nusantara\nCari Masuk Keranjang (0)\n\n  \xE2\x80\xA2 Beranda\n  \xE2\x80\xA2 Batik\n"
+      "  \xE2\x80\xA2 Tenun\n  \xE2\x80\xA2 Blog\n\n"
+      "Cara Menyimpan Kain Tenun agar Tidak Berjamur\n\n"
+      "Kain tenun yang disimpan di lemari lembap mudah berjamur, terutama pada musim hujan, dan noda jamur sulit "
+      "dihilangkan tanpa merusak warna benangnya.\n\n"
+      "Kain sebaiknya diangin-anginkan setiap beberapa bulan dan dilipat dengan posisi lipatan yang berbeda agar "
+      "seratnya tidak patah di tempat yang sama.\n\n"
+      "Baca juga\nCara mencuci batik tulis dengan lerak\n\n"
+      "Sebelum menyimpan kain, siapkan beberapa barang berikut ini:\n"
+      "  \xE2\x80\xA2 kertas tanpa asam\n  \xE2\x80\xA2 kantong kain katun\n  \xE2\x80\xA2 kapur barus dalam kantong\n\n"
+      "Jangan pernah menyimpan kain tenun di dalam kantong plastik, karena uap air akan terperangkap di dalamnya "
+      "dan justru membuat jamur tumbuh lebih cepat.\n\n"
+      "\xC2\xA9 2028 Toko Kain Nusantara\n";
+  const Article a = parse_plaintext(page, rules());
+  const std::string text = all_text(a);
+  EXPECT_EQ(a.title, "Cara Menyimpan Kain Tenun agar Tidak Berjamur");
+  EXPECT_FALSE(has(text, "mencuci batik")) << text;
+  EXPECT_TRUE(has(text, "siapkan beberapa barang")) << text;
+  EXPECT_TRUE(has(text, "kantong kain katun")) << text;
+}
+
 }  // namespace
 }  // namespace readaloud

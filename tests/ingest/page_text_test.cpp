@@ -553,5 +553,27 @@ TEST(PageTextRules, ContentsAndReferenceHeadingsInMoreLanguages) {
   EXPECT_FALSE(is_contents_label("\xC4\xB0\xC3\xA7indekiler listesi ve \xC3\xB6zet"));
 }
 
+TEST(ClassifyPageLine, CentralAndEasternEuropeanConsentBylinesDatesAndLinkLabels) {
+  // A Cyrillic capital opens the banner: "Сайтът" folds to "сайтът".
+  EXPECT_EQ(kind("\u0421\u0430\u0439\u0442\u044A\u0442 \u0438\u0437\u043F\u043E\u043B\u0437\u0432\u0430 "
+                 "\u0431\u0438\u0441\u043A\u0432\u0438\u0442\u043A\u0438 \u0437\u0430 \u0441\u0442\u0430\u0442\u0438"
+                 "\u0441\u0442\u0438\u043A\u0430 \u0438 \u0440\u0435\u043A\u043B\u0430\u043C\u0430."),
+            PageLineKind::Chrome);
+  EXPECT_EQ(kind("Akceptuj\u0119 Ustawienia"), PageLineKind::Chrome);
+  EXPECT_EQ(kind("S\u00FAhlas\u00EDm Nastavenia"), PageLineKind::Chrome);
+  // A Croatian date row ends with a dot after the year.
+  EXPECT_EQ(kind("Obavijest Komunalne usluge 8. o\u017Eujka 2028."), PageLineKind::Meta);
+  EXPECT_TRUE(has_date("12. listopada 2027."));
+  EXPECT_TRUE(has_date("3 \u0441\u0456\u0447\u043D\u044F 2028"));
+  EXPECT_FALSE(has_date("Listopad i prosinac su hladni mjeseci."));
+  // "Text: NAME" in Ukrainian is a byline; a lowercase French list item is none.
+  EXPECT_TRUE(starts_like_byline("\u0422\u0435\u043A\u0441\u0442: \u041E\u043A\u0441\u0430\u043D\u0430 "
+                                 "\u041B\u0435\u0432\u0447\u0443\u043A"));
+  EXPECT_FALSE(starts_like_byline("le repos : \u00E9vitez de prendre appui sur la cheville"));
+  EXPECT_EQ(kind("Publicitat"), PageLineKind::Junk);
+  EXPECT_NE(kind("Pre\u010D\u00EDtajte si tie\u017E: Hub\u00E1ri v doline hl\u00E1sia stretnutia s medve\u010Fmi"),
+            PageLineKind::Prose);
+}
+
 }  // namespace
 }  // namespace readaloud
