@@ -972,6 +972,20 @@ std::size_t past_question_headline(const std::vector<Unit>& units, std::size_t b
   return next < end && (title_case || followed_by_meta(units, begin, reach) || !heading_above) ? next : begin;
 }
 
+/// A site's notice over a Q&A page's question ("The answers here are general
+/// information ...", then "Could my yellow toenail be a fungus?" over "asked
+/// 12 Sep 2028 in Dermatology"): the text starts at the question.
+std::size_t past_notice_over_question(const std::vector<Unit>& units, std::size_t begin, std::size_t end) {
+  constexpr std::size_t kReach = 3;  // the question, then its votes or buttons, then its signature
+  const std::size_t q = begin + 1;
+  if (q >= end || !trim(units[q].text).ends_with('?') || !is_headline_sentence(units[q])) return begin;
+  for (std::size_t i = q + 1; i < end && i <= q + kReach; ++i) {
+    if (units[i].line.rule == "page-qa-signature") return q;
+    if (units[i].line.kind != PageLineKind::Chrome && units[i].line.kind != PageLineKind::Junk) break;
+  }
+  return begin;
+}
+
 /// A headline of two sentences that reads as prose ("The cold plunge craze
 /// is everywhere. Here's what it can and can't do for you."): on one line
 /// under a menu item, with a standfirst and a byline or a date under it.
@@ -1000,7 +1014,11 @@ bool is_headline_read_as_prose(const std::vector<Unit>& units, std::size_t begin
   // The byline or the date right under a headline that does not end as a
   // sentence ("... přibylo. Hygienici radí, jak se nenakazit"); or the
   // standfirst, then the byline or the date.
-  if (units[begin + 1].line.kind == PageLineKind::Meta && (!ends_sentence(t) || label_over_two_sentences)) return true;
+  // A question over them is a headline too: "体检发现甲状腺结节，需要手术吗？"; over
+  // its asker's signature, a Q&A page's question opens the text itself (cut_after_first_answer).
+  const bool question = (t.ends_with('?') || t.ends_with("\uFF1F")) && units[begin + 1].line.rule != "page-qa-signature";
+  if (units[begin + 1].line.kind == PageLineKind::Meta && (!ends_sentence(t) || question || label_over_two_sentences))
+    return true;
   // Under the label's headline, a standfirst of any length, then the byline.
   if (label_over_two_sentences && units[begin + 1].line.kind == PageLineKind::Prose &&
       units[begin + 2].line.kind == PageLineKind::Meta)
@@ -1417,6 +1435,30 @@ std::size_t text_start(const std::vector<Unit>& units, std::size_t begin, std::s
   return past_contents_entries(units, begin, end);
 }
 
+/// Where the text runs in the best run [begin, end), and the headline when it
+/// is found before the title search (`units.size()` when it is not): a
+/// thread's first post under its headline, a Q&A page's question under the
+/// site's notice, or a headline read as prose.
+struct TextBounds {
+  std::size_t begin, end, headline;
+};
+
+TextBounds text_bounds(const std::vector<Unit>& units, std::size_t begin, std::size_t end, const FirstPost& post) {
+  if (post.end > post.body) return {post.body, post.end, post.title};
+  end = end_before_long_furniture(units, begin, end);
+  std::size_t headline = units.size();
+  // A Q&A page's question under the site's notice: its text starts under the question's signature.
+  if (const std::size_t question = past_notice_over_question(units, begin, end); question != begin) {
+    headline = question;
+    for (begin = question + 1; begin < end && units[begin].line.kind != PageLineKind::Prose;) ++begin;
+  } else {
+    begin = text_start(units, begin, end);
+    if (is_headline_read_as_prose(units, begin, end)) headline = begin++;
+  }
+  // A thread opened by a short question: its headline is found all the same.
+  return {begin, end, headline == units.size() ? post.title : headline};
+}
+
 PageRegion find_article_region(std::string_view text, const BoilerplateFilter& filter) {
   PageRegion region;
   const std::vector<RawLine> lines = raw_lines(text);
@@ -1426,21 +1468,13 @@ PageRegion find_article_region(std::string_view text, const BoilerplateFilter& f
   if (begin == end) return region;
   const FirstPost post = first_post(units);
   const bool thread = post.end > post.body;
-  bool prose_headline = false;
-  if (thread) {
-    begin = post.body;
-    end = post.end;
-  } else {
-    end = end_before_long_furniture(units, begin, end);
-    begin = text_start(units, begin, end);
-    prose_headline = is_headline_read_as_prose(units, begin, end);
-    if (prose_headline) ++begin;
-  }
+  const TextBounds bounds = text_bounds(units, begin, end, post);
+  const std::size_t headline = bounds.headline;
+  begin = bounds.begin;
+  end = bounds.end;
   const PageFacts facts = page_facts(units, begin);
-  const bool thread_titled = post.title < begin;
-  const TitleChoice choice = prose_headline   ? TitleChoice{begin - 1}
-                             : thread_titled ? TitleChoice{post.title}
-                                             : find_title(units, begin, end, facts);
+  const bool thread_titled = headline == post.title && headline < begin;
+  const TitleChoice choice = headline < begin ? TitleChoice{headline} : find_title(units, begin, end, facts);
   const std::size_t title = choice.unit;
   // A thread's header and its poster's pane stand between its headline and the post.
   FirstAnswer answer{end, title + 1, begin};

@@ -557,6 +557,22 @@ bool is_rating(std::string_view line) {
           t.find(" ratings") != std::string_view::npos || t.find(" reviews") != std::string_view::npos);
 }
 
+namespace {
+
+/// Whether `lower` holds a month of data/pages/month_names.txt as a word of
+/// its own: "1. maj 2028", not "majd" (Hungarian "then").
+bool holds_month_name(std::string_view lower) {
+  const auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80) != 0; };
+  for (const std::string& month : page_phrases("month_names"))
+    for (std::size_t at = lower.find(month); at != std::string_view::npos; at = lower.find(month, at + 1)) {
+      const std::size_t after = at + month.size();
+      if ((at == 0 || !letter(lower[at - 1])) && (after == lower.size() || !letter(lower[after]))) return true;
+    }
+  return false;
+}
+
+}  // namespace
+
 bool has_date(std::string_view line) {
   const std::string lower = ascii_lower(line);
   bool year = false, numeric = false;
@@ -594,7 +610,7 @@ bool has_date(std::string_view line) {
                               "\u0623\u063A\u0633\u0637\u0633", "\u0633\u0628\u062A\u0645\u0628\u0631",
                               "\u0623\u0643\u062A\u0648\u0628\u0631", "\u0646\u0648\u0641\u0645\u0628\u0631",
                               "\u062F\u064A\u0633\u0645\u0628\u0631"}) ||
-         contains_any(fold_case(line), page_phrases("month_names"));
+         holds_month_name(fold_case(line));
 }
 
 bool starts_like_byline(std::string_view line) {
@@ -646,7 +662,9 @@ bool starts_like_byline(std::string_view line) {
                             "text: ", "autorka: ",
                             // Central and Eastern European and Indonesian labels: "Текст: Оксана ...", "Oleh Rina ..."
                             "текст: ", "автор: ", "авторка: ", "avtor: ", "avtorica: ", "autorius: ", "autorė: ",
-                            "piše: ", "oleh ", "penulis: ", "redacció"});
+                            "piše: ", "oleh ", "penulis: ", "redacció",
+                            // a Nordic advice column's answer: "Svar af Signe Holm, praktiserende læge"
+                            "svar af ", "svar fra ", "svar från "});
 }
 
 namespace {

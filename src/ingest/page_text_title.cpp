@@ -360,8 +360,21 @@ bool is_post_title_under_date(const std::vector<Unit>& units, std::size_t c, std
   constexpr std::size_t kMinWords = 5;
   const std::string& t = units[c].text;
   const bool two_parts = t.find_first_of(":,?") != std::string::npos || t.find(" \u2013 ") != std::string::npos;
-  return c > 0 && c + 1 == begin && units[c].line.kind == PageLineKind::Short && count_words(t) >= kMinWords &&
+  // The writer's bare name may stand between it and the text ("Fruzsi").
+  constexpr std::size_t kMaxNameWords = 3;
+  const auto writer = [&](const Unit& n) {
+    return n.line.kind == PageLineKind::Short && count_words(n.text) <= kMaxNameWords && !n.text.empty() &&
+           std::isupper(static_cast<unsigned char>(n.text[0])) && n.text.find_first_of(".,:;!?") == std::string::npos;
+  };
+  const bool over_text = c + 1 == begin || (c + 2 == begin && writer(units[c + 1]));
+  return c > 0 && over_text && units[c].line.kind == PageLineKind::Short && count_words(t) >= kMinWords &&
          two_parts && title_like(units[c]) && units[c - 1].line.kind == PageLineKind::Meta && !ends_sentence(t);
+}
+
+/// Four words or more; in a script without spaces, as long as four: "健診結果、どこを見ればいい？".
+bool reads_as_four_words(std::string_view t) {
+  constexpr std::size_t kMinWords = 4;
+  return count_words(t) >= kMinWords || (!utf8::has_cased_letter(t) && word_weight(t) >= kMinWords);
 }
 
 /// How much a candidate looks like the headline that opens the article rather
@@ -386,7 +399,7 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
                                title_like(units[under]) && count_words(units[under].text) >= kMinHeadlineWords;
   const bool trail_last = trail_item && !headline_nearer && c + 1 < units.size() && units[c + 1].line.kind == PageLineKind::Meta;
   if (u.line.score <= kMenuItemScore && !trail_last) s -= 2;
-  if (words >= 4) s += 1;
+  if (reads_as_four_words(u.text)) s += 1;
   // Two sentences in Title Case are a headline wherever they stand; no
   // subtitle or paragraph is written so.
   if (u.line.kind == PageLineKind::Prose && is_headline_sentence(u) && u.text.find(". ") != std::string::npos &&

@@ -953,7 +953,24 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
       {"heldout94/pt-pt-blogue-pessoal-sapo", "Passadi\u00E7os do Paiva: o que gostava de ter sabido antes"},
       {"heldout95/en-za-personal-finance-blog", "Why I left my savings pot alone (again)"},
       // A Spanish date with its time ("a. m.") is no paragraph over the headline (heldout96).
-      {"heldout96/es-pe-municipalidad", "Limpia y desinfecta tu tanque de agua cada seis meses: paso a paso"}};
+      {"heldout96/es-pe-municipalidad", "Limpia y desinfecta tu tanque de agua cada seis meses: paso a paso"},
+      // A forum thread's headline over the line that names its poster (heldout92, heldout93, heldout38).
+      {"heldout92/nl-nl-gezondheidsforum", "Syndroom van Gilbert vastgesteld, iemand ervaring met die gele ogen?"},
+      {"heldout93/en-us-heart-patient-forum", "SVT ablation next Thursday and honestly pretty nervous"},
+      {"heldout38/cs-rodicovske-forum", "Z\u00E1n\u011Bt prsu p\u0159i kojen\u00ED \u2013 co v\u00E1m pomohlo?"},
+      // A Croatian notice's label and date row ending "2028." over the headline; a shop's
+      // "Cari Masuk Keranjang (0)" (heldout100).
+      {"heldout100/hr-hr-grad", "Besplatan odvoz krupnog otpada od 3. do 28. travnja: provjerite termin za svoju \u010Detvrt"},
+      {"heldout100/id-id-toko-batik", "Cara Merawat Kain Batik Tulis agar Warnanya Tetap Awet"},
+      // A Danish column's question over "Svar af ..."; a Q&A question under the site's notice and over
+      // its asker's signature ("soruldu 12 Eyl\u00FCl 2028"); a Chinese question over its source line;
+      // a Japanese headline, one long "word", under its category and date (heldout98).
+      {"heldout98/da-dk-sundhedsmagasin", "Jeg er stadig udmattet seks uger efter kyssesyge \u2013 hvorn\u00E5r bliver jeg frisk?"},
+      {"heldout98/tr-tr-doktora-soru", "Ayak ba\u015Fparma\u011F\u0131m\u0131n t\u0131rna\u011F\u0131 sarard\u0131 ve "
+                                     "kal\u0131nla\u015Ft\u0131, mantar olabilir mi?"},
+      {"heldout98/zh-cn-shi-zhongxin", "\u4F53\u68C0\u53D1\u73B0\u7532\u72B6\u817A\u7ED3\u8282\uFF0C\u9700\u8981"
+                                     "\u624B\u672F\u5417\uFF1F"},
+      {"heldout98/nb-no-sykehus", "MR-unders\u00F8kelse"}};
   for (const auto& [where, title] : cases) {
     const std::string path(where);
     const std::string page = pagetext_fixture(path.substr(0, path.find('/')), path.substr(path.find('/') + 1));
