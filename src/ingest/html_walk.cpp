@@ -232,8 +232,10 @@ bool is_subtitle(const GumboNode* el, const std::vector<std::string>& tokens) {
                                             : count_words(subtree_text(before.back(), kMaxMetaWords * 20)) <= kMaxMetaWords))
     before.pop_back();
   if (before.empty() || tag_of(before.back()) != GUMBO_TAG_H1) return false;
+  // A byline row of that length is none: "Текст: Оксана Левчук · Фото: Андрій Черняк · 22 листопада 2028".
+  const std::string text = subtree_text(el);
   return find_element(el, [](const GumboNode* n) { return tag_of(n) == GUMBO_TAG_A; }) == nullptr &&
-         count_words(subtree_text(el)) >= kMinStandfirstWords;
+         count_words(text) >= kMinStandfirstWords && !looks_like_byline(trim(text));
 }
 
 /// Whether a list or box inside the article is a block of links (a table of
@@ -1186,7 +1188,11 @@ InlineText tidy_spans(InlineText in) {
 
 bool looks_like_byline(std::string_view text) {
   static constexpr std::string_view kLeads[] = {"By ", "BY ", "Por ", "Par ", "Von ", "Words by ", "Reviewed by ",
-                                                "Written by ", "Text by ", "Story by "};
+                                                "Written by ", "Text by ", "Story by ",
+                                                // "Text: NAME" and "Author: NAME" across Europe; Indonesian "Oleh NAME"
+                                                "Text: ", "Texto: ", "Tekst: ", "Teksti: ", "Autor: ", "Autorka: ",
+                                                "Autore: ", "Auteur : ", "Oleh ", "\u0422\u0435\u043A\u0441\u0442: ",
+                                                "\u0410\u0432\u0442\u043E\u0440: "};
   // "By Jo Roe | Reviewed by … | Updated 3 May 2025": a byline row whose
   // parts are split by bars or middle dots; the first part is judged.
   constexpr std::size_t kMaxRowWords = 32;

@@ -656,5 +656,19 @@ TEST(HtmlPageShapes, APostSetInAStaticPopupIsReadARealPopupIsNot) {
   EXPECT_FALSE(has(text, "One email a month")) << text;
 }
 
+TEST(HtmlPageShapes, ABylineRowUnderTheHeadlineIsNoStandfirstInAnyScript) {
+  // A page builder's hero: rubric, headline, then "Text: NAME · Photo: NAME · date" in a <p>.
+  for (const char* byline : {"\u0422\u0435\u043A\u0441\u0442: \u041E\u043A\u0441\u0430\u043D\u0430 \u041B\u0435\u0432\u0447\u0443\u043A "
+                             "\u00B7 \u0424\u043E\u0442\u043E: \u0410\u043D\u0434\u0440\u0456\u0439 \u0427\u0435\u0440\u043D\u044F\u043A "
+                             "\u00B7 22 \u043B\u0438\u0441\u0442\u043E\u043F\u0430\u0434\u0430 2028",
+                             "Text: Anna Novak \u00B7 Photos: Petr Dvorak \u00B7 22 November 2028"}) {
+    const std::string text = text_of("<body><main><section class=\"hero\"><p class=\"hero__rubric\">Crafts</p><h1>"
+                                     "Library hours cut</h1><p class=\"hero__meta\">" + std::string(byline) +
+                                     "</p></section><section class=\"body\">" + std::string(kBody) + "</section></main></body>");
+    EXPECT_FALSE(has(text, "22 ")) << text;
+    EXPECT_TRUE(has(text, "campaigners say")) << text;
+  }
+}
+
 }  // namespace
 }  // namespace readaloud
