@@ -869,14 +869,18 @@ std::size_t past_tagline(const std::vector<Unit>& units, std::size_t begin, std:
       units[headline].line.score <= kMenuItemScore || ends_sentence(units[headline].text) ||
       count_words(units[headline].text) > kMaxTitleWords)
     return begin;
-  // Every line between is a button or a link, not a heading of the text.
+  // Every line between is a button or a link, not a heading of the text; or
+  // the blog's nav bar on one line ("Home Archives About RSS").
   std::size_t links = 0;
+  bool nav_bar = false;
   for (std::size_t i = begin + 1; i < headline; ++i) {
     const bool link = units[i].line.score <= kMenuItemScore;
-    if (!link && !is_call_to_action(units[i].text, count_words(units[i].text))) return begin;
-    links += link;
+    const bool nav = !link && is_nav_row(units[i].text);
+    if (!link && !nav && !is_call_to_action(units[i].text, count_words(units[i].text))) return begin;
+    links += link ? 1 : nav ? kMinLinks : 0;
+    nav_bar = nav_bar || nav;
   }
-  const bool dated = links == 0 && marked_under(units, headline, end, [](const Unit& u) {
+  const bool dated = (links == 0 || nav_bar) && marked_under(units, headline, end, [](const Unit& u) {
                        return u.line.kind == PageLineKind::Meta;
                      });
   return dated || (links >= kMinLinks && is_long_prose(units[headline + 1])) ? headline + 1 : begin;

@@ -145,9 +145,10 @@ bool is_meta(std::string_view t, std::size_t words) {
   return (words <= 8 || (words <= 20 && count_words(t) <= 6)) && has_date(t);
 }
 
-/// Title Case items of one to three words: "World", "Health News", "Sign Up".
+/// Title Case items of one to three words: "World", "Health News", "Sign Up";
+/// not a question.
 bool looks_like_menu_item(std::string_view t, std::size_t words) {
-  if (words > 3) return false;
+  if (words > 3 || t.ends_with('?')) return false;  // "What Is Hyperthyroidism?" asks; a menu names
   const std::vector<std::string_view> all = words_of(t);
   return std::none_of(all.begin(), all.end(), [](std::string_view w) { return w.front() >= 'a' && w.front() <= 'z'; });
 }

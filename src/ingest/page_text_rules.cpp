@@ -207,7 +207,7 @@ bool is_tool_row(std::string_view lower, std::size_t words) {
                                                 "ascolta", "condividi", "salva", "ouvir", "compartilhar",
                                                 "chia", "lưu",  // Vietnamese "chia sẻ" (share), "lưu bài" (save)
                                                 "download", "audio", "drucken", "imprimer", "imprimir", "stampa", "subscribe",
-                                                "posłuchaj", "udostępnij"};
+                                                "posłuchaj", "udostępnij", "cite", "pdf"};
   if (words < 3 || words > kMaxWords || (lower.ends_with('.') && !lower.ends_with("..."))) return false;  // "Save ..."
   std::set<std::string_view> tools;
   for (std::string_view w : words_of(lower)) {

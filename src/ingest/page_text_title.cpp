@@ -270,25 +270,6 @@ std::string subject_named(std::string_view heading, const PageFacts& facts) {
 
 bool names_subject(std::string_view heading, const PageFacts& facts) { return !subject_named(heading, facts).empty(); }
 
-/// Three or more capitalised words with no punctuation, two of them menu
-/// words (data/pages/nav_words.txt): "Home Archive About Contact"; a shop's
-/// basket may end it with its count ("Cari Masuk Keranjang (0)").
-bool is_nav_row(std::string_view t) {
-  t = trim(t);
-  if (const std::size_t open = t.rfind(" ("); open != std::string_view::npos && t.ends_with(')') &&
-                                              std::all_of(t.begin() + static_cast<std::ptrdiff_t>(open) + 2, t.end() - 1, [](char c) {
-                                                return std::isdigit(static_cast<unsigned char>(c)) != 0;
-                                              }))
-    t = t.substr(0, open);
-  if (count_words(t) < 3 || lowercase_share(t) > 0.0 ||
-      std::any_of(t.begin(), t.end(), [](char ch) { return std::ispunct(static_cast<unsigned char>(ch)) != 0; }))
-    return false;
-  const std::vector<std::string>& menu = page_phrases("nav_words");
-  std::size_t hits = 0;
-  for (std::string_view w : words_of(t)) hits += std::find(menu.begin(), menu.end(), utf8::fold_case(w)) != menu.end();
-  return hits >= 2;
-}
-
 /// A byline that names the author: "By Jo Roe", "Answered by Tomasz Wierzbicki,
 /// MPharm" (a date alone may stand above a headline).
 bool names_author(const Unit& u) {
@@ -303,7 +284,7 @@ bool names_author(const Unit& u) {
 /// Items of at most three words joined by a middle dot or a bar: "Antihistamine
 /// · Tablets and liquid", "News | Health". A headline is one phrase.
 bool is_short_item_row(std::string_view t) {
-  constexpr std::size_t kMaxItemWords = 3;
+  constexpr std::size_t kMaxItemWords = 4;  // "Health A to Z · Outdoors and travel"
   for (std::string_view sep : {" \u00B7 ", " | "})
     if (t.find(sep) != std::string_view::npos && items_at_most(t, sep, kMaxItemWords)) return true;
   return false;
@@ -371,6 +352,14 @@ bool is_post_title_under_date(const std::vector<Unit>& units, std::size_t c, std
          two_parts && title_like(units[c]) && units[c - 1].line.kind == PageLineKind::Meta && !ends_sentence(t);
 }
 
+/// A picture's alt text that says what it is: "Cover image for ...", "Featured image for ...".
+bool names_its_picture(std::string_view t) {
+  const std::string lower = ascii_lower(t);
+  for (std::string_view lead : {"cover image for ", "featured image for ", "header image for ", "image for "})
+    if (lower.starts_with(lead)) return true;
+  return false;
+}
+
 /// Four words or more; in a script without spaces, as long as four: "健診結果、どこを見ればいい？".
 bool reads_as_four_words(std::string_view t) {
   constexpr std::size_t kMinWords = 4;
@@ -436,7 +425,7 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   // standfirst ("여름철 ... 늘어납니다. ... 정리했습니다."); no capitals tell a headline.
   if (u.text.ends_with('.') && u.text.find(". ") != std::string::npos && !utf8::has_cased_letter(u.text)) s -= 2;
   if (is_breaking_banner(u.text)) s -= 3;                            // another story's ticker
-  if (is_credited_caption(u.text) || ends_in_name_credit(u.text)) s -= 4;  // a picture's caption
+  if (is_credited_caption(u.text) || ends_in_name_credit(u.text) || names_its_picture(u.text)) s -= 4;  // a picture's
   if (is_doubled(units, c) && !subject) s -= 4;
   // Under a byline comes the author's role ("Pharmacist manager, Corbel
   // Pharmacy"), never the headline, which stands above it.
@@ -984,6 +973,25 @@ std::size_t quoted_capitals_kicker(std::string_view text) {
 }
 
 }  // namespace
+
+/// Three or more capitalised words with no punctuation, two of them menu
+/// words (data/pages/nav_words.txt): "Home Archive About Contact"; a shop's
+/// basket may end it with its count ("Cari Masuk Keranjang (0)").
+bool is_nav_row(std::string_view t) {
+  t = trim(t);
+  if (const std::size_t open = t.rfind(" ("); open != std::string_view::npos && t.ends_with(')') &&
+                                              std::all_of(t.begin() + static_cast<std::ptrdiff_t>(open) + 2, t.end() - 1, [](char c) {
+                                                return std::isdigit(static_cast<unsigned char>(c)) != 0;
+                                              }))
+    t = t.substr(0, open);
+  if (count_words(t) < 3 || lowercase_share(t) > 0.0 ||
+      std::any_of(t.begin(), t.end(), [](char ch) { return std::ispunct(static_cast<unsigned char>(ch)) != 0; }))
+    return false;
+  const std::vector<std::string>& menu = page_phrases("nav_words");
+  std::size_t hits = 0;
+  for (std::string_view w : words_of(t)) hits += std::find(menu.begin(), menu.end(), utf8::fold_case(w)) != menu.end();
+  return hits >= 2;
+}
 
 bool is_headline_sentence(const Unit& u) {
   constexpr std::size_t kMaxTitleCaseWords = 18;

@@ -113,6 +113,10 @@ struct Unit {
   PageLine line;
 };
 
+/// Three or more capitalised words with no punctuation, two of them menu
+/// words (data/pages/nav_words.txt): "Home Archive About Contact".
+bool is_nav_row(std::string_view t);
+
 /// A row of a table, of side-by-side columns or of a form's text fields
 /// ("[                    ]"), padded with spaces: laid out, not wrapped.
 bool is_laid_out(std::string_view line);

@@ -970,7 +970,12 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
                                      "kal\u0131nla\u015Ft\u0131, mantar olabilir mi?"},
       {"heldout98/zh-cn-shi-zhongxin", "\u4F53\u68C0\u53D1\u73B0\u7532\u72B6\u817A\u7ED3\u8282\uFF0C\u9700\u8981"
                                      "\u624B\u672F\u5417\uFF1F"},
-      {"heldout98/nb-no-sykehus", "MR-unders\u00F8kelse"}};
+      {"heldout98/nb-no-sykehus", "MR-unders\u00F8kelse"},
+      // A section path of four-word items over a short headline; a blog's tagline over its nav bar on
+      // one line ("Home Archives About RSS"); a picture's "Cover image for ..." alt (heldout97, heldout99).
+      {"heldout97/en-gb-scotland-nhs-board", "Adder bites"},
+      {"heldout99/en-bs-personal-blog", "My first Junkanoo rush: Boxing Day on Bay Street"},
+      {"heldout99/en-ca-writers-community", "I learned to curl at 40. Here's what nobody tells you"}};
   for (const auto& [where, title] : cases) {
     const std::string path(where);
     const std::string page = pagetext_fixture(path.substr(0, path.find('/')), path.substr(path.find('/') + 1));
