@@ -395,6 +395,17 @@ bool in_tool_row(const std::vector<Unit>& units, std::size_t i) {
   return false;
 }
 
+/// Whether unit `i` stands in the rows under the byline or the date, with no
+/// paragraph between: "Tue 3 Oct 2028", "Share on Facebook", "Comments 214".
+bool under_byline(const std::vector<Unit>& units, std::size_t i) {
+  constexpr std::size_t kReach = 4;
+  for (std::size_t j = i; j > 0 && i - j < kReach; --j) {
+    if (units[j - 1].line.kind == PageLineKind::Meta) return true;
+    if (is_long_prose(units[j - 1])) return false;
+  }
+  return false;
+}
+
 /// A marker with a list of links under it ("Topics", then "Drought",
 /// "Utilities", "North-west England"): the article does not go on after a
 /// list of tags, whatever prose comes later (a donation box, a teaser).
@@ -514,7 +525,11 @@ std::size_t cut_at_end_marker(const std::vector<Unit>& units, std::size_t begin,
     const bool comments = rule == "page-comments" || page_chrome_rule(units[i].text, count_words(units[i].text)) == "page-comments";
     // Back matter ("Sources", "About the author") ends the article, however long its entries.
     // A shared rule may have named a comment heading a widget first: "Comments (38)".
-    if ((comments && (long_prose_before || !in_tool_row(units, i))) || rule == "sources" || rule == "author-bio" ||
+    // Under a standfirst, the byline's row may count the comments too: "Comments 214";
+    // under a whole post, its signature's row opens them.
+    const bool byline_row = in_tool_row(units, i) && under_byline(units, i) &&
+                            prose_words(units, begin, i) <= 2 * kMaxStandfirstWords;
+    if ((comments && !byline_row && (long_prose_before || !in_tool_row(units, i))) || rule == "sources" || rule == "author-bio" ||
         rule == "press-backmatter" || (rule == "paywall-gate" && long_prose_before) ||
         is_reference_heading(units[i].text, count_words(units[i].text)))
       return i;

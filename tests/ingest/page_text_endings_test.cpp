@@ -461,5 +461,18 @@ TEST(PageTextEndings, AShopsBasketCountIsNoTitleAndALeadInClosesAReadAlsoBox) {
   EXPECT_TRUE(has(text, "kantong kain katun")) << text;
 }
 
+TEST(PageTextEndings, ACommentCountInTheBylinesRowUnderAStandfirstEndsNothing) {
+  const std::string page =
+      std::string(kSiteTop) + "The long read\n\n'The ward was our home': nurses of the last fever hospital\n\n"
+      "When the last fever hospitals closed, a way of working that had lasted a century went with them. Former "
+      "nurses remember the long shifts, the quiet wards and the children who went home well again.\n\n"
+      "\xE2\x96\xB2 A former nurse at the door of the old isolation ward on the edge of the town, now a school.\n\n"
+      "by Ruth Ellery\n\nTue 3 Oct 2028 06.00 BST\n\nShare on Facebook Share via Email 2,318\n\nComments 214\n\n" +
+      std::string(kBody) + "\xC2\xA9 2028 Northfield Health\n";
+  const std::string text = all_text(parse_plaintext(page, rules()));
+  EXPECT_TRUE(has(text, "Give plenty of fluids")) << text;
+  EXPECT_FALSE(has(text, "Comments 214")) << text;
+}
+
 }  // namespace
 }  // namespace readaloud
