@@ -981,9 +981,17 @@ std::size_t past_question_headline(const std::vector<Unit>& units, std::size_t b
                           (t.ends_with('?') && count_words(t) >= kMinTitleCaseWords && lowercase_share(t) <= kMaxQuestionLower);
   // The last item of a breadcrumb list ("3. Vitamines et minéraux") is no
   // heading, nor is a line behind a picture (a show's logo and its name).
+  // Nor is the menu's item again over it, the section's name ("• La maladie", then "La maladie").
+  const auto in_menu_above = [&](std::size_t h) {
+    const std::string key = toc_key(units[h].text);
+    for (std::size_t j = 0; j < h; ++j)
+      if (is_bullet_item(units[j].text) && toc_key(units[j].text) == key) return true;
+    return false;
+  };
   const bool heading_above = begin > 0 && units[begin - 1].line.kind == PageLineKind::Short &&
                              units[begin - 1].line.score > kMenuItemScore && !is_bullet_item(units[begin - 1].text) &&
-                             after_image_mark(units[begin - 1].text).empty() && !is_user_name(units[begin - 1].text);
+                             after_image_mark(units[begin - 1].text).empty() && !is_user_name(units[begin - 1].text) &&
+                             !in_menu_above(begin - 1);
   // The byline may stand under a standfirst: look past one for it.
   std::size_t reach = next;
   if (reach < end && count_words(units[reach].text) <= kMaxStandfirstWords)

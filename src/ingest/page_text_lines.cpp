@@ -148,7 +148,9 @@ bool is_meta(std::string_view t, std::size_t words) {
 /// Title Case items of one to three words: "World", "Health News", "Sign Up";
 /// not a question.
 bool looks_like_menu_item(std::string_view t, std::size_t words) {
-  if (words > 3 || t.ends_with('?')) return false;  // "What Is Hyperthyroidism?" asks; a menu names
+  // "What Is Hyperthyroidism?" asks, and "Electroencefalograma (EEG)" spells out; a menu names.
+  if (words > 3 || t.ends_with('?') || (t.ends_with(')') && t.find(" (") != std::string_view::npos &&
+                                        std::isupper(static_cast<unsigned char>(t[t.find(" (") + 2])))) return false;
   const std::vector<std::string_view> all = words_of(t);
   return std::none_of(all.begin(), all.end(), [](std::string_view w) { return w.front() >= 'a' && w.front() <= 'z'; });
 }
@@ -383,7 +385,7 @@ bool is_date_row(std::string_view t, std::size_t words) {
   static constexpr std::string_view kDateWords[] = {
       "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
       "oct", "nov", "dec", "gmt", "bst", "utc", "cet", "cest", "est", "edt", "pst", "pdt", "am", "pm", "a.m.", "p.m.",
-      "last", "modified", "updated", "published", "on", "at"};
+      "last", "modified", "updated", "published", "on", "at", "ago", "hour", "hours", "minute", "minutes", "mins"};
   if (words > kMaxWords || !has_date(t)) return false;
   for (std::string_view w : words_of(t)) {
     if (std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }))

@@ -352,10 +352,13 @@ bool is_post_title_under_date(const std::vector<Unit>& units, std::size_t c, std
          two_parts && title_like(units[c]) && units[c - 1].line.kind == PageLineKind::Meta && !ends_sentence(t);
 }
 
-/// A picture's alt text that says what it is: "Cover image for ...", "Featured image for ...".
+/// A picture's alt text that says what it is: "Cover image for ...", "Featured image for ...";
+/// or a synonyms line.
 bool names_its_picture(std::string_view t) {
   const std::string lower = ascii_lower(t);
-  for (std::string_view lead : {"cover image for ", "featured image for ", "header image for ", "image for "})
+  // So does a line of the subject's other names under it: "Also called: fibromyalgia syndrome, FMS".
+  for (std::string_view lead : {"cover image for ", "featured image for ", "header image for ", "image for ",
+                                "also called:", "also known as:", "other names:"})
     if (lower.starts_with(lead)) return true;
   return false;
 }
@@ -1223,9 +1226,11 @@ TitleChoice find_title(const std::vector<Unit>& units, std::size_t begin, std::s
     if (c < crumb_at) s -= 2;
     // The trail's last item is the page's own title, whole, cut short, or
     // with words added: "Tätowieren und Piercen" for "Tätowieren, Piercen und Permanent Make-up".
-    // A one-word title must be the trail's last item whole, right over the text: "Espirometría".
-    const bool one_word_over_text =
-        !facts.crumbs.empty() && c + 1 == begin && toc_key(units[c].text) == facts.crumbs.back();
+    // A one-word title must be the trail's last item whole, right over the text: "Espirometría",
+    // perhaps with its abbreviation: "Electroencefalograma (EEG)".
+    const std::string key = toc_key(units[c].text);
+    const bool one_word_over_text = !facts.crumbs.empty() && c + 1 == begin &&
+                                    (key == facts.crumbs.back() || (key.starts_with(facts.crumbs.back() + " (") && key.ends_with(')')));
     if (facts.crumbs.size() >= 2 && (count_words(facts.crumbs.back()) >= 2 || one_word_over_text) && !trail_category &&
         (toc_key(units[c].text).starts_with(facts.crumbs.back()) || holds_words_of(units[c].text, facts.crumbs.back())))
       s += 1.5;

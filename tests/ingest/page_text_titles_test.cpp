@@ -975,7 +975,14 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
       // one line ("Home Archives About RSS"); a picture's "Cover image for ..." alt (heldout97, heldout99).
       {"heldout97/en-gb-scotland-nhs-board", "Adder bites"},
       {"heldout99/en-bs-personal-blog", "My first Junkanoo rush: Boxing Day on Bay Street"},
-      {"heldout99/en-ca-writers-community", "I learned to curl at 40. Here's what nobody tells you"}};
+      {"heldout99/en-ca-writers-community", "I learned to curl at 40. Here's what nobody tells you"},
+      // A one-word headline over its "Also called: ..." line; the trail's last item with the
+      // headline's abbreviation ("Electroencefalograma (EEG)"); a headline under French consent
+      // buttons ("Accepter Continuer sans accepter") (heldout101, heldout104).
+      {"heldout101/en-us-academic-medical-center", "Fibromyalgia"},
+      {"heldout104/es-es-hospital-universitario", "Electroencefalograma (EEG)"},
+      {"heldout104/fr-fr-quotidien-national", "D\u00E9serts m\u00E9dicaux : \u00E0 Vaudrecourt, la mairie salarie ses "
+                                             "m\u00E9decins"}};
   for (const auto& [where, title] : cases) {
     const std::string path(where);
     const std::string page = pagetext_fixture(path.substr(0, path.find('/')), path.substr(path.find('/') + 1));
