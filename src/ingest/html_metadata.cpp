@@ -629,6 +629,20 @@ void only_h1_sharing_title_word(const HeadFacts& f, PageMetadata& m) {
   if (shares_word(long_words(h1), long_words(f.title_tag))) set(m.title, collapse(h1), "the only <h1>, sharing a word with <title>");
 }
 
+/// The page's only <h1>, a headline of four words or more, when <title>
+/// names only the site and a section of two or three words ("Health Library |
+/// Riverbend Health System" over "Lipomas: Soft Lumps of Fat Under the Skin").
+void only_h1_under_section_title(PageMetadata& m, const std::string& cleaned) {
+  constexpr std::size_t kMinWords = 4, kMinSectionWords = 2, kMaxSectionWords = 3;
+  if (!m.title.empty() || m.h1s.size() != 1) return;
+  const std::string& h1 = m.h1s.front();
+  const std::size_t section_words = count_words(cleaned);
+  if (count_words(h1) < kMinWords || names_a_section(h1) || section_words < kMinSectionWords ||
+      section_words > kMaxSectionWords || lower_collapsed(h1).find(lower_collapsed(cleaned)) != npos)
+    return;
+  set(m.title, collapse(h1), "the only <h1> under a section's <title>");
+}
+
 /// The page's only <h1>, a headline that neither <title> nor the site's name
 /// holds, worded otherwise than og:title but of the same subject: the
 /// visible headline ("Plast je kind nog in bed?" under og:title "Bedplassen?
@@ -759,6 +773,7 @@ void title_cascade(const HeadFacts& f, PageMetadata& m) {
   headline_inside_title(m);
   prefer_reworded_h1(m);
   const std::string cleaned = clean_title(f.title_tag, site, {});
+  only_h1_under_section_title(m, cleaned);
   if (!cleaned.empty() && lower_collapsed(cleaned) != lower_collapsed(site))
     set(m.title, cleaned, cleaned == collapse(f.title_tag) ? "<title>" : "<title> without the site name");
 }

@@ -1462,6 +1462,22 @@ std::size_t text_start(const std::vector<Unit>& units, std::size_t begin, std::s
   return past_contents_entries(units, begin, end);
 }
 
+/// A Q&A page's question right over the text but for its vote count or
+/// buttons ("Glicemia a digiuno 110: sono già diabetico?", "8 voti"): the
+/// headline; `units.size()` when there is none.
+std::size_t question_over_votes(const std::vector<Unit>& units, std::size_t begin) {
+  constexpr std::size_t kMaxBetween = 2;
+  std::size_t q = begin;
+  while (q > 0 && begin - q < kMaxBetween &&
+         (units[q - 1].line.kind == PageLineKind::Chrome || units[q - 1].line.kind == PageLineKind::Junk))
+    --q;
+  if (q == begin || q == 0) return units.size();
+  const Unit& u = units[q - 1];
+  const bool question = u.line.kind == PageLineKind::Prose && u.first == u.last && trim(u.text).ends_with('?') &&
+                        count_words(u.text) <= kMaxTitleWords && is_headline_sentence(u);
+  return question ? q - 1 : units.size();
+}
+
 /// Where the text runs in the best run [begin, end), and the headline when it
 /// is found before the title search (`units.size()` when it is not): a
 /// thread's first post under its headline, a Q&A page's question under the
@@ -1481,6 +1497,7 @@ TextBounds text_bounds(const std::vector<Unit>& units, std::size_t begin, std::s
   } else {
     begin = text_start(units, begin, end);
     if (is_headline_read_as_prose(units, begin, end)) headline = begin++;
+    else headline = question_over_votes(units, begin);
   }
   // A thread opened by a short question: its headline is found all the same.
   return {begin, end, headline == units.size() ? post.title : headline};

@@ -93,7 +93,13 @@ bool is_meta(std::string_view t, std::size_t words) {
     if (const std::size_t sp = lead.find(' ');
         sp != std::string_view::npos && sp <= 4 && static_cast<unsigned char>(lead[0]) >= 0xE2)
       lead = trim(lead.substr(sp));
-    if (count_words(lead) >= 2 && count_words(lead) <= 6 && starts_like_byline(lead)) return true;
+    // Two credits in the lead want more words, when a date follows: "Authored by Dr A. Kerr,
+    // Reviewed by Dr H. Pembury | Last edited 4 Apr 2028 | ...".
+    constexpr std::size_t kMaxLeadWords = 6, kMaxCreditsWords = 10;
+    const std::size_t lead_words = count_words(lead);
+    if (lead_words >= 2 && starts_like_byline(lead) &&
+        (lead_words <= kMaxLeadWords || (lead_words <= kMaxCreditsWords && has_date(t.substr(at)))))
+      return true;
     // Or a dated row whose later item names the writer: "Cats, Poisons | 24 April 2029 | By Dr Fiona Marr";
     // after the date, the bare name will do: "July 28, 2027 · Lise Bergeron · 3 responses".
     if (!has_date(t)) continue;

@@ -340,5 +340,13 @@ TEST(HtmlMetadata, ATitleClassedH1BeatsAnOgTitleWordedOtherwiseButNotABlogsName)
   EXPECT_EQ(blog.title.value, "Reviving a neglected sourdough starter");
 }
 
+TEST(HtmlMetadata, TheOnlyH1WinsOverATitleNamingOnlyASection) {
+  const PageMetadata m = read(
+      "<head><title>Health Library | Riverbend Health System</title></head><body><p>Health Library</p>"
+      "<h1 class=\"kw-title\">Lipomas: Soft Lumps of Fat Under the Skin</h1><p>x</p></body>");
+  EXPECT_EQ(m.title.value, "Lipomas: Soft Lumps of Fat Under the Skin");
+  EXPECT_EQ(m.title.source, "the only <h1> under a section's <title>");
+}
+
 }  // namespace
 }  // namespace readaloud::html

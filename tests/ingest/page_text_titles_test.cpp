@@ -981,6 +981,9 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
       // buttons ("Accepter Continuer sans accepter") (heldout101, heldout104).
       {"heldout101/en-us-academic-medical-center", "Fibromyalgia"},
       {"heldout104/es-es-hospital-universitario", "Electroencefalograma (EEG)"},
+      // A headline over two credits and a date on one row; a Q&A question over its vote count (heldout101, heldout104).
+      {"heldout101/en-gb-patient-information-site", "Chalazion (Meibomian Cyst)"},
+      {"heldout104/it-it-portale-medico", "Glicemia a digiuno 110: sono gi\u00E0 diabetico?"},
       {"heldout104/fr-fr-quotidien-national", "D\u00E9serts m\u00E9dicaux : \u00E0 Vaudrecourt, la mairie salarie ses "
                                              "m\u00E9decins"}};
   for (const auto& [where, title] : cases) {
