@@ -1041,5 +1041,26 @@ TEST(BoilerplateBuiltin, DateRowsReadingTimesMetersTrackbacksCorrectionsAndAKore
   EXPECT_EQ(rule_for(f, "You have read 4 of the 5 warning signs; the last is the most important."), "");
 }
 
+
+TEST(BoilerplateBuiltin, WireCreditsPaywallOffersMicroblogNotesAndVideoPlaylists) {
+  const BoilerplateFilter f = BoilerplateFilter::builtin();
+  // heldout101-104: a wire story's credits and chrome, a paywall's offer, edit notes in German and French.
+  EXPECT_EQ(rule_for(f, "Reporting by Camila Ferrada in Santiago; Editing by Mark Potter"), "wire-credits");
+  EXPECT_EQ(rule_for(f, "Our Standards: The Meridian Editorial Principles."), "wire-credits");
+  EXPECT_EQ(rule_for(f, "Purchase Licensing Rights, opens new tab"), "wire-credits");
+  EXPECT_EQ(rule_for(f, "Get unlimited access to all our stories, the ePaper and our market data tools."), "paywall-meter");
+  EXPECT_EQ(rule_for(f, "Dieser Beitrag wurde bereits 1 Mal editiert, zuletzt von Kirsche77 (8. Februar 2028, 21:20)."),
+            "page-edit-note");
+  EXPECT_EQ(rule_for(f, "Derni\u00E8re \u00E9dition : 18 mars 2028"), "page-edit-note");
+  // A microblog's notes and tags, a video playlist.
+  EXPECT_EQ(rule_for(f, "2,418 notes"), "page-comments");
+  EXPECT_EQ(rule_for(f, "\u2022 #library life"), "tag-list");
+  EXPECT_EQ(rule_for(f, "Now playing 'It felt like a sauna': Passengers describe hours stuck on plane 01:52"), "promo");
+  EXPECT_EQ(rule_for(f, "Ad Feedback"), "promo");
+  // Sentences that open so stay.
+  EXPECT_EQ(rule_for(f, "Reporting by local volunteers found the river had risen overnight."), "");
+  EXPECT_EQ(rule_for(f, "Get unlimited support from our nurses by phone."), "");
+}
+
 }  // namespace
 }  // namespace readaloud
