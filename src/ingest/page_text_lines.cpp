@@ -138,7 +138,8 @@ bool is_meta(std::string_view t, std::size_t words) {
   if (words > 14 || (ends_sentence(t) && !time_last && !year_dot)) return false;
   if (words >= 2 && starts_like_byline(t)) return true;
   const std::string lower = ascii_lower(t);
-  for (std::string_view reading : {"min read", "minute read", "min. read", "lecture ", "lesezeit", "de lectura",
+  for (std::string_view reading : {"min read", "minute read", "min. read", "mins to read", "min to read", "minutes to read",
+                                   "lecture ", "lesezeit", "de lectura",
                                    "de leitura", "di lettura"})
     if (lower.find(reading) != std::string::npos) return true;
   // A Japanese portal's dateline: "北都新報 12/6(日) 7:05配信".

@@ -1057,7 +1057,11 @@ TEST(BoilerplateBuiltin, WireCreditsPaywallOffersMicroblogNotesAndVideoPlaylists
   EXPECT_EQ(rule_for(f, "\u2022 #library life"), "tag-list");
   EXPECT_EQ(rule_for(f, "Now playing 'It felt like a sauna': Passengers describe hours stuck on plane 01:52"), "promo");
   EXPECT_EQ(rule_for(f, "Ad Feedback"), "promo");
+  // Pinterest's prompts on a blog's pictures.
+  EXPECT_EQ(rule_for(f, "Pin this for later! Toy rotation for small homes."), "page-widget");
+  EXPECT_EQ(rule_for(f, "Our four boxes, labelled A to D. Save this idea to your Kids' Room board!"), "page-widget");
   // Sentences that open so stay.
+  EXPECT_EQ(rule_for(f, "Pin it to the wall with a drawing pin before the glue dries."), "");
   EXPECT_EQ(rule_for(f, "Reporting by local volunteers found the river had risen overnight."), "");
   EXPECT_EQ(rule_for(f, "Get unlimited support from our nurses by phone."), "");
 }

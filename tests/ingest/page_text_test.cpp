@@ -571,6 +571,7 @@ TEST(ClassifyPageLine, CentralAndEasternEuropeanConsentBylinesDatesAndLinkLabels
                                  "\u041B\u0435\u0432\u0447\u0443\u043A"));
   EXPECT_FALSE(starts_like_byline("le repos : \u00E9vitez de prendre appui sur la cheville"));
   EXPECT_EQ(kind("Publicitat"), PageLineKind::Junk);
+  EXPECT_EQ(kind("Ana Fifita Columnist 22 Feb, 2028 05:00 AM 4 mins to read"), PageLineKind::Meta);
   EXPECT_NE(kind("Pre\u010D\u00EDtajte si tie\u017E: Hub\u00E1ri v doline hl\u00E1sia stretnutia s medve\u010Fmi"),
             PageLineKind::Prose);
 }
