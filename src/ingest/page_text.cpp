@@ -811,6 +811,15 @@ FirstPost first_post(const std::vector<Unit>& units) {
   return {thread_title(units, posts[0]), posts[0] + 1, end};
 }
 
+/// A page's own tool drawn as a link: "Print this page", "Share this page".
+bool is_page_tool(std::string_view t) {
+  static constexpr std::string_view kTools[] = {"print", "share", "email", "drucken", "imprimer", "imprimir",
+                                                "stampa", "afdrukken", "teilen", "partager", "compartir", "condividi"};
+  const std::string lower = ascii_lower(trim(t));
+  const std::string_view first = std::string_view(lower).substr(0, lower.find(' '));
+  return count_words(lower) <= 4 && std::ranges::find(kTools, first) != std::end(kTools);
+}
+
 /// A site-wide notice over the page ("Flu shots: Walk-in clinics run
 /// Tuesdays ...", "Spoed? Bij levensgevaar belt u altijd 112. ...") is no
 /// part of the text when a heading, or a category and a heading, stands
@@ -823,8 +832,11 @@ std::size_t past_notice(const std::vector<Unit>& units, std::size_t begin, std::
   const std::size_t colon = std::min(notice.find(": "), notice.find("? "));
   const bool one_line = units[begin].first == units[begin].last;
   const bool labelled = colon != std::string_view::npos && count_words(notice.substr(0, colon)) <= kMaxLabelWords;
-  const auto titled = [](const Unit& heading) {
-    return heading.line.kind == PageLineKind::Short && count_words(heading.text) <= kMaxHeadingWords &&
+  // Under the notice's own buttons and a category row, a headline of any length.
+  bool buttoned = false;
+  const auto titled = [&](const Unit& heading) {
+    return heading.line.kind == PageLineKind::Short &&
+           count_words(heading.text) <= (buttoned ? kMaxTitleWords : kMaxHeadingWords) &&
            !ends_sentence(heading.text) && !heading.text.ends_with(':') && utf8::has_letter(heading.text);
   };
   // The site's menu button may lie between ("Menu"); without a label, it
@@ -835,24 +847,31 @@ std::size_t past_notice(const std::vector<Unit>& units, std::size_t begin, std::
   bool header_between = false, menu_between = false;
   for (; text < end; ++text) {
     const PageLineKind kind = units[text].line.kind;
+    // A page's own tool ("Print this page") under a first paragraph is no site header.
+    if (kind == PageLineKind::Chrome && headings == 0 && is_page_tool(units[text].text)) break;
     if (kind == PageLineKind::Chrome || kind == PageLineKind::Junk) {
       const bool menu = units[text].line.rule == "site-navigation";
       header_between = header_between || ((kind == PageLineKind::Chrome || menu) && headings == 0);
       menu_between = menu_between || (menu && headings == 0);
       continue;
     }
-    if (kind == PageLineKind::Meta && menu_between) continue;  // the issue's date under the menu
-    // The notice's own button: "Start now" under "New: the 7-night course is free ...".
-    if (headings == 0 && !header_between && is_call_to_action(units[text].text, count_words(units[text].text))) continue;
+    // The issue's date under the menu; a story's category row over its headline, under the notice's button.
+    if (kind == PageLineKind::Meta && (menu_between || (buttoned && headings == 0))) continue;
+    // The notice's own button: "Start now" under "New: the 7-night course is free ...", "Sign in Not now".
+    if (headings == 0 && !header_between && is_call_to_action(units[text].text, count_words(units[text].text))) {
+      buttoned = true;
+      continue;
+    }
     if (headings == kMaxHeadings || !titled(units[text])) break;
     ++headings;
   }
-  // A paragraph of several lines is a notice only above the site's menu: a
-  // newsletter's description over "Archive About Log in Subscribe".
-  if (!one_line && !menu_between) return begin;
+  // A paragraph of several lines is a notice only above the site's menu (a
+  // newsletter's description over "Archive About Log in Subscribe") or over
+  // its own buttons ("Sign in Not now").
+  if (!one_line && !menu_between && !buttoned) return begin;
   // Under the site's menu, the headline's standfirst may come first.
   const bool text_follows = text < end && (is_long_prose(units[text]) || (menu_between && units[text].line.kind == PageLineKind::Prose));
-  return (labelled || header_between) && headings > 0 && text_follows ? text : begin;
+  return (labelled || header_between || buttoned) && headings > 0 && text_follows ? text : begin;
 }
 
 /// Whether `marks` holds for the line under the headline at `h`, or for the

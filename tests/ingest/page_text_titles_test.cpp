@@ -984,6 +984,10 @@ TEST(FindTitle, HeadlinesUnderBlogAndNewsletterMenusAndBylineRows) {
       // A headline over two credits and a date on one row; a Q&A question over its vote count (heldout101, heldout104).
       {"heldout101/en-gb-patient-information-site", "Chalazion (Meibomian Cyst)"},
       {"heldout104/it-it-portale-medico", "Glicemia a digiuno 110: sono gi\u00E0 diabetico?"},
+      // A member prompt and its buttons over a category row and a nine-word headline; a first
+      // paragraph over "Print this page" is the text, not a notice (heldout105).
+      {"heldout105/en-in-health-insurer", "Fatty liver: the silent condition you can often reverse"},
+      {"heldout105/en-nz-dental-association", "Teeth whitening"},
       {"heldout104/fr-fr-quotidien-national", "D\u00E9serts m\u00E9dicaux : \u00E0 Vaudrecourt, la mairie salarie ses "
                                              "m\u00E9decins"}};
   for (const auto& [where, title] : cases) {
