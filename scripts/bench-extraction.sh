@@ -139,6 +139,7 @@ row "html part 104 (tuned)" html_pages.py "$here/tests/fixtures/pages/heldout104
 row "html part 105 (tuned)" html_pages.py "$here/tests/fixtures/pages/heldout105"
 row "html part 106 (tuned)" html_pages.py "$here/tests/fixtures/pages/heldout106"
 row "html part 107 (tuned)" html_pages.py "$here/tests/fixtures/pages/heldout107"
+row "html part 108 (tuned)" html_pages.py "$here/tests/fixtures/pages/heldout108"
 row "page text tuned" page_text.py "$here/tests/fixtures/pagetext"
 row "page text held-out" page_text.py "$here/tests/fixtures/pagetext/heldout"
 row "page text held-out 2" page_text.py "$here/tests/fixtures/pagetext/heldout2"
@@ -247,3 +248,4 @@ row "page text 104 (tuned)" page_text.py "$here/tests/fixtures/pagetext/heldout1
 row "page text 105 (tuned)" page_text.py "$here/tests/fixtures/pagetext/heldout105"
 row "page text 106 (tuned)" page_text.py "$here/tests/fixtures/pagetext/heldout106"
 row "page text 107 (tuned)" page_text.py "$here/tests/fixtures/pagetext/heldout107"
+row "page text 108 (tuned)" page_text.py "$here/tests/fixtures/pagetext/heldout108"
