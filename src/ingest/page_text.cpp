@@ -742,16 +742,6 @@ std::vector<std::size_t> post_openings(const std::vector<Unit>& units) {
   return {};
 }
 
-/// Whether `t` holds the user name `name` as a word of its own.
-bool holds_name(std::string_view t, std::string_view name) {
-  const auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
-  for (std::size_t at = t.find(name); at != std::string_view::npos; at = t.find(name, at + 1)) {
-    const std::size_t after = at + name.size();
-    if ((at == 0 || !word_char(t[at - 1])) && (after == t.size() || !word_char(t[after]))) return true;
-  }
-  return false;
-}
-
 /// A thread's headline over its first post: the line right above the first
 /// that names the poster ("By kayla_in_tulsa, March 7 in Arrhythmias",
 /// "Topicstarter Marloes_83"), if it reads as a headline; `units.size()` when none does.
@@ -762,7 +752,7 @@ std::size_t thread_title(const std::vector<Unit>& units, std::size_t first_post)
   const std::string name(unbulleted(trim(units[poster].text)));
   std::size_t named = poster;
   for (std::size_t j = first_post > kReach ? first_post - kReach : 0; j < poster; ++j)
-    if (holds_name(units[j].text, name)) {
+    if (holds_phrase(units[j].text, name)) {
       named = j;
       break;
     }
@@ -1131,13 +1121,7 @@ struct RegionBounds {
 
 /// Whether `lower` holds one of `phrases` as whole words ("app", not "apply").
 bool has_any_phrase(std::string_view lower, const std::vector<std::string>& phrases) {
-  const auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
-  for (const std::string& p : phrases)
-    for (std::size_t at = lower.find(p); at != std::string_view::npos; at = lower.find(p, at + 1))
-      if ((at == 0 || !word_char(lower[at - 1])) &&
-          (at + p.size() >= lower.size() || !word_char(lower[at + p.size()])))
-        return true;
-  return false;
+  return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& p) { return holds_phrase(lower, p); });
 }
 
 /// Units of sign-up, app and donation boxes in [from, end): a short heading,
@@ -1453,11 +1437,10 @@ std::string toc_key(std::string_view t) {
       t.remove_prefix(1);
       again = true;
     }
-    for (std::string_view b : {"\u2022 ", "- ", "* ", "\u25A1 "})
-      if (t.starts_with(b)) {
-        t.remove_prefix(b.size());
-        again = true;
-      }
+    if (const std::string_view rest = unbulleted(t); rest.size() != t.size()) {
+      t = rest;
+      again = true;
+    }
   }
   if (t.ends_with("[edit]")) t.remove_suffix(6);
   return ascii_lower(trim(t));

@@ -562,16 +562,22 @@ namespace {
 /// Whether `lower` holds a month of data/pages/month_names.txt as a word of
 /// its own: "1. maj 2028", not "majd" (Hungarian "then").
 bool holds_month_name(std::string_view lower) {
-  const auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80) != 0; };
-  for (const std::string& month : page_phrases("month_names"))
-    for (std::size_t at = lower.find(month); at != std::string_view::npos; at = lower.find(month, at + 1)) {
-      const std::size_t after = at + month.size();
-      if ((at == 0 || !letter(lower[at - 1])) && (after == lower.size() || !letter(lower[after]))) return true;
-    }
-  return false;
+  const std::vector<std::string>& months = page_phrases("month_names");
+  return std::any_of(months.begin(), months.end(), [&](const std::string& m) { return holds_phrase(lower, m); });
 }
 
 }  // namespace
+
+bool holds_phrase(std::string_view text, std::string_view phrase) {
+  const auto word_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || (static_cast<unsigned char>(c) & 0x80) != 0;
+  };
+  for (std::size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1)) {
+    const std::size_t after = at + phrase.size();
+    if ((at == 0 || !word_char(text[at - 1])) && (after == text.size() || !word_char(text[after]))) return true;
+  }
+  return false;
+}
 
 bool has_date(std::string_view line) {
   const std::string lower = ascii_lower(line);

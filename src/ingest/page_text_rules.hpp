@@ -73,6 +73,10 @@ bool is_card_fact(std::string_view line, std::size_t words);
 /// A star rating line: "4.6 (213 votes)", "5 from 84 votes".
 bool is_rating(std::string_view line);
 
+/// Whether `text` holds `phrase` as words of their own: not inside a word of
+/// letters, digits or "_" ("maj" in "1. maj 2028", not in "majd").
+bool holds_phrase(std::string_view text, std::string_view phrase);
+
 /// True when the line holds a date: a month name (any supported language)
 /// with a year, or a numeric date ("2025-03-12", "12/03/2025", "19.02.2025").
 bool has_date(std::string_view line);

@@ -352,11 +352,11 @@ bool is_post_title_under_date(const std::vector<Unit>& units, std::size_t c, std
          two_parts && title_like(units[c]) && units[c - 1].line.kind == PageLineKind::Meta && !ends_sentence(t);
 }
 
-/// A picture's alt text that says what it is: "Cover image for ...", "Featured image for ...";
-/// or a synonyms line.
-bool names_its_picture(std::string_view t) {
+/// A picture's alt text that says what it is ("Cover image for ...",
+/// "Featured image for ..."), or a line of the subject's other names.
+bool is_alt_or_other_names(std::string_view t) {
   const std::string lower = ascii_lower(t);
-  // So does a line of the subject's other names under it: "Also called: fibromyalgia syndrome, FMS".
+  // The other names: "Also called: fibromyalgia syndrome, FMS".
   for (std::string_view lead : {"cover image for ", "featured image for ", "header image for ", "image for ",
                                 "also called:", "also known as:", "other names:"})
     if (lower.starts_with(lead)) return true;
@@ -428,7 +428,7 @@ double title_score(const std::vector<Unit>& units, std::size_t c, std::size_t be
   // standfirst ("여름철 ... 늘어납니다. ... 정리했습니다."); no capitals tell a headline.
   if (u.text.ends_with('.') && u.text.find(". ") != std::string::npos && !utf8::has_cased_letter(u.text)) s -= 2;
   if (is_breaking_banner(u.text)) s -= 3;                            // another story's ticker
-  if (is_credited_caption(u.text) || ends_in_name_credit(u.text) || names_its_picture(u.text)) s -= 4;  // a picture's
+  if (is_credited_caption(u.text) || ends_in_name_credit(u.text) || is_alt_or_other_names(u.text)) s -= 4;  // a caption
   if (is_doubled(units, c) && !subject) s -= 4;
   // Under a byline comes the author's role ("Pharmacist manager, Corbel
   // Pharmacy"), never the headline, which stands above it.
